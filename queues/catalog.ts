@@ -1,0 +1,48 @@
+import { z } from "zod";
+
+/**
+ * The event catalogue: every event type, its current version, the queues it is published to and the
+ * zod schema of its `data`. Producers and consumers import their types from here and nowhere else.
+ */
+export const QUEUE_NAMES = ["order-events", "notifications"] as const;
+export type QueueName = (typeof QUEUE_NAMES)[number];
+
+const id = z.string().min(1);
+
+export const EVENT_CATALOG = {
+  UserRegistered: {
+    version: 1,
+    queues: ["notifications"],
+    data: z.object({ userId: id, email: z.email(), name: z.string(), verificationToken: z.string() }),
+  },
+} as const satisfies Record<string, { version: number; queues: readonly QueueName[]; data: z.ZodType }>;
+
+export type EventType = keyof typeof EVENT_CATALOG;
+export type EventData<T extends EventType> = z.infer<(typeof EVENT_CATALOG)[T]["data"]>;
+
+export interface EventEnvelope<T extends EventType = EventType> {
+  id: string;
+  type: T;
+  version: number;
+  occurredAt: string;
+  data: EventData<T>;
+}
+
+export type AnyEvent = { [T in EventType]: EventEnvelope<T> }[EventType];
+
+const EnvelopeShape = z.object({
+  id: z.string().regex(/^evt_[0-9a-f]{32}$/),
+  type: z.enum(Object.keys(EVENT_CATALOG) as [EventType, ...EventType[]]),
+  version: z.number().int().positive(),
+  occurredAt: z.iso.datetime(),
+  data: z.unknown(),
+});
+
+/** Parses a message body into a typed event, validating its data against the catalogue. */
+export function parseEvent(body: unknown): { ok: true; event: AnyEvent } | { ok: false; reason: string } {
+  const envelope = EnvelopeShape.safeParse(body);
+  if (!envelope.success) return { ok: false, reason: `invalid envelope: ${z.prettifyError(envelope.error)}` };
+  const data = EVENT_CATALOG[envelope.data.type].data.safeParse(envelope.data.data);
+  if (!data.success) return { ok: false, reason: `invalid ${envelope.data.type} data: ${z.prettifyError(data.error)}` };
+  return { ok: true, event: { ...envelope.data, data: data.data } as AnyEvent };
+}

@@ -1,0 +1,5 @@
+import { mailConsumer } from "../workers/notifications/events";
+import type { Consumer } from "./consumer";
+
+/** Every consumer of the Worker's queues, by module. */
+export const consumers: readonly Consumer[] = [mailConsumer];

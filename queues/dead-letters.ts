@@ -1,0 +1,53 @@
+import { deadLetters } from "../schema";
+import { newId } from "../workers/lib/ids";
+import type { Db } from "../workers/platform/db";
+import type { QueueName } from "./catalog";
+
+export const DEAD_LETTER_SUFFIX = "-dlq";
+
+export function isDeadLetterQueue(queue: string): boolean {
+  return queue.endsWith(DEAD_LETTER_SUFFIX);
+}
+
+/** The queue a dead-letter queue collects for: `order-events-dlq` → `order-events`. */
+export function sourceQueue(queue: string): QueueName {
+  return (isDeadLetterQueue(queue) ? queue.slice(0, -DEAD_LETTER_SUFFIX.length) : queue) as QueueName;
+}
+
+function eventFields(body: unknown): { eventId: string | null; eventType: string | null } {
+  const record = body && typeof body === "object" ? (body as Record<string, unknown>) : {};
+  return {
+    eventId: typeof record.id === "string" ? record.id : null,
+    eventType: typeof record.type === "string" ? record.type : null,
+  };
+}
+
+/** Stores one dead letter; a redelivered one (same queue and message id) is ignored. */
+export async function recordDeadLetter(
+  db: Db,
+  message: Message<unknown>,
+  queue: string,
+  reason: string,
+): Promise<void> {
+  await db
+    .insert(deadLetters)
+    .values({
+      id: newId("dlq"),
+      queue: sourceQueue(queue),
+      messageId: message.id,
+      ...eventFields(message.body),
+      body: JSON.stringify(message.body ?? null),
+      attempts: message.attempts,
+      reason,
+      receivedAt: Date.now(),
+    })
+    .onConflictDoNothing();
+}
+
+/** The dead-letter queues' consumer: every message is recorded for operators, then acked. */
+export async function consumeDeadLetters(db: Db, batch: MessageBatch<unknown>): Promise<void> {
+  for (const message of batch.messages) {
+    await recordDeadLetter(db, message, batch.queue, "retries exhausted");
+    message.ack();
+  }
+}

@@ -1,0 +1,112 @@
+import { and, eq, inArray, isNull, lt, sql } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
+import { outbox } from "../schema";
+import type { Logger } from "../workers/lib/log";
+import type { Db } from "../workers/platform/db";
+import { type AnyEvent, EVENT_CATALOG, type EventEnvelope, type EventType, type QueueName } from "./catalog";
+
+export type QueueSenders = Record<QueueName, Queue>;
+type Statement = BatchItem<"sqlite">;
+
+export function queueSenders(env: Env): QueueSenders {
+  return { "order-events": env.ORDER_EVENTS, notifications: env.NOTIFICATIONS };
+}
+
+/** A row left unsent this long is assumed lost by its request and picked up by the cron relay. */
+export const RELAY_GRACE_MS = 30_000;
+const RELAY_BATCH = 100;
+
+/**
+ * The transactional outbox. `commit` writes a state change and its events in one D1 batch, then sends
+ * the events after the response through `waitUntil`; `relayPending` (cron) sends whatever was left.
+ * Delivery is at least once; consumers are idempotent by event id, so the effect is exactly once.
+ */
+export class Outbox {
+  constructor(
+    private readonly db: Db,
+    private readonly queues: QueueSenders,
+    private readonly waitUntil: (promise: Promise<unknown>) => void,
+    private readonly log: Logger,
+  ) {}
+
+  rows(events: EventEnvelope<EventType>[]): Statement[] {
+    const now = Date.now();
+    return events.flatMap((event) =>
+      EVENT_CATALOG[event.type].queues.map((queue) =>
+        this.db.insert(outbox).values({
+          eventId: event.id,
+          queue,
+          type: event.type,
+          envelope: JSON.stringify(event),
+          createdAt: now,
+        }),
+      ),
+    );
+  }
+
+  /** Writes the statements and the events' outbox rows atomically, then schedules their delivery. */
+  async commit(statements: Statement[], events: EventEnvelope<EventType>[]): Promise<unknown[]> {
+    const all = [...statements, ...this.rows(events)];
+    const results = all.length ? await this.db.batch(all as [Statement, ...Statement[]]) : [];
+    this.dispatch(events);
+    return results;
+  }
+
+  /** Sends already-committed events after the response (used when the rows were written by another batch). */
+  dispatch(events: EventEnvelope<EventType>[]): void {
+    if (events.length === 0) return;
+    const ids = events.map((event) => event.id);
+    this.waitUntil(
+      this.sendRows(ids).catch((error) =>
+        this.log.warn("outbox dispatch failed; the relay will retry", { error: String(error) }),
+      ),
+    );
+  }
+
+  /** Sends every row still unsent after the grace period. Returns how many rows were sent. */
+  async relayPending(now = Date.now()): Promise<number> {
+    let sent = 0;
+    for (;;) {
+      const pending = await this.db
+        .select({ eventId: outbox.eventId })
+        .from(outbox)
+        .where(and(isNull(outbox.sentAt), lt(outbox.createdAt, now - RELAY_GRACE_MS)))
+        .orderBy(outbox.createdAt)
+        .limit(RELAY_BATCH);
+      if (pending.length === 0) return sent;
+      const delivered = await this.sendRows([...new Set(pending.map((row) => row.eventId))]);
+      sent += delivered;
+      if (delivered === 0 || pending.length < RELAY_BATCH) return sent;
+    }
+  }
+
+  private async sendRows(eventIds: string[]): Promise<number> {
+    const rows = await this.db
+      .select()
+      .from(outbox)
+      .where(and(inArray(outbox.eventId, eventIds), isNull(outbox.sentAt)));
+    let delivered = 0;
+    for (const queue of new Set(rows.map((row) => row.queue as QueueName))) {
+      const forQueue = rows.filter((row) => row.queue === queue);
+      const ids = forQueue.map((row) => row.eventId);
+      const keys = and(eq(outbox.queue, queue), inArray(outbox.eventId, ids));
+      try {
+        await this.queues[queue].sendBatch(
+          forQueue.map((row) => ({ body: JSON.parse(row.envelope) as AnyEvent, contentType: "json" as const })),
+        );
+        await this.db
+          .update(outbox)
+          .set({ sentAt: Date.now(), attempts: sql`${outbox.attempts} + 1` })
+          .where(keys);
+        delivered += forQueue.length;
+      } catch (error) {
+        await this.db
+          .update(outbox)
+          .set({ attempts: sql`${outbox.attempts} + 1`, lastError: String(error).slice(0, 500) })
+          .where(keys);
+        this.log.warn("outbox send failed", { queue, events: ids.length, error: String(error) });
+      }
+    }
+    return delivered;
+  }
+}

@@ -1,0 +1,20 @@
+import { env } from "cloudflare:workers";
+import type { RecordedRequest } from "./recorder";
+
+/** The recording stand-in for outside HTTP services, seen from inside the Worker runtime. */
+export const recorderUrl = (env as unknown as { RECORDER_URL: string }).RECORDER_URL;
+
+export async function scriptReply(reply: {
+  method: string;
+  path: string;
+  status: number;
+  body: unknown;
+  times?: number;
+}) {
+  await fetch(`${recorderUrl}/__recorder/replies`, { method: "POST", body: JSON.stringify(reply) });
+}
+
+export async function recordedRequests(scope: string): Promise<RecordedRequest[]> {
+  const response = await fetch(`${recorderUrl}/__recorder/requests?scope=${encodeURIComponent(scope)}`);
+  return (await response.json()) as RecordedRequest[];
+}

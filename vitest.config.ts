@@ -1,0 +1,26 @@
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  plugins: [
+    cloudflareTest(async ({ inject }) => ({
+      wrangler: { configPath: "./wrangler.toml" },
+      miniflare: {
+        bindings: {
+          ENVIRONMENT: "test",
+          QUEUE_RETRY_BASE_SECONDS: "0",
+          RECORDER_URL: inject<string>("recorderUrl"),
+          TEST_MIGRATIONS: await readD1Migrations("./schema/migrations"),
+        },
+      },
+    })),
+  ],
+  test: {
+    include: ["test/**/*.test.ts"],
+    globalSetup: ["./test/support/global-setup.ts"],
+    setupFiles: ["./test/support/apply-migrations.ts"],
+    silent: "passed-only",
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+  },
+});

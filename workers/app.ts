@@ -1,0 +1,56 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { cors } from "hono/cors";
+import { secureHeaders } from "hono/secure-headers";
+import { docsRoutes } from "./docs/routes";
+import { healthRoutes } from "./health/routes";
+import type { AppEnv } from "./http/context";
+import { notFound, onError } from "./http/errors";
+import { limitBody } from "./http/middleware/body-limit";
+import { accessLog, init } from "./http/middleware/init";
+import { requestId } from "./http/middleware/request-id";
+import { notificationRoutes } from "./notifications/routes";
+
+export function createApp() {
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.use("*", requestId, init, accessLog, secureHeaders({ crossOriginResourcePolicy: "cross-origin" }));
+  app.use(
+    "/v1/*",
+    cors({
+      origin: (origin, c) => {
+        const allowed = c.get("config").CORS_ORIGINS;
+        return allowed.includes("*") || allowed.includes(origin) ? origin : null;
+      },
+      allowHeaders: ["authorization", "content-type", "idempotency-key", "x-request-id", "x-cart-token"],
+      exposeHeaders: ["x-request-id", "x-cart-token", "retry-after", "location"],
+      maxAge: 600,
+    }),
+    limitBody,
+  );
+
+  app.route("/", healthRoutes);
+  app.route("/", notificationRoutes);
+  app.route("/", docsRoutes);
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
+    type: "http",
+    scheme: "bearer",
+    bearerFormat: "JWT",
+  });
+  app.doc31("/openapi.json", (c) => ({
+    openapi: "3.1.0",
+    info: {
+      title: "Book Bazaar API",
+      version: "1.0.0",
+      description:
+        "A marketplace for new and second-hand books. Errors are RFC 9457 problem+json with a stable `code` and the request id.",
+    },
+    servers: [{ url: c.get("config").PUBLIC_BASE_URL }],
+  }));
+
+  app.notFound(notFound);
+  app.onError(onError);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

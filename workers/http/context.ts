@@ -1,0 +1,21 @@
+import type { Config } from "../config";
+import type { Logger } from "../lib/log";
+import type { Services } from "../platform/services";
+
+/** What an authenticated request carries once `requireAuth` has verified its access token. */
+export interface Principal {
+  userId: string;
+  sessionId: string;
+  roles: string[];
+}
+
+export interface AppEnv {
+  Bindings: Env;
+  Variables: {
+    requestId: string;
+    log: Logger;
+    config: Config;
+    services: Services;
+    principal?: Principal;
+  };
+}

@@ -1,0 +1,118 @@
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { ZodError } from "zod";
+import type { AppEnv } from "./context";
+
+/**
+ * Every error code the API can answer with, its HTTP status and its title.
+ * Codes are a public contract: add new ones, never rename.
+ */
+export const ERROR_CODES = {
+  bad_request: [400, "Bad request"],
+  validation_failed: [400, "The request is not valid"],
+  malformed_json: [400, "The request body is not valid JSON"],
+  invalid_cursor: [400, "The pagination cursor is not valid"],
+  unauthorized: [401, "Authentication required"],
+  invalid_credentials: [401, "Wrong email or password"],
+  invalid_token: [401, "The token is not valid"],
+  forbidden: [403, "Not allowed"],
+  not_found: [404, "Not found"],
+  method_not_allowed: [405, "Method not allowed"],
+  conflict: [409, "Conflict"],
+  email_taken: [409, "That email is already registered"],
+  insufficient_stock: [409, "Not enough stock"],
+  out_of_stock: [409, "Out of stock"],
+  invalid_transition: [409, "That status change is not allowed"],
+  idempotency_in_progress: [409, "A request with this Idempotency-Key is still being processed"],
+  payload_too_large: [413, "The request body is too large"],
+  unsupported_media_type: [415, "Unsupported media type"],
+  unprocessable: [422, "The request cannot be processed"],
+  invalid_isbn: [422, "The ISBN is not valid"],
+  idempotency_key_reused: [422, "This Idempotency-Key was used with a different request"],
+  idempotency_key_required: [400, "An Idempotency-Key header is required"],
+  rate_limited: [429, "Too many requests"],
+  internal: [500, "Internal error"],
+  misconfigured: [500, "The service is misconfigured"],
+  unavailable: [503, "Service unavailable"],
+} as const satisfies Record<string, readonly [ContentfulStatusCode, string]>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+/** The one error type of the API: a stable code, a human detail, optional extra members for the problem body. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly detail?: string,
+    readonly extra: Record<string, unknown> = {},
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(detail ?? ERROR_CODES[code][1]);
+    this.name = "AppError";
+  }
+
+  get status(): ContentfulStatusCode {
+    return ERROR_CODES[this.code][0];
+  }
+}
+
+export function fieldErrors(error: ZodError): FieldError[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.length ? issue.path.join(".") : "(root)",
+    message: issue.message,
+  }));
+}
+
+export function validationError(error: ZodError, where = "body"): AppError {
+  const errors = fieldErrors(error);
+  const names = errors.map((e) => e.path).join(", ");
+  return new AppError("validation_failed", `Invalid ${where}: ${names}`, { errors });
+}
+
+/** RFC 9457 problem+json for an AppError. */
+export function problem(c: Context<AppEnv>, error: AppError): Response {
+  const [status, title] = ERROR_CODES[error.code];
+  const body = {
+    type: `urn:bookbazaar:problem:${error.code}`,
+    title,
+    status,
+    detail: error.detail ?? title,
+    code: error.code,
+    instance: new URL(c.req.url).pathname,
+    requestId: c.get("requestId"),
+    ...error.extra,
+  };
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { ...Object.fromEntries(c.res.headers), ...error.headers, "content-type": "application/problem+json" },
+  });
+}
+
+function fromHttpException(error: HTTPException): AppError {
+  if (error.status === 400 && /json/i.test(error.message)) return new AppError("malformed_json");
+  if (error.status === 413) return new AppError("payload_too_large");
+  if (error.status === 415) return new AppError("unsupported_media_type");
+  if (error.status === 401) return new AppError("unauthorized");
+  const match = Object.entries(ERROR_CODES).find(([, [status]]) => status === error.status);
+  return new AppError((match?.[0] as ErrorCode | undefined) ?? "bad_request", error.message || undefined);
+}
+
+/** The single `onError`: known errors become their problem; anything else is logged and answered as a bare 500. */
+export function onError(error: Error, c: Context<AppEnv>): Response {
+  if (error instanceof AppError) return problem(c, error);
+  if (error instanceof HTTPException) return problem(c, fromHttpException(error));
+  c.get("log")?.error("unhandled error", { error: error.stack ?? String(error) });
+  return problem(
+    c,
+    new AppError("internal", "Something went wrong on our side. Quote the request id when reporting it."),
+  );
+}
+
+export function notFound(c: Context<AppEnv>): Response {
+  return problem(c, new AppError("not_found", `No route for ${c.req.method} ${new URL(c.req.url).pathname}`));
+}

@@ -1,0 +1,73 @@
+import { z } from "@hono/zod-openapi";
+import { AppError } from "./errors";
+
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    code: z.string().openapi({ example: "validation_failed" }),
+    instance: z.string(),
+    requestId: z.string(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .openapi("Problem");
+
+const problemContent = { "application/problem+json": { schema: ProblemSchema } };
+
+const STATUS_TEXT: Record<number, string> = {
+  400: "Invalid request",
+  401: "Not authenticated",
+  403: "Not allowed",
+  404: "Not found",
+  409: "Conflict",
+  413: "Body too large",
+  415: "Unsupported media type",
+  422: "Cannot be processed",
+  429: "Rate limited",
+};
+
+/** OpenAPI declarations of the problem responses a route can give. */
+export function problems(...statuses: (keyof typeof STATUS_TEXT)[]) {
+  return Object.fromEntries(
+    statuses.map((status) => [status, { description: STATUS_TEXT[status] ?? "Problem", content: problemContent }]),
+  ) as Record<number, { description: string; content: typeof problemContent }>;
+}
+
+/** Money in integer minor units plus an ISO 4217 code, never a float. */
+export const MoneySchema = z
+  .object({
+    amount: z.number().int().nonnegative().max(100_000_000),
+    currency: z.string().regex(/^[A-Z]{3}$/, "an ISO 4217 code such as EUR"),
+  })
+  .openapi("Money", { example: { amount: 1299, currency: "EUR" } });
+
+export type Money = z.infer<typeof MoneySchema>;
+
+export const PageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(512).optional(),
+});
+
+export const jsonContent = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { "application/json": { schema } },
+});
+
+/** Cursors are opaque to clients: base64url JSON of the sort key of the last item served. */
+export function encodeCursor(position: Record<string, string | number>): string {
+  return btoa(JSON.stringify(position)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+export function decodeCursor<T extends z.ZodType>(cursor: string | undefined, shape: T): z.infer<T> | undefined {
+  if (!cursor) return undefined;
+  try {
+    const json = atob(cursor.replace(/-/g, "+").replace(/_/g, "/"));
+    const parsed = shape.safeParse(JSON.parse(json));
+    if (parsed.success) return parsed.data;
+  } catch {
+    // fall through to the error below
+  }
+  throw new AppError("invalid_cursor");
+}

@@ -1,0 +1,33 @@
+import { consumeBatch } from "../queues/consumer";
+import { consumers } from "../queues/consumers";
+import { consumeDeadLetters, isDeadLetterQueue, recordDeadLetter } from "../queues/dead-letters";
+import { createApp } from "./app";
+import { loadConfig } from "./config";
+import { createLogger } from "./lib/log";
+import { buildServices } from "./platform/services";
+import { runScheduled } from "./scheduled";
+
+export { RateLimiterDO } from "../durable-objects/rate-limiter";
+
+const app = createApp();
+const log = createLogger({ service: "book-bazaar" });
+
+export default {
+  fetch: app.fetch,
+
+  async queue(batch, env, ctx) {
+    const config = loadConfig(env);
+    const batchLog = log.child({ queue: batch.queue });
+    const services = buildServices(env, config, ctx, batchLog);
+    if (isDeadLetterQueue(batch.queue)) return consumeDeadLetters(services.db, batch);
+    await consumeBatch(batch, consumers, { env, config, services, log: batchLog }, (message, queue, reason) =>
+      recordDeadLetter(services.db, message, queue, reason),
+    );
+  },
+
+  async scheduled(controller, env, ctx) {
+    const config = loadConfig(env);
+    const cronLog = log.child({ cron: controller.cron });
+    await runScheduled(controller.cron, buildServices(env, config, ctx, cronLog), cronLog);
+  },
+} satisfies ExportedHandler<Env, unknown>;

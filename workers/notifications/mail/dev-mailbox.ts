@@ -1,0 +1,27 @@
+import { devMailbox } from "../../../schema";
+import { newId } from "../../lib/ids";
+import type { Db } from "../../platform/db";
+import type { Mail, Mailer, SentMail } from "./mailer";
+
+/** The embedded default: mail is kept in D1 and read back at `GET /v1/dev/mailbox`, never sent. */
+export class DevMailbox implements Mailer {
+  constructor(
+    private readonly db: Db,
+    private readonly from: string,
+  ) {}
+
+  async send(mail: Mail): Promise<SentMail> {
+    const id = newId("msg");
+    await this.db.insert(devMailbox).values({
+      id,
+      to: mail.to,
+      from: this.from,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html ?? null,
+      template: mail.template,
+      sentAt: Date.now(),
+    });
+    return { provider: "dev-mailbox", providerMessageId: id };
+  }
+}

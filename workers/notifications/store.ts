@@ -1,0 +1,21 @@
+import { desc, eq } from "drizzle-orm";
+import { deliveries, devMailbox } from "../../schema";
+import { newId } from "../lib/ids";
+import type { Db } from "../platform/db";
+import type { SentMail } from "./mail/mailer";
+
+export function mailboxFor(db: Db, to: string, limit: number) {
+  return db.select().from(devMailbox).where(eq(devMailbox.to, to)).orderBy(desc(devMailbox.sentAt)).limit(limit);
+}
+
+export function deliveryRow(db: Db, eventId: string, template: string, to: string, sent: SentMail) {
+  return db.insert(deliveries).values({
+    id: newId("msg"),
+    eventId,
+    template,
+    to,
+    provider: sent.provider,
+    providerMessageId: sent.providerMessageId,
+    sentAt: Date.now(),
+  });
+}

@@ -1,0 +1,10 @@
+import type { RateDecision, RateLimiter, RateRule } from "./rate-limiter";
+
+/** The embedded default: one RateLimiterDO per key, so counting is strongly consistent without a shared store. */
+export class DurableObjectRateLimiter implements RateLimiter {
+  constructor(private readonly namespace: Env["RATE_LIMITER"]) {}
+
+  hit(key: string, rule: RateRule): Promise<RateDecision> {
+    return this.namespace.getByName(key).hit(rule.limit, rule.windowSeconds * 1000);
+  }
+}

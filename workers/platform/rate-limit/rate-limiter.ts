@@ -1,0 +1,16 @@
+/** A rule: at most `limit` hits per `windowSeconds` for one key. */
+export interface RateRule {
+  limit: number;
+  windowSeconds: number;
+}
+
+export interface RateDecision {
+  allowed: boolean;
+  remaining: number;
+  /** Seconds until another hit would be allowed (0 when allowed). */
+  retryAfterSeconds: number;
+}
+
+export interface RateLimiter {
+  hit(key: string, rule: RateRule): Promise<RateDecision>;
+}

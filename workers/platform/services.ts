@@ -1,0 +1,48 @@
+import { Redis } from "@upstash/redis/cloudflare";
+import { Outbox, queueSenders } from "../../queues/outbox";
+import type { Config } from "../config";
+import type { Logger } from "../lib/log";
+import { DevMailbox } from "../notifications/mail/dev-mailbox";
+import { HttpEmailApi } from "../notifications/mail/http-email";
+import type { Mailer } from "../notifications/mail/mailer";
+import type { Cache } from "./cache/cache";
+import { CacheApiCache } from "./cache/cache-api";
+import { UpstashCache } from "./cache/upstash";
+import { createDb, type Db } from "./db";
+import { DurableObjectRateLimiter } from "./rate-limit/durable-object";
+import type { RateLimiter } from "./rate-limit/rate-limiter";
+import { UpstashRateLimiter } from "./rate-limit/upstash";
+
+/** Everything a request, a queue batch or a cron run talks to, with adapters chosen by configuration. */
+export interface Services {
+  db: Db;
+  outbox: Outbox;
+  mailer: Mailer;
+  rateLimiter: RateLimiter;
+  cache: Cache;
+}
+
+export interface Lifetime {
+  waitUntil(promise: Promise<unknown>): void;
+}
+
+export function buildServices(env: Env, config: Config, lifetime: Lifetime, log: Logger): Services {
+  const db = createDb(env.DB);
+  const redis =
+    config.UPSTASH_REDIS_REST_URL && config.UPSTASH_REDIS_REST_TOKEN
+      ? new Redis({ url: config.UPSTASH_REDIS_REST_URL, token: config.UPSTASH_REDIS_REST_TOKEN })
+      : undefined;
+  return {
+    db,
+    outbox: new Outbox(db, queueSenders(env), (promise) => lifetime.waitUntil(promise), log),
+    mailer:
+      config.MAIL_ADAPTER === "http" && config.MAIL_API_URL && config.MAIL_API_KEY
+        ? new HttpEmailApi(config.MAIL_API_URL, config.MAIL_API_KEY, config.MAIL_FROM)
+        : new DevMailbox(db, config.MAIL_FROM),
+    rateLimiter:
+      config.RATE_LIMIT_ADAPTER === "upstash" && redis
+        ? new UpstashRateLimiter(redis)
+        : new DurableObjectRateLimiter(env.RATE_LIMITER),
+    cache: config.CACHE_ADAPTER === "upstash" && redis ? new UpstashCache(redis) : new CacheApiCache(caches.default),
+  };
+}
