@@ -32,7 +32,7 @@ export class RateLimiterDO extends DurableObject<Env> {
     }
     window.count += 1;
     storage.put("window", window);
-    this.ctx.storage.setAlarm(start + 2 * windowMs);
+    this.ctx.storage.setAlarm(Date.now() + 2 * windowMs);
     return { allowed: true, remaining: Math.max(0, Math.floor(limit - used - 1)), retryAfterSeconds: 0 };
   }
 

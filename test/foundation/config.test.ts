@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../../workers/config";
+import { createLogger } from "../../workers/lib/log";
+
+const base = { ENVIRONMENT: "production", CORS_ORIGINS: "https://shop.example", MAIL_ADAPTER: "http" };
+
+describe("configuration", () => {
+  it("refuses development-only adapters in production", () => {
+    expect(() => loadConfig({ ...base, MAIL_ADAPTER: "dev-mailbox" } as unknown as Env)).toThrow(/MAIL_ADAPTER/);
+  });
+
+  it("names every missing setting an adapter needs", () => {
+    try {
+      loadConfig({ ...base, RATE_LIMIT_ADAPTER: "upstash" } as unknown as Env);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const issues = (error as ConfigError).issues.join("\n");
+      expect(issues).toMatch(/MAIL_API_URL/);
+      expect(issues).toMatch(/UPSTASH_REDIS_REST_URL/);
+    }
+  });
+
+  it("accepts a complete production configuration", () => {
+    const config = loadConfig({
+      ...base,
+      MAIL_API_URL: "https://mail.example/emails",
+      MAIL_API_KEY: "k",
+    } as unknown as Env);
+    expect(config.CORS_ORIGINS).toEqual(["https://shop.example"]);
+  });
+});
+
+describe("structured logs", () => {
+  it("redacts credentials at any depth", () => {
+    const lines: string[] = [];
+    const original = console.log;
+    console.log = (line: string) => lines.push(line);
+    try {
+      createLogger().info("login", { body: { email: "a@b.c", password: "hunter22hunter", refreshToken: "r" } });
+    } finally {
+      console.log = original;
+    }
+    expect(lines[0]).not.toContain("hunter22hunter");
+    expect(JSON.parse(lines[0] ?? "{}")).toMatchObject({ body: { email: "a@b.c", password: "[redacted]" } });
+  });
+});
