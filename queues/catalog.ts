@@ -8,6 +8,11 @@ export const QUEUE_NAMES = ["order-events", "notifications"] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 const id = z.string().min(1);
+const count = z.number().int().nonnegative();
+
+/** Every stock event carries the listing's levels after the change; `version` orders them for read copies. */
+const stockLevels = { listingId: id, onHand: count, held: count, available: count, version: z.number().int().positive() };
+const reservationChange = { ...stockLevels, reservationId: id, orderId: id, quantity: z.number().int().positive() };
 
 export const EVENT_CATALOG = {
   UserRegistered: {
@@ -15,6 +20,19 @@ export const EVENT_CATALOG = {
     queues: ["notifications"],
     data: z.object({ userId: id, email: z.email(), name: z.string(), verificationToken: z.string() }),
   },
+  StockReserved: { version: 1, queues: ["order-events"], data: z.object(reservationChange) },
+  StockReleased: {
+    version: 1,
+    queues: ["order-events"],
+    data: z.object({ ...reservationChange, reason: z.enum(["released", "expired"]) }),
+  },
+  StockCommitted: { version: 1, queues: ["order-events"], data: z.object(reservationChange) },
+  StockAdjusted: {
+    version: 1,
+    queues: ["order-events"],
+    data: z.object({ ...stockLevels, change: z.enum(["set", "restock"]), reason: z.string() }),
+  },
+  StockLow: { version: 1, queues: ["order-events"], data: z.object({ ...stockLevels, threshold: count }) },
 } as const satisfies Record<string, { version: number; queues: readonly QueueName[]; data: z.ZodType }>;
 
 export type EventType = keyof typeof EVENT_CATALOG;

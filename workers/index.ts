@@ -8,6 +8,7 @@ import { buildServices } from "./platform/services";
 import { runScheduled } from "./scheduled";
 
 export { RateLimiterDO } from "../durable-objects/rate-limiter";
+export { StockDO } from "../durable-objects/stock";
 
 const app = createApp();
 const log = createLogger({ service: "book-bazaar" });

@@ -1,0 +1,329 @@
+import { DurableObject } from "cloudflare:workers";
+import { EVENT_CATALOG, type EventData, type EventEnvelope, type EventType, type QueueName } from "../queues/catalog";
+import { createEvent } from "../queues/events";
+import { queueSenders } from "../queues/outbox";
+import { createLogger } from "../workers/lib/log";
+
+export type ReservationState = "held" | "committed" | "released";
+
+export interface Reservation {
+  reservationId: string;
+  orderId: string;
+  quantity: number;
+  expiresAt: number;
+  state: ReservationState;
+}
+
+export interface StockLevels {
+  listingId: string;
+  onHand: number;
+  held: number;
+  available: number;
+  lowThreshold: number;
+  version: number;
+}
+
+export type ReserveResult =
+  | { ok: true; reservation: Reservation; available: number }
+  | { ok: false; reason: "insufficient_stock" | "released" | "unknown_listing"; available: number };
+export type CommitResult = { ok: true; reservation: Reservation } | { ok: false; reason: "released" | "unknown" };
+export type ReleaseResult = { ok: true; released: boolean } | { ok: false; reason: "committed" };
+export type AdjustResult = { ok: true; levels: StockLevels } | { ok: false; reason: "below_held"; held: number };
+
+const RELAY_BATCH = 100;
+const RELAY_RETRY_MS = 5_000;
+const log = createLogger({ durableObject: "StockDO" });
+
+/**
+ * The stock of one listing, and the only writer of it. Every change and the event describing it are written
+ * in one storage transaction; the alarm expires holds (exactly once) and relays the object's own outbox.
+ */
+export class StockDO extends DurableObject<Env> {
+  private readonly sql: SqlStorage;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.sql = ctx.storage.sql;
+    ctx.blockConcurrencyWhile(async () => {
+      this.sql.exec(`
+        CREATE TABLE IF NOT EXISTS levels (
+          id INTEGER PRIMARY KEY CHECK (id = 1),
+          listing_id TEXT NOT NULL,
+          on_hand INTEGER NOT NULL CHECK (on_hand >= 0),
+          low_threshold INTEGER NOT NULL DEFAULT 0,
+          version INTEGER NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS reservations (
+          reservation_id TEXT PRIMARY KEY,
+          order_id TEXT NOT NULL,
+          quantity INTEGER NOT NULL CHECK (quantity > 0),
+          expires_at INTEGER NOT NULL,
+          state TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS reservations_held ON reservations (expires_at) WHERE state = 'held';
+        CREATE TABLE IF NOT EXISTS adjustments (adjustment_id TEXT PRIMARY KEY, applied_at INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, queue TEXT NOT NULL, envelope TEXT NOT NULL);
+      `);
+    });
+  }
+
+  /** Holds `quantity` units for an order until `ttlMs` from now; all or nothing. */
+  reserve(reservationId: string, orderId: string, quantity: number, ttlMs: number): ReserveResult {
+    return this.mutate((): ReserveResult => {
+      this.expireHolds(Date.now());
+      const existing = this.reservation(reservationId);
+      const levels = this.levels();
+      if (!levels) return { ok: false, reason: "unknown_listing", available: 0 };
+      if (existing) {
+        return existing.state === "released"
+          ? { ok: false, reason: "released", available: levels.available }
+          : { ok: true, reservation: existing, available: levels.available };
+      }
+      if (!Number.isInteger(quantity) || quantity < 1 || quantity > levels.available) {
+        return { ok: false, reason: "insufficient_stock", available: levels.available };
+      }
+      const expiresAt = Date.now() + ttlMs;
+      this.sql.exec(
+        "INSERT INTO reservations (reservation_id, order_id, quantity, expires_at, state) VALUES (?, ?, ?, ?, 'held')",
+        reservationId,
+        orderId,
+        quantity,
+        expiresAt,
+      );
+      const after = this.bump();
+      this.emit("StockReserved", { ...this.eventLevels(after), reservationId, orderId, quantity });
+      this.emitLowStock(levels, after);
+      return {
+        ok: true,
+        reservation: { reservationId, orderId, quantity, expiresAt, state: "held" },
+        available: after.available,
+      };
+    });
+  }
+
+  /** Turns a hold into a sale: the units leave on-hand stock. A hold that expired or was released cannot be committed. */
+  commit(reservationId: string): CommitResult {
+    return this.mutate((): CommitResult => {
+      this.expireHolds(Date.now());
+      const reservation = this.reservation(reservationId);
+      if (!reservation) return { ok: false, reason: "unknown" };
+      if (reservation.state === "released") return { ok: false, reason: "released" };
+      if (reservation.state === "committed") return { ok: true, reservation };
+      this.sql.exec("UPDATE reservations SET state = 'committed' WHERE reservation_id = ?", reservationId);
+      this.sql.exec("UPDATE levels SET on_hand = on_hand - ? WHERE id = 1", reservation.quantity);
+      const after = this.bump();
+      this.emit("StockCommitted", {
+        ...this.eventLevels(after),
+        reservationId,
+        orderId: reservation.orderId,
+        quantity: reservation.quantity,
+      });
+      return { ok: true, reservation: { ...reservation, state: "committed" } };
+    });
+  }
+
+  /** Gives a hold back. Releasing an unknown or already released hold is a no-op, so compensation can always run. */
+  release(reservationId: string): ReleaseResult {
+    return this.mutate((): ReleaseResult => {
+      const reservation = this.reservation(reservationId);
+      if (!reservation || reservation.state === "released") return { ok: true, released: false };
+      if (reservation.state === "committed") return { ok: false, reason: "committed" };
+      this.releaseHold(reservation, "released");
+      return { ok: true, released: true };
+    });
+  }
+
+  /** Puts units back on hand (a cancelled or returned sale), once per adjustment id. */
+  restock(adjustmentId: string, quantity: number, reason: string): AdjustResult {
+    return this.mutate((): AdjustResult => {
+      const levels = this.requireLevels();
+      if (this.sql.exec("SELECT 1 FROM adjustments WHERE adjustment_id = ?", adjustmentId).toArray().length > 0) {
+        return { ok: true, levels };
+      }
+      this.sql.exec("INSERT INTO adjustments (adjustment_id, applied_at) VALUES (?, ?)", adjustmentId, Date.now());
+      this.sql.exec("UPDATE levels SET on_hand = on_hand + ? WHERE id = 1", quantity);
+      const after = this.bump();
+      this.emit("StockAdjusted", { ...this.eventLevels(after), change: "restock", reason });
+      return { ok: true, levels: after };
+    });
+  }
+
+  /** The seller's count of copies on hand (held copies included); never below what is held. */
+  setQuantity(listingId: string, quantity: number, lowThreshold?: number): AdjustResult {
+    return this.mutate((): AdjustResult => {
+      const levels = this.levels();
+      const held = levels?.held ?? 0;
+      if (quantity < held) return { ok: false, reason: "below_held", held };
+      if (
+        levels &&
+        levels.onHand === quantity &&
+        (lowThreshold === undefined || lowThreshold === levels.lowThreshold)
+      ) {
+        return { ok: true, levels };
+      }
+      if (levels) {
+        this.sql.exec(
+          "UPDATE levels SET on_hand = ?, low_threshold = ? WHERE id = 1",
+          quantity,
+          lowThreshold ?? levels.lowThreshold,
+        );
+      } else {
+        this.sql.exec(
+          "INSERT INTO levels (id, listing_id, on_hand, low_threshold, version) VALUES (1, ?, ?, ?, 0)",
+          listingId,
+          quantity,
+          lowThreshold ?? 0,
+        );
+      }
+      const after = this.bump();
+      this.emit("StockAdjusted", { ...this.eventLevels(after), change: "set", reason: "seller" });
+      if (levels) this.emitLowStock(levels, after);
+      return { ok: true, levels: after };
+    });
+  }
+
+  snapshot(): { levels: StockLevels | null; reservations: Reservation[] } {
+    return {
+      levels: this.levels(),
+      reservations: this.sql
+        .exec<ReservationRow>("SELECT * FROM reservations ORDER BY expires_at")
+        .toArray()
+        .map(toReservation),
+    };
+  }
+
+  /** Runs a change and its outbox rows in one storage transaction, then sets the next wake-up. */
+  private mutate<T>(change: () => T): T {
+    const result = this.ctx.storage.transactionSync(change);
+    this.schedule();
+    return result;
+  }
+
+  override async alarm(): Promise<void> {
+    this.ctx.storage.transactionSync(() => this.expireHolds(Date.now()));
+    try {
+      await this.relayOutbox();
+      this.schedule();
+    } catch (error) {
+      log.warn("stock outbox relay failed; retrying", { error: String(error) });
+      await this.ctx.storage.setAlarm(Date.now() + RELAY_RETRY_MS);
+    }
+  }
+
+  private expireHolds(now: number): void {
+    const expired = this.sql
+      .exec<ReservationRow>("SELECT * FROM reservations WHERE state = 'held' AND expires_at <= ?", now)
+      .toArray();
+    for (const row of expired) this.releaseHold(toReservation(row), "expired");
+  }
+
+  private releaseHold(reservation: Reservation, reason: "released" | "expired"): void {
+    this.sql.exec("UPDATE reservations SET state = 'released' WHERE reservation_id = ?", reservation.reservationId);
+    const after = this.bump();
+    this.emit("StockReleased", {
+      ...this.eventLevels(after),
+      reservationId: reservation.reservationId,
+      orderId: reservation.orderId,
+      quantity: reservation.quantity,
+      reason,
+    });
+  }
+
+  private async relayOutbox(): Promise<void> {
+    const senders = queueSenders(this.env);
+    for (;;) {
+      const rows = this.sql
+        .exec<{ seq: number; queue: string; envelope: string }>(
+          "SELECT * FROM outbox ORDER BY seq LIMIT ?",
+          RELAY_BATCH,
+        )
+        .toArray();
+      if (rows.length === 0) return;
+      for (const queue of new Set(rows.map((row) => row.queue as QueueName))) {
+        const messages = rows.filter((row) => row.queue === queue);
+        await senders[queue].sendBatch(
+          messages.map((row) => ({ body: JSON.parse(row.envelope), contentType: "json" })),
+        );
+      }
+      this.sql.exec("DELETE FROM outbox WHERE seq <= ?", rows.at(-1)!.seq);
+    }
+  }
+
+  /** Next wake-up: now if events wait to be relayed, else the earliest hold's expiry. */
+  private schedule(): void {
+    const pending = this.sql.exec("SELECT 1 FROM outbox LIMIT 1").toArray().length > 0;
+    const next = this.sql
+      .exec<{ at: number | null }>("SELECT MIN(expires_at) AS at FROM reservations WHERE state = 'held'")
+      .one().at;
+    const at = pending ? Date.now() : next;
+    if (at === null) void this.ctx.storage.deleteAlarm();
+    else void this.ctx.storage.setAlarm(at);
+  }
+
+  private emit<T extends EventType>(type: T, data: EventData<T>): void {
+    const event: EventEnvelope<T> = createEvent(type, data);
+    for (const queue of EVENT_CATALOG[type].queues) {
+      this.sql.exec("INSERT INTO outbox (queue, envelope) VALUES (?, ?)", queue, JSON.stringify(event));
+    }
+  }
+
+  private emitLowStock(before: StockLevels, after: StockLevels): void {
+    if (after.lowThreshold > 0 && before.available > after.lowThreshold && after.available <= after.lowThreshold) {
+      this.emit("StockLow", { ...this.eventLevels(after), threshold: after.lowThreshold });
+    }
+  }
+
+  private bump(): StockLevels {
+    this.sql.exec("UPDATE levels SET version = version + 1 WHERE id = 1");
+    return this.requireLevels();
+  }
+
+  private eventLevels(levels: StockLevels) {
+    const { listingId, onHand, held, available, version } = levels;
+    return { listingId, onHand, held, available, version };
+  }
+
+  private levels(): StockLevels | null {
+    const row = this.sql
+      .exec<{ listing_id: string; on_hand: number; low_threshold: number; version: number; held: number }>(
+        `SELECT listing_id, on_hand, low_threshold, version,
+           (SELECT COALESCE(SUM(quantity), 0) FROM reservations WHERE state = 'held') AS held
+         FROM levels WHERE id = 1`,
+      )
+      .toArray()[0];
+    if (!row) return null;
+    return {
+      listingId: row.listing_id,
+      onHand: row.on_hand,
+      held: row.held,
+      available: row.on_hand - row.held,
+      lowThreshold: row.low_threshold,
+      version: row.version,
+    };
+  }
+
+  private requireLevels(): StockLevels {
+    const levels = this.levels();
+    if (!levels) throw new Error("stock for this listing was never set");
+    return levels;
+  }
+
+  private reservation(reservationId: string): Reservation | null {
+    const row = this.sql
+      .exec<ReservationRow>("SELECT * FROM reservations WHERE reservation_id = ?", reservationId)
+      .toArray()[0];
+    return row ? toReservation(row) : null;
+  }
+}
+
+type ReservationRow = { reservation_id: string; order_id: string; quantity: number; expires_at: number; state: string };
+
+function toReservation(row: ReservationRow): Reservation {
+  return {
+    reservationId: row.reservation_id,
+    orderId: row.order_id,
+    quantity: row.quantity,
+    expiresAt: row.expires_at,
+    state: row.state as ReservationState,
+  };
+}

@@ -1,0 +1,102 @@
+import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+
+const MINUTE = 60_000;
+let counter = 0;
+
+async function listingWith(quantity: number, lowThreshold?: number) {
+  const listingId = `lst_stock_${++counter}`;
+  const stock = env.STOCK.getByName(listingId);
+  const result = await stock.setQuantity(listingId, quantity, lowThreshold);
+  expect(result.ok).toBe(true);
+  return { listingId, stock };
+}
+
+describe("StockDO", () => {
+  it("lets exactly one of 100 concurrent reservations take a single copy", async () => {
+    const { stock } = await listingWith(1);
+    const attempts = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => stock.reserve(`rsv_${i}`, `ord_${i}`, 1, 15 * MINUTE)),
+    );
+    const winners = attempts.filter((attempt) => attempt.ok);
+    expect(winners).toHaveLength(1);
+    expect(
+      attempts.filter((a) => !a.ok).every((a) => !a.ok && a.reason === "insufficient_stock" && a.available === 0),
+    ).toBe(true);
+    expect((await stock.snapshot()).levels).toMatchObject({ onHand: 1, held: 1, available: 0 });
+  });
+
+  it("refuses a reservation larger than what is available and says what is left", async () => {
+    const { stock } = await listingWith(3);
+    expect(await stock.reserve("rsv_a", "ord_a", 2, MINUTE)).toMatchObject({ ok: true, available: 1 });
+    expect(await stock.reserve("rsv_b", "ord_b", 2, MINUTE)).toEqual({
+      ok: false,
+      reason: "insufficient_stock",
+      available: 1,
+    });
+  });
+
+  it("gives a repeated reserve, commit or release with the same id one effect", async () => {
+    const { stock } = await listingWith(5);
+    await stock.reserve("rsv_1", "ord_1", 2, MINUTE);
+    await stock.reserve("rsv_1", "ord_1", 2, MINUTE);
+    expect((await stock.snapshot()).levels).toMatchObject({ held: 2, available: 3 });
+    await stock.commit("rsv_1");
+    await stock.commit("rsv_1");
+    expect((await stock.snapshot()).levels).toMatchObject({ onHand: 3, held: 0, available: 3 });
+    await stock.reserve("rsv_2", "ord_2", 1, MINUTE);
+    expect(await stock.release("rsv_2")).toEqual({ ok: true, released: true });
+    expect(await stock.release("rsv_2")).toEqual({ ok: true, released: false });
+    expect((await stock.snapshot()).levels).toMatchObject({ onHand: 3, available: 3 });
+    await stock.restock("adj_1", 2, "return");
+    await stock.restock("adj_1", 2, "return");
+    expect((await stock.snapshot()).levels).toMatchObject({ onHand: 5 });
+  });
+
+  it("releases an expired hold exactly once from its alarm, after which a commit fails cleanly", async () => {
+    const { stock } = await listingWith(1);
+    const held = await stock.reserve("rsv_exp", "ord_exp", 1, 1);
+    expect(held.ok).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await runDurableObjectAlarm(stock);
+    await runDurableObjectAlarm(stock);
+    const { levels, reservations } = await stock.snapshot();
+    expect(levels).toMatchObject({ held: 0, available: 1 });
+    expect(reservations).toMatchObject([{ reservationId: "rsv_exp", state: "released" }]);
+    expect(await stock.commit("rsv_exp")).toEqual({ ok: false, reason: "released" });
+    expect(await stock.reserve("rsv_exp", "ord_exp", 1, MINUTE)).toMatchObject({ ok: false, reason: "released" });
+  });
+
+  it("does not commit a hold whose time ran out even before the alarm ran", async () => {
+    const { stock } = await listingWith(1);
+    await stock.reserve("rsv_late", "ord_late", 1, 1);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(await stock.commit("rsv_late")).toEqual({ ok: false, reason: "released" });
+    expect((await stock.snapshot()).levels).toMatchObject({ onHand: 1, available: 1 });
+  });
+
+  it("never lets the seller set the quantity below what is held, and refuses to release a sold copy", async () => {
+    const { listingId, stock } = await listingWith(4);
+    await stock.reserve("rsv_h", "ord_h", 3, MINUTE);
+    expect(await stock.setQuantity(listingId, 2)).toEqual({ ok: false, reason: "below_held", held: 3 });
+    expect(await stock.setQuantity(listingId, 3)).toMatchObject({ ok: true, levels: { available: 0 } });
+    await stock.commit("rsv_h");
+    expect(await stock.release("rsv_h")).toEqual({ ok: false, reason: "committed" });
+  });
+
+  it("writes its events with the change and relays them from its alarm, warning when stock runs low", async () => {
+    const { stock } = await listingWith(3, 1);
+    await stock.reserve("rsv_low", "ord_low", 2, MINUTE);
+    const pendingTypes = () =>
+      runInDurableObject(stock, (_instance, state) =>
+        state.storage.sql
+          .exec<{ envelope: string }>("SELECT envelope FROM outbox ORDER BY seq")
+          .toArray()
+          .map((row) => (JSON.parse(row.envelope) as { type: string }).type),
+      );
+    expect(await pendingTypes()).toEqual(["StockAdjusted", "StockReserved", "StockLow"]);
+    await runDurableObjectAlarm(stock);
+    expect(await pendingTypes()).toEqual([]);
+  });
+});
