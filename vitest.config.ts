@@ -9,6 +9,7 @@ export default defineConfig({
         bindings: {
           ENVIRONMENT: "test",
           QUEUE_RETRY_BASE_SECONDS: "0",
+          SIMULATED_WEBHOOK_SECRET: "test-simulated-webhook-secret",
           RECORDER_URL: inject<string>("recorderUrl"),
           TEST_MIGRATIONS: await readD1Migrations("./schema/migrations"),
         },

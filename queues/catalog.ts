@@ -33,6 +33,29 @@ export const EVENT_CATALOG = {
     data: z.object({ ...stockLevels, change: z.enum(["set", "restock"]), reason: z.string() }),
   },
   StockLow: { version: 1, queues: ["order-events"], data: z.object({ ...stockLevels, threshold: count }) },
+  PaymentProcessed: {
+    version: 1,
+    queues: ["order-events"],
+    data: z.object({
+      paymentId: id,
+      orderId: id,
+      provider: z.enum(["stripe", "simulated"]),
+      outcome: z.enum(["succeeded", "failed"]),
+      amount: z.number().int().nonnegative(),
+      currency: z.string().length(3),
+      failureReason: z.string().optional(),
+    }),
+  },
+  PaymentRefunded: {
+    version: 1,
+    queues: ["order-events"],
+    data: z.object({ paymentId: id, orderId: id, refundedTotal: count, currency: z.string().length(3) }),
+  },
+  PaymentDisputed: {
+    version: 1,
+    queues: ["order-events", "notifications"],
+    data: z.object({ paymentId: id, orderId: id, amount: count, currency: z.string().length(3), reason: z.string() }),
+  },
 } as const satisfies Record<string, { version: number; queues: readonly QueueName[]; data: z.ZodType }>;
 
 export type EventType = keyof typeof EVENT_CATALOG;

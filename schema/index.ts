@@ -1,2 +1,3 @@
 export * from "./notifications";
 export * from "./platform";
+export * from "./payments";

@@ -9,6 +9,8 @@ import { limitBody } from "./http/middleware/body-limit";
 import { accessLog, init } from "./http/middleware/init";
 import { requestId } from "./http/middleware/request-id";
 import { notificationRoutes } from "./notifications/routes";
+import { devPaymentRoutes } from "./payments/routes/dev";
+import { webhookRoutes } from "./payments/routes/webhooks";
 
 export function createApp() {
   const app = new OpenAPIHono<AppEnv>();
@@ -30,6 +32,8 @@ export function createApp() {
 
   app.route("/", healthRoutes);
   app.route("/", notificationRoutes);
+  app.route("/", webhookRoutes);
+  app.route("/", devPaymentRoutes);
   app.route("/", docsRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {

@@ -31,6 +31,11 @@ export const ConfigSchema = z
     CACHE_ADAPTER: z.enum(["cache-api", "upstash"]).default("cache-api"),
     UPSTASH_REDIS_REST_URL: z.url().optional(),
     UPSTASH_REDIS_REST_TOKEN: z.string().min(1).optional(),
+    PAYMENT_PROVIDER: z.enum(["simulated", "stripe"]).default("simulated"),
+    SIMULATED_WEBHOOK_SECRET: z.string().min(16).optional(),
+    STRIPE_SECRET_KEY: z.string().min(1).optional(),
+    STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
+    STRIPE_API_BASE: z.url().optional(),
   })
   .superRefine((config, ctx) => {
     const need = (key: keyof typeof config, when: string) => {
@@ -46,7 +51,22 @@ export const ConfigSchema = z
         need("UPSTASH_REDIS_REST_TOKEN", `${key}=upstash`);
       }
     }
+    if (config.PAYMENT_PROVIDER === "simulated") need("SIMULATED_WEBHOOK_SECRET", "PAYMENT_PROVIDER=simulated");
+    if (config.PAYMENT_PROVIDER === "stripe") {
+      need("STRIPE_SECRET_KEY", "PAYMENT_PROVIDER=stripe");
+      need("STRIPE_WEBHOOK_SECRET", "PAYMENT_PROVIDER=stripe");
+    }
     if (config.ENVIRONMENT === "production") {
+      if (config.PAYMENT_PROVIDER === "simulated") {
+        ctx.addIssue({
+          code: "custom",
+          path: ["PAYMENT_PROVIDER"],
+          message: "simulated payments are for development only",
+        });
+      }
+      if (config.STRIPE_API_BASE) {
+        ctx.addIssue({ code: "custom", path: ["STRIPE_API_BASE"], message: "only for local test servers" });
+      }
       if (config.MAIL_ADAPTER === "dev-mailbox") {
         ctx.addIssue({ code: "custom", path: ["MAIL_ADAPTER"], message: "the dev mailbox is for development only" });
       }

@@ -7,6 +7,7 @@ const base = { ENVIRONMENT: "production", CORS_ORIGINS: "https://shop.example", 
 describe("configuration", () => {
   it("refuses development-only adapters in production", () => {
     expect(() => loadConfig({ ...base, MAIL_ADAPTER: "dev-mailbox" } as unknown as Env)).toThrow(/MAIL_ADAPTER/);
+    expect(() => loadConfig({ ...base, PAYMENT_PROVIDER: "simulated" } as unknown as Env)).toThrow(/PAYMENT_PROVIDER/);
   });
 
   it("names every missing setting an adapter needs", () => {
@@ -26,6 +27,9 @@ describe("configuration", () => {
       ...base,
       MAIL_API_URL: "https://mail.example/emails",
       MAIL_API_KEY: "k",
+      PAYMENT_PROVIDER: "stripe",
+      STRIPE_SECRET_KEY: "sk_live_x",
+      STRIPE_WEBHOOK_SECRET: "whsec_x",
     } as unknown as Env);
     expect(config.CORS_ORIGINS).toEqual(["https://shop.example"]);
   });

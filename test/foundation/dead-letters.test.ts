@@ -12,6 +12,7 @@ import worker from "../../workers/index";
 import { createLogger } from "../../workers/lib/log";
 import { createDb } from "../../workers/platform/db";
 import { buildServices } from "../../workers/platform/services";
+import { envWith } from "../support/env";
 import { eventually } from "../support/eventually";
 import { recordedRequests, recorderUrl, scriptReply } from "../support/outside";
 
@@ -19,13 +20,9 @@ const db = createDb(env.DB);
 
 /** The real Worker configuration switched to the HTTP email adapter, pointed at the local recorder. */
 function withEmailApi(scope: string) {
-  const configured = {
-    ...env,
-    MAIL_ADAPTER: "http",
-    MAIL_API_URL: `${recorderUrl}/${scope}/emails`,
-    MAIL_API_KEY: "key-1",
-  };
-  const config = loadConfig(configured as Env);
+  const config = loadConfig(
+    envWith({ MAIL_ADAPTER: "http", MAIL_API_URL: `${recorderUrl}/${scope}/emails`, MAIL_API_KEY: "key-1" }),
+  );
   const ctx = createExecutionContext();
   const log = createLogger({ test: scope });
   return { ctx, context: { env, config, log, services: buildServices(env, config, ctx, log) } };

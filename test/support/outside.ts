@@ -5,6 +5,7 @@ import type { RecordedRequest } from "./recorder";
 export const recorderUrl = (env as unknown as { RECORDER_URL: string }).RECORDER_URL;
 
 export async function scriptReply(reply: {
+  scope?: string;
   method: string;
   path: string;
   status: number;

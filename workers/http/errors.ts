@@ -31,6 +31,8 @@ export const ERROR_CODES = {
   invalid_isbn: [422, "The ISBN is not valid"],
   idempotency_key_reused: [422, "This Idempotency-Key was used with a different request"],
   idempotency_key_required: [400, "An Idempotency-Key header is required"],
+  invalid_signature: [400, "The webhook signature does not verify"],
+  refund_exceeds_captured: [422, "The refund exceeds what was captured"],
   rate_limited: [429, "Too many requests"],
   internal: [500, "Internal error"],
   misconfigured: [500, "The service is misconfigured"],

@@ -5,6 +5,8 @@ import type { Logger } from "../lib/log";
 import { DevMailbox } from "../notifications/mail/dev-mailbox";
 import { HttpEmailApi } from "../notifications/mail/http-email";
 import type { Mailer } from "../notifications/mail/mailer";
+import type { PaymentProvider } from "../payments/provider";
+import { paymentProvider } from "../payments/providers";
 import type { Cache } from "./cache/cache";
 import { CacheApiCache } from "./cache/cache-api";
 import { UpstashCache } from "./cache/upstash";
@@ -20,6 +22,7 @@ export interface Services {
   mailer: Mailer;
   rateLimiter: RateLimiter;
   cache: Cache;
+  payments: PaymentProvider;
 }
 
 export interface Lifetime {
@@ -44,5 +47,6 @@ export function buildServices(env: Env, config: Config, lifetime: Lifetime, log:
         ? new UpstashRateLimiter(redis)
         : new DurableObjectRateLimiter(env.RATE_LIMITER),
     cache: config.CACHE_ADAPTER === "upstash" && redis ? new UpstashCache(redis) : new CacheApiCache(caches.default),
+    payments: paymentProvider(config),
   };
 }

@@ -1,0 +1,180 @@
+import type { BatchItem } from "drizzle-orm/batch";
+import type { EventEnvelope, EventType } from "../../queues/catalog";
+import { createEvent } from "../../queues/events";
+import { AppError } from "../http/errors";
+import type { Money } from "../http/schemas";
+import { newId } from "../lib/ids";
+import type { Services } from "../platform/services";
+import type { PaymentProvider, PaymentWebhookEvent } from "./provider";
+import * as store from "./store";
+
+type Statement = BatchItem<"sqlite">;
+
+/** Creates the order's payment once; a retried checkout gets the same payment back (the order id is the key). */
+export async function startPayment(
+  { db, payments }: Services,
+  order: { orderId: string; total: Money; description: string },
+): Promise<store.PaymentRow> {
+  const existing = await store.paymentForOrder(db, order.orderId);
+  if (existing) return existing;
+  const created = await payments.createPayment({
+    orderId: order.orderId,
+    amount: order.total,
+    description: order.description,
+  });
+  const now = Date.now();
+  await store.insertPayment(db, {
+    id: newId("pay"),
+    orderId: order.orderId,
+    provider: payments.name,
+    providerPaymentId: created.providerPaymentId,
+    status: "pending",
+    amount: order.total.amount,
+    currency: order.total.currency,
+    clientSecret: created.clientSecret,
+    createdAt: now,
+    updatedAt: now,
+  });
+  return (await store.paymentForOrder(db, order.orderId))!;
+}
+
+export type WebhookOutcome = "accepted" | "duplicate" | "unmatched" | "ignored";
+
+/**
+ * The one path every provider webhook takes after its signature verified: record the provider's event id
+ * (a duplicate is acknowledged and ignored), apply it to the payment and enqueue the event, in one D1 batch.
+ */
+export async function receiveWebhook(
+  services: Services,
+  provider: PaymentProvider,
+  event: PaymentWebhookEvent,
+  rawBody: string,
+): Promise<WebhookOutcome> {
+  const { db, outbox } = services;
+  if (await store.webhookSeen(db, provider.name, event.providerEventId)) return "duplicate";
+  const payment = event.providerPaymentId
+    ? await store.paymentByProviderId(db, provider.name, event.providerPaymentId)
+    : undefined;
+  const record = store.recordWebhook(db, {
+    provider: provider.name,
+    eventId: event.providerEventId,
+    type: event.type,
+    providerPaymentId: event.providerPaymentId,
+    paymentId: payment?.id ?? null,
+    payload: rawBody,
+    receivedAt: Date.now(),
+  });
+  const { statements, events } = payment ? effects(services, payment, event) : { statements: [], events: [] };
+  try {
+    await outbox.commit([record, ...statements], events);
+  } catch (error) {
+    // Two deliveries of one event racing: the record's primary key lets exactly one batch through.
+    if (await store.webhookSeen(db, provider.name, event.providerEventId)) return "duplicate";
+    throw error;
+  }
+  if (!payment) return event.kind === "ignored" ? "ignored" : "unmatched";
+  return events.length > 0 ? "accepted" : "ignored";
+}
+
+function effects(
+  { db }: Services,
+  payment: store.PaymentRow,
+  event: PaymentWebhookEvent,
+): { statements: Statement[]; events: EventEnvelope<EventType>[] } {
+  const ids = { paymentId: payment.id, orderId: payment.orderId };
+  switch (event.kind) {
+    case "payment_succeeded":
+      return {
+        statements: [store.markSucceeded(db, payment.id, event.amount.amount)],
+        events: [
+          createEvent("PaymentProcessed", {
+            ...ids,
+            provider: payment.provider,
+            outcome: "succeeded",
+            amount: event.amount.amount,
+            currency: event.amount.currency,
+          }),
+        ],
+      };
+    case "payment_failed":
+      return {
+        statements: [store.markFailed(db, payment.id)],
+        events: [
+          createEvent("PaymentProcessed", {
+            ...ids,
+            provider: payment.provider,
+            outcome: "failed",
+            amount: payment.amount,
+            currency: payment.currency,
+            failureReason: event.failureReason,
+          }),
+        ],
+      };
+    case "charge_refunded":
+      return {
+        statements: [store.markRefundedTotal(db, payment.id, event.refundedTotal.amount)],
+        events: [
+          createEvent("PaymentRefunded", {
+            ...ids,
+            refundedTotal: event.refundedTotal.amount,
+            currency: event.refundedTotal.currency,
+          }),
+        ],
+      };
+    case "dispute_created":
+      return {
+        statements: [store.markDisputed(db, payment.id)],
+        events: [
+          createEvent("PaymentDisputed", {
+            ...ids,
+            amount: event.amount.amount,
+            currency: event.amount.currency,
+            reason: event.reason,
+          }),
+        ],
+      };
+    case "ignored":
+      return { statements: [], events: [] };
+  }
+}
+
+/** Refunds part or all of an order's captured payment, once per idempotency key, never beyond what was captured. */
+export async function refundOrderPayment(
+  { db, payments }: Services,
+  request: { orderId: string; amount: number; reason: string; idempotencyKey: string },
+): Promise<store.RefundRow> {
+  const previous = await store.refundByKey(db, request.idempotencyKey);
+  if (previous) return previous;
+  const payment = await store.paymentForOrder(db, request.orderId);
+  if (!payment || payment.status !== "succeeded")
+    throw new AppError("unprocessable", "The order has no captured payment.");
+  const refundable = payment.capturedAmount - payment.refundedAmount;
+  if (request.amount < 1 || request.amount > refundable) {
+    throw new AppError(
+      "refund_exceeds_captured",
+      `At most ${refundable} ${payment.currency} minor units can be refunded.`,
+      {
+        refundable: { amount: refundable, currency: payment.currency },
+      },
+    );
+  }
+  const { providerRefundId } = await payments.refund({
+    providerPaymentId: payment.providerPaymentId,
+    amount: { amount: request.amount, currency: payment.currency },
+    reason: request.reason,
+    idempotencyKey: request.idempotencyKey,
+  });
+  const refund: store.RefundRow = {
+    id: newId("ref"),
+    paymentId: payment.id,
+    orderId: payment.orderId,
+    amount: request.amount,
+    currency: payment.currency,
+    reason: request.reason,
+    idempotencyKey: request.idempotencyKey,
+    providerRefundId,
+    createdAt: Date.now(),
+  };
+  await db.batch([store.insertRefund(db, refund), store.addRefunded(db, payment.id, request.amount)]);
+  return refund;
+}

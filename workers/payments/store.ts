@@ -1,0 +1,77 @@
+import { and, eq, ne, sql } from "drizzle-orm";
+import { payments, paymentWebhookEvents, refunds } from "../../schema";
+import type { Db } from "../platform/db";
+import type { ProviderName } from "./provider";
+
+export type PaymentRow = typeof payments.$inferSelect;
+export type RefundRow = typeof refunds.$inferSelect;
+
+export const paymentById = (db: Db, id: string) => db.select().from(payments).where(eq(payments.id, id)).get();
+
+export const paymentForOrder = (db: Db, orderId: string) =>
+  db.select().from(payments).where(eq(payments.orderId, orderId)).get();
+
+export const paymentByProviderId = (db: Db, provider: ProviderName, providerPaymentId: string) =>
+  db
+    .select()
+    .from(payments)
+    .where(and(eq(payments.provider, provider), eq(payments.providerPaymentId, providerPaymentId)))
+    .get();
+
+export function insertPayment(db: Db, row: typeof payments.$inferInsert) {
+  return db.insert(payments).values(row).onConflictDoNothing();
+}
+
+export async function webhookSeen(db: Db, provider: ProviderName, eventId: string): Promise<boolean> {
+  const row = await db
+    .select({ eventId: paymentWebhookEvents.eventId })
+    .from(paymentWebhookEvents)
+    .where(and(eq(paymentWebhookEvents.provider, provider), eq(paymentWebhookEvents.eventId, eventId)))
+    .get();
+  return row !== undefined;
+}
+
+export function recordWebhook(db: Db, row: typeof paymentWebhookEvents.$inferInsert) {
+  return db.insert(paymentWebhookEvents).values(row);
+}
+
+export function markSucceeded(db: Db, paymentId: string, captured: number) {
+  return db
+    .update(payments)
+    .set({ status: "succeeded", capturedAmount: captured, updatedAt: Date.now() })
+    .where(and(eq(payments.id, paymentId), ne(payments.status, "succeeded")));
+}
+
+/** A failure only counts while the payment is still pending: a late failure never undoes a success. */
+export function markFailed(db: Db, paymentId: string) {
+  return db
+    .update(payments)
+    .set({ status: "failed", updatedAt: Date.now() })
+    .where(and(eq(payments.id, paymentId), eq(payments.status, "pending")));
+}
+
+export function markRefundedTotal(db: Db, paymentId: string, refundedTotal: number) {
+  return db
+    .update(payments)
+    .set({ refundedAmount: sql`MAX(${payments.refundedAmount}, ${refundedTotal})`, updatedAt: Date.now() })
+    .where(eq(payments.id, paymentId));
+}
+
+export function markDisputed(db: Db, paymentId: string) {
+  return db.update(payments).set({ disputed: true, updatedAt: Date.now() }).where(eq(payments.id, paymentId));
+}
+
+export const refundByKey = (db: Db, idempotencyKey: string) =>
+  db.select().from(refunds).where(eq(refunds.idempotencyKey, idempotencyKey)).get();
+
+export function insertRefund(db: Db, row: typeof refunds.$inferInsert) {
+  return db.insert(refunds).values(row);
+}
+
+/** Adds a refund to the payment only while the total stays within what was captured. */
+export function addRefunded(db: Db, paymentId: string, amount: number) {
+  return db
+    .update(payments)
+    .set({ refundedAmount: sql`${payments.refundedAmount} + ${amount}`, updatedAt: Date.now() })
+    .where(and(eq(payments.id, paymentId), sql`${payments.refundedAmount} + ${amount} <= ${payments.capturedAmount}`));
+}

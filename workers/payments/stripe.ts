@@ -1,0 +1,119 @@
+import Stripe from "stripe";
+import type { CreatedPayment, CreatePayment, PaymentProvider, PaymentWebhookEvent, RefundRequest } from "./provider";
+
+export interface StripeSettings {
+  secretKey: string;
+  webhookSecret: string;
+  /** Only for pointing the SDK at a local server in tests; production uses Stripe's API host. */
+  apiBase?: URL;
+}
+
+const crypto = Stripe.createSubtleCryptoProvider();
+
+/** Stripe PaymentIntents with automatic payment methods (cards, wallets, bank debits), refunds and webhooks. */
+export class StripeProvider implements PaymentProvider {
+  readonly name = "stripe" as const;
+  private readonly stripe: Stripe;
+
+  constructor(private readonly settings: StripeSettings) {
+    const base = settings.apiBase;
+    this.stripe = new Stripe(settings.secretKey, {
+      httpClient: Stripe.createFetchHttpClient(),
+      maxNetworkRetries: 2,
+      telemetry: false,
+      ...(base && {
+        host: base.hostname,
+        port: base.port,
+        protocol: base.protocol.replace(":", "") as "http" | "https",
+      }),
+    });
+  }
+
+  async createPayment({ orderId, amount, description }: CreatePayment): Promise<CreatedPayment> {
+    const intent = await this.stripe.paymentIntents.create(
+      {
+        amount: amount.amount,
+        currency: amount.currency.toLowerCase(),
+        automatic_payment_methods: { enabled: true },
+        description,
+        metadata: { orderId },
+      },
+      { idempotencyKey: `order-${orderId}` },
+    );
+    return { providerPaymentId: intent.id, clientSecret: intent.client_secret };
+  }
+
+  async refund({ providerPaymentId, amount, reason, idempotencyKey }: RefundRequest) {
+    const refund = await this.stripe.refunds.create(
+      { payment_intent: providerPaymentId, amount: amount.amount, metadata: { reason } },
+      { idempotencyKey },
+    );
+    return { providerRefundId: refund.id };
+  }
+
+  async verifyWebhook(rawBody: string, signature: string | undefined): Promise<PaymentWebhookEvent | null> {
+    if (!signature) return null;
+    let event: Stripe.Event;
+    try {
+      event = await this.stripe.webhooks.constructEventAsync(
+        rawBody,
+        signature,
+        this.settings.webhookSecret,
+        undefined,
+        crypto,
+      );
+    } catch {
+      return null;
+    }
+    return fromStripeEvent(event);
+  }
+}
+
+const money = (amount: number, currency: string) => ({ amount, currency: currency.toUpperCase() });
+const intentId = (value: string | Stripe.PaymentIntent | null) =>
+  typeof value === "string" ? value : (value?.id ?? null);
+
+function fromStripeEvent(event: Stripe.Event): PaymentWebhookEvent {
+  const base = { providerEventId: event.id, type: event.type };
+  switch (event.type) {
+    case "payment_intent.succeeded": {
+      const intent = event.data.object;
+      return {
+        ...base,
+        kind: "payment_succeeded",
+        providerPaymentId: intent.id,
+        amount: money(intent.amount_received || intent.amount, intent.currency),
+      };
+    }
+    case "payment_intent.payment_failed": {
+      const intent = event.data.object;
+      return {
+        ...base,
+        kind: "payment_failed",
+        providerPaymentId: intent.id,
+        failureReason: intent.last_payment_error?.message ?? "payment failed",
+      };
+    }
+    case "charge.refunded": {
+      const charge = event.data.object;
+      return {
+        ...base,
+        kind: "charge_refunded",
+        providerPaymentId: intentId(charge.payment_intent),
+        refundedTotal: money(charge.amount_refunded, charge.currency),
+      };
+    }
+    case "charge.dispute.created": {
+      const dispute = event.data.object;
+      return {
+        ...base,
+        kind: "dispute_created",
+        providerPaymentId: intentId(dispute.payment_intent),
+        amount: money(dispute.amount, dispute.currency),
+        reason: dispute.reason,
+      };
+    }
+    default:
+      return { ...base, kind: "ignored", providerPaymentId: null };
+  }
+}
