@@ -7,6 +7,7 @@ import { createLogger } from "./lib/log";
 import { buildServices } from "./platform/services";
 import { runScheduled } from "./scheduled";
 
+export { CartDO } from "../durable-objects/cart";
 export { RateLimiterDO } from "../durable-objects/rate-limiter";
 export { StockDO } from "../durable-objects/stock";
 
