@@ -147,7 +147,10 @@ export class CartDO extends DurableObject<Env> {
 
   private copiesOf(listingId: string): number {
     return this.sql
-      .exec<{ copies: number }>("SELECT COALESCE(SUM(quantity), 0) AS copies FROM lines WHERE listing_id = ?", listingId)
+      .exec<{ copies: number }>(
+        "SELECT COALESCE(SUM(quantity), 0) AS copies FROM lines WHERE listing_id = ?",
+        listingId,
+      )
       .one().copies;
   }
 

@@ -11,7 +11,13 @@ const id = z.string().min(1);
 const count = z.number().int().nonnegative();
 
 /** Every stock event carries the listing's levels after the change; `version` orders them for read copies. */
-const stockLevels = { listingId: id, onHand: count, held: count, available: count, version: z.number().int().positive() };
+const stockLevels = {
+  listingId: id,
+  onHand: count,
+  held: count,
+  available: count,
+  version: z.number().int().positive(),
+};
 const reservationChange = { ...stockLevels, reservationId: id, orderId: id, quantity: z.number().int().positive() };
 
 export const EVENT_CATALOG = {

@@ -1,3 +1,4 @@
 export * from "./notifications";
-export * from "./platform";
+export * from "./orders";
 export * from "./payments";
+export * from "./platform";

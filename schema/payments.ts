@@ -36,7 +36,10 @@ export const paymentWebhookEvents = sqliteTable(
     payload: text("payload").notNull(),
     receivedAt: integer("received_at").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.provider, t.eventId] }), index("payment_webhook_events_payment_idx").on(t.paymentId)],
+  (t) => [
+    primaryKey({ columns: [t.provider, t.eventId] }),
+    index("payment_webhook_events_payment_idx").on(t.paymentId),
+  ],
 );
 
 /** Refunds asked of the provider, one row per refund; the idempotency key makes a retried request one refund. */
@@ -54,4 +57,18 @@ export const refunds = sqliteTable(
     createdAt: integer("created_at").notNull(),
   },
   (t) => [uniqueIndex("refunds_idempotency_idx").on(t.idempotencyKey), index("refunds_payment_idx").on(t.paymentId)],
+);
+
+/** What reconciliation found wrong between payments, refunds and orders, for operators. */
+export const reconciliationFindings = sqliteTable(
+  "reconciliation_findings",
+  {
+    id: text("id").primaryKey(),
+    runAt: integer("run_at").notNull(),
+    kind: text("kind").notNull(),
+    orderId: text("order_id"),
+    paymentId: text("payment_id"),
+    detail: text("detail").notNull(),
+  },
+  (t) => [index("reconciliation_findings_run_idx").on(t.runAt)],
 );

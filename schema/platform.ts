@@ -49,3 +49,20 @@ export const deadLetters = sqliteTable(
   },
   (t) => [uniqueIndex("dead_letters_message_idx").on(t.queue, t.messageId)],
 );
+
+/** Responses of writes sent with an `Idempotency-Key`, kept 24 hours and replayed for the same key and body. */
+export const idempotencyKeys = sqliteTable(
+  "idempotency_keys",
+  {
+    scope: text("scope").notNull(),
+    key: text("key").notNull(),
+    requestHash: text("request_hash").notNull(),
+    state: text("state", { enum: ["in_progress", "done"] }).notNull(),
+    status: integer("status"),
+    contentType: text("content_type"),
+    body: text("body"),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] }), index("idempotency_keys_expiry_idx").on(t.expiresAt)],
+);

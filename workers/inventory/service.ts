@@ -62,10 +62,14 @@ export async function reserveCart(
     if (!result.ok) {
       await releaseHolds(stock, holds);
       const rest = ordered.filter(([id]) => id !== listingId);
-      const available = await availability(stock, rest.map(([id]) => id));
+      const available = await availability(
+        stock,
+        rest.map(([id]) => id),
+      );
       const shortages = [{ listingId, requested: quantity, available: result.available }];
       for (const [id, requested] of rest) {
-        if ((available[id] ?? 0) < requested) shortages.push({ listingId: id, requested, available: available[id] ?? 0 });
+        if ((available[id] ?? 0) < requested)
+          shortages.push({ listingId: id, requested, available: available[id] ?? 0 });
       }
       return { ok: false, shortages };
     }

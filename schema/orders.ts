@@ -1,0 +1,124 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+export const ORDER_STATUSES = [
+  "pending_payment",
+  "paid",
+  "payment_failed",
+  "expired",
+  "cancelled",
+  "partially_refunded",
+  "refunded",
+] as const;
+export const SELLER_ORDER_STATUSES = [
+  "pending_payment",
+  "paid",
+  "shipped",
+  "delivered",
+  "payment_failed",
+  "expired",
+  "cancelled",
+  "partially_refunded",
+  "refunded",
+] as const;
+
+/** A buyer's order: totals in minor units of one currency, the address it ships to, the hold on its stock. */
+export const orders = sqliteTable(
+  "orders",
+  {
+    id: text("id").primaryKey(),
+    buyerId: text("buyer_id").notNull(),
+    status: text("status", { enum: ORDER_STATUSES }).notNull(),
+    currency: text("currency").notNull(),
+    itemsTotal: integer("items_total").notNull(),
+    coversTotal: integer("covers_total").notNull(),
+    shippingTotal: integer("shipping_total").notNull(),
+    tax: integer("tax").notNull().default(0),
+    total: integer("total").notNull(),
+    refundedTotal: integer("refunded_total").notNull().default(0),
+    shippingAddress: text("shipping_address", { mode: "json" }).notNull(),
+    shippingMethod: text("shipping_method", { enum: ["standard", "express"] }).notNull(),
+    holdExpiresAt: integer("hold_expires_at").notNull(),
+    cancelReason: text("cancel_reason"),
+    paidAt: integer("paid_at"),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [index("orders_buyer_idx").on(t.buyerId, t.createdAt), index("orders_hold_idx").on(t.status, t.holdExpiresAt)],
+);
+
+/** The part of an order one seller fulfils, with its own shipping charge and status. */
+export const sellerOrders = sqliteTable(
+  "seller_orders",
+  {
+    id: text("id").primaryKey(),
+    orderId: text("order_id").notNull(),
+    sellerId: text("seller_id").notNull(),
+    status: text("status", { enum: SELLER_ORDER_STATUSES }).notNull(),
+    itemsTotal: integer("items_total").notNull(),
+    coversTotal: integer("covers_total").notNull(),
+    shippingTotal: integer("shipping_total").notNull(),
+    total: integer("total").notNull(),
+    refundedTotal: integer("refunded_total").notNull().default(0),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    index("seller_orders_order_idx").on(t.orderId),
+    index("seller_orders_seller_idx").on(t.sellerId, t.status, t.createdAt),
+  ],
+);
+
+/** One line as bought: price, cover option and inscription are copied, so later edits never change the order. */
+export const orderLines = sqliteTable(
+  "order_lines",
+  {
+    id: text("id").primaryKey(),
+    orderId: text("order_id").notNull(),
+    sellerOrderId: text("seller_order_id").notNull(),
+    listingId: text("listing_id").notNull(),
+    reservationId: text("reservation_id").notNull(),
+    title: text("title").notNull(),
+    isbn13: text("isbn13").notNull(),
+    condition: text("condition").notNull(),
+    quantity: integer("quantity").notNull(),
+    unitPrice: integer("unit_price").notNull(),
+    coverOptionId: text("cover_option_id"),
+    coverName: text("cover_name"),
+    coverPrice: integer("cover_price").notNull().default(0),
+    inscription: text("inscription"),
+    lineTotal: integer("line_total").notNull(),
+    refundedAmount: integer("refunded_amount").notNull().default(0),
+  },
+  (t) => [index("order_lines_order_idx").on(t.orderId), index("order_lines_seller_order_idx").on(t.sellerOrderId)],
+);
+
+/** Every transition of an order or one of its seller orders: from, to, who, why, when. */
+export const orderStatusHistory = sqliteTable(
+  "order_status_history",
+  {
+    id: text("id").primaryKey(),
+    orderId: text("order_id").notNull(),
+    sellerOrderId: text("seller_order_id"),
+    fromStatus: text("from_status"),
+    toStatus: text("to_status").notNull(),
+    actor: text("actor").notNull(),
+    reason: text("reason"),
+    at: integer("at").notNull(),
+  },
+  (t) => [index("order_status_history_order_idx").on(t.orderId, t.at)],
+);
+
+export const shipments = sqliteTable(
+  "shipments",
+  {
+    id: text("id").primaryKey(),
+    sellerOrderId: text("seller_order_id").notNull(),
+    orderId: text("order_id").notNull(),
+    carrier: text("carrier").notNull(),
+    trackingNumber: text("tracking_number").notNull(),
+    trackingUrl: text("tracking_url"),
+    shippedAt: integer("shipped_at").notNull(),
+    deliveredAt: integer("delivered_at"),
+  },
+  (t) => [uniqueIndex("shipments_seller_order_idx").on(t.sellerOrderId), index("shipments_order_idx").on(t.orderId)],
+);

@@ -1,0 +1,44 @@
+import type { ORDER_STATUSES, SELLER_ORDER_STATUSES } from "../../schema/orders";
+
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+export type SellerOrderStatus = (typeof SELLER_ORDER_STATUSES)[number];
+
+/** The order's own life: payment, then money coming back. Shipping happens per seller order. */
+const ORDER_TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
+  pending_payment: ["paid", "payment_failed", "expired", "cancelled"],
+  payment_failed: ["paid", "expired", "cancelled"],
+  paid: ["cancelled", "partially_refunded", "refunded"],
+  partially_refunded: ["partially_refunded", "refunded"],
+  expired: [],
+  cancelled: ["refunded"],
+  refunded: [],
+};
+
+const SELLER_ORDER_TRANSITIONS: Record<SellerOrderStatus, readonly SellerOrderStatus[]> = {
+  pending_payment: ["paid", "payment_failed", "expired", "cancelled"],
+  payment_failed: ["paid", "expired", "cancelled"],
+  paid: ["shipped", "cancelled", "partially_refunded", "refunded"],
+  shipped: ["delivered", "partially_refunded", "refunded"],
+  delivered: ["partially_refunded", "refunded"],
+  partially_refunded: ["shipped", "delivered", "partially_refunded", "refunded"],
+  expired: [],
+  cancelled: [],
+  refunded: [],
+};
+
+export function canMoveOrder(from: OrderStatus, to: OrderStatus): boolean {
+  return ORDER_TRANSITIONS[from].includes(to);
+}
+
+export function canMoveSellerOrder(from: SellerOrderStatus, to: SellerOrderStatus): boolean {
+  return SELLER_ORDER_TRANSITIONS[from].includes(to);
+}
+
+/** The statuses an order may be in for `to` to be reached: the guard of every conditional update. */
+export function orderStatusesBefore(to: OrderStatus): OrderStatus[] {
+  return (Object.keys(ORDER_TRANSITIONS) as OrderStatus[]).filter((from) => canMoveOrder(from, to));
+}
+
+export function sellerOrderStatusesBefore(to: SellerOrderStatus): SellerOrderStatus[] {
+  return (Object.keys(SELLER_ORDER_TRANSITIONS) as SellerOrderStatus[]).filter((from) => canMoveSellerOrder(from, to));
+}
