@@ -11,6 +11,8 @@ export default defineConfig({
           QUEUE_RETRY_BASE_SECONDS: "0",
           SIMULATED_WEBHOOK_SECRET: "test-simulated-webhook-secret",
           RECORDER_URL: inject<string>("recorderUrl"),
+          UPSTASH_TEST_URL: inject<string>("upstashUrl"),
+          UPSTASH_TEST_TOKEN: inject<string>("upstashToken"),
           TEST_MIGRATIONS: await readD1Migrations("./schema/migrations"),
         },
       },

@@ -42,10 +42,15 @@ export class RateLimiterDO extends DurableObject<Env> {
   }
 }
 
-/** How long until one more hit fits: the current window must have room and the previous one must have decayed enough. */
+/**
+ * How long until one more hit fits. With room in the current window, that is when the previous window has
+ * decayed enough; with none, the current count becomes the next window's previous one and must decay in turn.
+ */
 function waitMs(window: Window, limit: number, windowMs: number, now: number): number {
   const windowEnd = window.start + windowMs;
-  if (window.count + 1 > limit || window.previous === 0) return windowEnd - now;
+  if (window.count + 1 > limit) {
+    return windowEnd + windowMs * Math.max(0, 1 - (limit - 1) / Math.max(1, window.count)) - now;
+  }
   const overlapAllowed = (limit - window.count - 1) / window.previous;
   return Math.max(0, window.start + windowMs * (1 - overlapAllowed) - now);
 }

@@ -19,3 +19,7 @@ export async function recordedRequests(scope: string): Promise<RecordedRequest[]
   const response = await fetch(`${recorderUrl}/__recorder/requests?scope=${encodeURIComponent(scope)}`);
   return (await response.json()) as RecordedRequest[];
 }
+
+/** The Upstash REST stand-in (a proxy to a private redis-server); the url is empty when redis-server is missing. */
+const upstashBindings = env as unknown as { UPSTASH_TEST_URL: string; UPSTASH_TEST_TOKEN: string };
+export const upstash = { url: upstashBindings.UPSTASH_TEST_URL, token: upstashBindings.UPSTASH_TEST_TOKEN };

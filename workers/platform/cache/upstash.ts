@@ -14,7 +14,8 @@ export class UpstashCache implements Cache {
   }
 
   async put(key: string, value: unknown, ttlSeconds: number): Promise<void> {
-    await this.redis.set(this.prefix + key, value, { ex: ttlSeconds });
+    // Stored as JSON text here: the SDK would store a string as-is and read "9780441013593" back as a number.
+    await this.redis.set(this.prefix + key, JSON.stringify(value), { ex: ttlSeconds });
   }
 
   async delete(key: string): Promise<void> {
