@@ -6,6 +6,7 @@ import { healthRoutes } from "./health/routes";
 import type { AppEnv } from "./http/context";
 import { notFound, onError } from "./http/errors";
 import { limitBody } from "./http/middleware/body-limit";
+import { d1UsageHeader } from "./http/middleware/d1-usage";
 import { accessLog, init } from "./http/middleware/init";
 import { requestId } from "./http/middleware/request-id";
 import { notificationRoutes } from "./notifications/routes";
@@ -15,7 +16,7 @@ import { webhookRoutes } from "./payments/routes/webhooks";
 export function createApp() {
   const app = new OpenAPIHono<AppEnv>();
 
-  app.use("*", requestId, init, accessLog, secureHeaders({ crossOriginResourcePolicy: "cross-origin" }));
+  app.use("*", requestId, init, d1UsageHeader, accessLog, secureHeaders({ crossOriginResourcePolicy: "cross-origin" }));
   app.use(
     "/v1/*",
     cors({

@@ -36,6 +36,8 @@ export const ConfigSchema = z
     STRIPE_SECRET_KEY: z.string().min(1).optional(),
     STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
     STRIPE_API_BASE: z.url().optional(),
+    // `npm run bench` turns this on so responses report what their D1 queries read (see platform/d1-usage.ts).
+    BENCH_MODE: z.stringbool().default(false),
   })
   .superRefine((config, ctx) => {
     const need = (key: keyof typeof config, when: string) => {
@@ -72,6 +74,13 @@ export const ConfigSchema = z
       }
       if (config.CORS_ORIGINS.includes("*")) {
         ctx.addIssue({ code: "custom", path: ["CORS_ORIGINS"], message: "list the storefront origins explicitly" });
+      }
+      if (config.BENCH_MODE) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["BENCH_MODE"],
+          message: "bench mode exposes query costs; never in production",
+        });
       }
     }
   });

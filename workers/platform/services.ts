@@ -10,6 +10,7 @@ import { paymentProvider } from "../payments/providers";
 import type { Cache } from "./cache/cache";
 import { CacheApiCache } from "./cache/cache-api";
 import { UpstashCache } from "./cache/upstash";
+import { type D1Usage, emptyD1Usage, meterD1 } from "./d1-usage";
 import { createDb, type Db } from "./db";
 import { DurableObjectRateLimiter } from "./rate-limit/durable-object";
 import type { RateLimiter } from "./rate-limit/rate-limiter";
@@ -23,6 +24,8 @@ export interface Services {
   rateLimiter: RateLimiter;
   cache: Cache;
   payments: PaymentProvider;
+  /** Bench mode only: what this request's D1 queries read and wrote. */
+  d1Usage?: D1Usage;
 }
 
 export interface Lifetime {
@@ -30,7 +33,8 @@ export interface Lifetime {
 }
 
 export function buildServices(env: Env, config: Config, lifetime: Lifetime, log: Logger): Services {
-  const db = createDb(env.DB);
+  const d1Usage = config.BENCH_MODE ? emptyD1Usage() : undefined;
+  const db = createDb(d1Usage ? meterD1(env.DB, d1Usage) : env.DB);
   const redis =
     config.UPSTASH_REDIS_REST_URL && config.UPSTASH_REDIS_REST_TOKEN
       ? new Redis({ url: config.UPSTASH_REDIS_REST_URL, token: config.UPSTASH_REDIS_REST_TOKEN })
@@ -48,5 +52,6 @@ export function buildServices(env: Env, config: Config, lifetime: Lifetime, log:
         : new DurableObjectRateLimiter(env.RATE_LIMITER),
     cache: config.CACHE_ADAPTER === "upstash" && redis ? new UpstashCache(redis) : new CacheApiCache(caches.default),
     payments: paymentProvider(config),
+    d1Usage,
   };
 }
