@@ -1,0 +1,67 @@
+// The table on stdout and the machine it ran on.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
+
+const require = createRequire(import.meta.url);
+const version = (name) => {
+  try {
+    return require(`${name}/package.json`).version;
+  } catch {
+    return "unknown";
+  }
+};
+
+export function machine() {
+  const cpuinfo = (() => {
+    try {
+      return readFileSync("/proc/cpuinfo", "utf8");
+    } catch {
+      return "";
+    }
+  })();
+  return {
+    nproc: os.availableParallelism(),
+    cpu: /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1] ?? os.cpus()[0]?.model ?? "unknown",
+    memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+    tools: { wrangler: version("wrangler"), miniflare: version("miniflare"), autocannon: version("autocannon") },
+  };
+}
+
+const int = (n) => (n == null ? "—" : Math.round(n).toLocaleString("en-US"));
+const ms = (n) => (n == null ? "—" : n < 10 ? n.toFixed(1) : String(Math.round(n)));
+const rows = (n) => (n == null ? "—" : n < 10 ? n.toFixed(1) : String(Math.round(n)));
+const ratio = (n) => (n == null ? "—" : `${Math.round(n * 100)}%`);
+
+// [heading, cell, alignment]; rows without figures (not run) show only the first two and the status.
+const COLUMNS = [
+  ["scenario", (r) => r.title, "left"],
+  ["vs", (r) => r.baseline ?? "", "left"],
+  ["req/s", (r) => int(r.rps)],
+  ["of base", (r) => ratio(r.ratio)],
+  ["p50 ms", (r) => ms(r.p50)],
+  ["p99 ms", (r) => ms(r.p99)],
+  ["non-2xx", (r) => int(r.non2xx)],
+  ["errors", (r) => int(r.errors)],
+  ["D1 rows/req", (r) => rows(r.rowsReadPerRequest)],
+  ["status", (r) => r.status, "left"],
+];
+const FIGURES = new Set(COLUMNS.slice(2, -1).map(([head]) => head));
+
+export function table(results) {
+  const cells = results.map((r) => COLUMNS.map(([head, cell]) => (r.rps == null && FIGURES.has(head) ? "" : cell(r))));
+  const widths = COLUMNS.map(([head], i) => Math.max(head.length, ...cells.map((row) => String(row[i]).length)));
+  const line = (values) =>
+    values
+      .map((v, i) => (COLUMNS[i][2] === "left" ? String(v).padEnd(widths[i]) : String(v).padStart(widths[i])))
+      .join("  ")
+      .trimEnd();
+  return [line(COLUMNS.map(([head]) => head)), line(widths.map((w) => "-".repeat(w))), ...cells.map(line)].join("\n");
+}
+
+export function invariantLines(invariants) {
+  const mark = { ok: "ok", failed: "FAILED", "not available": "n/a", unchecked: "UNCHECKED" };
+  return invariants.map((i) => `  [${mark[i.status] ?? i.status}] ${i.name}: ${i.detail}`).join("\n");
+}

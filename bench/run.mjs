@@ -1,0 +1,201 @@
+// `npm run bench [-- --quick] [-- --only health]`: builds the Worker as deployed, serves it and the three
+// baselines on one workerd, drives every scenario with autocannon, checks the invariants, prints a table and
+// writes bench/results/latest.json. See bench/README.md.
+import { accessSync, constants, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { baselines } from "./baselines/index.mjs";
+import { buildAll, ROOT } from "./lib/build.mjs";
+import { checkInvariants } from "./lib/invariants.mjs";
+import { loadOnce, summarize } from "./lib/load.mjs";
+import { invariantLines, machine, table } from "./lib/report.mjs";
+import { routeExists } from "./lib/routes.mjs";
+import { startRuntime } from "./lib/runtime.mjs";
+import { loadScenarios, scenarioContext } from "./lib/scenarios.mjs";
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: "boolean", default: false },
+    only: { type: "string" },
+    connections: { type: "string" },
+    duration: { type: "string" },
+    warmup: { type: "string" },
+    runs: { type: "string" },
+    "state-dir": { type: "string" },
+    keep: { type: "boolean", default: false },
+    verbose: { type: "boolean", default: false },
+  },
+});
+
+const settings = {
+  connections: Number(args.connections ?? 50),
+  warmupSeconds: Number(args.warmup ?? (args.quick ? 1 : 3)),
+  seconds: Number(args.duration ?? (args.quick ? 3 : 10)),
+  runs: Number(args.runs ?? (args.quick ? 1 : 3)),
+};
+const only = args.only ? new Set(args.only.split(",").map((s) => s.trim())) : undefined;
+const say = (message) => process.stderr.write(`${message}\n`);
+
+/**
+ * Where the bundles and the local D1/DO state live. On a disk every storage commit waits for fsync, which on a
+ * VM can take 5-10 ms and then decides every figure (a D1 read measured 12 ms on disk, 2 ms on tmpfs); nor is
+ * production durability a local fsync. So tmpfs when there is one; `--state-dir` to choose.
+ */
+function stateParent() {
+  if (args["state-dir"]) return args["state-dir"];
+  try {
+    accessSync("/dev/shm", constants.W_OK);
+    return "/dev/shm";
+  } catch {
+    return os.tmpdir();
+  }
+}
+
+/** Baselines and available scenarios, each set up and ready to load; the rest become table rows as they are. */
+async function prepare(runtime) {
+  const loads = [];
+  const rows = [];
+  let position = 0; // table order: baselines, then scenarios by their `order`
+  for (const baseline of baselines) {
+    const ctx = scenarioContext(runtime, runtime.urls[baseline.id]);
+    await baseline.setup?.(ctx);
+    const row = { position: position++, name: baseline.id, title: baseline.title };
+    loads.push({ row, ctx, requests: baseline.requests(ctx) });
+  }
+  for (const scenario of await loadScenarios()) {
+    if (only && !only.has(scenario.name)) continue;
+    const row = { position: position++, name: scenario.name, title: scenario.title ?? scenario.name };
+    row.baseline = scenario.baseline;
+    if (!(await routeExists(runtime.urls.app, scenario.route))) {
+      rows.push({ ...row, status: "not yet available" });
+    } else if (!scenario.requests && !scenario.run) {
+      rows.push({ ...row, status: "route exists: scenario not written" });
+    } else {
+      const ctx = scenarioContext(runtime);
+      try {
+        await scenario.setup?.(ctx);
+        loads.push({ row, ctx, scenario, requests: scenario.requests?.(ctx) });
+      } catch (error) {
+        rows.push({ ...row, status: `FAILED setup: ${error.message}` });
+      }
+    }
+  }
+  return { loads, rows };
+}
+
+/**
+ * Every timed load runs once per round, rounds back to back, so a slow minute on a shared machine lands on
+ * every scenario and its baseline alike instead of on whichever ran then.
+ */
+async function drive(loads) {
+  const timed = loads.filter((load) => load.requests);
+  say(`Warm-up: ${settings.warmupSeconds} s each`);
+  for (const load of timed) {
+    if (settings.warmupSeconds > 0) {
+      await loadOnce({ url: load.ctx.url, requests: load.requests, ...settings, seconds: settings.warmupSeconds });
+    }
+    load.samples = [];
+  }
+  for (let round = 1; round <= settings.runs; round++) {
+    say(`Round ${round} of ${settings.runs}: ${timed.length} × ${settings.seconds} s`);
+    for (const load of timed) {
+      load.samples.push(
+        await loadOnce({ url: load.ctx.url, requests: load.requests, ...settings, ...load.scenario?.load }),
+      );
+    }
+  }
+  for (const load of loads.filter((l) => !l.requests)) {
+    say(`  ${load.row.title}`);
+    load.figures = await load.scenario.run(load.ctx);
+  }
+}
+
+async function settle(load, baselineRps) {
+  const figures = load.figures ?? summarize(load.samples);
+  const row = { ...load.row, ...figures, status: "ok" };
+  if (!load.scenario) return row;
+  row.ratio = baselineRps[load.scenario.baseline] ? figures.rps / baselineRps[load.scenario.baseline] : null;
+  try {
+    const verdict = (await load.scenario.verify?.(load.ctx, figures)) ?? { ok: true };
+    return { ...row, status: verdict.ok ? "ok" : "FAILED verify", notes: verdict.notes };
+  } catch (error) {
+    return { ...row, status: `FAILED verify: ${error.message}` };
+  }
+}
+
+function print(report) {
+  const { machine: m, settings: s } = report;
+  console.log(`\nBook Bazaar bench (${report.mode}): ${m.nproc} × ${m.cpu}, ${m.memoryGiB} GiB, node ${m.node}`);
+  console.log(
+    `${s.connections} connections, ${s.warmupSeconds} s warm-up, median of ${s.runs} × ${s.seconds} s; ` +
+      `load average ${report.loadAverage.before} before, ${report.loadAverage.after} after\n`,
+  );
+  console.log(table(report.results));
+  const notes = report.results.filter((r) => r.notes).map((r) => `  ${r.name}: ${r.notes}`);
+  if (notes.length) console.log(`\nNotes\n${notes.join("\n")}`);
+  console.log(`\nInvariants\n${invariantLines(report.invariants)}`);
+  const errors = report.workerLogs.count.error ?? 0;
+  if (errors) console.log(`\nWorker error log lines: ${errors}; first: ${report.workerLogs.errors[0]}`);
+  console.log(`\nWall time ${report.wallSeconds} s; bench/results/latest.json written.`);
+}
+
+async function main() {
+  const started = Date.now();
+  const loadBefore = os.loadavg()[0].toFixed(2);
+  mkdirSync(stateParent(), { recursive: true });
+  const workDir = mkdtempSync(join(stateParent(), "book-bazaar-bench-"));
+  const workerLogs = { count: {}, errors: [] };
+  let runtime;
+  try {
+    say(`Building the Worker and the baselines (wrangler deploy --dry-run) in ${workDir}`);
+    const persistTo = join(workDir, "state");
+    const builds = await buildAll(workDir, persistTo);
+    // `wrangler … --persist-to X` keeps its state under X/v3; miniflare is pointed at the same place.
+    const served = await startRuntime({
+      builds,
+      persistRoot: join(persistTo, "v3"),
+      workerLogs,
+      verbose: args.verbose,
+    });
+    runtime = { ...served, settings, quick: args.quick };
+    say(`Load: ${settings.connections} connections, median of ${settings.runs} × ${settings.seconds} s`);
+
+    const { loads, rows } = await prepare(runtime);
+    await drive(loads);
+    const baselineRps = {};
+    const results = [];
+    for (const load of loads) {
+      const row = await settle(load, baselineRps);
+      if (!load.scenario) baselineRps[load.row.name] = row.rps;
+      results.push(row);
+    }
+    results.push(...rows);
+    results.sort((a, b) => a.position - b.position);
+
+    say("Checking invariants");
+    const invariants = await checkInvariants({ mf: runtime.mf, startedAt: started });
+    const report = {
+      mode: args.quick ? "quick" : "full",
+      startedAt: new Date(started).toISOString(),
+      wallSeconds: Math.round((Date.now() - started) / 100) / 10,
+      machine: machine(),
+      loadAverage: { before: loadBefore, after: os.loadavg()[0].toFixed(2) },
+      settings,
+      stateDir: stateParent(),
+      results,
+      invariants,
+      workerLogs,
+    };
+    mkdirSync(join(ROOT, "bench/results"), { recursive: true });
+    writeFileSync(join(ROOT, "bench/results/latest.json"), `${JSON.stringify(report, null, 2)}\n`);
+    print(report);
+    const failed = results.some((r) => r.status.startsWith("FAILED")) || invariants.some((i) => i.status === "failed");
+    process.exitCode = failed ? 1 : 0;
+  } finally {
+    await runtime?.mf.dispose();
+    if (!args.keep) rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+await main();
