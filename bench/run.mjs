@@ -90,28 +90,29 @@ async function prepare(runtime) {
  */
 async function drive(loads) {
   const timed = loads.filter((load) => load.requests);
+  // A scenario's own `load` options (connections, setupClient, …) apply to its warm-up and its runs.
+  const options = (load) => ({ url: load.ctx.url, requests: load.requests, ...settings, ...load.scenario?.load });
   say(`Warm-up: ${settings.warmupSeconds} s each`);
   for (const load of timed) {
-    if (settings.warmupSeconds > 0) {
-      await loadOnce({ url: load.ctx.url, requests: load.requests, ...settings, seconds: settings.warmupSeconds });
-    }
+    if (settings.warmupSeconds > 0) await loadOnce({ ...options(load), seconds: settings.warmupSeconds });
     load.samples = [];
   }
   for (let round = 1; round <= settings.runs; round++) {
     say(`Round ${round} of ${settings.runs}: ${timed.length} × ${settings.seconds} s`);
-    for (const load of timed) {
-      load.samples.push(
-        await loadOnce({ url: load.ctx.url, requests: load.requests, ...settings, ...load.scenario?.load }),
-      );
-    }
+    for (const load of timed) load.samples.push(await loadOnce(options(load)));
   }
   for (const load of loads.filter((l) => !l.requests)) {
     say(`  ${load.row.title}`);
-    load.figures = await load.scenario.run(load.ctx);
+    try {
+      load.figures = await load.scenario.run(load.ctx);
+    } catch (error) {
+      load.failure = error.message;
+    }
   }
 }
 
 async function settle(load, baselineRps) {
+  if (load.failure) return { ...load.row, status: `FAILED: ${load.failure}` };
   const figures = load.figures ?? summarize(load.samples);
   const row = { ...load.row, ...figures, status: "ok" };
   if (!load.scenario) return row;

@@ -32,7 +32,7 @@ function d1Sampler() {
 }
 
 /** One autocannon run; figures in requests/s and milliseconds. */
-export async function loadOnce({ url, requests, connections, seconds, amount, timeoutSeconds = 10 }) {
+export async function loadOnce({ url, requests, connections, seconds, amount, timeoutSeconds = 10, setupClient }) {
   const sampler = d1Sampler();
   const result = await autocannon({
     url,
@@ -40,7 +40,10 @@ export async function loadOnce({ url, requests, connections, seconds, amount, ti
     connections,
     ...(amount ? { amount } : { duration: seconds }),
     timeout: timeoutSeconds,
-    setupClient: sampler.setupClient,
+    setupClient: (client) => {
+      sampler.setupClient(client);
+      setupClient?.(client);
+    },
   });
   const { tally } = sampler;
   return {
