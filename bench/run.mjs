@@ -9,7 +9,7 @@ import { baselines } from "./baselines/index.mjs";
 import { buildAll, ROOT } from "./lib/build.mjs";
 import { checkInvariants } from "./lib/invariants.mjs";
 import { loadOnce, summarize } from "./lib/load.mjs";
-import { invariantLines, machine, table } from "./lib/report.mjs";
+import { invariantLines, machine, revision, table } from "./lib/report.mjs";
 import { routeExists } from "./lib/routes.mjs";
 import { startRuntime } from "./lib/runtime.mjs";
 import { loadScenarios, scenarioContext } from "./lib/scenarios.mjs";
@@ -127,7 +127,7 @@ async function settle(load, baselineRps) {
 
 function print(report) {
   const { machine: m, settings: s } = report;
-  console.log(`\nBook Bazaar bench (${report.mode}): ${m.nproc} × ${m.cpu}, ${m.memoryGiB} GiB, node ${m.node}`);
+  console.log(`\nBook Bazaar bench (${report.mode}) at ${report.revision}: ${m.nproc} × ${m.cpu}, ${m.memoryGiB} GiB`);
   console.log(
     `${s.connections} connections, ${s.warmupSeconds} s warm-up, median of ${s.runs} × ${s.seconds} s; ` +
       `load average ${report.loadAverage.before} before, ${report.loadAverage.after} after\n`,
@@ -180,6 +180,7 @@ async function main() {
       mode: args.quick ? "quick" : "full",
       startedAt: new Date(started).toISOString(),
       wallSeconds: Math.round((Date.now() - started) / 100) / 10,
+      revision: revision(ROOT),
       machine: machine(),
       loadAverage: { before: loadBefore, after: os.loadavg()[0].toFixed(2) },
       settings,

@@ -1,4 +1,5 @@
 // The table on stdout and the machine it ran on.
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
@@ -26,8 +27,23 @@ export function machine() {
     memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     node: process.version,
-    tools: { wrangler: version("wrangler"), miniflare: version("miniflare"), autocannon: version("autocannon") },
+    tools: {
+      wrangler: version("wrangler"),
+      miniflare: version("miniflare"),
+      workerd: version("workerd"),
+      autocannon: version("autocannon"),
+    },
   };
+}
+
+/** The commit measured, marked when the working tree had changes. */
+export function revision(cwd) {
+  try {
+    const git = (...args) => execFileSync("git", args, { cwd, encoding: "utf8" }).trim();
+    return `${git("rev-parse", "--short", "HEAD")}${git("status", "--porcelain") ? " (with local changes)" : ""}`;
+  } catch {
+    return "unknown";
+  }
 }
 
 const int = (n) => (n == null ? "—" : Math.round(n).toLocaleString("en-US"));
