@@ -139,6 +139,9 @@ function print(report) {
   const errors = report.workerLogs.count.error ?? 0;
   if (errors) console.log(`\nWorker error log lines: ${errors}; first: ${report.workerLogs.errors[0]}`);
   console.log(`\nWall time ${report.wallSeconds} s; bench/results/latest.json written.`);
+  if (report.mode === "quick" && report.wallSeconds > 120) {
+    console.log("Over the 2-minute budget of --quick: make the slow scenario's setup smaller when ctx.quick.");
+  }
 }
 
 async function main() {
