@@ -1,7 +1,7 @@
 // `npm run bench [-- --quick] [-- --only health]`: builds the Worker as deployed, serves it and the three
 // baselines on one workerd, drives every scenario with autocannon, checks the invariants, prints a table and
 // writes bench/results/latest.json. See bench/README.md.
-import { accessSync, constants, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { accessSync, constants, mkdirSync, mkdtempSync, rmSync, statfsSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -40,13 +40,17 @@ const say = (message) => process.stderr.write(`${message}\n`);
 /**
  * Where the bundles and the local D1/DO state live. On a disk every storage commit waits for fsync, which on a
  * VM can take 5-10 ms and then decides every figure (a D1 read measured 12 ms on disk, 2 ms on tmpfs); nor is
- * production durability a local fsync. So tmpfs when there is one; `--state-dir` to choose.
+ * production durability a local fsync. So tmpfs when there is one with room (containers often get 64 MB);
+ * `--state-dir` to choose.
  */
+const TMPFS_ROOM_BYTES = 2 * 2 ** 30;
+
 function stateParent() {
   if (args["state-dir"]) return args["state-dir"];
   try {
     accessSync("/dev/shm", constants.W_OK);
-    return "/dev/shm";
+    const { bavail, bsize } = statfsSync("/dev/shm");
+    return bavail * bsize >= TMPFS_ROOM_BYTES ? "/dev/shm" : os.tmpdir();
   } catch {
     return os.tmpdir();
   }
@@ -151,6 +155,9 @@ async function main() {
   const workDir = mkdtempSync(join(stateParent(), "book-bazaar-bench-"));
   const workerLogs = { count: {}, errors: [] };
   let runtime;
+  // However the process ends (Ctrl-C included, where miniflare's own exit hook stops workerd), leave no state
+  // behind in tmpfs. Exit handlers must be synchronous.
+  if (!args.keep) process.on("exit", () => rmSync(workDir, { recursive: true, force: true }));
   try {
     say(`Building the Worker and the baselines (wrangler deploy --dry-run) in ${workDir}`);
     const persistTo = join(workDir, "state");
@@ -199,7 +206,6 @@ async function main() {
     process.exitCode = failed ? 1 : 0;
   } finally {
     await runtime?.mf.dispose();
-    if (!args.keep) rmSync(workDir, { recursive: true, force: true });
   }
 }
 
