@@ -1,6 +1,28 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 
+/** Development-only signing keys for tests (kids start with "dev-", so production refuses them). */
+const TEST_SIGNING_KEYS = [
+  {
+    kty: "EC",
+    crv: "P-256",
+    x: "EfG9LFMwKr6jKCz68i2oOSDF-cX7VX6oRxKp4bl6GU8",
+    y: "r2oSPTW56s5XdKZ1S49ccvnRQAvHWVci2MGVrbfc4r8",
+    d: "M7kDQFtjPdMc5kx-jp1CzfiAGuZiZfbZrbBjthZmag0",
+    kid: "dev-test-current",
+    alg: "ES256",
+  },
+  {
+    kty: "EC",
+    crv: "P-256",
+    x: "5ldJOeA6FhiqELg0_T2NVDWrJT78rz4P8lfqZ1XWqXc",
+    y: "ZyxjgCyAA2zkgHlRa5tLkySh62I97aqUwTEKtpnLqTI",
+    d: "fgLBK7FP8wz0xhsqLM_nAk677cUrjt3Ik145CYJJgkM",
+    kid: "dev-test-previous",
+    alg: "ES256",
+  },
+];
+
 export default defineConfig({
   plugins: [
     cloudflareTest(async ({ inject }) => ({
@@ -13,6 +35,15 @@ export default defineConfig({
           RECORDER_URL: inject<string>("recorderUrl"),
           UPSTASH_TEST_URL: inject<string>("upstashUrl"),
           UPSTASH_TEST_TOKEN: inject<string>("upstashToken"),
+          JWT_SIGNING_KEYS: JSON.stringify(TEST_SIGNING_KEYS),
+          ADMIN_EMAILS: "admin@bazaar.test",
+          // Low enough that tests can trip them; short windows so tests can watch them recover.
+          RATE_LIMIT_LOGIN_PER_ACCOUNT: "5/2",
+          RATE_LIMIT_PASSWORD_RESET_PER_ACCOUNT: "3/2",
+          RATE_LIMIT_VERIFICATION_MAIL_PER_ACCOUNT: "3/2",
+          RATE_LIMIT_REGISTER_PER_IP: "50/60",
+          RATE_LIMIT_LOGIN_PER_IP: "50/60",
+          RATE_LIMIT_PASSWORD_RESET_PER_IP: "50/60",
           TEST_MIGRATIONS: await readD1Migrations("./schema/migrations"),
         },
       },

@@ -62,6 +62,47 @@ export const EVENT_CATALOG = {
     queues: ["order-events", "notifications"],
     data: z.object({ paymentId: id, orderId: id, amount: count, currency: z.string().length(3), reason: z.string() }),
   },
+  /** A fresh verification link was asked for (the first one came with UserRegistered). */
+  EmailVerificationRequested: {
+    version: 1,
+    queues: ["notifications"],
+    data: z.object({ userId: id, email: z.email(), name: z.string(), verificationToken: z.string() }),
+  },
+  /** A password login opened a session (refreshes are not logins). */
+  UserAuthenticated: {
+    version: 1,
+    queues: ["notifications"],
+    data: z.object({ userId: id, sessionId: id }),
+  },
+  PasswordResetRequested: {
+    version: 1,
+    queues: ["notifications"],
+    data: z.object({
+      userId: id,
+      email: z.email(),
+      name: z.string(),
+      resetToken: z.string(),
+      expiresAt: z.iso.datetime(),
+    }),
+  },
+  /** The password was changed by its owner or through a reset; the owner is told by mail. */
+  PasswordChanged: {
+    version: 1,
+    queues: ["notifications"],
+    data: z.object({ userId: id, email: z.email(), name: z.string(), reason: z.enum(["changed", "reset"]) }),
+  },
+  /** The account was anonymised; other modules drop what they keep about the person (carts, drafts). */
+  UserDeleted: {
+    version: 1,
+    queues: ["order-events"],
+    data: z.object({ userId: id }),
+  },
+  /** A user opened a seller profile; modules showing seller names keep their own copy from this. */
+  SellerRegistered: {
+    version: 1,
+    queues: ["order-events"],
+    data: z.object({ sellerId: id, userId: id, storeName: z.string(), shipsFrom: z.string().length(2) }),
+  },
 } as const satisfies Record<string, { version: number; queues: readonly QueueName[]; data: z.ZodType }>;
 
 export type EventType = keyof typeof EVENT_CATALOG;

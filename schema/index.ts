@@ -1,3 +1,4 @@
+export * from "./identity";
 export * from "./notifications";
 export * from "./orders";
 export * from "./payments";

@@ -9,6 +9,7 @@ import { limitBody } from "./http/middleware/body-limit";
 import { d1UsageHeader } from "./http/middleware/d1-usage";
 import { accessLog, init } from "./http/middleware/init";
 import { requestId } from "./http/middleware/request-id";
+import { identityRoutes } from "./identity/routes";
 import { notificationRoutes } from "./notifications/routes";
 import { devPaymentRoutes } from "./payments/routes/dev";
 import { webhookRoutes } from "./payments/routes/webhooks";
@@ -32,6 +33,7 @@ export function createApp() {
   );
 
   app.route("/", healthRoutes);
+  app.route("/", identityRoutes);
   app.route("/", notificationRoutes);
   app.route("/", webhookRoutes);
   app.route("/", devPaymentRoutes);

@@ -16,6 +16,53 @@ const csv = z
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+/** A rate-limit rule written as `<hits>/<seconds>`, e.g. `10/900` = at most 10 hits per 15 minutes. */
+const rateRule = z
+  .string()
+  .trim()
+  .regex(/^[1-9]\d*\/[1-9]\d*$/, "write a rule as <hits>/<seconds>, e.g. 10/900")
+  .transform((value) => {
+    const [limit, windowSeconds] = value.split("/").map(Number) as [number, number];
+    return { limit, windowSeconds };
+  });
+export type RateRuleConfig = z.infer<typeof rateRule>;
+
+/** Per-IP limits: strict in production, high elsewhere so a load test or scripted walk-through is not throttled. */
+const PER_IP_DEFAULTS = {
+  RATE_LIMIT_REGISTER_PER_IP: { production: "20/3600", other: "10000/60" },
+  RATE_LIMIT_LOGIN_PER_IP: { production: "100/300", other: "10000/60" },
+  RATE_LIMIT_PASSWORD_RESET_PER_IP: { production: "20/3600", other: "10000/60" },
+} as const;
+
+/** A signing key for access tokens: a private JWK with its `kid` (generate one with scripts/generate-jwt-key.mjs). */
+const SigningJwk = z
+  .object({
+    kty: z.enum(["EC", "OKP"]),
+    crv: z.enum(["P-256", "Ed25519"]),
+    kid: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, "1-64 letters, digits, dots, dashes or underscores"),
+    x: z.string().min(1),
+    y: z.string().min(1).optional(),
+    d: z.string().min(1, "a private key (with d) is required"),
+    alg: z.string().optional(),
+  })
+  .loose();
+export type SigningJwk = z.infer<typeof SigningJwk>;
+
+const signingKeys = z
+  .string()
+  .transform((value, ctx) => {
+    try {
+      return JSON.parse(value) as unknown;
+    } catch {
+      ctx.addIssue({ code: "custom", message: "must be a JSON array of private JWKs" });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.array(SigningJwk).min(1, "at least one key"));
+
+/** The JWK shape each accepted JWS algorithm needs. */
+const KEY_SHAPE = { ES256: { kty: "EC", crv: "P-256" }, EdDSA: { kty: "OKP", crv: "Ed25519" } } as const;
+
 export const ConfigSchema = z
   .object({
     ENVIRONMENT: z.enum(["development", "test", "production"]).default("development"),
@@ -38,6 +85,26 @@ export const ConfigSchema = z
     STRIPE_API_BASE: z.url().optional(),
     // `npm run bench` turns this on so responses report what their D1 queries read (see platform/d1-usage.ts).
     BENCH_MODE: z.stringbool().default(false),
+
+    // identity: access tokens (JWT_SIGNING_KEYS is a secret: the first key signs, all verify)
+    JWT_ALGORITHM: z.enum(["ES256", "EdDSA"]).default("ES256"),
+    JWT_SIGNING_KEYS: signingKeys.optional(),
+    JWT_ISSUER: z.string().min(1).default("book-bazaar"),
+    JWT_AUDIENCE: z.string().min(1).default("book-bazaar-api"),
+    // identity: emails that get the admin role at login/refresh (the other way is `npm run admin:grant`)
+    ADMIN_EMAILS: csv.transform((emails) => emails.map((email) => email.toLowerCase())),
+    // identity: argon2id cost; OWASP minimum is 19 MiB, 2 iterations, parallelism 1. Raise them and
+    // stored hashes are upgraded at the next login.
+    PASSWORD_HASH_MEMORY_KIB: z.coerce.number().int().min(19_456).max(262_144).default(19_456),
+    PASSWORD_HASH_ITERATIONS: z.coerce.number().int().min(2).max(20).default(2),
+    PASSWORD_HASH_PARALLELISM: z.coerce.number().int().min(1).max(4).default(1),
+    // identity: rate limits as <hits>/<seconds>; per-account ones are strict in every environment
+    RATE_LIMIT_LOGIN_PER_ACCOUNT: rateRule.default({ limit: 10, windowSeconds: 900 }),
+    RATE_LIMIT_PASSWORD_RESET_PER_ACCOUNT: rateRule.default({ limit: 3, windowSeconds: 3600 }),
+    RATE_LIMIT_VERIFICATION_MAIL_PER_ACCOUNT: rateRule.default({ limit: 3, windowSeconds: 3600 }),
+    RATE_LIMIT_REGISTER_PER_IP: rateRule.optional(),
+    RATE_LIMIT_LOGIN_PER_IP: rateRule.optional(),
+    RATE_LIMIT_PASSWORD_RESET_PER_IP: rateRule.optional(),
   })
   .superRefine((config, ctx) => {
     const need = (key: keyof typeof config, when: string) => {
@@ -57,6 +124,20 @@ export const ConfigSchema = z
     if (config.PAYMENT_PROVIDER === "stripe") {
       need("STRIPE_SECRET_KEY", "PAYMENT_PROVIDER=stripe");
       need("STRIPE_WEBHOOK_SECRET", "PAYMENT_PROVIDER=stripe");
+    }
+    need("JWT_SIGNING_KEYS", "issuing access tokens (see scripts/generate-jwt-key.mjs)");
+    const shape = KEY_SHAPE[config.JWT_ALGORITHM];
+    const kids = new Set<string>();
+    for (const [index, key] of (config.JWT_SIGNING_KEYS ?? []).entries()) {
+      const path = ["JWT_SIGNING_KEYS", index];
+      if (key.kty !== shape.kty || key.crv !== shape.crv || (key.alg && key.alg !== config.JWT_ALGORITHM)) {
+        ctx.addIssue({ code: "custom", path, message: `key ${key.kid} is not a ${config.JWT_ALGORITHM} key` });
+      }
+      if (kids.has(key.kid)) ctx.addIssue({ code: "custom", path, message: `duplicate kid ${key.kid}` });
+      kids.add(key.kid);
+      if (config.ENVIRONMENT === "production" && key.kid.startsWith("dev-")) {
+        ctx.addIssue({ code: "custom", path, message: `development key ${key.kid} refused in production` });
+      }
     }
     if (config.ENVIRONMENT === "production") {
       if (config.PAYMENT_PROVIDER === "simulated") {
@@ -83,6 +164,17 @@ export const ConfigSchema = z
         });
       }
     }
+  })
+  .transform((config) => {
+    const tier = config.ENVIRONMENT === "production" ? "production" : "other";
+    const perIp = (key: keyof typeof PER_IP_DEFAULTS) => config[key] ?? rateRule.parse(PER_IP_DEFAULTS[key][tier]);
+    return {
+      ...config,
+      JWT_SIGNING_KEYS: config.JWT_SIGNING_KEYS ?? [],
+      RATE_LIMIT_REGISTER_PER_IP: perIp("RATE_LIMIT_REGISTER_PER_IP"),
+      RATE_LIMIT_LOGIN_PER_IP: perIp("RATE_LIMIT_LOGIN_PER_IP"),
+      RATE_LIMIT_PASSWORD_RESET_PER_IP: perIp("RATE_LIMIT_PASSWORD_RESET_PER_IP"),
+    };
   });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -1,0 +1,126 @@
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+/** A saved shipping address, validated per country by the identity module before it is stored. */
+export interface ShippingAddress {
+  name: string;
+  line1: string;
+  line2?: string;
+  city: string;
+  region?: string;
+  postalCode: string;
+  country: string;
+}
+
+/**
+ * Accounts. `email` is the normalised address mail is sent to (trimmed, domain lower-cased); `emailKey`
+ * is its fully lower-cased form, unique, so `Ann@x.com` and `ann@x.com` cannot be two accounts.
+ * A deleted account keeps its row (orders and payouts point at it) with personal data replaced.
+ */
+export const users = sqliteTable(
+  "users",
+  {
+    id: text("id").primaryKey(),
+    email: text("email").notNull(),
+    emailKey: text("email_key").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash"),
+    emailVerifiedAt: integer("email_verified_at"),
+    shippingAddresses: text("shipping_addresses", { mode: "json" }).$type<ShippingAddress[]>().notNull().default([]),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+    deletedAt: integer("deleted_at"),
+  },
+  (t) => [uniqueIndex("users_email_key_idx").on(t.emailKey)],
+);
+
+/** Roles beyond `buyer` (which everyone has). `source` says who granted it: self (seller sign-up), config, operator. */
+export const userRoles = sqliteTable(
+  "user_roles",
+  {
+    userId: text("user_id").notNull(),
+    role: text("role", { enum: ["seller", "admin"] }).notNull(),
+    source: text("source", { enum: ["self", "config", "operator"] }).notNull(),
+    grantedAt: integer("granted_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.role] })],
+);
+
+/** A login: lives as long as its refresh tokens keep being rotated (sliding expiry), until revoked. */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id").notNull(),
+    createdAt: integer("created_at").notNull(),
+    lastUsedAt: integer("last_used_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    revokedAt: integer("revoked_at"),
+    revokedReason: text("revoked_reason"),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId, t.revokedAt)],
+);
+
+/**
+ * Every refresh token ever issued for a session, by SHA-256 digest. A rotated token stays (with
+ * `rotatedAt`) so that presenting it again is recognised as reuse and revokes the session.
+ */
+export const refreshTokens = sqliteTable(
+  "refresh_tokens",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    sessionId: text("session_id").notNull(),
+    issuedAt: integer("issued_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    rotatedAt: integer("rotated_at"),
+  },
+  (t) => [index("refresh_tokens_session_idx").on(t.sessionId)],
+);
+
+/** Single-use tokens mailed to a user (email verification, password reset), by SHA-256 digest. */
+export const oneTimeTokens = sqliteTable(
+  "one_time_tokens",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: text("user_id").notNull(),
+    purpose: text("purpose", { enum: ["verify_email", "password_reset"] }).notNull(),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    usedAt: integer("used_at"),
+  },
+  (t) => [index("one_time_tokens_user_idx").on(t.userId, t.purpose)],
+);
+
+/** A user's seller profile; one per user. `storeNameKey` (lower-cased) keeps store names unique. */
+export const sellers = sqliteTable(
+  "sellers",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id").notNull(),
+    storeName: text("store_name").notNull(),
+    storeNameKey: text("store_name_key").notNull(),
+    contactEmail: text("contact_email").notNull(),
+    shipsFrom: text("ships_from").notNull(),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("sellers_user_idx").on(t.userId), uniqueIndex("sellers_store_name_idx").on(t.storeNameKey)],
+);
+
+/** Security events, newest last by id (ids are time-sortable). Kept when an account is deleted. */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: text("id").primaryKey(),
+    type: text("type").notNull(),
+    userId: text("user_id"),
+    actorId: text("actor_id"),
+    sessionId: text("session_id"),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+    detail: text("detail", { mode: "json" }).$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("audit_log_user_idx").on(t.userId, t.id), index("audit_log_type_idx").on(t.type, t.id)],
+);

@@ -1,0 +1,87 @@
+import type { BatchItem } from "drizzle-orm/batch";
+import type { ShippingAddress } from "../../schema";
+import { auditEntry } from "./audit";
+import type { IdentityContext } from "./context";
+import { ROLES, type Role } from "./jwt";
+import { findSellerByUser, grantRole, revokeRole, type SellerRow, storedRoles, type UserRow } from "./store";
+
+export type Statement = BatchItem<"sqlite">;
+
+/** Mail goes to the address as typed (trimmed, domain lower-cased); uniqueness ignores case entirely. */
+export function normaliseEmail(raw: string): { email: string; emailKey: string } {
+  const trimmed = raw.trim();
+  const at = trimmed.lastIndexOf("@");
+  const email = `${trimmed.slice(0, at)}@${trimmed.slice(at + 1).toLowerCase()}`;
+  return { email, emailKey: email.toLowerCase() };
+}
+
+const byRank = (a: Role, b: Role) => ROLES.indexOf(a) - ROLES.indexOf(b);
+
+export async function rolesOf(ctx: IdentityContext, userId: string): Promise<Role[]> {
+  const stored = await storedRoles(ctx.services.db, userId);
+  return ["buyer" as const, ...stored.map((row) => row.role)].sort(byRank);
+}
+
+/**
+ * The roles a new access token carries. Admin by configuration (ADMIN_EMAILS) is applied here, at login
+ * and refresh: granted when the email is listed, withdrawn when it no longer is. Operator grants stay.
+ */
+export async function rolesAtIssue(
+  ctx: IdentityContext,
+  user: Pick<UserRow, "id" | "emailKey">,
+  now: number,
+): Promise<{ roles: Role[]; statements: Statement[] }> {
+  const { db } = ctx.services;
+  const stored = await storedRoles(db, user.id);
+  const statements: Statement[] = [];
+  const listed = ctx.config.ADMIN_EMAILS.includes(user.emailKey);
+  const admin = stored.find((row) => row.role === "admin");
+  let roles: Role[] = ["buyer", ...stored.map((row) => row.role)];
+  if (listed && !admin) {
+    statements.push(grantRole(db, user.id, "admin", "config", now));
+    statements.push(
+      auditEntry(ctx, "role_granted", { userId: user.id, detail: { role: "admin", source: "config" } }, now),
+    );
+    roles.push("admin");
+  } else if (!listed && admin?.source === "config") {
+    statements.push(revokeRole(db, user.id, "admin"));
+    statements.push(
+      auditEntry(ctx, "role_revoked", { userId: user.id, detail: { role: "admin", source: "config" } }, now),
+    );
+    roles = roles.filter((role) => role !== "admin");
+  }
+  return { roles: roles.sort(byRank), statements };
+}
+
+export interface UserView {
+  id: string;
+  email: string;
+  name: string;
+  emailVerified: boolean;
+  roles: Role[];
+  sellerId: string | null;
+  addresses: ShippingAddress[];
+  createdAt: string;
+}
+
+export function userView(user: UserRow, roles: Role[], seller: Pick<SellerRow, "id"> | undefined): UserView {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    emailVerified: user.emailVerifiedAt !== null,
+    roles,
+    sellerId: seller?.id ?? null,
+    addresses: user.shippingAddresses,
+    createdAt: new Date(user.createdAt).toISOString(),
+  };
+}
+
+/** The account as its owner sees it, with current roles (not the possibly older ones in an access token). */
+export async function loadUserView(ctx: IdentityContext, user: UserRow, roles?: Role[]): Promise<UserView> {
+  const [currentRoles, seller] = await Promise.all([
+    roles ?? rolesOf(ctx, user.id),
+    findSellerByUser(ctx.services.db, user.id),
+  ]);
+  return userView(user, currentRoles, seller);
+}

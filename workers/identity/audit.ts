@@ -1,0 +1,44 @@
+import { newId } from "../lib/ids";
+import type { IdentityContext } from "./context";
+import { insertAudit } from "./store";
+
+/** The security events identity records. Codes are stable: operators filter on them. */
+export const AUDIT_TYPES = [
+  "registered",
+  "email_verified",
+  "login",
+  "login_failed",
+  "logout",
+  "session_revoked",
+  "sessions_revoked",
+  "refresh_token_reused",
+  "password_changed",
+  "password_reset_requested",
+  "password_reset",
+  "role_granted",
+  "role_revoked",
+  "account_deleted",
+] as const;
+export type AuditType = (typeof AUDIT_TYPES)[number];
+
+export interface AuditFields {
+  userId?: string | null;
+  actorId?: string | null;
+  sessionId?: string | null;
+  detail?: Record<string, unknown>;
+}
+
+/** An unexecuted insert of one audit entry, stamped with the caller's IP and user agent. */
+export function auditEntry(ctx: IdentityContext, type: AuditType, fields: AuditFields = {}, now = Date.now()) {
+  return insertAudit(ctx.services.db, {
+    id: newId("aud"),
+    type,
+    userId: fields.userId ?? null,
+    actorId: fields.actorId ?? fields.userId ?? null,
+    sessionId: fields.sessionId ?? null,
+    ip: ctx.client.ip,
+    userAgent: ctx.client.userAgent,
+    detail: fields.detail ?? {},
+    createdAt: now,
+  });
+}

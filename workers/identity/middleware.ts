@@ -1,0 +1,58 @@
+import type { Context, MiddlewareHandler } from "hono";
+import type { AppEnv, Principal } from "../http/context";
+import { AppError } from "../http/errors";
+import { type Role, verifyAccessToken } from "./jwt";
+import { sessionIsLive } from "./sessions";
+
+const BEARER = /^Bearer[ ]+([A-Za-z0-9._~+/-]+=*)$/i;
+
+/**
+ * Authenticates a request by its Bearer access token: signature with a configured key of the configured
+ * algorithm, expiry, issuer, audience; then one D1 read to refuse tokens of revoked sessions and deleted
+ * users. Sets `principal` for the handler. Any failure is 401 with the same answer.
+ */
+export const requireAuth: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const header = c.req.header("authorization");
+  const token = header ? BEARER.exec(header.trim())?.[1] : undefined;
+  if (!token) {
+    throw new AppError(
+      "unauthorized",
+      "Send an access token: Authorization: Bearer <token>.",
+      {},
+      {
+        "www-authenticate": 'Bearer realm="book-bazaar"',
+      },
+    );
+  }
+  const invalid = () =>
+    new AppError(
+      "invalid_token",
+      "The access token is not valid or has expired. Refresh it or log in again.",
+      {},
+      {
+        "www-authenticate": 'Bearer realm="book-bazaar", error="invalid_token"',
+      },
+    );
+  const principal = await verifyAccessToken(c.get("config"), token);
+  if (!principal) throw invalid();
+  if (!(await sessionIsLive({ services: c.get("services") }, principal))) throw invalid();
+  c.set("principal", principal);
+  await next();
+};
+
+/** Lets the request through only when the authenticated principal holds `role` (use after `requireAuth`). */
+export function requireRole(role: Role): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const principal = c.get("principal");
+    if (!principal) throw new AppError("unauthorized");
+    if (!principal.roles.includes(role)) throw new AppError("forbidden", `This needs the ${role} role.`);
+    await next();
+  };
+}
+
+/** The authenticated principal of a handler behind `requireAuth`. */
+export function principalOf(c: Context<AppEnv>): Principal {
+  const principal = c.get("principal");
+  if (!principal) throw new AppError("unauthorized");
+  return principal;
+}

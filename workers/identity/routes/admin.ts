@@ -1,0 +1,40 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { createRouter } from "../../http/router";
+import { decodeCursor, encodeCursor, jsonContent, PageQuery, problems } from "../../http/schemas";
+import { idPattern } from "../../lib/ids";
+import { AUDIT_TYPES } from "../audit";
+import { requireAuth, requireRole } from "../middleware";
+import { AuditEntrySchema } from "../schemas";
+import { auditTrail } from "../service";
+import { bearer, identityContext } from "./shared";
+
+const AuditCursor = z.object({ id: z.string().regex(idPattern("aud")) });
+
+const auditRoute = createRoute({
+  method: "get",
+  path: "/v1/admin/audit",
+  tags: ["Admin"],
+  summary: "Security audit log, newest first (admin only)",
+  security: bearer,
+  middleware: [requireAuth, requireRole("admin")] as const,
+  request: {
+    query: PageQuery.extend({
+      userId: z.string().regex(idPattern("usr")).optional(),
+      type: z.enum(AUDIT_TYPES).optional(),
+    }),
+  },
+  responses: {
+    200: jsonContent(
+      z.object({ items: z.array(AuditEntrySchema), nextCursor: z.string().nullable() }),
+      "One page of audit entries",
+    ),
+    ...problems(400, 401, 403),
+  },
+});
+
+export const adminRoutes = createRouter().openapi(auditRoute, async (c) => {
+  const { limit, cursor, userId, type } = c.req.valid("query");
+  const after = decodeCursor(cursor, AuditCursor);
+  const page = await auditTrail(identityContext(c), { limit, beforeId: after?.id, userId, type });
+  return c.json({ items: page.items, nextCursor: page.last ? encodeCursor({ id: page.last }) : null }, 200);
+});

@@ -1,0 +1,18 @@
+import { createRoute } from "@hono/zod-openapi";
+import { createRouter } from "../../http/router";
+import { jsonContent } from "../../http/schemas";
+import { publicKeys } from "../jwt";
+import { JwksSchema } from "../schemas";
+
+const jwksRoute = createRoute({
+  method: "get",
+  path: "/.well-known/jwks.json",
+  tags: ["Identity"],
+  summary: "Public keys that verify access tokens (every configured kid, until it is retired)",
+  responses: { 200: jsonContent(JwksSchema, "JSON Web Key Set") },
+});
+
+export const jwksRoutes = createRouter().openapi(jwksRoute, async (c) => {
+  const keys = await publicKeys(c.get("config"));
+  return c.json({ keys }, 200, { "cache-control": "public, max-age=300" });
+});

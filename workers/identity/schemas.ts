@@ -1,0 +1,162 @@
+import { z } from "@hono/zod-openapi";
+import { idPattern } from "../lib/ids";
+import { ShippingAddressSchema } from "./addresses";
+import { ROLES } from "./jwt";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./passwords";
+
+/** Request and response shapes of the identity routes; the OpenAPI document is generated from these. */
+
+export const EmailField = z
+  .string()
+  .trim()
+  .max(254)
+  .pipe(z.email("must be an email address"))
+  .openapi({ type: "string", format: "email", example: "ada@example.com" });
+
+export const NewPasswordField = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`)
+  .max(PASSWORD_MAX_LENGTH)
+  .openapi({
+    description: `At least ${PASSWORD_MIN_LENGTH} characters; not one of the most common passwords; not your email`,
+    example: "correct horse battery staple",
+  });
+
+/** Existing passwords are only checked for size: policies change, old passwords must still log in. */
+export const PasswordField = z
+  .string()
+  .min(1)
+  .max(PASSWORD_MAX_LENGTH)
+  .openapi({ example: "correct horse battery staple" });
+
+export const NameField = z.string().trim().min(1).max(100).openapi({ example: "Ada Lovelace" });
+
+const MailedToken = z.string().trim().min(20).max(200).openapi({ description: "The token from the mail" });
+
+export const CountryCode = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z]{2}$/, "an ISO 3166-1 alpha-2 code such as DE")
+  .transform((code) => code.toUpperCase())
+  .openapi({ type: "string", example: "DE" });
+
+const AddressView = z
+  .object({
+    name: z.string(),
+    line1: z.string(),
+    line2: z.string().optional(),
+    city: z.string(),
+    region: z.string().optional(),
+    postalCode: z.string(),
+    country: z.string(),
+  })
+  .openapi("ShippingAddressView");
+
+export const UserSchema = z
+  .object({
+    id: z.string().openapi({ example: "usr_0192f0c4a1b27c3e8d5f6a7b8c9d0e1f" }),
+    email: z.string(),
+    name: z.string(),
+    emailVerified: z.boolean(),
+    roles: z.array(z.enum(ROLES)),
+    sellerId: z.string().nullable(),
+    addresses: z.array(AddressView),
+    createdAt: z.string(),
+  })
+  .openapi("User");
+
+export const UserEnvelope = z.object({ user: UserSchema });
+
+export const RegisterBody = z
+  .object({ email: EmailField, password: NewPasswordField, name: NameField })
+  .openapi("RegisterRequest");
+
+export const LoginBody = z.object({ email: EmailField, password: PasswordField }).openapi("LoginRequest");
+
+export const TokensSchema = z
+  .object({
+    accessToken: z.string().openapi({ description: "JWT, 15 minutes" }),
+    refreshToken: z.string().openapi({ description: "Opaque, single use, 30 days" }),
+    tokenType: z.literal("Bearer"),
+    expiresIn: z.number().int().openapi({ description: "Access-token lifetime in seconds", example: 900 }),
+    user: UserSchema,
+  })
+  .openapi("SessionTokens");
+
+export const RefreshBody = z.object({ refreshToken: z.string().trim().min(20).max(200) }).openapi("RefreshRequest");
+export const TokenBody = z.object({ token: MailedToken }).openapi("TokenRequest");
+export const EmailBody = z.object({ email: EmailField }).openapi("PasswordResetRequest");
+export const ResetConfirmBody = z
+  .object({ token: MailedToken, password: NewPasswordField })
+  .openapi("PasswordResetConfirmRequest");
+
+export const ResetAccepted = z
+  .object({ status: z.literal("accepted"), detail: z.string() })
+  .openapi("PasswordResetAccepted");
+
+export const UpdateProfileBody = z
+  .object({ name: NameField.optional(), addresses: z.array(ShippingAddressSchema).max(10).optional() })
+  .refine((body) => body.name !== undefined || body.addresses !== undefined, {
+    message: "send name, addresses or both",
+  })
+  .openapi("UpdateProfileRequest");
+
+export const ChangePasswordBody = z
+  .object({ currentPassword: PasswordField, newPassword: NewPasswordField })
+  .openapi("ChangePasswordRequest");
+
+export const PasswordConfirmationBody = z.object({ password: PasswordField }).openapi("DeleteAccountRequest");
+
+export const SessionSchema = z
+  .object({
+    id: z.string(),
+    current: z.boolean(),
+    createdAt: z.string(),
+    lastUsedAt: z.string(),
+    expiresAt: z.string(),
+    ip: z.string().nullable(),
+    userAgent: z.string().nullable(),
+  })
+  .openapi("Session");
+
+export const SessionIdParam = z.object({
+  id: z
+    .string()
+    .regex(idPattern("ses"), "a session id")
+    .openapi({ param: { name: "id", in: "path" }, example: "ses_0192f0c4a1b27c3e8d5f6a7b8c9d0e1f" }),
+});
+
+export const SellerBody = z
+  .object({
+    storeName: z.string().trim().min(2).max(80).openapi({ example: "Second Chapter Books" }),
+    contactEmail: EmailField,
+    shipsFrom: CountryCode,
+  })
+  .openapi("BecomeSellerRequest");
+
+export const SellerSchema = z
+  .object({
+    id: z.string(),
+    userId: z.string(),
+    storeName: z.string(),
+    contactEmail: z.string(),
+    shipsFrom: z.string(),
+    createdAt: z.string(),
+  })
+  .openapi("Seller");
+
+export const AuditEntrySchema = z
+  .object({
+    id: z.string(),
+    type: z.string(),
+    userId: z.string().nullable(),
+    actorId: z.string().nullable(),
+    sessionId: z.string().nullable(),
+    ip: z.string().nullable(),
+    userAgent: z.string().nullable(),
+    detail: z.record(z.string(), z.unknown()),
+    createdAt: z.string(),
+  })
+  .openapi("AuditEntry");
+
+export const JwksSchema = z.object({ keys: z.array(z.record(z.string(), z.unknown())) }).openapi("JsonWebKeySet");

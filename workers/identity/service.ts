@@ -1,0 +1,250 @@
+import type { ShippingAddress } from "../../schema";
+import type { Principal } from "../http/context";
+import { AppError } from "../http/errors";
+import { newId } from "../lib/ids";
+import { loadUserView, normaliseEmail, type UserView } from "./accounts";
+import { auditEntry } from "./audit";
+import type { IdentityContext } from "./context";
+import { identityEvents } from "./events";
+import { hashParams, hashPassword, passwordPolicyProblem, verifyPassword } from "./passwords";
+import { enforceRateLimit } from "./rate-limits";
+import { newVerificationToken } from "./recovery";
+import * as store from "./store";
+
+/** Account rules: sign-up, profile, password change, deletion, seller onboarding and the audit trail. */
+
+function weakPassword(problem: string): AppError {
+  return new AppError("weak_password", `The password ${problem}.`, {
+    errors: [{ path: "password", message: problem }],
+  });
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const cause = error instanceof Error ? error.cause : undefined;
+  return /UNIQUE constraint failed/i.test(`${String(error)} ${String(cause)}`);
+}
+
+export async function register(
+  ctx: IdentityContext,
+  input: { email: string; password: string; name: string },
+  now = Date.now(),
+): Promise<UserView> {
+  const { db, outbox, rateLimiter } = ctx.services;
+  await enforceRateLimit(rateLimiter, ctx.config, "register", { ip: ctx.client.ip });
+  const { email, emailKey } = normaliseEmail(input.email);
+  const problem = passwordPolicyProblem(input.password, email);
+  if (problem) throw weakPassword(problem);
+  const emailTaken = () => new AppError("email_taken", "An account with this email already exists. Log in instead.");
+  if (await store.findUserByEmailKey(db, emailKey)) throw emailTaken();
+
+  const user = {
+    id: newId("usr"),
+    email,
+    emailKey,
+    name: input.name,
+    passwordHash: await hashPassword(input.password, hashParams(ctx.config)),
+    emailVerifiedAt: null,
+    shippingAddresses: [] as ShippingAddress[],
+    createdAt: now,
+    updatedAt: now,
+    deletedAt: null,
+  };
+  const verification = await newVerificationToken(ctx, user.id, now);
+  try {
+    await outbox.commit(
+      [store.insertUser(db, user), verification.row, auditEntry(ctx, "registered", { userId: user.id }, now)],
+      [identityEvents.userRegistered(user, verification.token)],
+    );
+  } catch (error) {
+    // Two sign-ups for one address at the same moment: the unique index decides.
+    if (isUniqueViolation(error)) throw emailTaken();
+    throw error;
+  }
+  return loadUserView(ctx, user, ["buyer"]);
+}
+
+async function liveUser(ctx: IdentityContext, userId: string): Promise<store.UserRow> {
+  const user = await store.findUserById(ctx.services.db, userId);
+  if (!user || user.deletedAt !== null) throw new AppError("not_found", "No such account.");
+  return user;
+}
+
+export async function profile(ctx: IdentityContext, principal: Principal): Promise<UserView> {
+  return loadUserView(ctx, await liveUser(ctx, principal.userId));
+}
+
+export async function updateProfile(
+  ctx: IdentityContext,
+  principal: Principal,
+  patch: { name?: string; addresses?: ShippingAddress[] },
+  now = Date.now(),
+): Promise<UserView> {
+  const user = await liveUser(ctx, principal.userId);
+  const changes = {
+    ...(patch.name !== undefined ? { name: patch.name } : {}),
+    ...(patch.addresses !== undefined ? { shippingAddresses: patch.addresses } : {}),
+    updatedAt: now,
+  };
+  await store.updateUser(ctx.services.db, user.id, changes);
+  return loadUserView(ctx, { ...user, ...changes });
+}
+
+/** Re-checks the current password of a signed-in user; limited like logins, since it can be guessed the same way. */
+async function confirmCurrentPassword(ctx: IdentityContext, user: store.UserRow, password: string): Promise<void> {
+  await enforceRateLimit(ctx.services.rateLimiter, ctx.config, "passwordCheck", { account: user.id });
+  if (!user.passwordHash || !(await verifyPassword(password, user.passwordHash))) {
+    throw new AppError("wrong_password", "The current password is not correct.");
+  }
+}
+
+/** Changes the password and signs out every other session; the one making the change stays signed in. */
+export async function changePassword(
+  ctx: IdentityContext,
+  principal: Principal,
+  input: { currentPassword: string; newPassword: string },
+  now = Date.now(),
+): Promise<void> {
+  const { db, outbox } = ctx.services;
+  const user = await liveUser(ctx, principal.userId);
+  await confirmCurrentPassword(ctx, user, input.currentPassword);
+  const problem =
+    passwordPolicyProblem(input.newPassword, user.email) ??
+    (input.newPassword === input.currentPassword ? "must differ from the current one" : undefined);
+  if (problem) throw weakPassword(problem);
+  const passwordHash = await hashPassword(input.newPassword, hashParams(ctx.config));
+  await outbox.commit(
+    [
+      store.updateUser(db, user.id, { passwordHash, updatedAt: now }),
+      store.revokeUserSessions(db, user.id, "password_changed", now, principal.sessionId),
+      store.expireUserTokens(db, user.id, "password_reset", now),
+      auditEntry(ctx, "password_changed", { userId: user.id, sessionId: principal.sessionId }, now),
+    ],
+    [identityEvents.passwordChanged(user, "changed")],
+  );
+}
+
+/**
+ * Deletes an account the way accounting allows: the row and its id stay (orders, payouts and the audit
+ * trail point at it), personal data is replaced, sessions, roles and pending tokens go.
+ */
+export async function deleteAccount(
+  ctx: IdentityContext,
+  principal: Principal,
+  input: { password: string },
+  now = Date.now(),
+): Promise<void> {
+  const { db, outbox } = ctx.services;
+  const user = await liveUser(ctx, principal.userId);
+  await confirmCurrentPassword(ctx, user, input.password);
+  const placeholder = `deleted+${user.id}@deleted.invalid`;
+  await outbox.commit(
+    [
+      store.updateUser(db, user.id, {
+        email: placeholder,
+        emailKey: placeholder,
+        name: "Deleted user",
+        passwordHash: null,
+        emailVerifiedAt: null,
+        shippingAddresses: [],
+        updatedAt: now,
+        deletedAt: now,
+      }),
+      store.updateSellerByUser(db, user.id, { contactEmail: placeholder, updatedAt: now }),
+      store.revokeUserSessions(db, user.id, "account_deleted", now),
+      store.revokeAllRoles(db, user.id),
+      store.deleteUserTokens(db, user.id),
+      auditEntry(ctx, "account_deleted", { userId: user.id, sessionId: principal.sessionId }, now),
+    ],
+    [identityEvents.userDeleted(user.id)],
+  );
+}
+
+export interface SellerView {
+  id: string;
+  userId: string;
+  storeName: string;
+  contactEmail: string;
+  shipsFrom: string;
+  createdAt: string;
+}
+
+const sellerView = (seller: store.SellerRow): SellerView => ({
+  id: seller.id,
+  userId: seller.userId,
+  storeName: seller.storeName,
+  contactEmail: seller.contactEmail,
+  shipsFrom: seller.shipsFrom,
+  createdAt: new Date(seller.createdAt).toISOString(),
+});
+
+/** Opens the caller's seller profile and grants `seller`; the next refreshed access token carries it. */
+export async function becomeSeller(
+  ctx: IdentityContext,
+  principal: Principal,
+  input: { storeName: string; contactEmail: string; shipsFrom: string },
+  now = Date.now(),
+): Promise<SellerView> {
+  const { db, outbox } = ctx.services;
+  const user = await liveUser(ctx, principal.userId);
+  if (await store.findSellerByUser(db, user.id)) {
+    throw new AppError("already_seller", "This account already has a seller profile.");
+  }
+  const storeNameKey = input.storeName.toLowerCase();
+  const nameTaken = () => new AppError("store_name_taken", "Another seller already uses that store name.");
+  if (await store.findSellerByStoreName(db, storeNameKey)) throw nameTaken();
+  const seller = {
+    id: newId("sel"),
+    userId: user.id,
+    storeName: input.storeName,
+    storeNameKey,
+    contactEmail: normaliseEmail(input.contactEmail).email,
+    shipsFrom: input.shipsFrom,
+    createdAt: now,
+    updatedAt: now,
+  };
+  try {
+    await outbox.commit(
+      [
+        store.insertSeller(db, seller),
+        store.grantRole(db, user.id, "seller", "self", now),
+        auditEntry(ctx, "role_granted", { userId: user.id, detail: { role: "seller", sellerId: seller.id } }, now),
+      ],
+      [identityEvents.sellerRegistered(seller)],
+    );
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    if (await store.findSellerByUser(db, user.id)) throw new AppError("already_seller");
+    throw nameTaken();
+  }
+  return sellerView(seller);
+}
+
+/** The seller profile of a user, for modules that act on behalf of a seller (listings, payouts). */
+export async function sellerOf(
+  ctx: Pick<IdentityContext, "services">,
+  userId: string,
+): Promise<SellerView | undefined> {
+  const seller = await store.findSellerByUser(ctx.services.db, userId);
+  return seller ? sellerView(seller) : undefined;
+}
+
+export interface AuditEntryView {
+  id: string;
+  type: string;
+  userId: string | null;
+  actorId: string | null;
+  sessionId: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  detail: Record<string, unknown>;
+  createdAt: string;
+}
+
+export async function auditTrail(
+  ctx: IdentityContext,
+  query: { limit: number; beforeId?: string; userId?: string; type?: string },
+): Promise<{ items: AuditEntryView[]; last?: string }> {
+  const rows = await store.listAudit(ctx.services.db, { ...query, limit: query.limit + 1 });
+  const items = rows.slice(0, query.limit).map((row) => ({ ...row, createdAt: new Date(row.createdAt).toISOString() }));
+  return { items, last: rows.length > query.limit ? items.at(-1)?.id : undefined };
+}

@@ -1,0 +1,217 @@
+import type { Principal } from "../http/context";
+import { AppError } from "../http/errors";
+import { newId } from "../lib/ids";
+import { randomToken, sha256Hex } from "../lib/tokens";
+import { loadUserView, normaliseEmail, rolesAtIssue, type Statement, type UserView } from "./accounts";
+import { auditEntry } from "./audit";
+import type { IdentityContext } from "./context";
+import { identityEvents } from "./events";
+import { signAccessToken } from "./jwt";
+import { hashParams, hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from "./passwords";
+import { enforceRateLimit } from "./rate-limits";
+import * as store from "./store";
+
+/** Refresh tokens: 256 random bits, valid 30 days from issue, replaced at every use. */
+export const REFRESH_TOKEN_BYTES = 32;
+export const REFRESH_TOKEN_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+
+export interface SessionTokens {
+  accessToken: string;
+  refreshToken: string;
+  tokenType: "Bearer";
+  expiresIn: number;
+  user: UserView;
+}
+
+const invalidCredentials = () => new AppError("invalid_credentials", "Wrong email or password.");
+const invalidRefreshToken = () => new AppError("invalid_token", "The refresh token is not valid. Log in again.");
+
+/**
+ * Password login: opens a session and returns its first tokens. Unknown accounts cost the same time as
+ * known ones and fail with the same error, so the response does not tell whether an email is registered.
+ */
+export async function login(
+  ctx: IdentityContext,
+  input: { email: string; password: string },
+  now = Date.now(),
+): Promise<SessionTokens> {
+  const { db, outbox, rateLimiter } = ctx.services;
+  const { emailKey } = normaliseEmail(input.email);
+  await enforceRateLimit(rateLimiter, ctx.config, "login", { ip: ctx.client.ip, account: emailKey });
+  const params = hashParams(ctx.config);
+
+  const user = await store.findUserByEmailKey(db, emailKey);
+  if (!user || user.deletedAt !== null || !user.passwordHash) {
+    await verifyAgainstDummy(input.password, params);
+    await auditEntry(ctx, "login_failed", { detail: { reason: "unknown_account" } }, now);
+    throw invalidCredentials();
+  }
+  if (!(await verifyPassword(input.password, user.passwordHash))) {
+    await auditEntry(ctx, "login_failed", { userId: user.id, detail: { reason: "wrong_password" } }, now);
+    throw invalidCredentials();
+  }
+
+  const statements: Statement[] = [];
+  if (needsRehash(user.passwordHash, params)) {
+    const passwordHash = await hashPassword(input.password, params);
+    statements.push(store.updateUser(db, user.id, { passwordHash }));
+  }
+  const { roles, statements: roleChanges } = await rolesAtIssue(ctx, user, now);
+  const sessionId = newId("ses");
+  const refreshToken = randomToken(REFRESH_TOKEN_BYTES);
+  statements.push(
+    store.insertSession(db, {
+      id: sessionId,
+      userId: user.id,
+      createdAt: now,
+      lastUsedAt: now,
+      expiresAt: now + REFRESH_TOKEN_TTL_MS,
+      ip: ctx.client.ip,
+      userAgent: ctx.client.userAgent,
+    }),
+    store.insertRefreshToken(db, {
+      tokenHash: await sha256Hex(refreshToken),
+      sessionId,
+      issuedAt: now,
+      expiresAt: now + REFRESH_TOKEN_TTL_MS,
+    }),
+    auditEntry(ctx, "login", { userId: user.id, sessionId }, now),
+    ...roleChanges,
+  );
+  await outbox.commit(statements, [identityEvents.userAuthenticated(user.id, sessionId)]);
+
+  const access = await signAccessToken(ctx.config, { userId: user.id, sessionId, roles }, now);
+  return {
+    accessToken: access.token,
+    refreshToken,
+    tokenType: "Bearer",
+    expiresIn: access.expiresIn,
+    user: await loadUserView(ctx, user, roles),
+  };
+}
+
+/**
+ * Exchanges a refresh token for a new pair. A token that was already exchanged means it leaked (or a client
+ * replayed it): the whole session is revoked, for the thief and the owner alike.
+ */
+export async function refresh(ctx: IdentityContext, refreshToken: string, now = Date.now()): Promise<SessionTokens> {
+  const { db } = ctx.services;
+  const tokenHash = await sha256Hex(refreshToken);
+  const found = await store.findRefreshToken(db, tokenHash);
+  if (!found) throw invalidRefreshToken();
+  const { token, session, user } = found;
+  if (token.rotatedAt !== null) return revokeForReuse(ctx, session, now);
+  if (session.revokedAt !== null || session.expiresAt <= now || token.expiresAt <= now || user.deletedAt !== null) {
+    throw invalidRefreshToken();
+  }
+  const claimed = await store.claimRefreshToken(db, tokenHash, now);
+  if (claimed.length === 0) return revokeForReuse(ctx, session, now);
+
+  const { roles, statements } = await rolesAtIssue(ctx, user, now);
+  const nextToken = randomToken(REFRESH_TOKEN_BYTES);
+  await db.batch([
+    store.insertRefreshToken(db, {
+      tokenHash: await sha256Hex(nextToken),
+      sessionId: session.id,
+      issuedAt: now,
+      expiresAt: now + REFRESH_TOKEN_TTL_MS,
+    }),
+    store.touchSession(db, session.id, now, now + REFRESH_TOKEN_TTL_MS),
+    ...statements,
+  ]);
+  const access = await signAccessToken(ctx.config, { userId: user.id, sessionId: session.id, roles }, now);
+  return {
+    accessToken: access.token,
+    refreshToken: nextToken,
+    tokenType: "Bearer",
+    expiresIn: access.expiresIn,
+    user: await loadUserView(ctx, user, roles),
+  };
+}
+
+async function revokeForReuse(ctx: IdentityContext, session: store.SessionRow, now: number): Promise<never> {
+  const { db } = ctx.services;
+  await db.batch([
+    store.revokeSession(db, session.id, "refresh_token_reused", now),
+    auditEntry(ctx, "refresh_token_reused", { userId: session.userId, sessionId: session.id }, now),
+  ]);
+  ctx.log.warn("refresh token reused; session revoked", { sessionId: session.id, userId: session.userId });
+  throw invalidRefreshToken();
+}
+
+/** Is the session behind an access token still live, and its user not deleted? One D1 read. */
+export async function sessionIsLive(ctx: Pick<IdentityContext, "services">, principal: Principal, now = Date.now()) {
+  const row = await store.sessionLiveness(ctx.services.db, principal.sessionId, principal.userId);
+  return !!row && row.revokedAt === null && row.expiresAt > now && row.deletedAt === null;
+}
+
+export async function logout(ctx: IdentityContext, principal: Principal, now = Date.now()): Promise<void> {
+  const { db } = ctx.services;
+  await db.batch([
+    store.revokeSession(db, principal.sessionId, "logout", now),
+    auditEntry(ctx, "logout", { userId: principal.userId, sessionId: principal.sessionId }, now),
+  ]);
+}
+
+export async function logoutEverywhere(ctx: IdentityContext, principal: Principal, now = Date.now()): Promise<void> {
+  const { db } = ctx.services;
+  await db.batch([
+    store.revokeUserSessions(db, principal.userId, "logout_all", now),
+    auditEntry(
+      ctx,
+      "sessions_revoked",
+      { userId: principal.userId, sessionId: principal.sessionId, detail: { reason: "logout_all" } },
+      now,
+    ),
+  ]);
+}
+
+export interface SessionView {
+  id: string;
+  current: boolean;
+  createdAt: string;
+  lastUsedAt: string;
+  expiresAt: string;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export async function listSessions(
+  ctx: IdentityContext,
+  principal: Principal,
+  page: { limit: number; beforeId?: string },
+  now = Date.now(),
+): Promise<{ items: SessionView[]; last?: string }> {
+  const rows = await store.activeSessions(ctx.services.db, principal.userId, now, page.limit + 1, page.beforeId);
+  const items = rows.slice(0, page.limit).map((row) => ({
+    id: row.id,
+    current: row.id === principal.sessionId,
+    createdAt: new Date(row.createdAt).toISOString(),
+    lastUsedAt: new Date(row.lastUsedAt).toISOString(),
+    expiresAt: new Date(row.expiresAt).toISOString(),
+    ip: row.ip,
+    userAgent: row.userAgent,
+  }));
+  return { items, last: rows.length > page.limit ? items.at(-1)?.id : undefined };
+}
+
+/** Revokes one of the caller's own live sessions; anyone else's session is "not found", never "forbidden". */
+export async function revokeOwnSession(
+  ctx: IdentityContext,
+  principal: Principal,
+  sessionId: string,
+  now = Date.now(),
+): Promise<void> {
+  const { db } = ctx.services;
+  const session = await store.findActiveSession(db, principal.userId, sessionId, now);
+  if (!session) throw new AppError("not_found", "No such active session.");
+  await db.batch([
+    store.revokeSession(db, session.id, "revoked_by_user", now),
+    auditEntry(
+      ctx,
+      "session_revoked",
+      { userId: principal.userId, sessionId: session.id, detail: { by: principal.sessionId } },
+      now,
+    ),
+  ]);
+}

@@ -1,0 +1,232 @@
+import { and, desc, eq, gt, isNull, lt, ne, type SQL } from "drizzle-orm";
+import { auditLog, oneTimeTokens, refreshTokens, sellers, sessions, userRoles, users } from "../../schema";
+import type { Db } from "../platform/db";
+
+/**
+ * Drizzle queries on the identity tables, and nothing else. Writes are returned unexecuted so a service
+ * can commit several of them, plus outbox rows, in one D1 batch.
+ */
+export type UserRow = typeof users.$inferSelect;
+export type SessionRow = typeof sessions.$inferSelect;
+export type SellerRow = typeof sellers.$inferSelect;
+export type AuditRow = typeof auditLog.$inferSelect;
+export type StoredRole = (typeof userRoles.$inferSelect)["role"];
+export type RoleSource = (typeof userRoles.$inferSelect)["source"];
+export type TokenPurpose = (typeof oneTimeTokens.$inferSelect)["purpose"];
+
+// users
+
+export function findUserByEmailKey(db: Db, emailKey: string) {
+  return db.select().from(users).where(eq(users.emailKey, emailKey)).get();
+}
+
+export function findUserById(db: Db, id: string) {
+  return db.select().from(users).where(eq(users.id, id)).get();
+}
+
+export function insertUser(db: Db, row: typeof users.$inferInsert) {
+  return db.insert(users).values(row);
+}
+
+export function updateUser(db: Db, id: string, patch: Partial<typeof users.$inferInsert>) {
+  return db.update(users).set(patch).where(eq(users.id, id));
+}
+
+export function markEmailVerified(db: Db, id: string, now: number) {
+  return db
+    .update(users)
+    .set({ emailVerifiedAt: now, updatedAt: now })
+    .where(and(eq(users.id, id), isNull(users.emailVerifiedAt), isNull(users.deletedAt)));
+}
+
+// roles
+
+export async function storedRoles(db: Db, userId: string): Promise<{ role: StoredRole; source: RoleSource }[]> {
+  return db
+    .select({ role: userRoles.role, source: userRoles.source })
+    .from(userRoles)
+    .where(eq(userRoles.userId, userId));
+}
+
+export function grantRole(db: Db, userId: string, role: StoredRole, source: RoleSource, now: number) {
+  return db.insert(userRoles).values({ userId, role, source, grantedAt: now }).onConflictDoNothing();
+}
+
+export function revokeRole(db: Db, userId: string, role: StoredRole) {
+  return db.delete(userRoles).where(and(eq(userRoles.userId, userId), eq(userRoles.role, role)));
+}
+
+export function revokeAllRoles(db: Db, userId: string) {
+  return db.delete(userRoles).where(eq(userRoles.userId, userId));
+}
+
+// sessions
+
+export function insertSession(db: Db, row: typeof sessions.$inferInsert) {
+  return db.insert(sessions).values(row);
+}
+
+/** The one read behind every authenticated request: is the session live and its user not deleted? */
+export function sessionLiveness(db: Db, sessionId: string, userId: string) {
+  return db
+    .select({ revokedAt: sessions.revokedAt, expiresAt: sessions.expiresAt, deletedAt: users.deletedAt })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)))
+    .get();
+}
+
+const live = (now: number): SQL => and(isNull(sessions.revokedAt), gt(sessions.expiresAt, now))!;
+
+export function activeSessions(db: Db, userId: string, now: number, limit: number, beforeId?: string) {
+  return db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), live(now), beforeId ? lt(sessions.id, beforeId) : undefined))
+    .orderBy(desc(sessions.id))
+    .limit(limit);
+}
+
+export function findActiveSession(db: Db, userId: string, sessionId: string, now: number) {
+  return db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId), live(now)))
+    .get();
+}
+
+export function touchSession(db: Db, sessionId: string, now: number, expiresAt: number) {
+  return db.update(sessions).set({ lastUsedAt: now, expiresAt }).where(eq(sessions.id, sessionId));
+}
+
+export function revokeSession(db: Db, sessionId: string, reason: string, now: number) {
+  return db
+    .update(sessions)
+    .set({ revokedAt: now, revokedReason: reason })
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
+}
+
+/** Revokes every live session of a user, optionally keeping one (the caller's own). */
+export function revokeUserSessions(db: Db, userId: string, reason: string, now: number, exceptSessionId?: string) {
+  return db
+    .update(sessions)
+    .set({ revokedAt: now, revokedReason: reason })
+    .where(
+      and(
+        eq(sessions.userId, userId),
+        isNull(sessions.revokedAt),
+        exceptSessionId ? ne(sessions.id, exceptSessionId) : undefined,
+      ),
+    );
+}
+
+// refresh tokens
+
+export function insertRefreshToken(db: Db, row: typeof refreshTokens.$inferInsert) {
+  return db.insert(refreshTokens).values(row);
+}
+
+/** A refresh token with its session and the session's user, by digest. */
+export function findRefreshToken(db: Db, tokenHash: string) {
+  return db
+    .select({ token: refreshTokens, session: sessions, user: users })
+    .from(refreshTokens)
+    .innerJoin(sessions, eq(sessions.id, refreshTokens.sessionId))
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(refreshTokens.tokenHash, tokenHash))
+    .get();
+}
+
+/** Marks a token rotated unless it already was; an empty result means someone else used it first. */
+export function claimRefreshToken(db: Db, tokenHash: string, now: number) {
+  return db
+    .update(refreshTokens)
+    .set({ rotatedAt: now })
+    .where(and(eq(refreshTokens.tokenHash, tokenHash), isNull(refreshTokens.rotatedAt)))
+    .returning({ tokenHash: refreshTokens.tokenHash });
+}
+
+// one-time tokens (email verification, password reset)
+
+export function insertOneTimeToken(db: Db, row: typeof oneTimeTokens.$inferInsert) {
+  return db.insert(oneTimeTokens).values(row);
+}
+
+const usable = (tokenHash: string, purpose: TokenPurpose, now: number) =>
+  and(
+    eq(oneTimeTokens.tokenHash, tokenHash),
+    eq(oneTimeTokens.purpose, purpose),
+    isNull(oneTimeTokens.usedAt),
+    gt(oneTimeTokens.expiresAt, now),
+  );
+
+export function findUsableToken(db: Db, tokenHash: string, purpose: TokenPurpose, now: number) {
+  return db
+    .select()
+    .from(oneTimeTokens)
+    .where(usable(tokenHash, purpose, now))
+    .get();
+}
+
+/** Uses a token exactly once: the conditional update lets only one caller through. */
+export function claimToken(db: Db, tokenHash: string, purpose: TokenPurpose, now: number) {
+  return db
+    .update(oneTimeTokens)
+    .set({ usedAt: now })
+    .where(usable(tokenHash, purpose, now))
+    .returning({ userId: oneTimeTokens.userId });
+}
+
+export function expireUserTokens(db: Db, userId: string, purpose: TokenPurpose, now: number) {
+  return db
+    .update(oneTimeTokens)
+    .set({ usedAt: now })
+    .where(and(eq(oneTimeTokens.userId, userId), eq(oneTimeTokens.purpose, purpose), isNull(oneTimeTokens.usedAt)));
+}
+
+export function deleteUserTokens(db: Db, userId: string) {
+  return db.delete(oneTimeTokens).where(eq(oneTimeTokens.userId, userId));
+}
+
+// sellers
+
+export function findSellerByUser(db: Db, userId: string) {
+  return db.select().from(sellers).where(eq(sellers.userId, userId)).get();
+}
+
+export function findSellerById(db: Db, id: string) {
+  return db.select().from(sellers).where(eq(sellers.id, id)).get();
+}
+
+export function findSellerByStoreName(db: Db, storeNameKey: string) {
+  return db.select({ id: sellers.id }).from(sellers).where(eq(sellers.storeNameKey, storeNameKey)).get();
+}
+
+export function insertSeller(db: Db, row: typeof sellers.$inferInsert) {
+  return db.insert(sellers).values(row);
+}
+
+export function updateSellerByUser(db: Db, userId: string, patch: Partial<typeof sellers.$inferInsert>) {
+  return db.update(sellers).set(patch).where(eq(sellers.userId, userId));
+}
+
+// audit log
+
+export function insertAudit(db: Db, row: typeof auditLog.$inferInsert) {
+  return db.insert(auditLog).values(row);
+}
+
+export function listAudit(db: Db, filter: { limit: number; beforeId?: string; userId?: string; type?: string }) {
+  return db
+    .select()
+    .from(auditLog)
+    .where(
+      and(
+        filter.beforeId ? lt(auditLog.id, filter.beforeId) : undefined,
+        filter.userId ? eq(auditLog.userId, filter.userId) : undefined,
+        filter.type ? eq(auditLog.type, filter.type) : undefined,
+      ),
+    )
+    .orderBy(desc(auditLog.id))
+    .limit(filter.limit);
+}
