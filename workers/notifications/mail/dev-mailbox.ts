@@ -14,7 +14,8 @@ export class DevMailbox implements Mailer {
     const id = newId("msg");
     await this.db.insert(devMailbox).values({
       id,
-      to: mail.to,
+      // The mailbox is looked up by lower-cased address; mail keeps the case the user typed.
+      to: mail.to.trim().toLowerCase(),
       from: this.from,
       subject: mail.subject,
       text: mail.text,

@@ -1,0 +1,33 @@
+import { api } from "./http";
+
+export interface DevMail {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  template: string;
+  sentAt: string;
+}
+
+/**
+ * Waits until the dev mailbox holds `count` mails of `template` for `to` (the real queue consumer sends
+ * them shortly after the request), and returns them newest first.
+ */
+export async function waitForMail(to: string, template: string, count = 1, timeoutMs = 10_000): Promise<DevMail[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const response = await api(`/v1/dev/mailbox?to=${encodeURIComponent(to)}&limit=50`);
+    const { items } = await response.json<{ items: DevMail[] }>();
+    const matching = items.filter((mail) => mail.template === template);
+    if (matching.length >= count) return matching;
+    if (Date.now() > deadline) throw new Error(`no ${template} mail for ${to} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** The code printed in a mail ("Verification code: …", "Reset code: …"). */
+export function codeIn(mail: DevMail, label: "Verification code" | "Reset code"): string {
+  const match = new RegExp(`${label}: (\\S+)`).exec(mail.text);
+  if (!match?.[1]) throw new Error(`no ${label} in mail ${mail.id}`);
+  return match[1];
+}
