@@ -1,3 +1,4 @@
+import { eventually } from "./eventually";
 import { api } from "./http";
 
 export interface DevMail {
@@ -14,15 +15,12 @@ export interface DevMail {
  * them shortly after the request), and returns them newest first.
  */
 export async function waitForMail(to: string, template: string, count = 1, timeoutMs = 10_000): Promise<DevMail[]> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
+  return eventually(async () => {
     const response = await api(`/v1/dev/mailbox?to=${encodeURIComponent(to)}&limit=50`);
     const { items } = await response.json<{ items: DevMail[] }>();
     const matching = items.filter((mail) => mail.template === template);
-    if (matching.length >= count) return matching;
-    if (Date.now() > deadline) throw new Error(`no ${template} mail for ${to} after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+    return matching.length >= count ? matching : undefined;
+  }, timeoutMs);
 }
 
 /** The code printed in a mail ("Verification code: …", "Reset code: …"). */
