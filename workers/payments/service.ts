@@ -146,8 +146,7 @@ export async function refundOrderPayment(
   const previous = await store.refundByKey(db, request.idempotencyKey);
   if (previous) return previous;
   const payment = await store.paymentForOrder(db, request.orderId);
-  if (payment?.status !== "succeeded")
-    throw new AppError("unprocessable", "The order has no captured payment.");
+  if (payment?.status !== "succeeded") throw new AppError("unprocessable", "The order has no captured payment.");
   const refundable = payment.capturedAmount - payment.refundedAmount;
   if (request.amount < 1 || request.amount > refundable) {
     throw new AppError(
