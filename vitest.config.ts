@@ -1,6 +1,9 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 
+/** Accounts that tests make admins (test/support/identity.ts `asAdmin` hands out one per call). */
+const TEST_ADMIN_EMAILS = Array.from({ length: 50 }, (_, i) => `admin-${i}@bazaar.test`);
+
 /** Development-only signing keys for tests (kids start with "dev-", so production refuses them). */
 const TEST_SIGNING_KEYS = [
   {
@@ -36,7 +39,7 @@ export default defineConfig({
           UPSTASH_TEST_URL: inject<string>("upstashUrl"),
           UPSTASH_TEST_TOKEN: inject<string>("upstashToken"),
           JWT_SIGNING_KEYS: JSON.stringify(TEST_SIGNING_KEYS),
-          ADMIN_EMAILS: "admin@bazaar.test",
+          ADMIN_EMAILS: TEST_ADMIN_EMAILS.join(","),
           // Low enough that tests can trip them; short windows so tests can watch them recover.
           RATE_LIMIT_LOGIN_PER_ACCOUNT: "5/2",
           RATE_LIMIT_PASSWORD_RESET_PER_ACCOUNT: "3/2",

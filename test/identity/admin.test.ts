@@ -126,7 +126,7 @@ describe("GET /v1/admin/audit (security)", () => {
   it("registering with an admin email does not make an admin until that account logs in", async () => {
     const response = await api(
       "/v1/auth/register",
-      json({ email: "admin@bazaar.test", password: "the admin test password", name: "Admin" }),
+      json({ email: "admin-49@bazaar.test", password: "the admin test password", name: "Admin" }),
     );
     expect([201, 409]).toContain(response.status);
     if (response.status === 201) {
