@@ -11,6 +11,7 @@ import { accessLog, init } from "./http/middleware/init";
 import { requestId } from "./http/middleware/request-id";
 import { identityRoutes } from "./identity/routes";
 import { notificationRoutes } from "./notifications/routes";
+import { operationsRoutes } from "./operations/routes";
 import { devPaymentRoutes } from "./payments/routes/dev";
 import { webhookRoutes } from "./payments/routes/webhooks";
 
@@ -37,6 +38,7 @@ export function createApp() {
   app.route("/", notificationRoutes);
   app.route("/", webhookRoutes);
   app.route("/", devPaymentRoutes);
+  app.route("/", operationsRoutes);
   app.route("/", docsRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {

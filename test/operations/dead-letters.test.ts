@@ -1,0 +1,75 @@
+import { createExecutionContext, createMessageBatch } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { createEvent } from "../../queues/events";
+import { devMailbox } from "../../schema";
+import worker from "../../workers/index";
+import { createDb } from "../../workers/platform/db";
+import { eventually } from "../support/eventually";
+import { api, asAdmin, signUp } from "../support/identity";
+
+const db = createDb(env.DB);
+
+async function deadLetter(email: string) {
+  const event = createEvent("UserRegistered", { userId: "usr_dl", email, name: "Dee", verificationToken: "tok" });
+  const batch = createMessageBatch("notifications-dlq", [
+    { id: `m-${email}`, timestamp: new Date(), attempts: 6, body: event },
+  ]);
+  await worker.queue(batch, env, createExecutionContext());
+  return event;
+}
+
+type Page = { items: { id: string; eventId: string; replayCount: number }[]; nextCursor: string | null };
+
+describe("dead-letter admin", () => {
+  it("lists dead letters newest first with a cursor, and replays one through its queue", async () => {
+    const admin = await asAdmin();
+    const first = await deadLetter("dl-one@bazaar.test");
+    const second = await deadLetter("dl-two@bazaar.test");
+
+    const page1 = await api("/v1/admin/dead-letters?limit=1", { headers: admin.auth });
+    expect(page1.status).toBe(200);
+    const body1 = await page1.json<Page>();
+    expect(body1.items.map((item) => item.eventId)).toEqual([second.id]);
+    const body2 = await (
+      await api(`/v1/admin/dead-letters?limit=1&cursor=${body1.nextCursor}`, { headers: admin.auth })
+    ).json<Page>();
+    expect(body2.items.map((item) => item.eventId)).toEqual([first.id]);
+
+    const replayed = await api(`/v1/admin/dead-letters/${body2.items[0]!.id}/replay`, {
+      method: "POST",
+      headers: admin.auth,
+    });
+    expect(replayed.status).toBe(202);
+    expect((await replayed.json<{ replayCount: number }>()).replayCount).toBe(1);
+    // The replayed event reaches its consumer: the welcome mail is sent.
+    const mail = await eventually(async () =>
+      db.select().from(devMailbox).where(eq(devMailbox.to, "dl-one@bazaar.test")).get(),
+    );
+    expect(mail.template).toBe("welcome");
+  });
+
+  it("answers 404 for an unknown dead letter and 400 for a bad cursor", async () => {
+    const admin = await asAdmin();
+    const missing = await api(`/v1/admin/dead-letters/dlq_${"0".repeat(32)}/replay`, {
+      method: "POST",
+      headers: admin.auth,
+    });
+    expect(missing.status).toBe(404);
+    const badCursor = await api("/v1/admin/dead-letters?cursor=not-a-cursor", { headers: admin.auth });
+    expect(badCursor.status).toBe(400);
+    expect((await badCursor.json<{ code: string }>()).code).toBe("invalid_cursor");
+  });
+
+  it("is for admins only", async () => {
+    expect((await api("/v1/admin/dead-letters")).status).toBe(401);
+    const buyer = await signUp();
+    expect((await api("/v1/admin/dead-letters", { headers: buyer.auth })).status).toBe(403);
+    const replay = await api(`/v1/admin/dead-letters/dlq_${"0".repeat(32)}/replay`, {
+      method: "POST",
+      headers: buyer.auth,
+    });
+    expect(replay.status).toBe(403);
+  });
+});

@@ -1,0 +1,30 @@
+import { and, desc, eq, lt, or } from "drizzle-orm";
+import { deadLetters } from "../../schema";
+import type { Db } from "../platform/db";
+
+export type DeadLetterRow = typeof deadLetters.$inferSelect;
+
+/** Newest first; the cursor is the (receivedAt, id) of the last row served. */
+export function listDeadLetters(db: Db, limit: number, after?: { receivedAt: number; id: string }) {
+  const older = after
+    ? or(
+        lt(deadLetters.receivedAt, after.receivedAt),
+        and(eq(deadLetters.receivedAt, after.receivedAt), lt(deadLetters.id, after.id)),
+      )
+    : undefined;
+  return db
+    .select()
+    .from(deadLetters)
+    .where(older)
+    .orderBy(desc(deadLetters.receivedAt), desc(deadLetters.id))
+    .limit(limit + 1);
+}
+
+export const deadLetterById = (db: Db, id: string) => db.select().from(deadLetters).where(eq(deadLetters.id, id)).get();
+
+export function markReplayed(db: Db, row: DeadLetterRow) {
+  return db
+    .update(deadLetters)
+    .set({ replayedAt: Date.now(), replayCount: row.replayCount + 1 })
+    .where(eq(deadLetters.id, row.id));
+}
