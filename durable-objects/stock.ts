@@ -1,8 +1,6 @@
 import { DurableObject } from "cloudflare:workers";
-import { EVENT_CATALOG, type EventData, type EventEnvelope, type EventType, type QueueName } from "../queues/catalog";
-import { createEvent } from "../queues/events";
-import { queueSenders } from "../queues/outbox";
 import { createLogger } from "../workers/lib/log";
+import { DurableOutbox } from "./outbox";
 
 export type ReservationState = "held" | "committed" | "released";
 
@@ -30,7 +28,6 @@ export type CommitResult = { ok: true; reservation: Reservation } | { ok: false;
 export type ReleaseResult = { ok: true; released: boolean } | { ok: false; reason: "committed" };
 export type AdjustResult = { ok: true; levels: StockLevels } | { ok: false; reason: "below_held"; held: number };
 
-const RELAY_BATCH = 100;
 const RELAY_RETRY_MS = 5_000;
 const log = createLogger({ durableObject: "StockDO" });
 
@@ -40,10 +37,12 @@ const log = createLogger({ durableObject: "StockDO" });
  */
 export class StockDO extends DurableObject<Env> {
   private readonly sql: SqlStorage;
+  private readonly outbox: DurableOutbox;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.sql = ctx.storage.sql;
+    this.outbox = new DurableOutbox(this.sql, env);
     ctx.blockConcurrencyWhile(async () => {
       this.sql.exec(`
         CREATE TABLE IF NOT EXISTS levels (
@@ -62,7 +61,6 @@ export class StockDO extends DurableObject<Env> {
         );
         CREATE INDEX IF NOT EXISTS reservations_held ON reservations (expires_at) WHERE state = 'held';
         CREATE TABLE IF NOT EXISTS adjustments (adjustment_id TEXT PRIMARY KEY, applied_at INTEGER NOT NULL);
-        CREATE TABLE IF NOT EXISTS outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, queue TEXT NOT NULL, envelope TEXT NOT NULL);
       `);
     });
   }
@@ -91,7 +89,7 @@ export class StockDO extends DurableObject<Env> {
         expiresAt,
       );
       const after = this.bump();
-      this.emit("StockReserved", { ...this.eventLevels(after), reservationId, orderId, quantity });
+      this.outbox.emit("StockReserved", { ...this.eventLevels(after), reservationId, orderId, quantity });
       this.emitLowStock(levels, after);
       return {
         ok: true,
@@ -112,7 +110,7 @@ export class StockDO extends DurableObject<Env> {
       this.sql.exec("UPDATE reservations SET state = 'committed' WHERE reservation_id = ?", reservationId);
       this.sql.exec("UPDATE levels SET on_hand = on_hand - ? WHERE id = 1", reservation.quantity);
       const after = this.bump();
-      this.emit("StockCommitted", {
+      this.outbox.emit("StockCommitted", {
         ...this.eventLevels(after),
         reservationId,
         orderId: reservation.orderId,
@@ -143,7 +141,7 @@ export class StockDO extends DurableObject<Env> {
       this.sql.exec("INSERT INTO adjustments (adjustment_id, applied_at) VALUES (?, ?)", adjustmentId, Date.now());
       this.sql.exec("UPDATE levels SET on_hand = on_hand + ? WHERE id = 1", quantity);
       const after = this.bump();
-      this.emit("StockAdjusted", { ...this.eventLevels(after), change: "restock", reason });
+      this.outbox.emit("StockAdjusted", { ...this.eventLevels(after), change: "restock", reason });
       return { ok: true, levels: after };
     });
   }
@@ -176,7 +174,7 @@ export class StockDO extends DurableObject<Env> {
         );
       }
       const after = this.bump();
-      this.emit("StockAdjusted", { ...this.eventLevels(after), change: "set", reason: "seller" });
+      this.outbox.emit("StockAdjusted", { ...this.eventLevels(after), change: "set", reason: "seller" });
       if (levels) this.emitLowStock(levels, after);
       return { ok: true, levels: after };
     });
@@ -202,7 +200,7 @@ export class StockDO extends DurableObject<Env> {
   override async alarm(): Promise<void> {
     this.ctx.storage.transactionSync(() => this.expireHolds(Date.now()));
     try {
-      await this.relayOutbox();
+      await this.outbox.relay();
       this.schedule();
     } catch (error) {
       log.warn("stock outbox relay failed; retrying", { error: String(error) });
@@ -220,7 +218,7 @@ export class StockDO extends DurableObject<Env> {
   private releaseHold(reservation: Reservation, reason: "released" | "expired"): void {
     this.sql.exec("UPDATE reservations SET state = 'released' WHERE reservation_id = ?", reservation.reservationId);
     const after = this.bump();
-    this.emit("StockReleased", {
+    this.outbox.emit("StockReleased", {
       ...this.eventLevels(after),
       reservationId: reservation.reservationId,
       orderId: reservation.orderId,
@@ -229,29 +227,9 @@ export class StockDO extends DurableObject<Env> {
     });
   }
 
-  private async relayOutbox(): Promise<void> {
-    const senders = queueSenders(this.env);
-    for (;;) {
-      const rows = this.sql
-        .exec<{ seq: number; queue: string; envelope: string }>(
-          "SELECT * FROM outbox ORDER BY seq LIMIT ?",
-          RELAY_BATCH,
-        )
-        .toArray();
-      if (rows.length === 0) return;
-      for (const queue of new Set(rows.map((row) => row.queue as QueueName))) {
-        const messages = rows.filter((row) => row.queue === queue);
-        await senders[queue].sendBatch(
-          messages.map((row) => ({ body: JSON.parse(row.envelope), contentType: "json" })),
-        );
-      }
-      this.sql.exec("DELETE FROM outbox WHERE seq <= ?", rows.at(-1)!.seq);
-    }
-  }
-
   /** Next wake-up: now if events wait to be relayed, else the earliest hold's expiry. */
   private schedule(): void {
-    const pending = this.sql.exec("SELECT 1 FROM outbox LIMIT 1").toArray().length > 0;
+    const pending = this.outbox.hasPending();
     const next = this.sql
       .exec<{ at: number | null }>("SELECT MIN(expires_at) AS at FROM reservations WHERE state = 'held'")
       .one().at;
@@ -260,16 +238,9 @@ export class StockDO extends DurableObject<Env> {
     else void this.ctx.storage.setAlarm(at);
   }
 
-  private emit<T extends EventType>(type: T, data: EventData<T>): void {
-    const event: EventEnvelope<T> = createEvent(type, data);
-    for (const queue of EVENT_CATALOG[type].queues) {
-      this.sql.exec("INSERT INTO outbox (queue, envelope) VALUES (?, ?)", queue, JSON.stringify(event));
-    }
-  }
-
   private emitLowStock(before: StockLevels, after: StockLevels): void {
     if (after.lowThreshold > 0 && before.available > after.lowThreshold && after.available <= after.lowThreshold) {
-      this.emit("StockLow", { ...this.eventLevels(after), threshold: after.lowThreshold });
+      this.outbox.emit("StockLow", { ...this.eventLevels(after), threshold: after.lowThreshold });
     }
   }
 

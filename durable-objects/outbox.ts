@@ -1,0 +1,54 @@
+import { EVENT_CATALOG, type EventData, type EventType, type QueueName } from "../queues/catalog";
+import { createEvent } from "../queues/events";
+import { queueSenders } from "../queues/outbox";
+
+const RELAY_BATCH = 100;
+
+/**
+ * A Durable Object's own outbox. A DO cannot write D1 in the same transaction as its storage, so its events are
+ * rows in its SQLite storage, written in the same transaction as the change, and relayed to the queues from its
+ * alarm. Delivery is at least once; consumers are idempotent by event id.
+ */
+export class DurableOutbox {
+  constructor(
+    private readonly sql: SqlStorage,
+    private readonly env: Env,
+  ) {
+    sql.exec(
+      "CREATE TABLE IF NOT EXISTS outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, queue TEXT NOT NULL, envelope TEXT NOT NULL)",
+    );
+  }
+
+  /** Call inside the transaction of the change the event describes. */
+  emit<T extends EventType>(type: T, data: EventData<T>): void {
+    const event = createEvent(type, data);
+    for (const queue of EVENT_CATALOG[type].queues) {
+      this.sql.exec("INSERT INTO outbox (queue, envelope) VALUES (?, ?)", queue, JSON.stringify(event));
+    }
+  }
+
+  hasPending(): boolean {
+    return this.sql.exec("SELECT 1 FROM outbox LIMIT 1").toArray().length > 0;
+  }
+
+  /** Sends everything pending, oldest first; a row is deleted only after its queue accepted it. */
+  async relay(): Promise<void> {
+    const senders = queueSenders(this.env);
+    for (;;) {
+      const rows = this.sql
+        .exec<{ seq: number; queue: string; envelope: string }>(
+          "SELECT * FROM outbox ORDER BY seq LIMIT ?",
+          RELAY_BATCH,
+        )
+        .toArray();
+      if (rows.length === 0) return;
+      for (const queue of new Set(rows.map((row) => row.queue as QueueName))) {
+        const messages = rows.filter((row) => row.queue === queue);
+        await senders[queue].sendBatch(
+          messages.map((row) => ({ body: JSON.parse(row.envelope), contentType: "json" })),
+        );
+      }
+      this.sql.exec("DELETE FROM outbox WHERE seq <= ?", rows.at(-1)!.seq);
+    }
+  }
+}
