@@ -1,5 +1,7 @@
 import { DurableObject } from "cloudflare:workers";
 import { newId } from "../workers/lib/ids";
+import { createLogger } from "../workers/lib/log";
+import { DurableOutbox } from "./outbox";
 
 export interface CartLine {
   lineId: string;
@@ -31,6 +33,10 @@ export interface Shortfall {
 export type LineResult = { ok: true; line: CartLine } | Shortfall | { ok: false; reason: "unknown_line" };
 
 const ABANDONED_AFTER_MS = 30 * 24 * 60 * 60 * 1000;
+const RELAY_RETRY_MS = 5_000;
+const log = createLogger({ durableObject: "CartDO" });
+
+type Change = "added" | "updated" | "removed" | "cleared" | "merged" | "expired";
 
 type LineRow = {
   line_id: string;
@@ -44,17 +50,21 @@ type LineRow = {
 };
 
 /**
- * One cart (a user's, or a guest's until login). Lines keep the price seen when added; the stock check counts a
- * listing's copies across every line, whatever cover they carry. Thirty days without activity empties it.
+ * One cart (a user's, or a guest's until login), named `user:<id>` or `guest:<id>`. Lines keep the price seen when
+ * added; the stock check counts a listing's copies across every line, whatever cover they carry. Thirty days
+ * without activity empties it. Its events go through its own outbox.
  */
 export class CartDO extends DurableObject<Env> {
   private readonly sql: SqlStorage;
+  private readonly outbox: DurableOutbox;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.sql = ctx.storage.sql;
+    this.outbox = new DurableOutbox(this.sql, env);
     ctx.blockConcurrencyWhile(async () => {
       this.sql.exec(`
+        CREATE TABLE IF NOT EXISTS activity (id INTEGER PRIMARY KEY CHECK (id = 1), last_at INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS lines (
           line_id TEXT PRIMARY KEY,
           listing_id TEXT NOT NULL,
@@ -75,6 +85,10 @@ export class CartDO extends DurableObject<Env> {
 
   /** Adds copies; the same listing with the same cover choice adds up on one line. `available` is the listing's stock. */
   add(line: NewLine, available: number): LineResult {
+    return this.change("added", () => this.addLine(line, available));
+  }
+
+  private addLine(line: NewLine, available: number): LineResult {
     const same = this.lines().find(
       (existing) =>
         existing.listingId === line.listingId &&
@@ -101,29 +115,34 @@ export class CartDO extends DurableObject<Env> {
         result.addedAt,
       );
     }
-    this.touch();
+    this.outbox.emit("ProductAddedToCart", {
+      ...this.owner(),
+      listingId: line.listingId,
+      quantity: line.quantity,
+      price: line.priceSeen,
+    });
     return { ok: true, line: result };
   }
 
   setQuantity(lineId: string, quantity: number, available: number): LineResult {
+    return this.change("updated", () => this.setLineQuantity(lineId, quantity, available));
+  }
+
+  private setLineQuantity(lineId: string, quantity: number, available: number): LineResult {
     const line = this.lines().find((existing) => existing.lineId === lineId);
     if (!line) return { ok: false, reason: "unknown_line" };
     const otherLines = this.copiesOf(line.listingId) - line.quantity;
     if (otherLines + quantity > available) return shortfall(line.listingId, available, otherLines + line.quantity);
     this.sql.exec("UPDATE lines SET quantity = ? WHERE line_id = ?", quantity, lineId);
-    this.touch();
     return { ok: true, line: { ...line, quantity } };
   }
 
   remove(lineId: string): boolean {
-    const removed = this.sql.exec("DELETE FROM lines WHERE line_id = ?", lineId).rowsWritten > 0;
-    this.touch();
-    return removed;
+    return this.change("removed", () => this.sql.exec("DELETE FROM lines WHERE line_id = ?", lineId).rowsWritten > 0);
   }
 
   clear(): void {
-    this.sql.exec("DELETE FROM lines");
-    this.touch();
+    this.change("cleared", () => this.sql.exec("DELETE FROM lines"));
   }
 
   /**
@@ -131,18 +150,73 @@ export class CartDO extends DurableObject<Env> {
    * `available` maps each listing to its current stock.
    */
   merge(guestLines: CartLine[], available: Record<string, number>): CartLine[] {
-    for (const guest of guestLines) {
-      const room = (available[guest.listingId] ?? 0) - this.copiesOf(guest.listingId);
-      const quantity = Math.min(guest.quantity, room);
-      if (quantity > 0) this.add({ ...guest, quantity }, available[guest.listingId] ?? 0);
-    }
-    this.touch();
+    this.change("merged", () => {
+      for (const guest of guestLines) {
+        const room = (available[guest.listingId] ?? 0) - this.copiesOf(guest.listingId);
+        const quantity = Math.min(guest.quantity, room);
+        if (quantity > 0) this.addLine({ ...guest, quantity }, available[guest.listingId] ?? 0);
+      }
+    });
     return this.lines();
   }
 
-  /** Thirty days untouched: the cart is abandoned. */
-  override alarm(): void {
-    this.sql.exec("DELETE FROM lines");
+  /** Relays pending events; a cart untouched for thirty days is abandoned and emptied. */
+  override async alarm(): Promise<void> {
+    const lastAt = this.lastActivity();
+    if (lastAt !== null && Date.now() - lastAt >= ABANDONED_AFTER_MS) {
+      this.ctx.storage.transactionSync(() => {
+        this.sql.exec("DELETE FROM lines");
+        this.sql.exec("DELETE FROM activity");
+        this.emitUpdated("expired");
+      });
+    }
+    try {
+      await this.outbox.relay();
+      this.schedule();
+    } catch (error) {
+      log.warn("cart outbox relay failed; retrying", { error: String(error) });
+      await this.ctx.storage.setAlarm(Date.now() + RELAY_RETRY_MS);
+    }
+  }
+
+  /** A change, its activity stamp and its events in one transaction; then the next wake-up. */
+  private change<T>(kind: Change, apply: () => T): T {
+    const result = this.ctx.storage.transactionSync(() => {
+      const outcome = apply();
+      const refused =
+        outcome === false || (typeof outcome === "object" && outcome !== null && "ok" in outcome && !outcome.ok);
+      if (refused) return outcome;
+      this.sql.exec("INSERT OR REPLACE INTO activity (id, last_at) VALUES (1, ?)", Date.now());
+      this.emitUpdated(kind);
+      return outcome;
+    });
+    this.schedule();
+    return result;
+  }
+
+  private emitUpdated(change: Change): void {
+    const totals = this.sql
+      .exec<{ lines: number; items: number }>(
+        "SELECT COUNT(*) AS lines, COALESCE(SUM(quantity), 0) AS items FROM lines",
+      )
+      .one();
+    this.outbox.emit("CartUpdated", { ...this.owner(), change, lineCount: totals.lines, itemCount: totals.items });
+  }
+
+  private owner(): { cartId: string; userId: string | null } {
+    const cartId = this.ctx.id.name ?? this.ctx.id.toString();
+    return { cartId, userId: cartId.startsWith("user:") ? cartId.slice("user:".length) : null };
+  }
+
+  private lastActivity(): number | null {
+    return this.sql.exec<{ last_at: number }>("SELECT last_at FROM activity").toArray()[0]?.last_at ?? null;
+  }
+
+  private schedule(): void {
+    const lastAt = this.lastActivity();
+    const at = this.outbox.hasPending() ? Date.now() : lastAt === null ? null : lastAt + ABANDONED_AFTER_MS;
+    if (at === null) void this.ctx.storage.deleteAlarm();
+    else void this.ctx.storage.setAlarm(at);
   }
 
   private copiesOf(listingId: string): number {
@@ -152,11 +226,6 @@ export class CartDO extends DurableObject<Env> {
         listingId,
       )
       .one().copies;
-  }
-
-  /** Every change pushes the abandonment deadline out again. */
-  private touch(): void {
-    void this.ctx.storage.setAlarm(Date.now() + ABANDONED_AFTER_MS);
   }
 }
 

@@ -39,6 +39,28 @@ export const EVENT_CATALOG = {
     data: z.object({ ...stockLevels, change: z.enum(["set", "restock"]), reason: z.string() }),
   },
   StockLow: { version: 1, queues: ["order-events"], data: z.object({ ...stockLevels, threshold: count }) },
+  CartUpdated: {
+    version: 1,
+    queues: ["order-events"],
+    data: z.object({
+      cartId: id,
+      userId: id.nullable(),
+      change: z.enum(["added", "updated", "removed", "cleared", "merged", "expired"]),
+      lineCount: count,
+      itemCount: count,
+    }),
+  },
+  ProductAddedToCart: {
+    version: 1,
+    queues: ["order-events"],
+    data: z.object({
+      cartId: id,
+      userId: id.nullable(),
+      listingId: id,
+      quantity: z.number().int().positive(),
+      price: z.object({ amount: count, currency: z.string().length(3) }),
+    }),
+  },
   PaymentProcessed: {
     version: 1,
     queues: ["order-events"],

@@ -1,6 +1,7 @@
-import { runDurableObjectAlarm } from "cloudflare:test";
+import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import type { CartDO } from "../../durable-objects/cart";
 
 const price = { amount: 1200, currency: "EUR" };
 const line = (listingId: string, quantity: number, coverOptionId: string | null = null) => ({
@@ -50,10 +51,28 @@ describe("CartDO", () => {
     ]);
   });
 
-  it("empties an abandoned cart when its 30-day alarm fires", async () => {
+  it("keeps a recently used cart and empties one untouched for 30 days when its alarm fires", async () => {
     const cart = env.CART.getByName("user:cart-4");
     await cart.add(line("lst_5", 1), 1);
-    expect(await runDurableObjectAlarm(cart)).toBe(true);
+    await runDurableObjectAlarm(cart);
+    expect(await cart.lines()).toHaveLength(1);
+    await runInDurableObject(cart, (_instance, state) => {
+      state.storage.sql.exec("UPDATE activity SET last_at = ?", Date.now() - 31 * 24 * 60 * 60 * 1000);
+    });
+    await runDurableObjectAlarm(cart);
     expect(await cart.lines()).toEqual([]);
+  });
+
+  it("writes CartUpdated and ProductAddedToCart with the change", async () => {
+    const cart = env.CART.getByName("user:usr_events");
+    const types = await runInDurableObject(cart, (instance: CartDO, state) => {
+      instance.add(line("lst_6", 2), 5);
+      return state.storage.sql
+        .exec<{ envelope: string }>("SELECT envelope FROM outbox ORDER BY seq")
+        .toArray()
+        .map((row) => JSON.parse(row.envelope) as { type: string; data: Record<string, unknown> });
+    });
+    expect(types.map((event) => event.type)).toEqual(["ProductAddedToCart", "CartUpdated"]);
+    expect(types[1]?.data).toMatchObject({ userId: "usr_events", change: "added", lineCount: 1, itemCount: 2 });
   });
 });
