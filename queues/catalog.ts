@@ -4,7 +4,7 @@ import { z } from "zod";
  * The event catalogue: every event type, its current version, the queues it is published to and the
  * zod schema of its `data`. Producers and consumers import their types from here and nowhere else.
  */
-export const QUEUE_NAMES = ["order-events", "notifications"] as const;
+export const QUEUE_NAMES = ["order-events", "notifications", "catalog-events", "catalog-imports"] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 const id = z.string().min(1);
@@ -19,6 +19,20 @@ const stockLevels = {
   version: z.number().int().positive(),
 };
 const reservationChange = { ...stockLevels, reservationId: id, orderId: id, quantity: z.number().int().positive() };
+const money = z.object({ amount: z.number().int().nonnegative(), currency: z.string().length(3) });
+const listingCondition = z.enum(["new", "like_new", "very_good", "good", "acceptable"]);
+const listingStatus = z.enum(["active", "paused", "sold_out"]);
+const listingState = {
+  listingId: id,
+  sellerId: id,
+  editionId: id,
+  isbn13: z.string().length(13),
+  sku: z.string(),
+  condition: listingCondition,
+  price: money,
+  quantity: z.number().int().nonnegative(),
+  status: listingStatus,
+};
 
 export const EVENT_CATALOG = {
   UserRegistered: {
@@ -124,6 +138,36 @@ export const EVENT_CATALOG = {
     version: 1,
     queues: ["order-events"],
     data: z.object({ sellerId: id, userId: id, storeName: z.string(), shipsFrom: z.string().length(2) }),
+  },
+  /** A seller listed a copy (through the API or an import). */
+  ListingCreated: {
+    version: 1,
+    queues: ["catalog-events"],
+    data: z.object(listingState),
+  },
+  /** A listing changed; `changes` names what did, `previousPrice` is set when the price moved. */
+  ListingUpdated: {
+    version: 1,
+    queues: ["catalog-events"],
+    data: z.object({
+      ...listingState,
+      changes: z.array(
+        z.enum(["condition", "conditionNotes", "price", "quantity", "status", "coverOptions", "photos"]),
+      ),
+      previousPrice: money.optional(),
+    }),
+  },
+  /** A book page was opened. A signal, not a state change: sent without the outbox, lost if the send fails. */
+  ProductViewed: {
+    version: 1,
+    queues: ["catalog-events"],
+    data: z.object({ editionId: id, isbn13: z.string().length(13), userId: id.nullable() }),
+  },
+  /** One chunk of a seller's CSV import, stored in R2 under `key`, is ready to be applied. */
+  ImportChunkQueued: {
+    version: 1,
+    queues: ["catalog-imports"],
+    data: z.object({ importId: id, sellerId: id, chunk: z.number().int().nonnegative(), key: z.string() }),
   },
 } as const satisfies Record<string, { version: number; queues: readonly QueueName[]; data: z.ZodType }>;
 

@@ -9,7 +9,12 @@ export type QueueSenders = Record<QueueName, Queue>;
 type Statement = BatchItem<"sqlite">;
 
 export function queueSenders(env: Env): QueueSenders {
-  return { "order-events": env.ORDER_EVENTS, notifications: env.NOTIFICATIONS };
+  return {
+    "order-events": env.ORDER_EVENTS,
+    notifications: env.NOTIFICATIONS,
+    "catalog-events": env.CATALOG_EVENTS,
+    "catalog-imports": env.CATALOG_IMPORTS,
+  };
 }
 
 /** A row left unsent this long is assumed lost by its request and picked up by the cron relay. */
@@ -61,6 +66,23 @@ export class Outbox {
         this.log.warn("outbox dispatch failed; the relay will retry", { error: String(error) }),
       ),
     );
+  }
+
+  /**
+   * Sends events that record no state change (a book page was viewed) straight to their queues after the
+   * response, without an outbox row: at most once, so only for signals whose loss is acceptable.
+   */
+  signal(events: EventEnvelope<EventType>[]): void {
+    for (const queue of new Set(events.flatMap((event) => EVENT_CATALOG[event.type].queues as readonly QueueName[]))) {
+      const forQueue = events.filter((event) =>
+        (EVENT_CATALOG[event.type].queues as readonly QueueName[]).includes(queue),
+      );
+      this.waitUntil(
+        this.queues[queue]
+          .sendBatch(forQueue.map((event) => ({ body: event, contentType: "json" as const })))
+          .catch((error) => this.log.warn("signal send failed", { queue, error: String(error) })),
+      );
+    }
   }
 
   /** Sends every row still unsent after the grace period. Returns how many rows were sent. */

@@ -1,4 +1,162 @@
-// `npm run db:seed`: loads demo data into the local D1 database. With --if-empty it does nothing when
-// the database already holds data, so `npm start` can call it every time.
-const ifEmpty = process.argv.includes("--if-empty");
-if (!ifEmpty) console.log("Nothing to seed yet.");
+// `npm run db:seed [-- --books N]`: loads a deterministic demo catalog into the local D1 database.
+//   --if-empty   do nothing when the catalog already has editions (what `npm start` runs every time)
+//   --books N    number of editions (default 1,200; `--books 100000` for benchmarks)
+//   --seed S     another deterministic catalog
+// Without --if-empty the catalog tables (and the demo sellers) are emptied first. Stop `npm start` before
+// reseeding: both would write the same local database.
+//
+// The data is written as SQL files under .wrangler/seed/ and applied with `wrangler d1 execute --local
+// --file`, a few megabytes at a time. Sellers are identity's data; this operator tool writes their rows too.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { generateCatalog } from "./seed/catalog.mjs";
+
+const { values } = parseArgs({
+  options: {
+    "if-empty": { type: "boolean", default: false },
+    books: { type: "string", default: "1200" },
+    seed: { type: "string", default: "20250101" },
+  },
+});
+const books = Number(values.books);
+if (!Number.isInteger(books) || books < 50 || books > 1_000_000) {
+  console.error("--books must be a whole number between 50 and 1,000,000");
+  process.exit(2);
+}
+
+function wrangler(args, { capture = false } = {}) {
+  const result = spawnSync("wrangler", ["d1", "execute", "DB", "--local", ...args], {
+    encoding: "utf8",
+    stdio: capture ? ["ignore", "pipe", "pipe"] : ["ignore", "ignore", "pipe"],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (result.status !== 0) {
+    console.error(result.stderr || result.stdout);
+    process.exit(result.status ?? 1);
+  }
+  return result.stdout;
+}
+
+function query(sql) {
+  const out = wrangler(["--json", "--command", sql], { capture: true });
+  return JSON.parse(out)[0].results;
+}
+
+const tables = new Set(query("SELECT name FROM sqlite_master WHERE type = 'table'").map((row) => row.name));
+if (!tables.has("editions")) {
+  console.error("The catalog tables are missing: apply the migrations first (npm run db:migrate).");
+  process.exit(1);
+}
+const [{ editions }] = query("SELECT count(*) AS editions FROM editions");
+if (values["if-empty"] && editions > 0) process.exit(0);
+
+const started = Date.now();
+console.log(`Generating a demo catalog of ${books.toLocaleString("en")} editions…`);
+const rows = generateCatalog({ books, seed: Number(values.seed) });
+const withIdentity = tables.has("sellers") && tables.has("users") && tables.has("user_roles");
+if (!withIdentity) console.warn("No identity tables yet: listings are seeded without seller profiles.");
+
+const literal = (value) => {
+  if (value === null || value === undefined) return "NULL";
+  if (typeof value === "number") return String(value);
+  return `'${String(value).replace(/'/g, "''")}'`;
+};
+
+/** Multi-row INSERTs kept well under D1's 100 KB statement limit. */
+function* inserts(table, list, verb = "INSERT") {
+  if (list.length === 0) return;
+  const columns = Object.keys(list[0]);
+  let batch = [];
+  let size = 0;
+  for (const row of list) {
+    const tuple = `(${columns.map((column) => literal(row[column])).join(",")})`;
+    if (size + tuple.length > 60_000 && batch.length) {
+      yield `${verb} INTO ${table} (${columns.join(",")}) VALUES\n${batch.join(",\n")};`;
+      batch = [];
+      size = 0;
+    }
+    batch.push(tuple);
+    size += tuple.length + 2;
+  }
+  yield `${verb} INTO ${table} (${columns.join(",")}) VALUES\n${batch.join(",\n")};`;
+}
+
+const reset = [
+  "DELETE FROM search_documents;",
+  ...[
+    "search_term_variants",
+    "search_terms",
+    "listing_price_history",
+    "cover_options",
+    "listing_photos",
+    "listings",
+    "edition_categories",
+    "editions",
+    "works",
+    "category_closure",
+    "categories",
+    "catalog_import_errors",
+    "catalog_import_chunks",
+    "catalog_imports",
+  ].map((table) => `DELETE FROM ${table};`),
+  ...(withIdentity
+    ? [
+        `DELETE FROM sellers WHERE id IN (${rows.sellers.map((s) => literal(s.id)).join(",")});`,
+        `DELETE FROM user_roles WHERE user_id IN (${rows.users.map((u) => literal(u.id)).join(",")});`,
+        `DELETE FROM users WHERE id IN (${rows.users.map((u) => literal(u.id)).join(",")});`,
+      ]
+    : []),
+];
+
+const order = [
+  ...(withIdentity ? ["users", "user_roles", "sellers"] : []),
+  "categories",
+  "category_closure",
+  "works",
+  "editions",
+  "edition_categories",
+  "listings",
+  "cover_options",
+  "listing_price_history",
+  "search_terms",
+  "search_term_variants",
+  "search_documents",
+];
+
+const dir = join(".wrangler", "seed");
+rmSync(dir, { recursive: true, force: true });
+mkdirSync(dir, { recursive: true });
+const files = [];
+let current = [];
+let currentSize = 0;
+const flush = () => {
+  if (current.length === 0) return;
+  const file = join(dir, `${String(files.length + 1).padStart(3, "0")}.sql`);
+  writeFileSync(file, `${current.join("\n")}\n`);
+  files.push(file);
+  current = [];
+  currentSize = 0;
+};
+const add = (statement) => {
+  current.push(statement);
+  currentSize += statement.length;
+  if (currentSize > 24 * 1024 * 1024) flush();
+};
+for (const statement of reset) add(statement);
+for (const table of order) for (const statement of inserts(table, rows[table])) add(statement);
+// Cached public reads are keyed by these versions: bump them so nothing cached before the reseed is used.
+add("UPDATE catalog_versions SET version = version + 1;");
+add("PRAGMA optimize;");
+flush();
+
+for (const [index, file] of files.entries()) {
+  process.stdout.write(`Loading ${file} (${index + 1}/${files.length})…\n`);
+  wrangler(["--file", file]);
+}
+const listingCount = rows.listings.length.toLocaleString("en");
+console.log(
+  `Seeded ${rows.editions.length.toLocaleString("en")} editions, ${listingCount} listings from ${rows.sellers.length} sellers, ` +
+    `${rows.categories.length} categories in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+);

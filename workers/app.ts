@@ -1,6 +1,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
+import { catalogRoutes } from "./catalog/routes";
 import { docsRoutes } from "./docs/routes";
 import { healthRoutes } from "./health/routes";
 import type { AppEnv } from "./http/context";
@@ -39,6 +40,7 @@ export function createApp() {
   app.route("/", webhookRoutes);
   app.route("/", devPaymentRoutes);
   app.route("/", operationsRoutes);
+  app.route("/", catalogRoutes);
   app.route("/", docsRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {

@@ -9,6 +9,7 @@ export type IdPrefix =
   | "lst"
   | "cov"
   | "pho"
+  | "prh"
   | "imp"
   | "crt"
   | "lin"

@@ -1,0 +1,262 @@
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+/**
+ * The catalog module's tables: works, editions, categories, seller listings and their media, the search
+ * read model and bulk imports. Browse aggregates (lowest price, offers, copies) are kept on the edition row
+ * so browse and search never read the listings table; stock numbers on a listing are the D1 copy used by
+ * those filters (the stock authority lives outside D1).
+ */
+
+/** A work: the book as written, shared by its editions. Authors are kept in order (JSON array of names). */
+export const works = sqliteTable("works", {
+  id: text("id").primaryKey(),
+  title: text("title").notNull(),
+  subtitle: text("subtitle"),
+  authors: text("authors", { mode: "json" }).$type<string[]>().notNull(),
+  subjects: text("subjects", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+  createdAt: integer("created_at").notNull(),
+  updatedAt: integer("updated_at").notNull(),
+});
+
+/**
+ * An edition, identified by its ISBN-13. `lowestPrice`, `offerCount`, `available` and `conditions` summarise
+ * its active, in-stock listings (in the marketplace currency) and are refreshed in the same batch as any
+ * listing change. `version` grows on every change that a public read of this edition shows (cache keys).
+ */
+export const editions = sqliteTable(
+  "editions",
+  {
+    id: text("id").primaryKey(),
+    workId: text("work_id")
+      .notNull()
+      .references(() => works.id),
+    isbn13: text("isbn13").notNull(),
+    format: text("format", { enum: ["hardcover", "paperback"] }).notNull(),
+    publisher: text("publisher"),
+    /** 0 when unknown, so the newest-first index has no NULLs. */
+    publishedYear: integer("published_year").notNull().default(0),
+    language: text("language").notNull().default("en"),
+    pageCount: integer("page_count"),
+    description: text("description"),
+    coverKey: text("cover_key"),
+    lowestPrice: integer("lowest_price"),
+    offerCount: integer("offer_count").notNull().default(0),
+    available: integer("available").notNull().default(0),
+    /** Bit mask of the conditions offered by active, in-stock listings (bit order of LISTING_CONDITIONS). */
+    conditions: integer("conditions").notNull().default(0),
+    version: integer("version").notNull().default(1),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("editions_isbn13_idx").on(t.isbn13),
+    index("editions_work_idx").on(t.workId),
+    index("editions_price_idx").on(t.lowestPrice, t.id),
+    index("editions_newest_idx").on(t.publishedYear, t.id),
+  ],
+);
+
+/** The category tree. `editionCount` counts distinct editions in the category and all its descendants. */
+export const categories = sqliteTable(
+  "categories",
+  {
+    id: text("id").primaryKey(),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    parentId: text("parent_id"),
+    position: integer("position").notNull().default(0),
+    editionCount: integer("edition_count").notNull().default(0),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("categories_slug_idx").on(t.slug), index("categories_parent_idx").on(t.parentId, t.position)],
+);
+
+/** Transitive closure of the category tree (every category is its own ancestor at depth 0). */
+export const categoryClosure = sqliteTable(
+  "category_closure",
+  {
+    ancestorId: text("ancestor_id").notNull(),
+    descendantId: text("descendant_id").notNull(),
+    depth: integer("depth").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.ancestorId, t.descendantId] }),
+    index("category_closure_descendant_idx").on(t.descendantId),
+  ],
+);
+
+/** The categories an edition was placed in (its direct categories; ancestors come from the closure). */
+export const editionCategories = sqliteTable(
+  "edition_categories",
+  {
+    editionId: text("edition_id").notNull(),
+    categoryId: text("category_id").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.editionId, t.categoryId] }),
+    index("edition_categories_category_idx").on(t.categoryId, t.editionId),
+  ],
+);
+
+/** Version counters for cached reads that span many rows: `browse` (lists, search) and `categories` (tree). */
+export const catalogVersions = sqliteTable("catalog_versions", {
+  scope: text("scope").primaryKey(),
+  version: integer("version").notNull().default(1),
+});
+
+/**
+ * A seller's offer of one edition in one condition. `quantity` is what the seller stocks; `available` is the
+ * read copy of what can still be bought (quantity less holds), used by browse filters.
+ */
+export const listings = sqliteTable(
+  "listings",
+  {
+    id: text("id").primaryKey(),
+    sellerId: text("seller_id").notNull(),
+    editionId: text("edition_id")
+      .notNull()
+      .references(() => editions.id),
+    sku: text("sku").notNull(),
+    condition: text("condition", { enum: ["new", "like_new", "very_good", "good", "acceptable"] }).notNull(),
+    conditionNotes: text("condition_notes"),
+    priceAmount: integer("price_amount").notNull(),
+    currency: text("currency").notNull(),
+    quantity: integer("quantity").notNull(),
+    available: integer("available").notNull(),
+    status: text("status", { enum: ["active", "paused", "sold_out"] }).notNull(),
+    version: integer("version").notNull().default(1),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("listings_seller_sku_idx").on(t.sellerId, t.sku),
+    index("listings_seller_idx").on(t.sellerId, t.id),
+    index("listings_edition_offers_idx").on(t.editionId, t.status, t.priceAmount),
+  ],
+);
+
+/** Photos of a listing's actual copy, stored in R2 under `key`. */
+export const listingPhotos = sqliteTable(
+  "listing_photos",
+  {
+    id: text("id").primaryKey(),
+    listingId: text("listing_id")
+      .notNull()
+      .references(() => listings.id),
+    key: text("key").notNull(),
+    contentType: text("content_type").notNull(),
+    bytes: integer("bytes").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("listing_photos_listing_idx").on(t.listingId, t.id)],
+);
+
+/**
+ * Paid customisations of a listing's cover. Removed options keep their row (`removedAt`) so carts and past
+ * orders that name them still resolve.
+ */
+export const coverOptions = sqliteTable(
+  "cover_options",
+  {
+    id: text("id").primaryKey(),
+    listingId: text("listing_id")
+      .notNull()
+      .references(() => listings.id),
+    name: text("name").notNull(),
+    kind: text("kind", { enum: ["material", "inscription", "artwork"] }).notNull(),
+    priceAmount: integer("price_amount").notNull(),
+    currency: text("currency").notNull(),
+    /** Longest inscription accepted, for `inscription` options. */
+    maxLength: integer("max_length"),
+    position: integer("position").notNull().default(0),
+    removedAt: integer("removed_at"),
+  },
+  (t) => [index("cover_options_listing_idx").on(t.listingId, t.position)],
+);
+
+/** One row per price a listing has had, the first written when it was listed. */
+export const listingPriceHistory = sqliteTable(
+  "listing_price_history",
+  {
+    id: text("id").primaryKey(),
+    listingId: text("listing_id").notNull(),
+    amount: integer("amount").notNull(),
+    currency: text("currency").notNull(),
+    changedAt: integer("changed_at").notNull(),
+  },
+  (t) => [index("listing_price_history_listing_idx").on(t.listingId, t.id)],
+);
+
+/**
+ * The search document of an edition: the text its FTS5 index (`edition_search`, created by a custom
+ * migration with triggers on this table) is built from. The integer id is the FTS rowid.
+ */
+export const searchDocuments = sqliteTable(
+  "search_documents",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    editionId: text("edition_id").notNull(),
+    title: text("title").notNull(),
+    subtitle: text("subtitle").notNull().default(""),
+    authors: text("authors").notNull(),
+    isbn: text("isbn").notNull(),
+    description: text("description").notNull().default(""),
+  },
+  (t) => [uniqueIndex("search_documents_edition_idx").on(t.editionId)],
+);
+
+/** Vocabulary of titles and authors with the number of editions using each term, for spelling correction. */
+export const searchTerms = sqliteTable("search_terms", {
+  term: text("term").primaryKey(),
+  docCount: integer("doc_count").notNull().default(0),
+});
+
+/** Every vocabulary term under each of its one-letter deletions (symmetric-delete spelling correction). */
+export const searchTermVariants = sqliteTable(
+  "search_term_variants",
+  {
+    variant: text("variant").notNull(),
+    term: text("term").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.variant, t.term] })],
+);
+
+/** A seller's bulk import of listings from CSV, processed in chunks through the `catalog-imports` queue. */
+export const catalogImports = sqliteTable(
+  "catalog_imports",
+  {
+    id: text("id").primaryKey(),
+    sellerId: text("seller_id").notNull(),
+    rowsTotal: integer("rows_total").notNull(),
+    chunksTotal: integer("chunks_total").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("catalog_imports_seller_idx").on(t.sellerId, t.id)],
+);
+
+/** One row per processed chunk: the import's progress is the sum of its chunks. */
+export const catalogImportChunks = sqliteTable(
+  "catalog_import_chunks",
+  {
+    importId: text("import_id").notNull(),
+    chunk: integer("chunk").notNull(),
+    rowsDone: integer("rows_done").notNull(),
+    rowsFailed: integer("rows_failed").notNull(),
+    processedAt: integer("processed_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.chunk] })],
+);
+
+/** Why a row of an import was refused: its row number as a spreadsheet shows it (the header is row 1). */
+export const catalogImportErrors = sqliteTable(
+  "catalog_import_errors",
+  {
+    importId: text("import_id").notNull(),
+    row: integer("row").notNull(),
+    field: text("field").notNull(),
+    message: text("message").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.row, t.field] })],
+);

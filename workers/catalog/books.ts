@@ -1,0 +1,303 @@
+import { z } from "zod";
+import { createEvent } from "../../queues/events";
+import { AppError } from "../http/errors";
+import { decodeCursor, encodeCursor } from "../http/schemas";
+import { CACHE_TTL_SECONDS, etagFor } from "./cache";
+import { type CatalogContext, mediaUrl } from "./context";
+import { looksLikeIsbn, normalizeIsbn, requireIsbn, toIsbn10 } from "./isbn";
+import { conditionMask, MARKETPLACE_CURRENCY } from "./model";
+import { offersOf } from "./offers";
+import type { BooksQueryInput, CategoryRefSchema } from "./schemas";
+import {
+  type AnalysedTerm,
+  correctedQuery,
+  correctTerm,
+  lookupKeys,
+  MIN_CORRECTABLE_LENGTH,
+  matchExpression,
+  tokenize,
+} from "./search";
+import {
+  type BrowseFilters,
+  type BrowseHit,
+  type BrowseOrder,
+  browseEditions,
+  type SearchHit,
+  type SearchPosition,
+  searchEditions,
+  suggestionHits,
+} from "./store/browse";
+import { categoryBySlug, categoryPathsOfEdition } from "./store/categories";
+import { catalogVersionsNow, editionCards, editionVersion, editionWithWork, termsByVariant } from "./store/editions";
+
+/** Browse, search, suggestions and the book page: the public, cached reads of the catalog. */
+
+const NO_RATING = { average: null, count: 0 };
+
+export interface BookSummary {
+  isbn13: string;
+  title: string;
+  subtitle: string | null;
+  authors: string[];
+  format: "hardcover" | "paperback";
+  language: string;
+  publishedYear: number | null;
+  coverImageUrl: string | null;
+  lowestPrice: { amount: number; currency: string } | null;
+  offerCount: number;
+  rating: typeof NO_RATING;
+}
+
+export interface BookPage {
+  items: BookSummary[];
+  nextCursor: string | null;
+  correctedQuery?: string;
+}
+
+const Cursor = z.union([
+  z.object({ s: z.literal("newest"), y: z.number().int(), i: z.string() }),
+  z.object({ s: z.enum(["price_asc", "price_desc"]), p: z.number().int(), i: z.string() }),
+  z.object({ s: z.literal("relevance"), r: z.number(), d: z.number().int() }),
+]);
+
+type Order = BrowseOrder | { sort: "relevance"; after?: SearchPosition };
+
+function orderFor(sort: BooksQueryInput["sort"], cursor: string | undefined): Order {
+  const position = decodeCursor(cursor, Cursor);
+  if (position && position.s !== sort)
+    throw new AppError("invalid_cursor", "The cursor belongs to another sort order.");
+  switch (sort) {
+    case "newest":
+      return { sort, after: position?.s === "newest" ? { year: position.y, id: position.i } : undefined };
+    case "price_asc":
+    case "price_desc":
+      return { sort, after: position && "p" in position ? { price: position.p, id: position.i } : undefined };
+    case "relevance":
+      return { sort, after: position?.s === "relevance" ? { score: position.r, doc: position.d } : undefined };
+  }
+}
+
+function cursorAfter(order: Order, last: BrowseHit | SearchHit): string {
+  switch (order.sort) {
+    case "newest":
+      return encodeCursor({ s: "newest", y: last.year, i: last.id });
+    case "price_asc":
+    case "price_desc":
+      return encodeCursor({ s: order.sort, p: last.price ?? 0, i: last.id });
+    case "relevance": {
+      const hit = last as SearchHit;
+      return encodeCursor({ s: "relevance", r: hit.score, d: hit.doc });
+    }
+  }
+}
+
+/** Corrects each typed term against the vocabulary, with one indexed lookup for the whole query. */
+export async function analyseQuery(ctx: CatalogContext, terms: string[]): Promise<AnalysedTerm[]> {
+  const keys = lookupKeys(terms);
+  const candidates = keys.length ? await termsByVariant(ctx.db, keys) : [];
+  return terms.map((term) =>
+    correctTerm(
+      term,
+      term.length >= MIN_CORRECTABLE_LENGTH
+        ? candidates.filter((c) => Math.abs(c.term.length - term.length) <= 2 || c.term === term)
+        : [],
+    ),
+  );
+}
+
+export function summaryOf(ctx: CatalogContext, card: Awaited<ReturnType<typeof editionCards>>[number]): BookSummary {
+  return {
+    isbn13: card.isbn13,
+    title: card.title,
+    subtitle: card.subtitle,
+    authors: card.authors,
+    format: card.format,
+    language: card.language,
+    publishedYear: card.publishedYear || null,
+    coverImageUrl: mediaUrl(ctx, card.coverKey),
+    lowestPrice: card.lowestPrice === null ? null : { amount: card.lowestPrice, currency: MARKETPLACE_CURRENCY },
+    offerCount: card.offerCount,
+    rating: NO_RATING,
+  };
+}
+
+export interface VersionedRead<T> {
+  etag: string;
+  read(): Promise<T>;
+}
+
+/** `GET /v1/books`: browse (no `q`) or search, with filters, one page at a time. */
+export async function findBooks(ctx: CatalogContext, query: BooksQueryInput): Promise<VersionedRead<BookPage>> {
+  if (query.minPrice !== undefined && query.maxPrice !== undefined && query.minPrice > query.maxPrice) {
+    throw new AppError("validation_failed", "minPrice is above maxPrice.", {
+      errors: [{ path: "minPrice", message: "must not exceed maxPrice" }],
+    });
+  }
+  const text = query.q?.trim() ?? "";
+  const sort = query.sort === "relevance" && !text ? "newest" : query.sort;
+  const order = orderFor(sort, query.cursor);
+  const versions = await catalogVersionsNow(ctx.db);
+  const key = `books:${versions.browse}:${versions.categories}:${JSON.stringify({ ...query, q: text, sort })}`;
+  return {
+    etag: etagFor(key),
+    read: () => ctx.cache.read(key, CACHE_TTL_SECONDS, () => loadBooks(ctx, query, text, order)),
+  };
+}
+
+async function loadBooks(ctx: CatalogContext, query: BooksQueryInput, text: string, order: Order): Promise<BookPage> {
+  const filters: BrowseFilters = {
+    conditionMask: query.condition ? conditionMask(query.condition) : undefined,
+    minPrice: query.minPrice,
+    maxPrice: query.maxPrice,
+    language: query.language,
+    format: query.format,
+    inStock: query.inStock,
+  };
+  if (query.category) {
+    const category = await categoryBySlug(ctx.db, query.category);
+    if (!category) {
+      throw new AppError("validation_failed", `There is no category "${query.category}".`, {
+        errors: [{ path: "category", message: "unknown category" }],
+      });
+    }
+    filters.categoryId = category.id;
+    filters.categorySize = category.editionCount;
+  }
+
+  let hits: (BrowseHit | SearchHit)[];
+  let corrected: string | undefined;
+  const isbn = looksLikeIsbn(text) ? normalizeIsbn(text) : undefined;
+  const terms = isbn ? [] : tokenize(text).slice(0, 12);
+  if (isbn) {
+    hits = await searchEditions(ctx.db, `{isbn} : "${isbn}"`, filters, order, query.limit);
+  } else if (terms.length > 0) {
+    const analysed = await analyseQuery(ctx, terms);
+    corrected = correctedQuery(analysed);
+    hits = await searchEditions(ctx.db, matchExpression(analysed), filters, order, query.limit);
+  } else {
+    hits = await browseEditions(ctx.db, filters, order as BrowseOrder, query.limit);
+  }
+
+  const page = hits.slice(0, query.limit);
+  const cards = new Map(
+    (
+      await editionCards(
+        ctx.db,
+        page.map((hit) => hit.id),
+      )
+    ).map((card) => [card.id, card]),
+  );
+  const items = page.flatMap((hit) => {
+    const card = cards.get(hit.id);
+    return card ? [summaryOf(ctx, card)] : [];
+  });
+  const nextCursor = hits.length > query.limit ? cursorAfter(order, page[page.length - 1]!) : null;
+  return corrected ? { items, nextCursor, correctedQuery: corrected } : { items, nextCursor };
+}
+
+export interface Suggestion {
+  kind: "title" | "author";
+  text: string;
+  isbn13?: string;
+}
+
+const MAX_SUGGESTIONS = 10;
+
+/** `GET /v1/books/suggest`: title and author completions of what has been typed so far. */
+export async function suggest(ctx: CatalogContext, q: string): Promise<VersionedRead<Suggestion[]>> {
+  const terms = tokenize(q).slice(0, 8);
+  const versions = await catalogVersionsNow(ctx.db);
+  const key = `suggest:${versions.browse}:${terms.join(" ")}`;
+  return {
+    etag: etagFor(key),
+    read: () => ctx.cache.read(key, CACHE_TTL_SECONDS, () => loadSuggestions(ctx, terms)),
+  };
+}
+
+async function loadSuggestions(ctx: CatalogContext, terms: string[]): Promise<Suggestion[]> {
+  if (terms.length === 0 || terms.join("").length < 2) return [];
+  const analysed = await analyseQuery(ctx, terms.slice(0, -1));
+  const last = terms[terms.length - 1]!;
+  const columns = ["title", "authors"];
+  let hits = await suggestionHits(
+    ctx.db,
+    matchExpression([...analysed, { typed: last, searched: [last], corrected: false }], { prefixLast: true, columns }),
+    MAX_SUGGESTIONS * 3,
+  );
+  let prefixes = [last];
+  if (hits.length === 0 && last.length >= MIN_CORRECTABLE_LENGTH) {
+    // Nothing starts with what was typed: treat the last word as a finished, possibly misspelt, word.
+    const [fixed] = await analyseQuery(ctx, [last]);
+    hits = await suggestionHits(ctx.db, matchExpression([...analysed, fixed!], { columns }), MAX_SUGGESTIONS * 3);
+    prefixes = fixed!.searched;
+  }
+  const matchesTyped = (text: string) => tokenize(text).some((token) => prefixes.some((p) => token.startsWith(p)));
+  const seen = new Set<string>();
+  const out: Suggestion[] = [];
+  const add = (suggestion: Suggestion) => {
+    const id = `${suggestion.kind}:${suggestion.text.toLowerCase()}`;
+    if (seen.has(id) || out.length >= MAX_SUGGESTIONS) return;
+    seen.add(id);
+    out.push(suggestion);
+  };
+  for (const hit of hits) {
+    if (matchesTyped(hit.title)) add({ kind: "title", text: hit.title, isbn13: hit.isbn13 });
+    for (const author of hit.authors.split("; ")) if (matchesTyped(author)) add({ kind: "author", text: author });
+  }
+  return out;
+}
+
+type CategoryRef = z.infer<typeof CategoryRefSchema>;
+
+/** `GET /v1/books/{isbn}`: the edition, its work, categories and buyable offers. Emits `ProductViewed`. */
+export async function bookDetail(ctx: CatalogContext, isbnInput: string, viewerId: string | null) {
+  const isbn13 = requireIsbn(isbnInput);
+  const current = await editionVersion(ctx.db, isbn13);
+  if (!current) throw new AppError("not_found", `No edition with ISBN ${isbn13}.`);
+  ctx.services.outbox.signal([createEvent("ProductViewed", { editionId: current.id, isbn13, userId: viewerId })]);
+  const key = `book:${isbn13}:${current.version}:${current.categoriesVersion}`;
+  return {
+    etag: etagFor(key),
+    read: () => ctx.cache.read(key, CACHE_TTL_SECONDS, () => loadBook(ctx, isbn13)),
+  };
+}
+
+async function loadBook(ctx: CatalogContext, isbn13: string) {
+  const found = await editionWithWork(ctx.db, isbn13);
+  if (!found) throw new AppError("not_found", `No edition with ISBN ${isbn13}.`);
+  const { edition, work } = found;
+  const [paths, offers] = await Promise.all([categoryPathsOfEdition(ctx.db, edition.id), offersOf(ctx, edition.id)]);
+  const byCategory = new Map<string, { depth: number; ref: CategoryRef }[]>();
+  for (const row of paths) {
+    const list = byCategory.get(row.categoryId) ?? [];
+    list.push({ depth: row.depth, ref: { slug: row.slug, name: row.name } });
+    byCategory.set(row.categoryId, list);
+  }
+  const categories = [...byCategory.values()].map((ancestors) => {
+    const path = ancestors.sort((a, b) => b.depth - a.depth).map((a) => a.ref);
+    return { ...path[path.length - 1]!, path };
+  });
+  return {
+    isbn13: edition.isbn13,
+    isbn10: toIsbn10(edition.isbn13) ?? null,
+    format: edition.format,
+    publisher: edition.publisher,
+    publishedYear: edition.publishedYear || null,
+    language: edition.language,
+    pageCount: edition.pageCount,
+    description: edition.description,
+    coverImageUrl: mediaUrl(ctx, edition.coverKey),
+    work: {
+      id: work.id,
+      title: work.title,
+      subtitle: work.subtitle,
+      authors: work.authors,
+      subjects: work.subjects,
+    },
+    categories: categories.sort((a, b) => a.name.localeCompare(b.name)),
+    lowestPrice: edition.lowestPrice === null ? null : { amount: edition.lowestPrice, currency: MARKETPLACE_CURRENCY },
+    offerCount: edition.offerCount,
+    offers,
+    rating: NO_RATING,
+  };
+}

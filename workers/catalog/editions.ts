@@ -1,0 +1,105 @@
+import { newId } from "../lib/ids";
+import type { CatalogContext } from "./context";
+import { type Isbn13, toIsbn10 } from "./isbn";
+import type { EditionFormat } from "./model";
+import { vocabularyOf } from "./search";
+import { closureAncestors, countEditionIn, linkEdition } from "./store/categories";
+import {
+  bumpVersion,
+  insertEdition,
+  insertSearchDocument,
+  insertWork,
+  knownTerms,
+  type Statement,
+  vocabularyStatements,
+} from "./store/editions";
+
+/** Creating works and editions, with their search document, vocabulary and category links. */
+
+export interface NewEditionInput {
+  isbn13: Isbn13;
+  title: string;
+  subtitle?: string | null;
+  authors: string[];
+  format?: EditionFormat;
+  categoryIds?: string[];
+  publisher?: string | null;
+  publishedYear?: number | null;
+  language?: string;
+  description?: string | null;
+}
+
+/** Authors as stored in the search document (and split again by suggestions). */
+export const AUTHOR_SEPARATOR = "; ";
+
+export function searchDocumentOf(input: {
+  editionId: string;
+  isbn13: string;
+  title: string;
+  subtitle?: string | null;
+  authors: string[];
+  description?: string | null;
+}) {
+  return {
+    editionId: input.editionId,
+    title: input.title,
+    subtitle: input.subtitle ?? "",
+    authors: input.authors.join(AUTHOR_SEPARATOR),
+    isbn: [input.isbn13, toIsbn10(input.isbn13)].filter(Boolean).join(" "),
+    description: input.description ?? "",
+  };
+}
+
+/**
+ * Plans the creation of several new editions (each with its own work). `known` vocabulary terms are read
+ * once for all of them, so a chunk of imported books costs one lookup, not one per book.
+ */
+export async function planNewEditions(
+  ctx: CatalogContext,
+  inputs: NewEditionInput[],
+  now: number,
+): Promise<{ ids: Map<string, string>; statements: Statement[] }> {
+  const ids = new Map<string, string>();
+  if (inputs.length === 0) return { ids, statements: [] };
+  const vocabularies = inputs.map((input) => vocabularyOf(input.title, input.subtitle, ...input.authors));
+  const known = await knownTerms(ctx.db, [...new Set(vocabularies.flat())]);
+  const statements: Statement[] = [];
+  for (const [index, input] of inputs.entries()) {
+    const workId = newId("wrk");
+    const editionId = newId("edn");
+    ids.set(input.isbn13, editionId);
+    statements.push(
+      insertWork(ctx.db, {
+        id: workId,
+        title: input.title,
+        subtitle: input.subtitle ?? null,
+        authors: input.authors,
+        subjects: [],
+        createdAt: now,
+        updatedAt: now,
+      }),
+      insertEdition(ctx.db, {
+        id: editionId,
+        workId,
+        isbn13: input.isbn13,
+        format: input.format ?? "paperback",
+        publisher: input.publisher ?? null,
+        publishedYear: input.publishedYear ?? 0,
+        language: input.language ?? "en",
+        description: input.description ?? null,
+        createdAt: now,
+        updatedAt: now,
+      }),
+      insertSearchDocument(ctx.db, searchDocumentOf({ ...input, editionId })),
+    );
+    const terms = vocabularies[index]!;
+    statements.push(...vocabularyStatements(ctx.db, terms, known));
+    for (const term of terms) known.add(term);
+    if (input.categoryIds?.length) {
+      statements.push(...linkEdition(ctx.db, editionId, input.categoryIds));
+      statements.push(...countEditionIn(ctx.db, await closureAncestors(ctx.db, input.categoryIds), now));
+    }
+  }
+  if (inputs.some((input) => input.categoryIds?.length)) statements.push(bumpVersion(ctx.db, "categories"));
+  return { ids, statements };
+}

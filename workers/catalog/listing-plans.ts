@@ -1,0 +1,294 @@
+import { and, eq, ne, sql } from "drizzle-orm";
+import type { EventEnvelope } from "../../queues/catalog";
+import { createEvent } from "../../queues/events";
+import { listingPriceHistory, listings } from "../../schema";
+import { AppError } from "../http/errors";
+import { newId } from "../lib/ids";
+import type { CatalogContext } from "./context";
+import {
+  type CoverOptionKind,
+  DEFAULT_INSCRIPTION_LENGTH,
+  type ListingCondition,
+  MARKETPLACE_CURRENCY,
+  statusFor,
+} from "./model";
+import { bumpVersion, refreshEditionOffers, type Statement } from "./store/editions";
+import {
+  type CoverOptionRow,
+  insertCoverOptions,
+  insertListing,
+  type ListingRow,
+  type NewCoverOption,
+  removeCoverOptions,
+  updateCoverOption,
+  updateListing,
+} from "./store/listings";
+
+/**
+ * The writes behind creating and changing a listing, as D1 statements plus the events they emit, so the API
+ * and the CSV import commit exactly the same effects. Every plan refreshes the edition's browse summary and
+ * bumps the versions that cached reads are keyed by, in the same batch.
+ */
+
+export interface Money {
+  amount: number;
+  currency: string;
+}
+
+export interface CoverOptionInput {
+  id?: string;
+  name: string;
+  kind: CoverOptionKind;
+  price: Money;
+  maxLength?: number;
+}
+
+export interface ListingFields {
+  sku: string;
+  condition: ListingCondition;
+  conditionNotes?: string | null;
+  price: Money;
+  quantity: number;
+}
+
+export interface Plan {
+  statements: Statement[];
+  events: EventEnvelope[];
+}
+
+/** Refuses a price in another currency than the marketplace's (422 `unsupported_currency`). */
+export function requireMarketplaceCurrency(price: Money, path: string): void {
+  if (price.currency !== MARKETPLACE_CURRENCY) {
+    throw new AppError("unsupported_currency", `Prices on this marketplace are in ${MARKETPLACE_CURRENCY}.`, {
+      errors: [{ path: `${path}.currency`, message: `must be ${MARKETPLACE_CURRENCY}` }],
+    });
+  }
+}
+
+function coverOptionRow(listingId: string, input: CoverOptionInput, position: number): NewCoverOption {
+  return {
+    id: input.id ?? newId("cov"),
+    listingId,
+    name: input.name,
+    kind: input.kind,
+    priceAmount: input.price.amount,
+    currency: input.price.currency,
+    maxLength: input.kind === "inscription" ? (input.maxLength ?? DEFAULT_INSCRIPTION_LENGTH) : null,
+    position,
+  };
+}
+
+function listingState(row: Pick<ListingRow, "id" | "sellerId" | "editionId" | "sku" | "condition">, isbn13: string) {
+  return {
+    listingId: row.id,
+    sellerId: row.sellerId,
+    editionId: row.editionId,
+    isbn13,
+    sku: row.sku,
+    condition: row.condition,
+  };
+}
+
+function touchEdition(ctx: CatalogContext, editionId: string, now: number): Statement[] {
+  return [refreshEditionOffers(ctx.db, editionId, now), bumpVersion(ctx.db, "browse")];
+}
+
+export function planCreateListing(
+  ctx: CatalogContext,
+  sellerId: string,
+  edition: { id: string; isbn13: string },
+  fields: ListingFields,
+  coverOptions: CoverOptionInput[],
+  now: number,
+): Plan & { listingId: string } {
+  const listingId = newId("lst");
+  const available = fields.quantity;
+  const row = {
+    id: listingId,
+    sellerId,
+    editionId: edition.id,
+    sku: fields.sku,
+    condition: fields.condition,
+    conditionNotes: fields.conditionNotes ?? null,
+    priceAmount: fields.price.amount,
+    currency: fields.price.currency,
+    quantity: fields.quantity,
+    available,
+    status: statusFor("active", available),
+    createdAt: now,
+    updatedAt: now,
+  } as const;
+  const statements: Statement[] = [
+    insertListing(ctx.db, row),
+    ctx.db.insert(listingPriceHistory).values({
+      id: newId("prh"),
+      listingId,
+      amount: fields.price.amount,
+      currency: fields.price.currency,
+      changedAt: now,
+    }),
+    ...insertCoverOptions(
+      ctx.db,
+      coverOptions.map((option, position) => coverOptionRow(listingId, option, position)),
+    ),
+    ...touchEdition(ctx, edition.id, now),
+  ];
+  const event = createEvent("ListingCreated", {
+    ...listingState(row, edition.isbn13),
+    price: fields.price,
+    quantity: row.quantity,
+    status: row.status,
+  });
+  return { listingId, statements, events: [event] };
+}
+
+export interface ListingChanges {
+  condition?: ListingCondition;
+  conditionNotes?: string | null;
+  price?: Money;
+  quantity?: number;
+  status?: "active" | "paused";
+  coverOptions?: CoverOptionInput[];
+}
+
+type ChangedField = "condition" | "conditionNotes" | "price" | "quantity" | "status" | "coverOptions";
+
+function coverOptionsDiffer(current: CoverOptionRow[], wanted: CoverOptionInput[]): boolean {
+  if (current.length !== wanted.length) return true;
+  return wanted.some((option, position) => {
+    const row = current[position]!;
+    return (
+      option.id !== row.id ||
+      option.name !== row.name ||
+      option.kind !== row.kind ||
+      option.price.amount !== row.priceAmount ||
+      option.price.currency !== row.currency ||
+      (option.kind === "inscription" && (option.maxLength ?? DEFAULT_INSCRIPTION_LENGTH) !== row.maxLength)
+    );
+  });
+}
+
+/**
+ * Plans a change to a listing. Nothing changes (no write, no event) when the values are the ones it already
+ * has, which is what makes re-importing the same file a no-op. The price-history row is inserted only if the
+ * stored price really differs, checked inside the batch, so a concurrent edit cannot write a false entry.
+ */
+export function planUpdateListing(
+  ctx: CatalogContext,
+  current: ListingRow,
+  isbn13: string,
+  changes: ListingChanges,
+  currentOptions: CoverOptionRow[],
+  now: number,
+): Plan & { changed: ChangedField[] } {
+  const changed: ChangedField[] = [];
+  const next = { ...current };
+  if (changes.condition !== undefined && changes.condition !== current.condition) {
+    next.condition = changes.condition;
+    changed.push("condition");
+  }
+  if (changes.conditionNotes !== undefined && (changes.conditionNotes ?? null) !== current.conditionNotes) {
+    next.conditionNotes = changes.conditionNotes ?? null;
+    changed.push("conditionNotes");
+  }
+  const priceMoved =
+    changes.price !== undefined &&
+    (changes.price.amount !== current.priceAmount || changes.price.currency !== current.currency);
+  if (priceMoved) {
+    next.priceAmount = changes.price!.amount;
+    next.currency = changes.price!.currency;
+    changed.push("price");
+  }
+  if (changes.quantity !== undefined && changes.quantity !== current.quantity) {
+    // Nothing is held yet, so what can be bought is what is stocked.
+    next.quantity = changes.quantity;
+    next.available = changes.quantity;
+    changed.push("quantity");
+  }
+  const requested = changes.status ?? (current.status === "paused" ? "paused" : "active");
+  next.status = statusFor(requested, next.available);
+  if (next.status !== current.status) changed.push("status");
+  const optionsChanged = changes.coverOptions !== undefined && coverOptionsDiffer(currentOptions, changes.coverOptions);
+  if (optionsChanged) changed.push("coverOptions");
+  if (changed.length === 0) return { statements: [], events: [], changed };
+
+  const statements: Statement[] = [];
+  if (priceMoved) {
+    statements.push(
+      ctx.db.insert(listingPriceHistory).select(
+        ctx.db
+          .select({
+            id: sqlValue(newId("prh"), "id"),
+            listingId: listings.id,
+            amount: sqlValue(next.priceAmount, "amount"),
+            currency: sqlValue(next.currency, "currency"),
+            changedAt: sqlValue(now, "changed_at"),
+          })
+          .from(listings)
+          .where(and(eq(listings.id, current.id), ne(listings.priceAmount, next.priceAmount))),
+      ),
+    );
+  }
+  statements.push(
+    updateListing(ctx.db, current.id, {
+      condition: next.condition,
+      conditionNotes: next.conditionNotes,
+      priceAmount: next.priceAmount,
+      currency: next.currency,
+      quantity: next.quantity,
+      available: next.available,
+      status: next.status,
+      updatedAt: now,
+    }),
+  );
+  if (optionsChanged) statements.push(...planCoverOptions(ctx, current.id, currentOptions, changes.coverOptions!, now));
+  statements.push(...touchEdition(ctx, current.editionId, now));
+  const event = createEvent("ListingUpdated", {
+    ...listingState(next, isbn13),
+    price: { amount: next.priceAmount, currency: next.currency },
+    quantity: next.quantity,
+    status: next.status,
+    changes: changed,
+    ...(priceMoved ? { previousPrice: { amount: current.priceAmount, currency: current.currency } } : {}),
+  });
+  return { statements, events: [event], changed };
+}
+
+/** Options with a known id are updated in place, new ones added, missing ones marked removed (carts keep theirs). */
+function planCoverOptions(
+  ctx: CatalogContext,
+  listingId: string,
+  current: CoverOptionRow[],
+  wanted: CoverOptionInput[],
+  now: number,
+): Statement[] {
+  const currentIds = new Set(current.map((row) => row.id));
+  for (const option of wanted) {
+    if (option.id && !currentIds.has(option.id)) {
+      throw new AppError("validation_failed", `This listing has no cover option ${option.id}.`, {
+        errors: [{ path: "coverOptions.id", message: "unknown cover option" }],
+      });
+    }
+  }
+  const keep = new Set(wanted.flatMap((option) => (option.id ? [option.id] : [])));
+  const statements: Statement[] = removeCoverOptions(
+    ctx.db,
+    listingId,
+    current.filter((row) => !keep.has(row.id)).map((row) => row.id),
+    now,
+  );
+  const added: NewCoverOption[] = [];
+  wanted.forEach((option, position) => {
+    const row = coverOptionRow(listingId, option, position);
+    if (option.id) {
+      const { id: _id, listingId: _listing, ...fields } = row;
+      statements.push(updateCoverOption(ctx.db, listingId, option.id, fields));
+    } else added.push(row);
+  });
+  return [...statements, ...insertCoverOptions(ctx.db, added)];
+}
+
+/** A bound value as a selected column (for INSERT … SELECT). */
+function sqlValue<T extends string | number>(value: T, name: string) {
+  return sql<T>`${value}`.as(name);
+}

@@ -1,0 +1,197 @@
+import { z } from "zod";
+import { AppError } from "../http/errors";
+import { decodeCursor, encodeCursor } from "../http/schemas";
+import type { VersionedRead } from "./books";
+import { CACHE_TTL_SECONDS, etagFor } from "./cache";
+import type { CatalogContext } from "./context";
+import { planNewEditions } from "./editions";
+import { requireIsbn } from "./isbn";
+import {
+  type CoverOptionInput,
+  type ListingChanges,
+  type Money,
+  planCreateListing,
+  planUpdateListing,
+  requireMarketplaceCurrency,
+} from "./listing-plans";
+import type { ListingStatus } from "./model";
+import { extrasOf, type ListingView, listingView } from "./offers";
+import type { CreateListingInput } from "./schemas";
+import { UNKNOWN_STORE } from "./sellers";
+import { categoriesBySlug } from "./store/categories";
+import { editionWithWork, type Statement } from "./store/editions";
+import { coverOptionsOf, listingVersion, listingWithBook, priceHistory, sellerListings } from "./store/listings";
+
+/** Sellers' listings: creating, changing and pausing them, and the public listing pages. */
+
+function checkPrices(price: Money | undefined, coverOptions: CoverOptionInput[] | undefined) {
+  if (price) requireMarketplaceCurrency(price, "price");
+  for (const [index, option] of (coverOptions ?? []).entries()) {
+    requireMarketplaceCurrency(option.price, `coverOptions.${index}.price`);
+  }
+}
+
+function isUniqueViolation(error: unknown, index: string): boolean {
+  return new RegExp(`UNIQUE constraint failed: ${index}`).test(String(error));
+}
+
+async function commit(
+  ctx: CatalogContext,
+  plan: { statements: Statement[]; events: Parameters<CatalogContext["services"]["outbox"]["commit"]>[1] },
+) {
+  await ctx.services.outbox.commit(plan.statements, plan.events);
+}
+
+/** The seller's own listing, or 404 — another seller's listing is indistinguishable from a missing one. */
+async function ownListing(ctx: CatalogContext, sellerId: string, id: string) {
+  const found = await listingWithBook(ctx.db, id);
+  if (!found || found.listing.sellerId !== sellerId) throw new AppError("not_found", `No listing ${id}.`);
+  return found;
+}
+
+async function viewOf(ctx: CatalogContext, id: string): Promise<ListingView> {
+  const found = await listingWithBook(ctx.db, id);
+  if (!found) throw new AppError("not_found", `No listing ${id}.`);
+  const extras = await extrasOf(ctx, [id]);
+  return listingView(found.listing, found, extras(id));
+}
+
+/**
+ * `POST /v1/seller/listings`. A known ISBN reuses its edition; an unknown one must come with a title and
+ * authors and creates the work and edition in the same batch as the listing.
+ */
+export async function createListing(ctx: CatalogContext, sellerId: string, input: CreateListingInput) {
+  const isbn13 = requireIsbn(input.isbn);
+  checkPrices(input.price, input.coverOptions);
+  const now = Date.now();
+  for (let attempt = 0; ; attempt++) {
+    const statements: Statement[] = [];
+    let edition = (await editionWithWork(ctx.db, isbn13))?.edition;
+    if (!edition) {
+      if (!input.title || !input.authors?.length) {
+        throw new AppError("unprocessable", `ISBN ${isbn13} is not in the catalog yet: send its title and authors.`, {
+          errors: [
+            ...(input.title ? [] : [{ path: "title", message: "required for a new ISBN" }]),
+            ...(input.authors?.length ? [] : [{ path: "authors", message: "required for a new ISBN" }]),
+          ],
+        });
+      }
+      const categories = await categoriesBySlug(ctx.db, input.categories ?? []);
+      const unknown = (input.categories ?? []).filter((slug) => !categories.some((c) => c.slug === slug));
+      if (unknown.length) {
+        throw new AppError("validation_failed", `Unknown categories: ${unknown.join(", ")}.`, {
+          errors: [{ path: "categories", message: `unknown: ${unknown.join(", ")}` }],
+        });
+      }
+      const planned = await planNewEditions(
+        ctx,
+        [{ isbn13, title: input.title, authors: input.authors, categoryIds: categories.map((c) => c.id) }],
+        now,
+      );
+      statements.push(...planned.statements);
+      edition = { id: planned.ids.get(isbn13)! } as NonNullable<typeof edition>;
+    }
+    const plan = planCreateListing(ctx, sellerId, { id: edition.id, isbn13 }, input, input.coverOptions ?? [], now);
+    try {
+      await commit(ctx, { statements: [...statements, ...plan.statements], events: plan.events });
+      return viewOf(ctx, plan.listingId);
+    } catch (error) {
+      if (isUniqueViolation(error, "listings.seller_id, listings.sku")) {
+        throw new AppError("sku_taken", `You already have a listing with SKU "${input.sku}".`);
+      }
+      // Someone else created this ISBN's edition at the same moment: use theirs.
+      if (attempt === 0 && isUniqueViolation(error, "editions.isbn13")) continue;
+      throw error;
+    }
+  }
+}
+
+/** `PATCH /v1/seller/listings/{id}`: only what changes is written; a price change adds a history row. */
+export async function updateListing(ctx: CatalogContext, sellerId: string, id: string, changes: ListingChanges) {
+  checkPrices(changes.price, changes.coverOptions);
+  const found = await ownListing(ctx, sellerId, id);
+  const options = await coverOptionsOf(ctx.db, [id]);
+  const plan = planUpdateListing(ctx, found.listing, found.isbn13, changes, options, Date.now());
+  if (plan.statements.length) await commit(ctx, plan);
+  return viewOf(ctx, id);
+}
+
+/** `DELETE /v1/seller/listings/{id}`: a soft delete. The listing is paused; orders that name it keep working. */
+export async function pauseListing(ctx: CatalogContext, sellerId: string, id: string): Promise<void> {
+  await updateListing(ctx, sellerId, id, { status: "paused" });
+}
+
+export async function sellerListing(ctx: CatalogContext, sellerId: string, id: string): Promise<ListingView> {
+  await ownListing(ctx, sellerId, id);
+  return viewOf(ctx, id);
+}
+
+const SellerCursor = z.object({ i: z.string() });
+
+export async function listSellerListings(
+  ctx: CatalogContext,
+  sellerId: string,
+  options: { status?: ListingStatus; limit: number; cursor?: string },
+) {
+  const after = decodeCursor(options.cursor, SellerCursor)?.i;
+  const rows = await sellerListings(ctx.db, sellerId, { status: options.status, after, limit: options.limit });
+  const page = rows.slice(0, options.limit);
+  const extras = await extrasOf(
+    ctx,
+    page.map((row) => row.listing.id),
+  );
+  return {
+    items: page.map((row) => listingView(row.listing, row, extras(row.listing.id))),
+    nextCursor: rows.length > options.limit ? encodeCursor({ i: page[page.length - 1]!.listing.id }) : null,
+  };
+}
+
+/** `GET /v1/listings/{id}`: any listing, whatever its status (past orders link to it), without seller-only fields. */
+export async function publicListing(ctx: CatalogContext, id: string) {
+  const current = await listingVersion(ctx.db, id);
+  if (!current) throw new AppError("not_found", `No listing ${id}.`);
+  const key = `listing:${id}:${current.version}`;
+  return {
+    etag: etagFor(key),
+    read: () =>
+      ctx.cache.read(key, CACHE_TTL_SECONDS, async () => {
+        const [view, stores] = await Promise.all([viewOf(ctx, id), ctx.sellers.storeNames([current.sellerId])]);
+        const { sku: _sku, quantity: _quantity, ...shown } = view;
+        return { ...shown, seller: { id: view.sellerId, storeName: stores.get(view.sellerId) ?? UNKNOWN_STORE } };
+      }),
+  };
+}
+
+const HistoryCursor = z.object({ h: z.string() });
+
+export interface PricePoint {
+  price: { amount: number; currency: string };
+  changedAt: string;
+}
+
+/** `GET /v1/listings/{id}/price-history`: every price the listing has had, oldest first. */
+export async function listingPriceHistory(
+  ctx: CatalogContext,
+  id: string,
+  page: { limit: number; cursor?: string },
+): Promise<VersionedRead<{ items: PricePoint[]; nextCursor: string | null }>> {
+  const after = decodeCursor(page.cursor, HistoryCursor)?.h;
+  const current = await listingVersion(ctx.db, id);
+  if (!current) throw new AppError("not_found", `No listing ${id}.`);
+  const key = `price-history:${id}:${current.version}:${after ?? ""}:${page.limit}`;
+  return {
+    etag: etagFor(key),
+    read: () =>
+      ctx.cache.read(key, CACHE_TTL_SECONDS, async () => {
+        const rows = await priceHistory(ctx.db, id, { after, limit: page.limit });
+        const shown = rows.slice(0, page.limit);
+        return {
+          items: shown.map((row) => ({
+            price: { amount: row.amount, currency: row.currency },
+            changedAt: new Date(row.changedAt).toISOString(),
+          })),
+          nextCursor: rows.length > page.limit ? encodeCursor({ h: shown[shown.length - 1]!.id }) : null,
+        };
+      }),
+  };
+}

@@ -1,0 +1,119 @@
+import { createEvent } from "../../queues/events";
+import { AppError } from "../http/errors";
+import { newId } from "../lib/ids";
+import type { CatalogContext } from "./context";
+import { type PhotoView, photoView } from "./offers";
+import { bumpEditionVersion, bumpVersion } from "./store/editions";
+import { bumpListingVersion, deletePhoto, insertPhoto, listingWithBook, photoById, photoCount } from "./store/listings";
+
+/** Listing photos in R2, and serving media. */
+
+export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
+export const MAX_PHOTOS_PER_LISTING = 12;
+
+const IMAGE_TYPES = [
+  { type: "image/jpeg", ext: "jpg", matches: (b: Uint8Array) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
+  {
+    type: "image/png",
+    ext: "png",
+    matches: (b: Uint8Array) => [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((byte, i) => b[i] === byte),
+  },
+  {
+    type: "image/webp",
+    ext: "webp",
+    matches: (b: Uint8Array) => ascii(b, 0, 4) === "RIFF" && ascii(b, 8, 12) === "WEBP",
+  },
+] as const;
+
+function ascii(bytes: Uint8Array, from: number, to: number): string {
+  return String.fromCharCode(...bytes.subarray(from, to));
+}
+
+/** The image type the bytes really are (whatever name or Content-Type they came with), or undefined. */
+export function sniffImageType(bytes: Uint8Array): (typeof IMAGE_TYPES)[number] | undefined {
+  return IMAGE_TYPES.find((candidate) => candidate.matches(bytes));
+}
+
+async function ownListing(ctx: CatalogContext, sellerId: string, listingId: string) {
+  const found = await listingWithBook(ctx.db, listingId);
+  if (!found || found.listing.sellerId !== sellerId) throw new AppError("not_found", `No listing ${listingId}.`);
+  return found;
+}
+
+function photosChanged(found: NonNullable<Awaited<ReturnType<typeof listingWithBook>>>) {
+  const { listing } = found;
+  return createEvent("ListingUpdated", {
+    listingId: listing.id,
+    sellerId: listing.sellerId,
+    editionId: listing.editionId,
+    isbn13: found.isbn13,
+    sku: listing.sku,
+    condition: listing.condition,
+    price: { amount: listing.priceAmount, currency: listing.currency },
+    quantity: listing.quantity,
+    status: listing.status,
+    changes: ["photos"],
+  });
+}
+
+/**
+ * Stores a photo of a listing. The type is decided by the file's first bytes: JPEG, PNG or WebP, anything
+ * else (an HTML page named `.jpg`, say) is refused with 415 before it reaches storage.
+ */
+export async function addPhoto(
+  ctx: CatalogContext,
+  sellerId: string,
+  listingId: string,
+  body: ArrayBuffer,
+): Promise<PhotoView> {
+  const found = await ownListing(ctx, sellerId, listingId);
+  const bytes = new Uint8Array(body);
+  if (bytes.byteLength > MAX_PHOTO_BYTES) throw new AppError("payload_too_large", "A photo may be at most 5 MB.");
+  const image = sniffImageType(bytes);
+  if (!image) throw new AppError("unsupported_media_type", "Send a JPEG, PNG or WebP image.");
+  if ((await photoCount(ctx.db, listingId)) >= MAX_PHOTOS_PER_LISTING) {
+    throw new AppError("unprocessable", `A listing may have at most ${MAX_PHOTOS_PER_LISTING} photos.`);
+  }
+  const id = newId("pho");
+  const key = `${id}.${image.ext}`;
+  await ctx.media.put(key, bytes, {
+    httpMetadata: { contentType: image.type, cacheControl: "public, max-age=31536000, immutable" },
+  });
+  const now = Date.now();
+  const row = { id, listingId, key, contentType: image.type, bytes: bytes.byteLength, createdAt: now };
+  try {
+    await ctx.services.outbox.commit(
+      [
+        insertPhoto(ctx.db, row),
+        bumpListingVersion(ctx.db, listingId, now),
+        bumpEditionVersion(ctx.db, found.listing.editionId, now),
+        bumpVersion(ctx.db, "browse"),
+      ],
+      [photosChanged(found)],
+    );
+  } catch (error) {
+    await ctx.media.delete(key).catch(() => undefined);
+    throw error;
+  }
+  return photoView(ctx, row);
+}
+
+export async function removePhoto(ctx: CatalogContext, sellerId: string, listingId: string, photoId: string) {
+  const found = await ownListing(ctx, sellerId, listingId);
+  const photo = await photoById(ctx.db, listingId, photoId);
+  if (!photo) throw new AppError("not_found", `No photo ${photoId} on this listing.`);
+  const now = Date.now();
+  await ctx.services.outbox.commit(
+    [
+      deletePhoto(ctx.db, listingId, photoId),
+      bumpListingVersion(ctx.db, listingId, now),
+      bumpEditionVersion(ctx.db, found.listing.editionId, now),
+      bumpVersion(ctx.db, "browse"),
+    ],
+    [photosChanged(found)],
+  );
+  await ctx.media.delete(photo.key);
+}
+
+/** Keys the media route serves: generated names only, so a key can never walk R2 outside our objects. */
+export const MEDIA_KEY = /^[a-z]{3}_[0-9a-f]{32}\.(jpg|png|webp)$/;

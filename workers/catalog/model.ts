@@ -1,0 +1,40 @@
+/** The catalog's vocabulary, shared by schemas, services and stores. */
+
+export const LISTING_CONDITIONS = ["new", "like_new", "very_good", "good", "acceptable"] as const;
+export type ListingCondition = (typeof LISTING_CONDITIONS)[number];
+
+export const LISTING_STATUSES = ["active", "paused", "sold_out"] as const;
+export type ListingStatus = (typeof LISTING_STATUSES)[number];
+
+export const EDITION_FORMATS = ["hardcover", "paperback"] as const;
+export type EditionFormat = (typeof EDITION_FORMATS)[number];
+
+export const COVER_OPTION_KINDS = ["material", "inscription", "artwork"] as const;
+export type CoverOptionKind = (typeof COVER_OPTION_KINDS)[number];
+
+export const BOOK_SORTS = ["relevance", "price_asc", "price_desc", "newest"] as const;
+export type BookSort = (typeof BOOK_SORTS)[number];
+
+/**
+ * Listings on this marketplace are priced in one currency, so "lowest price" and price filters compare like
+ * with like. A second currency needs exchange rates and per-currency summaries first.
+ */
+export const MARKETPLACE_CURRENCY = "EUR";
+
+/** Longest inscription a cover option allows when the seller does not say. */
+export const DEFAULT_INSCRIPTION_LENGTH = 40;
+
+/** The bit of a condition in `editions.conditions`. */
+export function conditionBit(condition: ListingCondition): number {
+  return 1 << LISTING_CONDITIONS.indexOf(condition);
+}
+
+export function conditionMask(conditions: readonly ListingCondition[]): number {
+  return conditions.reduce((mask, condition) => mask | conditionBit(condition), 0);
+}
+
+/** A listing with copies left is active; one with none is sold out; a seller's pause wins over both. */
+export function statusFor(requested: "active" | "paused", available: number): ListingStatus {
+  if (requested === "paused") return "paused";
+  return available > 0 ? "active" : "sold_out";
+}

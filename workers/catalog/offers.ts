@@ -1,0 +1,136 @@
+import { type CatalogContext, mediaUrl } from "./context";
+import type { CoverOptionKind, ListingCondition, ListingStatus } from "./model";
+import { UNKNOWN_STORE } from "./sellers";
+import {
+  activeOffers,
+  type CoverOptionRow,
+  coverOptionsOf,
+  type ListingRow,
+  type PhotoRow,
+  photosOf,
+} from "./store/listings";
+
+/** How listings, their cover options and photos are shown, on a book page and on listing pages. */
+
+export interface CoverOptionView {
+  id: string;
+  name: string;
+  kind: CoverOptionKind;
+  price: { amount: number; currency: string };
+  maxLength: number | null;
+}
+
+export interface PhotoView {
+  id: string;
+  url: string;
+  contentType: string;
+}
+
+export function coverOptionView(row: CoverOptionRow): CoverOptionView {
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    price: { amount: row.priceAmount, currency: row.currency },
+    maxLength: row.maxLength,
+  };
+}
+
+export function photoView(ctx: Pick<CatalogContext, "publicBaseUrl">, row: PhotoRow): PhotoView {
+  return { id: row.id, url: mediaUrl(ctx, row.key)!, contentType: row.contentType };
+}
+
+function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = out.get(key(row)) ?? [];
+    list.push(row);
+    out.set(key(row), list);
+  }
+  return out;
+}
+
+/** Cover options and photos of several listings, fetched together. */
+export async function extrasOf(ctx: CatalogContext, listingIds: string[]) {
+  const [options, photos] = await Promise.all([coverOptionsOf(ctx.db, listingIds), photosOf(ctx.db, listingIds)]);
+  const optionsBy = groupBy(options, (row) => row.listingId);
+  const photosBy = groupBy(photos, (row) => row.listingId);
+  return (listingId: string) => ({
+    coverOptions: (optionsBy.get(listingId) ?? []).map(coverOptionView),
+    photos: (photosBy.get(listingId) ?? []).map((row) => photoView(ctx, row)),
+  });
+}
+
+export interface OfferView {
+  listingId: string;
+  seller: { id: string; storeName: string };
+  condition: ListingCondition;
+  conditionNotes: string | null;
+  price: { amount: number; currency: string };
+  available: number;
+  coverOptions: CoverOptionView[];
+  photos: PhotoView[];
+}
+
+/** An edition's buyable offers, cheapest first, with store names from the identity module. */
+export async function offersOf(ctx: CatalogContext, editionId: string): Promise<OfferView[]> {
+  const rows = await activeOffers(ctx.db, editionId);
+  const ids = rows.map((row) => row.id);
+  const [extras, stores] = await Promise.all([
+    extrasOf(ctx, ids),
+    ctx.sellers.storeNames([...new Set(rows.map((row) => row.sellerId))]),
+  ]);
+  return rows.map((row) => ({
+    listingId: row.id,
+    seller: { id: row.sellerId, storeName: stores.get(row.sellerId) ?? UNKNOWN_STORE },
+    condition: row.condition,
+    conditionNotes: row.conditionNotes,
+    price: { amount: row.priceAmount, currency: row.currency },
+    available: row.available,
+    ...extras(row.id),
+  }));
+}
+
+export interface ListingView {
+  id: string;
+  sellerId: string;
+  isbn13: string;
+  title: string;
+  authors: string[];
+  sku: string;
+  condition: ListingCondition;
+  conditionNotes: string | null;
+  price: { amount: number; currency: string };
+  quantity: number;
+  available: number;
+  status: ListingStatus;
+  coverOptions: CoverOptionView[];
+  photos: PhotoView[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The seller's view of a listing (SKU and stocked quantity included). */
+export function listingView(
+  row: ListingRow,
+  book: { isbn13: string; title: string; authors: string[] },
+  extras: Pick<ListingView, "coverOptions" | "photos">,
+): ListingView {
+  return {
+    id: row.id,
+    sellerId: row.sellerId,
+    isbn13: book.isbn13,
+    title: book.title,
+    authors: book.authors,
+    sku: row.sku,
+    condition: row.condition,
+    conditionNotes: row.conditionNotes,
+    price: { amount: row.priceAmount, currency: row.currency },
+    quantity: row.quantity,
+    available: row.available,
+    status: row.status,
+    ...extras,
+    createdAt: new Date(row.createdAt).toISOString(),
+    updatedAt: new Date(row.updatedAt).toISOString(),
+  };
+}

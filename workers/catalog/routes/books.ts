@@ -1,0 +1,63 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { createRouter } from "../../http/router";
+import { jsonContent, problems } from "../../http/schemas";
+import { bookDetail, findBooks, suggest } from "../books";
+import { catalogContext } from "../context";
+import { BookDetailSchema, BookPageSchema, BooksQuery, IsbnParam, SuggestionSchema } from "../schemas";
+import { respondCached } from "./cached";
+
+const notModified = { 304: { description: "The copy the client holds (If-None-Match) is current" } };
+
+const listBooks = createRoute({
+  method: "get",
+  path: "/v1/books",
+  tags: ["Catalog"],
+  summary: "Browse or search editions",
+  description:
+    "Without `q`, browses the catalog; with `q`, searches titles, subtitles, authors, ISBNs and descriptions, " +
+    "tolerating typos. A category includes its subcategories. Price filters and price sorts use each edition's " +
+    "lowest buyable offer, so they list only editions in stock.",
+  request: { query: BooksQuery },
+  responses: { 200: jsonContent(BookPageSchema, "One page of editions"), ...notModified, ...problems(400) },
+});
+
+const suggestBooks = createRoute({
+  method: "get",
+  path: "/v1/books/suggest",
+  tags: ["Catalog"],
+  summary: "Title and author completions for search-as-you-type",
+  request: { query: z.object({ q: z.string().max(100) }) },
+  responses: {
+    200: jsonContent(z.object({ items: z.array(SuggestionSchema).max(10) }), "Up to 10 completions"),
+    ...notModified,
+    ...problems(400),
+  },
+});
+
+const getBook = createRoute({
+  method: "get",
+  path: "/v1/books/{isbn}",
+  tags: ["Catalog"],
+  summary: "An edition by ISBN-10 or ISBN-13, with its work, categories and offers (cheapest first)",
+  request: { params: IsbnParam },
+  responses: {
+    200: jsonContent(BookDetailSchema, "The edition"),
+    ...notModified,
+    ...problems(404, 422),
+  },
+});
+
+export const bookRoutes = createRouter()
+  .openapi(listBooks, async (c) => {
+    const result = await respondCached(c, await findBooks(catalogContext(c), c.req.valid("query")));
+    return result.notModified ? c.body(null, 304) : c.json(result.body, 200);
+  })
+  .openapi(suggestBooks, async (c) => {
+    const result = await respondCached(c, await suggest(catalogContext(c), c.req.valid("query").q));
+    return result.notModified ? c.body(null, 304) : c.json({ items: result.body }, 200);
+  })
+  .openapi(getBook, async (c) => {
+    const viewer = c.get("principal")?.userId ?? null;
+    const result = await respondCached(c, await bookDetail(catalogContext(c), c.req.valid("param").isbn, viewer));
+    return result.notModified ? c.body(null, 304) : c.json(result.body, 200);
+  });

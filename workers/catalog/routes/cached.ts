@@ -1,0 +1,15 @@
+import type { Context } from "hono";
+import type { AppEnv } from "../../http/context";
+import type { VersionedRead } from "../books";
+import { matchesEtag, PUBLIC_CACHE_CONTROL } from "../cache";
+
+/**
+ * Answers a public catalog read: 304 when the client already holds this version, otherwise the (possibly
+ * cached) body, with a validator and headers that make every client revalidate before reuse.
+ */
+export async function respondCached<T>(c: Context<AppEnv>, versioned: VersionedRead<T>) {
+  c.header("etag", versioned.etag);
+  c.header("cache-control", PUBLIC_CACHE_CONTROL);
+  if (matchesEtag(c.req.header("if-none-match"), versioned.etag)) return { notModified: true as const };
+  return { notModified: false as const, body: await versioned.read() };
+}

@@ -1,0 +1,45 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { createRouter } from "../../http/router";
+import { jsonContent, PageQuery, problems } from "../../http/schemas";
+import { catalogContext } from "../context";
+import { listingPriceHistory, publicListing } from "../listings";
+import { ListingIdParam, PricePointSchema, PublicListingSchema } from "../schemas";
+import { respondCached } from "./cached";
+
+const notModified = { 304: { description: "The copy the client holds (If-None-Match) is current" } };
+
+const getListing = createRoute({
+  method: "get",
+  path: "/v1/listings/{id}",
+  tags: ["Catalog"],
+  summary: "A listing, whatever its status, with how many copies can be bought now (`available`)",
+  request: { params: ListingIdParam },
+  responses: { 200: jsonContent(PublicListingSchema, "The listing"), ...notModified, ...problems(400, 404) },
+});
+
+const getPriceHistory = createRoute({
+  method: "get",
+  path: "/v1/listings/{id}/price-history",
+  tags: ["Catalog"],
+  summary: "Every price a listing has had, oldest first",
+  request: { params: ListingIdParam, query: PageQuery },
+  responses: {
+    200: jsonContent(
+      z.object({ items: z.array(PricePointSchema), nextCursor: z.string().nullable() }),
+      "One page of prices",
+    ),
+    ...notModified,
+    ...problems(400, 404),
+  },
+});
+
+export const listingRoutes = createRouter()
+  .openapi(getListing, async (c) => {
+    const result = await respondCached(c, await publicListing(catalogContext(c), c.req.valid("param").id));
+    return result.notModified ? c.body(null, 304) : c.json(result.body, 200);
+  })
+  .openapi(getPriceHistory, async (c) => {
+    const history = await listingPriceHistory(catalogContext(c), c.req.valid("param").id, c.req.valid("query"));
+    const result = await respondCached(c, history);
+    return result.notModified ? c.body(null, 304) : c.json(result.body, 200);
+  });

@@ -1,0 +1,46 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { AppError } from "../../http/errors";
+import { createRouter } from "../../http/router";
+import { problems } from "../../http/schemas";
+import { MEDIA_KEY } from "../media";
+
+const getMedia = createRoute({
+  method: "get",
+  path: "/v1/media/{key}",
+  tags: ["Catalog"],
+  summary: "A stored image (listing photo, cover). Keys never change content, so responses are cached for a year",
+  request: {
+    params: z.object({
+      key: z
+        .string()
+        .max(64)
+        .openapi({ param: { name: "key", in: "path" } }),
+    }),
+  },
+  responses: {
+    200: {
+      description: "The image",
+      content: {
+        "image/jpeg": { schema: z.string().openapi({ format: "binary" }) },
+        "image/png": { schema: z.string().openapi({ format: "binary" }) },
+        "image/webp": { schema: z.string().openapi({ format: "binary" }) },
+      },
+    },
+    304: { description: "Not modified" },
+    ...problems(404),
+  },
+});
+
+export const mediaRoutes = createRouter().openapi(getMedia, async (c) => {
+  const { key } = c.req.valid("param");
+  if (!MEDIA_KEY.test(key)) throw new AppError("not_found", "No such media.");
+  const object = await c.env.MEDIA.get(key, { onlyIf: c.req.raw.headers });
+  if (!object) throw new AppError("not_found", "No such media.");
+  const headers = new Headers();
+  object.writeHttpMetadata(headers);
+  headers.set("etag", object.httpEtag);
+  headers.set("cache-control", "public, max-age=31536000, immutable");
+  headers.set("x-content-type-options", "nosniff");
+  if (!("body" in object)) return new Response(null, { status: 304, headers });
+  return new Response(object.body, { status: 200, headers });
+});

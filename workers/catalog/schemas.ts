@@ -1,0 +1,264 @@
+import { z } from "@hono/zod-openapi";
+import { MoneySchema } from "../http/schemas";
+import {
+  BOOK_SORTS,
+  COVER_OPTION_KINDS,
+  EDITION_FORMATS,
+  LISTING_CONDITIONS,
+  LISTING_STATUSES,
+  type ListingCondition,
+} from "./model";
+
+/** Request and response shapes of the catalog API, shared by its route files and their tests. */
+
+export const IsbnParam = z.object({
+  isbn: z
+    .string()
+    .min(10)
+    .max(24)
+    .openapi({ param: { name: "isbn", in: "path" }, example: "978-0-261-10221-7" }),
+});
+
+export const ListingIdParam = z.object({
+  id: z
+    .string()
+    .regex(/^lst_[0-9a-f]{32}$/, "a listing id (lst_…)")
+    .openapi({ param: { name: "id", in: "path" } }),
+});
+
+export const RatingSummarySchema = z
+  .object({ average: z.number().nullable(), count: z.number().int() })
+  .openapi("RatingSummary");
+
+export const BookSummarySchema = z
+  .object({
+    isbn13: z.string(),
+    title: z.string(),
+    subtitle: z.string().nullable(),
+    authors: z.array(z.string()),
+    format: z.enum(EDITION_FORMATS),
+    language: z.string(),
+    publishedYear: z.number().int().nullable(),
+    coverImageUrl: z.string().nullable(),
+    lowestPrice: MoneySchema.nullable(),
+    offerCount: z.number().int(),
+    rating: RatingSummarySchema,
+  })
+  .openapi("BookSummary");
+
+const csvList = <T extends string>(values: readonly [T, ...T[]]) =>
+  z
+    .string()
+    .transform((text) => text.split(",").map((part) => part.trim()))
+    .pipe(z.array(z.enum(values)).min(1));
+
+export const BooksQuery = z.object({
+  q: z.string().trim().max(200).optional().openapi({ example: "the hobit" }),
+  category: z
+    .string()
+    .max(80)
+    .optional()
+    .openapi({ description: "A category slug; editions in its subcategories are included." }),
+  condition: csvList(LISTING_CONDITIONS as unknown as [ListingCondition, ...ListingCondition[]])
+    .optional()
+    .openapi({ type: "string", description: "Comma-separated conditions, e.g. `new,like_new`.", example: "new" }),
+  minPrice: z.coerce.number().int().nonnegative().optional().openapi({ description: "Minor units." }),
+  maxPrice: z.coerce.number().int().nonnegative().optional().openapi({ description: "Minor units." }),
+  language: z
+    .string()
+    .regex(/^[a-z]{2}$/, "a two-letter ISO 639-1 code")
+    .optional(),
+  format: z.enum(EDITION_FORMATS).optional(),
+  inStock: z
+    .enum(["true", "false"])
+    .transform((value) => value === "true")
+    .optional(),
+  sort: z.enum(BOOK_SORTS).default("relevance"),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(512).optional(),
+});
+
+export type BooksQueryInput = z.infer<typeof BooksQuery>;
+
+export const BookPageSchema = z
+  .object({
+    items: z.array(BookSummarySchema),
+    nextCursor: z.string().nullable(),
+    correctedQuery: z
+      .string()
+      .optional()
+      .openapi({ description: "Set when misspelt words were also searched as corrected, e.g. `the hobbit`." }),
+  })
+  .openapi("BookPage");
+
+export const SuggestionSchema = z
+  .object({ kind: z.enum(["title", "author"]), text: z.string(), isbn13: z.string().optional() })
+  .openapi("Suggestion");
+
+export const CoverOptionSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    kind: z.enum(COVER_OPTION_KINDS),
+    price: MoneySchema,
+    maxLength: z.number().int().nullable().openapi({ description: "Longest inscription, for inscriptions." }),
+  })
+  .openapi("CoverOption");
+
+export const PhotoSchema = z.object({ id: z.string(), url: z.string(), contentType: z.string() }).openapi("Photo");
+
+export const OfferSchema = z
+  .object({
+    listingId: z.string(),
+    seller: z.object({ id: z.string(), storeName: z.string() }),
+    condition: z.enum(LISTING_CONDITIONS),
+    conditionNotes: z.string().nullable(),
+    price: MoneySchema,
+    available: z.number().int(),
+    coverOptions: z.array(CoverOptionSchema),
+    photos: z.array(PhotoSchema),
+  })
+  .openapi("Offer");
+
+export const CategoryRefSchema = z.object({ slug: z.string(), name: z.string() }).openapi("CategoryRef");
+
+export const BookDetailSchema = z
+  .object({
+    isbn13: z.string(),
+    isbn10: z.string().nullable(),
+    format: z.enum(EDITION_FORMATS),
+    publisher: z.string().nullable(),
+    publishedYear: z.number().int().nullable(),
+    language: z.string(),
+    pageCount: z.number().int().nullable(),
+    description: z.string().nullable(),
+    coverImageUrl: z.string().nullable(),
+    work: z.object({
+      id: z.string(),
+      title: z.string(),
+      subtitle: z.string().nullable(),
+      authors: z.array(z.string()),
+      subjects: z.array(z.string()),
+    }),
+    categories: z.array(CategoryRefSchema.extend({ path: z.array(CategoryRefSchema) })),
+    lowestPrice: MoneySchema.nullable(),
+    offerCount: z.number().int(),
+    offers: z.array(OfferSchema),
+    rating: RatingSummarySchema,
+  })
+  .openapi("BookDetail");
+
+export const ListingSchema = z
+  .object({
+    id: z.string(),
+    sellerId: z.string(),
+    isbn13: z.string(),
+    title: z.string(),
+    authors: z.array(z.string()),
+    sku: z.string(),
+    condition: z.enum(LISTING_CONDITIONS),
+    conditionNotes: z.string().nullable(),
+    price: MoneySchema,
+    quantity: z.number().int(),
+    available: z.number().int(),
+    status: z.enum(LISTING_STATUSES),
+    coverOptions: z.array(CoverOptionSchema),
+    photos: z.array(PhotoSchema),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi("Listing");
+
+export const PublicListingSchema = ListingSchema.omit({ sku: true, quantity: true })
+  .extend({ seller: z.object({ id: z.string(), storeName: z.string() }) })
+  .openapi("PublicListing");
+
+export const PricePointSchema = z.object({ price: MoneySchema, changedAt: z.string() }).openapi("PricePoint");
+
+export const CategoryNodeSchema: z.ZodType<CategoryNode> = z
+  .lazy(() =>
+    z.object({
+      id: z.string(),
+      slug: z.string(),
+      name: z.string(),
+      editionCount: z.number().int(),
+      children: z.array(CategoryNodeSchema),
+    }),
+  )
+  .openapi("CategoryNode", { type: "object" });
+
+export interface CategoryNode {
+  id: string;
+  slug: string;
+  name: string;
+  editionCount: number;
+  children: CategoryNode[];
+}
+
+export const CoverOptionInput = z
+  .object({
+    id: z.string().optional().openapi({ description: "Set to update an existing option (PATCH only)." }),
+    name: z.string().trim().min(1).max(80),
+    kind: z.enum(COVER_OPTION_KINDS),
+    price: MoneySchema,
+    maxLength: z.number().int().min(1).max(200).optional(),
+  })
+  .openapi("CoverOptionInput");
+
+export const CreateListingBody = z
+  .object({
+    isbn: z.string().min(10).max(24),
+    sku: z.string().trim().min(1).max(64),
+    condition: z.enum(LISTING_CONDITIONS),
+    conditionNotes: z.string().trim().max(1000).optional(),
+    price: MoneySchema,
+    quantity: z.number().int().min(0).max(100_000),
+    coverOptions: z
+      .array(CoverOptionInput.omit({ id: true }))
+      .max(20)
+      .optional(),
+    title: z.string().trim().min(1).max(300).optional(),
+    authors: z.array(z.string().trim().min(1).max(120)).min(1).max(20).optional(),
+    categories: z
+      .array(z.string().max(80))
+      .max(5)
+      .optional()
+      .openapi({ description: "Category slugs, used only when this listing creates a new edition." }),
+  })
+  .openapi("CreateListing");
+
+export type CreateListingInput = z.infer<typeof CreateListingBody>;
+
+export const UpdateListingBody = z
+  .object({
+    condition: z.enum(LISTING_CONDITIONS).optional(),
+    conditionNotes: z.string().trim().max(1000).nullable().optional(),
+    price: MoneySchema.optional(),
+    quantity: z.number().int().min(0).max(100_000).optional(),
+    status: z.enum(["active", "paused"]).optional(),
+    coverOptions: z.array(CoverOptionInput).max(20).optional().openapi({
+      description: "The full set: options with an id are kept and updated, others added, missing removed.",
+    }),
+  })
+  .refine((body) => Object.values(body).some((value) => value !== undefined), "nothing to change")
+  .openapi("UpdateListing");
+
+export type UpdateListingInput = z.infer<typeof UpdateListingBody>;
+
+export const ImportStatusSchema = z
+  .object({
+    id: z.string(),
+    status: z.enum(["queued", "processing", "completed"]),
+    rowsTotal: z.number().int(),
+    rowsDone: z.number().int().openapi({ description: "Rows processed so far, including rows that failed." }),
+    rowsFailed: z.number().int(),
+    errors: z.array(
+      z.object({
+        row: z.number().int().openapi({ description: "The row as a spreadsheet numbers it (the header is row 1)." }),
+        field: z.string(),
+        message: z.string(),
+      }),
+    ),
+    createdAt: z.string(),
+  })
+  .openapi("ImportStatus");

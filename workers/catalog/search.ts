@@ -1,0 +1,185 @@
+/**
+ * Text analysis and spelling correction for catalog search.
+ *
+ * The FTS5 index (`edition_search`) uses the unicode61 tokenizer with diacritics removed; `tokenize` below
+ * splits text the same way, so the vocabulary we keep matches the index's terms. Typos are corrected with a
+ * symmetric-delete dictionary: every vocabulary term is stored under itself and each of its one-letter
+ * deletions (`search_term_variants`), so a misspelt query term finds its candidates with one indexed lookup
+ * of its own deletions. Candidates are then checked with the optimal-string-alignment distance (a swap of two
+ * neighbouring letters, as in "tolkein", counts as one edit) and ranked by `typoCost`, which makes the
+ * commonest slips (a doubled letter, a swap) cheaper than a wrong letter.
+ */
+
+/** Terms shorter than this are never corrected: too many words are one edit away from them. */
+export const MIN_CORRECTABLE_LENGTH = 4;
+/** Terms this long may be two edits away from what was meant. */
+export const TWO_EDITS_FROM_LENGTH = 8;
+/** Vocabulary terms shorter than this are not given deletions (they are still matched exactly). */
+export const MIN_VARIANT_TERM_LENGTH = 3;
+/** At most this many corrections are OR-ed in for one query term. */
+const MAX_CORRECTIONS = 3;
+/** A known term also gets a correction when the correction is this many times more common. */
+const MUCH_MORE_COMMON = 20;
+/** D1 accepts at most 100 bound parameters per statement. */
+export const MAX_LOOKUP_KEYS = 95;
+
+/** Lower-case, diacritics removed, split on anything that is not a letter or a digit (as unicode61 does). */
+export function tokenize(text: string): string[] {
+  return (
+    text
+      .normalize("NFKD")
+      .replace(/\p{M}+/gu, "")
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  );
+}
+
+/** The vocabulary terms of a search document: distinct tokens of its title, subtitle, authors and description. */
+export function vocabularyOf(...texts: (string | null | undefined)[]): string[] {
+  return [...new Set(texts.flatMap((text) => (text ? tokenize(text) : [])))];
+}
+
+/** The distinct strings one deletion away from `term`. */
+export function deletions(term: string): string[] {
+  const out = new Set<string>();
+  for (let i = 0; i < term.length; i++) out.add(term.slice(0, i) + term.slice(i + 1));
+  out.delete(term);
+  return [...out];
+}
+
+/** The keys a vocabulary term is stored under: itself and, for long enough terms, its one-letter deletions. */
+export function variantsOf(term: string): string[] {
+  return term.length >= MIN_VARIANT_TERM_LENGTH ? [term, ...deletions(term)] : [term];
+}
+
+/** The keys to look a query term up by: itself, its deletions and, for long terms, its two-letter deletions. */
+export function lookupKeysOf(term: string): string[] {
+  if (term.length < MIN_CORRECTABLE_LENGTH) return [term];
+  const first = deletions(term);
+  const keys = new Set([term, ...first]);
+  if (term.length >= TWO_EDITS_FROM_LENGTH) for (const d of first) for (const dd of deletions(d)) keys.add(dd);
+  return [...keys];
+}
+
+/** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps cost one. */
+export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFINITY): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) rows.push([i]);
+  for (let j = 1; j <= b.length; j++) rows[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        best = Math.min(best, rows[i - 2]![j - 2]! + 1);
+      rows[i]![j] = best;
+    }
+  }
+  return rows[a.length]![b.length]!;
+}
+
+/**
+ * Edit cost weighted by how people mistype: doubling or undoubling a letter ("hobit", "hobbitt") and swapping
+ * neighbours ("tolkein") cost half an edit; other insertions, deletions and substitutions cost one.
+ */
+export function typoCost(typed: string, term: string): number {
+  const rows: number[][] = [];
+  for (let i = 0; i <= typed.length; i++) rows.push(new Array<number>(term.length + 1).fill(0));
+  const dropCost = (word: string, at: number) =>
+    (at > 0 && word[at] === word[at - 1]) || word[at] === word[at + 1] ? 0.5 : 1;
+  for (let i = 1; i <= typed.length; i++) rows[i]![0] = rows[i - 1]![0]! + dropCost(typed, i - 1);
+  for (let j = 1; j <= term.length; j++) rows[0]![j] = rows[0]![j - 1]! + dropCost(term, j - 1);
+  for (let i = 1; i <= typed.length; i++) {
+    for (let j = 1; j <= term.length; j++) {
+      const same = typed[i - 1] === term[j - 1];
+      let best = Math.min(
+        rows[i - 1]![j]! + dropCost(typed, i - 1),
+        rows[i]![j - 1]! + dropCost(term, j - 1),
+        rows[i - 1]![j - 1]! + (same ? 0 : 1),
+      );
+      if (i > 1 && j > 1 && typed[i - 1] === term[j - 2] && typed[i - 2] === term[j - 1] && !same) {
+        best = Math.min(best, rows[i - 2]![j - 2]! + 0.5);
+      }
+      rows[i]![j] = best;
+    }
+  }
+  return rows[typed.length]![term.length]!;
+}
+
+export interface Candidate {
+  term: string;
+  docCount: number;
+}
+
+/** One query term after correction: the terms searched for it (any of them may match). */
+export interface AnalysedTerm {
+  typed: string;
+  searched: string[];
+  corrected: boolean;
+}
+
+/**
+ * Chooses what to search for each typed term, given the vocabulary candidates found under its lookup keys.
+ * A term in the vocabulary is kept (plus a far more common neighbour, for misspellings that made it into a
+ * title); an unknown term is replaced by its closest, most common neighbours; an unknown term with no
+ * neighbour is kept as typed, so it matches nothing rather than silently widening the search.
+ */
+export function correctTerm(typed: string, candidates: Candidate[]): AnalysedTerm {
+  if (typed.length < MIN_CORRECTABLE_LENGTH) return { typed, searched: [typed], corrected: false };
+  const allowed = typed.length >= TWO_EDITS_FROM_LENGTH ? 2 : 1;
+  const exact = candidates.find((c) => c.term === typed && c.docCount > 0);
+  const near = candidates
+    .filter((c) => c.term !== typed && c.docCount > 0 && editDistance(typed, c.term, allowed) <= allowed)
+    .map((c) => ({ ...c, distance: typoCost(typed, c.term) }))
+    .sort((x, y) => x.distance - y.distance || y.docCount - x.docCount || x.term.localeCompare(y.term));
+  if (exact) {
+    const better = near.filter((c) => c.distance <= 1 && c.docCount >= exact.docCount * MUCH_MORE_COMMON);
+    return { typed, searched: [typed, ...better.slice(0, 1).map((c) => c.term)], corrected: false };
+  }
+  if (near.length === 0) return { typed, searched: [typed], corrected: false };
+  const best = near[0]!.distance;
+  const chosen = near.filter((c) => c.distance === best).slice(0, MAX_CORRECTIONS);
+  return { typed, searched: chosen.map((c) => c.term), corrected: true };
+}
+
+/** Lookup keys for every correctable term of a query, within D1's bound-parameter limit. */
+export function lookupKeys(terms: string[]): string[] {
+  const keys = new Set<string>();
+  for (const term of terms) {
+    if (term.length < MIN_CORRECTABLE_LENGTH) continue;
+    const own = lookupKeysOf(term);
+    const first = own.filter((key) => key.length >= term.length - 1);
+    // Two-edit keys are dropped first when a long query would exceed the limit.
+    for (const key of keys.size + own.length <= MAX_LOOKUP_KEYS ? own : first) {
+      if (keys.size >= MAX_LOOKUP_KEYS) break;
+      keys.add(key);
+    }
+  }
+  return [...keys];
+}
+
+/** Quotes a term for an FTS5 query string, so user input can never be read as query syntax. */
+function quote(term: string): string {
+  return `"${term.replace(/"/g, '""')}"`;
+}
+
+/**
+ * The FTS5 MATCH expression for analysed terms: every typed term must match one of its searched terms.
+ * `prefixLast` makes the last term a prefix query (search-as-you-type).
+ */
+export function matchExpression(terms: AnalysedTerm[], options: { prefixLast?: boolean; columns?: string[] } = {}) {
+  const parts = terms.map((term, index) => {
+    const last = index === terms.length - 1;
+    const alternatives = term.searched.map((s) => (options.prefixLast && last ? `${quote(s)}*` : quote(s)));
+    return alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(" OR ")})`;
+  });
+  const expression = parts.join(" AND ");
+  return options.columns ? `{${options.columns.join(" ")}} : (${expression})` : expression;
+}
+
+/** The query as it was searched, when any term was corrected ("hobit" → "hobbit"). */
+export function correctedQuery(terms: AnalysedTerm[]): string | undefined {
+  if (!terms.some((term) => term.corrected)) return undefined;
+  return terms.map((term) => term.searched[0]).join(" ");
+}

@@ -1,0 +1,153 @@
+import { type SQL, sql } from "drizzle-orm";
+import type { Db } from "../../platform/db";
+import type { EditionFormat } from "../model";
+
+/**
+ * Browse and search queries. Both read the edition summary (never the listings table): browse walks an
+ * index of `editions` in the order asked for, search walks the FTS5 index in rank order, and each stops
+ * after one page. Rows read therefore follow the page size, not the catalog size.
+ */
+export interface BrowseFilters {
+  categoryId?: string;
+  /** Editions in a category this small are found through the category's links, larger ones by sort order. */
+  categorySize?: number;
+  conditionMask?: number;
+  minPrice?: number;
+  maxPrice?: number;
+  language?: string;
+  format?: EditionFormat;
+  inStock?: boolean;
+}
+
+export type BrowseOrder =
+  | { sort: "newest"; after?: { year: number; id: string } }
+  | { sort: "price_asc" | "price_desc"; after?: { price: number; id: string } };
+
+export interface SearchPosition {
+  score: number;
+  doc: number;
+}
+
+/** Below this many editions, a category filter starts from the category's links and sorts what it finds. */
+const SMALL_CATEGORY = 2_000;
+
+function filterClauses(filters: BrowseFilters): SQL[] {
+  const clauses: SQL[] = [];
+  if (filters.categoryId) {
+    if ((filters.categorySize ?? Number.POSITIVE_INFINITY) <= SMALL_CATEGORY) {
+      clauses.push(sql`e.id IN (SELECT ec.edition_id FROM category_closure cc
+        JOIN edition_categories ec ON ec.category_id = cc.descendant_id WHERE cc.ancestor_id = ${filters.categoryId})`);
+    } else {
+      clauses.push(sql`EXISTS (SELECT 1 FROM edition_categories ec
+        JOIN category_closure cc ON cc.ancestor_id = ${filters.categoryId} AND cc.descendant_id = ec.category_id
+        WHERE ec.edition_id = e.id)`);
+    }
+  }
+  if (filters.conditionMask) clauses.push(sql`(e.conditions & ${filters.conditionMask}) != 0`);
+  if (filters.minPrice !== undefined) clauses.push(sql`e.lowest_price >= ${filters.minPrice}`);
+  if (filters.maxPrice !== undefined) clauses.push(sql`e.lowest_price <= ${filters.maxPrice}`);
+  if (filters.language) clauses.push(sql`e.language = ${filters.language}`);
+  if (filters.format) clauses.push(sql`e.format = ${filters.format}`);
+  if (filters.inStock) clauses.push(sql`e.lowest_price IS NOT NULL`);
+  return clauses;
+}
+
+function where(clauses: SQL[]): SQL {
+  return clauses.length ? sql`WHERE ${sql.join(clauses, sql` AND `)}` : sql``;
+}
+
+function orderClauses(order: BrowseOrder): { clauses: SQL[]; orderBy: SQL } {
+  switch (order.sort) {
+    case "newest":
+      return {
+        clauses: order.after ? [sql`(e.published_year, e.id) < (${order.after.year}, ${order.after.id})`] : [],
+        orderBy: sql`ORDER BY e.published_year DESC, e.id DESC`,
+      };
+    case "price_asc":
+      return {
+        clauses: [
+          sql`e.lowest_price IS NOT NULL`,
+          ...(order.after ? [sql`(e.lowest_price, e.id) > (${order.after.price}, ${order.after.id})`] : []),
+        ],
+        orderBy: sql`ORDER BY e.lowest_price, e.id`,
+      };
+    case "price_desc":
+      return {
+        clauses: [
+          sql`e.lowest_price IS NOT NULL`,
+          ...(order.after ? [sql`(e.lowest_price, e.id) < (${order.after.price}, ${order.after.id})`] : []),
+        ],
+        orderBy: sql`ORDER BY e.lowest_price DESC, e.id DESC`,
+      };
+  }
+}
+
+export interface BrowseHit {
+  id: string;
+  year: number;
+  price: number | null;
+}
+
+/** One page (plus one, to know if there is more) of editions in the order asked for. */
+export function browseQuery(filters: BrowseFilters, order: BrowseOrder, limit: number): SQL {
+  const { clauses, orderBy } = orderClauses(order);
+  return sql`SELECT e.id AS id, e.published_year AS year, e.lowest_price AS price FROM editions e
+    ${where([...filterClauses(filters), ...clauses])} ${orderBy} LIMIT ${limit + 1}`;
+}
+
+export function browseEditions(db: Db, filters: BrowseFilters, order: BrowseOrder, limit: number) {
+  return db.all<BrowseHit>(browseQuery(filters, order, limit));
+}
+
+export interface SearchHit extends BrowseHit {
+  score: number;
+  doc: number;
+}
+
+/**
+ * One page of editions matching an FTS5 expression. In rank order FTS5 hands back rows best first and the
+ * page stops the scan; any other order has to sort every match (fine for the narrow queries it serves).
+ */
+export function searchQuery(
+  match: string,
+  filters: BrowseFilters,
+  order: BrowseOrder | { sort: "relevance"; after?: SearchPosition },
+  limit: number,
+): SQL {
+  const filtered = filterClauses(filters);
+  if (order.sort === "relevance") {
+    const after = order.after
+      ? [sql`(f.rank > ${order.after.score} OR (f.rank = ${order.after.score} AND f.rowid > ${order.after.doc}))`]
+      : [];
+    return sql`SELECT e.id AS id, e.published_year AS year, e.lowest_price AS price, f.rank AS score, f.rowid AS doc
+      FROM edition_search f JOIN search_documents d ON d.id = f.rowid JOIN editions e ON e.id = d.edition_id
+      ${where([sql`edition_search MATCH ${match}`, ...filtered, ...after])} ORDER BY f.rank LIMIT ${limit + 1}`;
+  }
+  const { clauses, orderBy } = orderClauses(order);
+  return sql`SELECT e.id AS id, e.published_year AS year, e.lowest_price AS price, 0 AS score, d.id AS doc
+    FROM edition_search f JOIN search_documents d ON d.id = f.rowid JOIN editions e ON e.id = d.edition_id
+    ${where([sql`edition_search MATCH ${match}`, ...filtered, ...clauses])} ${orderBy} LIMIT ${limit + 1}`;
+}
+
+export function searchEditions(
+  db: Db,
+  match: string,
+  filters: BrowseFilters,
+  order: BrowseOrder | { sort: "relevance"; after?: SearchPosition },
+  limit: number,
+) {
+  return db.all<SearchHit>(searchQuery(match, filters, order, limit));
+}
+
+export interface SuggestionHit {
+  title: string;
+  authors: string;
+  isbn13: string;
+}
+
+/** The best-ranked title and author matches for a prefix query, for search-as-you-type. */
+export function suggestionHits(db: Db, match: string, limit: number) {
+  return db.all<SuggestionHit>(sql`SELECT d.title AS title, d.authors AS authors, substr(d.isbn, 1, 13) AS isbn13
+    FROM edition_search f JOIN search_documents d ON d.id = f.rowid
+    WHERE edition_search MATCH ${match} ORDER BY f.rank LIMIT ${limit}`);
+}

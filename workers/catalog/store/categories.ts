@@ -1,0 +1,201 @@
+import { and, asc, eq, inArray, notInArray, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import { categories, categoryClosure, editionCategories } from "../../../schema";
+import type { Db } from "../../platform/db";
+import { chunked, type Statement } from "./editions";
+
+export type CategoryRow = typeof categories.$inferSelect;
+
+export function allCategories(db: Db) {
+  return db.select().from(categories).orderBy(asc(categories.position), asc(categories.name));
+}
+
+export function categoryBySlug(db: Db, slug: string) {
+  return db.select().from(categories).where(eq(categories.slug, slug)).get();
+}
+
+export function categoryById(db: Db, id: string) {
+  return db.select().from(categories).where(eq(categories.id, id)).get();
+}
+
+export async function categoriesBySlug(db: Db, slugs: string[]) {
+  if (slugs.length === 0) return [];
+  return db
+    .select()
+    .from(categories)
+    .where(inArray(categories.slug, slugs.slice(0, 90)));
+}
+
+/** The categories an edition was placed in, with their slugs and names. */
+export function categoriesOfEdition(db: Db, editionId: string) {
+  return db
+    .select({ id: categories.id, slug: categories.slug, name: categories.name, parentId: categories.parentId })
+    .from(editionCategories)
+    .innerJoin(categories, eq(categories.id, editionCategories.categoryId))
+    .where(eq(editionCategories.editionId, editionId));
+}
+
+export async function ancestorsOf(db: Db, categoryId: string) {
+  return db
+    .select({ id: categoryClosure.ancestorId, depth: categoryClosure.depth })
+    .from(categoryClosure)
+    .where(eq(categoryClosure.descendantId, categoryId));
+}
+
+export async function descendantIds(db: Db, categoryId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: categoryClosure.descendantId })
+    .from(categoryClosure)
+    .where(eq(categoryClosure.ancestorId, categoryId));
+  return rows.map((row) => row.id);
+}
+
+export function insertCategory(db: Db, row: typeof categories.$inferInsert): Statement {
+  return db.insert(categories).values(row);
+}
+
+/** Closure rows for a new category: itself at depth 0 and one row per ancestor of its parent. */
+export function insertClosureForNew(db: Db, categoryId: string, parentId: string | null): Statement[] {
+  const self = db.insert(categoryClosure).values({ ancestorId: categoryId, descendantId: categoryId, depth: 0 });
+  if (!parentId) return [self];
+  const aboveParent = db
+    .select({
+      ancestorId: categoryClosure.ancestorId,
+      descendantId: sql<string>`${categoryId}`.as("descendant_id"),
+      depth: sql<number>`${categoryClosure.depth} + 1`.as("depth"),
+    })
+    .from(categoryClosure)
+    .where(eq(categoryClosure.descendantId, parentId));
+  return [db.insert(categoryClosure).select(aboveParent), self];
+}
+
+/** Re-hangs a subtree under a new parent: drops the links to its old ancestors, adds the new ones. */
+export function moveSubtree(db: Db, categoryId: string, newParentId: string | null): Statement[] {
+  const subtree = db
+    .select({ id: categoryClosure.descendantId })
+    .from(categoryClosure)
+    .where(eq(categoryClosure.ancestorId, categoryId));
+  const detach = db
+    .delete(categoryClosure)
+    .where(and(inArray(categoryClosure.descendantId, subtree), notInArray(categoryClosure.ancestorId, subtree)));
+  if (!newParentId) return [detach];
+  const above = alias(categoryClosure, "above");
+  const below = alias(categoryClosure, "below");
+  const links = db
+    .select({
+      ancestorId: above.ancestorId,
+      descendantId: below.descendantId,
+      depth: sql<number>`${above.depth} + ${below.depth} + 1`.as("depth"),
+    })
+    .from(above)
+    .innerJoin(below, eq(below.ancestorId, categoryId))
+    .where(eq(above.descendantId, newParentId));
+  return [detach, db.insert(categoryClosure).select(links)];
+}
+
+export function updateCategory(
+  db: Db,
+  id: string,
+  changes: Partial<Pick<typeof categories.$inferInsert, "name" | "slug" | "parentId" | "position">>,
+  now: number,
+): Statement {
+  return db
+    .update(categories)
+    .set({ ...changes, updatedAt: now })
+    .where(eq(categories.id, id));
+}
+
+export function deleteCategory(db: Db, id: string): Statement[] {
+  return [
+    db.delete(categoryClosure).where(eq(categoryClosure.descendantId, id)),
+    db.delete(categories).where(eq(categories.id, id)),
+  ];
+}
+
+/** Moves a deleted category's editions to its parent (or just unlinks them at the root). */
+export function reassignEditions(db: Db, fromId: string, toId: string | null): Statement[] {
+  const moves: Statement[] = [];
+  if (toId) {
+    const links = db
+      .select({ editionId: editionCategories.editionId, categoryId: sql<string>`${toId}`.as("category_id") })
+      .from(editionCategories)
+      .where(eq(editionCategories.categoryId, fromId));
+    moves.push(db.insert(editionCategories).select(links).onConflictDoNothing());
+  }
+  moves.push(db.delete(editionCategories).where(eq(editionCategories.categoryId, fromId)));
+  return moves;
+}
+
+/** Places an edition in categories. */
+export function linkEdition(db: Db, editionId: string, categoryIds: string[]): Statement[] {
+  return chunked(categoryIds, 45).map((part) =>
+    db
+      .insert(editionCategories)
+      .values(part.map((categoryId) => ({ editionId, categoryId })))
+      .onConflictDoNothing(),
+  );
+}
+
+/** One more edition in each of these categories (the distinct ancestors of the edition's categories). */
+export function countEditionIn(db: Db, categoryIds: string[], now: number): Statement[] {
+  return chunked(categoryIds, 90).map((part) =>
+    db
+      .update(categories)
+      .set({ editionCount: sql`${categories.editionCount} + 1`, updatedAt: now })
+      .where(inArray(categories.id, part)),
+  );
+}
+
+/**
+ * Recounts distinct editions per category subtree, after the tree changed shape. This reads every
+ * category link once: it runs only on an administrator's move or delete, never on a shopper's request.
+ */
+export function recountCategories(db: Db, now: number): Statement {
+  return db.update(categories).set({
+    editionCount: sql`coalesce((SELECT count(DISTINCT ec.edition_id) FROM ${categoryClosure} cc
+      JOIN ${editionCategories} ec ON ec.category_id = cc.descendant_id WHERE cc.ancestor_id = ${categories.id}), 0)`,
+    updatedAt: now,
+  });
+}
+
+/** The distinct ancestors (including themselves) of a set of categories. */
+export async function closureAncestors(db: Db, categoryIds: string[]): Promise<string[]> {
+  if (categoryIds.length === 0) return [];
+  const rows = await db
+    .selectDistinct({ id: categoryClosure.ancestorId })
+    .from(categoryClosure)
+    .where(inArray(categoryClosure.descendantId, categoryIds.slice(0, 90)));
+  return rows.map((row) => row.id);
+}
+
+export async function hasChildren(db: Db, id: string): Promise<boolean> {
+  const child = await db
+    .select({ id: categories.id })
+    .from(categories)
+    .where(and(eq(categories.parentId, id)))
+    .limit(1)
+    .get();
+  return Boolean(child);
+}
+
+/** For each category an edition is in, its ancestors (itself included) with their depth below them. */
+export function categoryPathsOfEdition(db: Db, editionId: string) {
+  return db
+    .select({
+      categoryId: categoryClosure.descendantId,
+      depth: categoryClosure.depth,
+      slug: categories.slug,
+      name: categories.name,
+    })
+    .from(categoryClosure)
+    .innerJoin(categories, eq(categories.id, categoryClosure.ancestorId))
+    .where(
+      inArray(
+        categoryClosure.descendantId,
+        db
+          .select({ id: editionCategories.categoryId })
+          .from(editionCategories)
+          .where(eq(editionCategories.editionId, editionId)),
+      ),
+    );
+}

@@ -1,0 +1,205 @@
+import { and, eq, gt, inArray, sql } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
+import {
+  catalogVersions,
+  editions,
+  listings,
+  searchDocuments,
+  searchTerms,
+  searchTermVariants,
+  works,
+} from "../../../schema";
+import type { Db } from "../../platform/db";
+import { LISTING_CONDITIONS, MARKETPLACE_CURRENCY } from "../model";
+import { variantsOf } from "../search";
+
+export type Statement = BatchItem<"sqlite">;
+export type WorkRow = typeof works.$inferSelect;
+export type EditionRow = typeof editions.$inferSelect;
+export type NewWork = typeof works.$inferInsert;
+export type NewEdition = typeof editions.$inferInsert;
+
+/** D1 binds at most 100 parameters per statement; multi-row inserts are cut to stay under it. */
+export function chunked<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export async function editionWithWork(db: Db, isbn13: string) {
+  return db
+    .select({ edition: editions, work: works })
+    .from(editions)
+    .innerJoin(works, eq(works.id, editions.workId))
+    .where(eq(editions.isbn13, isbn13))
+    .get();
+}
+
+export async function editionsByIsbn(db: Db, isbns: string[]) {
+  if (isbns.length === 0) return [];
+  const rows = await Promise.all(
+    chunked(isbns, 90).map((part) =>
+      db
+        .select({ id: editions.id, isbn13: editions.isbn13, workId: editions.workId })
+        .from(editions)
+        .where(inArray(editions.isbn13, part)),
+    ),
+  );
+  return rows.flat();
+}
+
+/** What a cached edition page is keyed by: the edition's version and the category tree's. */
+export async function editionVersion(db: Db, isbn13: string) {
+  return db
+    .select({
+      id: editions.id,
+      version: editions.version,
+      categoriesVersion: sql<number>`coalesce((SELECT ${catalogVersions.version} FROM ${catalogVersions} WHERE ${catalogVersions.scope} = 'categories'), 0)`,
+    })
+    .from(editions)
+    .where(eq(editions.isbn13, isbn13))
+    .get();
+}
+
+/** Editions with their work's title and authors, for result lists (in no particular order). */
+export async function editionCards(db: Db, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({
+      id: editions.id,
+      isbn13: editions.isbn13,
+      format: editions.format,
+      language: editions.language,
+      publishedYear: editions.publishedYear,
+      coverKey: editions.coverKey,
+      lowestPrice: editions.lowestPrice,
+      offerCount: editions.offerCount,
+      available: editions.available,
+      title: works.title,
+      subtitle: works.subtitle,
+      authors: works.authors,
+    })
+    .from(editions)
+    .innerJoin(works, eq(works.id, editions.workId))
+    .where(inArray(editions.id, ids));
+}
+
+export function insertWork(db: Db, work: NewWork): Statement {
+  return db.insert(works).values(work);
+}
+
+export function insertEdition(db: Db, edition: NewEdition): Statement {
+  return db.insert(editions).values(edition);
+}
+
+export function insertSearchDocument(db: Db, doc: typeof searchDocuments.$inferInsert): Statement {
+  return db.insert(searchDocuments).values(doc);
+}
+
+/** Which of these terms the vocabulary already knows. */
+export async function knownTerms(db: Db, terms: string[]): Promise<Set<string>> {
+  const rows = await Promise.all(
+    chunked(terms, 90).map((part) =>
+      db.select({ term: searchTerms.term }).from(searchTerms).where(inArray(searchTerms.term, part)),
+    ),
+  );
+  return new Set(rows.flat().map((row) => row.term));
+}
+
+/**
+ * Adds one edition's terms to the vocabulary: their document counts go up, and terms not yet known are
+ * stored under their variants (`known` says which already are, so common words cost one row, not ten).
+ */
+export function vocabularyStatements(db: Db, terms: string[], known: Set<string>): Statement[] {
+  const statements: Statement[] = chunked(terms, 45).map((part) =>
+    db
+      .insert(searchTerms)
+      .values(part.map((term) => ({ term, docCount: 1 })))
+      .onConflictDoUpdate({ target: searchTerms.term, set: { docCount: sql`${searchTerms.docCount} + 1` } }),
+  );
+  const variants = terms.filter((term) => !known.has(term)).flatMap((term) => variantsOf(term).map((v) => [v, term]));
+  for (const part of chunked(variants, 45)) {
+    statements.push(
+      db
+        .insert(searchTermVariants)
+        .values(part.map(([variant, term]) => ({ variant: variant!, term: term! })))
+        .onConflictDoNothing(),
+    );
+  }
+  return statements;
+}
+
+/** Vocabulary terms stored under any of these keys, with how many editions use them. */
+export async function termsByVariant(db: Db, keys: string[]) {
+  if (keys.length === 0) return [];
+  return db
+    .selectDistinct({ term: searchTerms.term, docCount: searchTerms.docCount })
+    .from(searchTermVariants)
+    .innerJoin(searchTerms, eq(searchTerms.term, searchTermVariants.term))
+    .where(inArray(searchTermVariants.variant, keys));
+}
+
+const conditionBits = sql.raw(
+  `CASE condition ${LISTING_CONDITIONS.map((c, i) => `WHEN '${c}' THEN ${1 << i}`).join(" ")} ELSE 0 END`,
+);
+
+/**
+ * Recomputes an edition's browse summary from its active, in-stock listings and bumps its version, so
+ * cached pages showing it are no longer used. Reads only that edition's listings (by index).
+ */
+export function refreshEditionOffers(db: Db, editionId: string, now: number): Statement {
+  const offers = and(
+    eq(listings.editionId, editions.id),
+    eq(listings.status, "active"),
+    gt(listings.available, 0),
+    eq(listings.currency, MARKETPLACE_CURRENCY),
+  );
+  return db
+    .update(editions)
+    .set({
+      lowestPrice: sql`(SELECT min(${listings.priceAmount}) FROM ${listings} WHERE ${offers})`,
+      offerCount: sql`(SELECT count(*) FROM ${listings} WHERE ${offers})`,
+      available: sql`(SELECT coalesce(sum(${listings.available}), 0) FROM ${listings} WHERE ${offers})`,
+      conditions: sql`(SELECT coalesce(sum(DISTINCT ${conditionBits}), 0) FROM ${listings} WHERE ${offers})`,
+      version: sql`${editions.version} + 1`,
+      updatedAt: now,
+    })
+    .where(eq(editions.id, editionId));
+}
+
+export function bumpEditionVersion(db: Db, editionId: string, now: number): Statement {
+  return db
+    .update(editions)
+    .set({ version: sql`${editions.version} + 1`, updatedAt: now })
+    .where(eq(editions.id, editionId));
+}
+
+export function setEditionCover(db: Db, editionId: string, coverKey: string, now: number): Statement {
+  return db
+    .update(editions)
+    .set({ coverKey, version: sql`${editions.version} + 1`, updatedAt: now })
+    .where(eq(editions.id, editionId));
+}
+
+/** Bumps a cached-read scope (`browse` or `categories`). */
+export function bumpVersion(db: Db, scope: "browse" | "categories"): Statement {
+  return db
+    .insert(catalogVersions)
+    .values({ scope, version: 2 })
+    .onConflictDoUpdate({ target: catalogVersions.scope, set: { version: sql`${catalogVersions.version} + 1` } });
+}
+
+export async function versionOf(db: Db, scope: "browse" | "categories"): Promise<number> {
+  const row = await db
+    .select({ version: catalogVersions.version })
+    .from(catalogVersions)
+    .where(eq(catalogVersions.scope, scope))
+    .get();
+  return row?.version ?? 1;
+}
+
+export async function catalogVersionsNow(db: Db): Promise<{ browse: number; categories: number }> {
+  const rows = await db.select().from(catalogVersions);
+  const of = (scope: string) => rows.find((row) => row.scope === scope)?.version ?? 1;
+  return { browse: of("browse"), categories: of("categories") };
+}

@@ -1,0 +1,208 @@
+import { and, asc, desc, eq, gt, inArray, isNull, lt, sql } from "drizzle-orm";
+import { coverOptions, editions, listingPhotos, listingPriceHistory, listings, works } from "../../../schema";
+import type { Db } from "../../platform/db";
+import type { ListingStatus } from "../model";
+import { chunked, type Statement } from "./editions";
+
+export type ListingRow = typeof listings.$inferSelect;
+export type NewListing = typeof listings.$inferInsert;
+export type CoverOptionRow = typeof coverOptions.$inferSelect;
+export type NewCoverOption = typeof coverOptions.$inferInsert;
+export type PhotoRow = typeof listingPhotos.$inferSelect;
+
+export function listingById(db: Db, id: string) {
+  return db.select().from(listings).where(eq(listings.id, id)).get();
+}
+
+/** A listing with its edition's ISBN and its work's title, for the listing page. */
+export function listingWithBook(db: Db, id: string) {
+  return db
+    .select({
+      listing: listings,
+      isbn13: editions.isbn13,
+      title: works.title,
+      authors: works.authors,
+      coverKey: editions.coverKey,
+    })
+    .from(listings)
+    .innerJoin(editions, eq(editions.id, listings.editionId))
+    .innerJoin(works, eq(works.id, editions.workId))
+    .where(eq(listings.id, id))
+    .get();
+}
+
+export function listingVersion(db: Db, id: string) {
+  return db
+    .select({ version: listings.version, sellerId: listings.sellerId })
+    .from(listings)
+    .where(eq(listings.id, id))
+    .get();
+}
+
+export async function listingsBySku(db: Db, sellerId: string, skus: string[]) {
+  if (skus.length === 0) return [];
+  const parts = await Promise.all(
+    chunked(skus, 90).map((part) =>
+      db
+        .select()
+        .from(listings)
+        .where(and(eq(listings.sellerId, sellerId), inArray(listings.sku, part))),
+    ),
+  );
+  return parts.flat();
+}
+
+/** An edition's buyable offers (active, in stock), cheapest first. Reads only that edition's listings. */
+export function activeOffers(db: Db, editionId: string, limit = 100) {
+  return db
+    .select()
+    .from(listings)
+    .where(and(eq(listings.editionId, editionId), eq(listings.status, "active"), gt(listings.available, 0)))
+    .orderBy(asc(listings.priceAmount), asc(listings.id))
+    .limit(limit);
+}
+
+/** A seller's listings, newest first, after the cursor (a listing id). */
+export function sellerListings(
+  db: Db,
+  sellerId: string,
+  options: { status?: ListingStatus; after?: string; limit: number },
+) {
+  return db
+    .select({
+      listing: listings,
+      isbn13: editions.isbn13,
+      title: works.title,
+      authors: works.authors,
+    })
+    .from(listings)
+    .innerJoin(editions, eq(editions.id, listings.editionId))
+    .innerJoin(works, eq(works.id, editions.workId))
+    .where(
+      and(
+        eq(listings.sellerId, sellerId),
+        options.status ? eq(listings.status, options.status) : undefined,
+        options.after ? lt(listings.id, options.after) : undefined,
+      ),
+    )
+    .orderBy(desc(listings.id))
+    .limit(options.limit + 1);
+}
+
+export async function coverOptionsOf(db: Db, listingIds: string[], includeRemoved = false) {
+  if (listingIds.length === 0) return [];
+  const parts = await Promise.all(
+    chunked(listingIds, 90).map((part) =>
+      db
+        .select()
+        .from(coverOptions)
+        .where(and(inArray(coverOptions.listingId, part), includeRemoved ? undefined : isNull(coverOptions.removedAt)))
+        .orderBy(asc(coverOptions.position), asc(coverOptions.id)),
+    ),
+  );
+  return parts.flat();
+}
+
+export async function photosOf(db: Db, listingIds: string[]) {
+  if (listingIds.length === 0) return [];
+  const parts = await Promise.all(
+    chunked(listingIds, 90).map((part) =>
+      db.select().from(listingPhotos).where(inArray(listingPhotos.listingId, part)).orderBy(asc(listingPhotos.id)),
+    ),
+  );
+  return parts.flat();
+}
+
+export function photoById(db: Db, listingId: string, photoId: string) {
+  return db
+    .select()
+    .from(listingPhotos)
+    .where(and(eq(listingPhotos.listingId, listingId), eq(listingPhotos.id, photoId)))
+    .get();
+}
+
+export async function photoCount(db: Db, listingId: string): Promise<number> {
+  const row = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(listingPhotos)
+    .where(eq(listingPhotos.listingId, listingId))
+    .get();
+  return row?.n ?? 0;
+}
+
+/** A listing's prices in order, after the cursor (a history row id). */
+export function priceHistory(db: Db, listingId: string, options: { after?: string; limit: number }) {
+  return db
+    .select()
+    .from(listingPriceHistory)
+    .where(
+      and(
+        eq(listingPriceHistory.listingId, listingId),
+        options.after ? gt(listingPriceHistory.id, options.after) : undefined,
+      ),
+    )
+    .orderBy(asc(listingPriceHistory.id))
+    .limit(options.limit + 1);
+}
+
+export function insertListing(db: Db, row: NewListing): Statement {
+  return db.insert(listings).values(row);
+}
+
+/** Writes a listing's new state and bumps its version (cached listing pages are keyed by it). */
+export function updateListing(
+  db: Db,
+  id: string,
+  changes: Partial<Omit<NewListing, "id" | "sellerId" | "editionId" | "version" | "createdAt">>,
+): Statement {
+  return db
+    .update(listings)
+    .set({ ...changes, version: sql`${listings.version} + 1` })
+    .where(eq(listings.id, id));
+}
+
+export function bumpListingVersion(db: Db, id: string, now: number): Statement {
+  return db
+    .update(listings)
+    .set({ version: sql`${listings.version} + 1`, updatedAt: now })
+    .where(eq(listings.id, id));
+}
+
+export function insertPriceHistory(db: Db, row: typeof listingPriceHistory.$inferInsert): Statement {
+  return db.insert(listingPriceHistory).values(row);
+}
+
+export function insertCoverOptions(db: Db, rows: NewCoverOption[]): Statement[] {
+  return chunked(rows, 10).map((part) => db.insert(coverOptions).values(part));
+}
+
+export function updateCoverOption(
+  db: Db,
+  listingId: string,
+  id: string,
+  changes: Partial<Omit<NewCoverOption, "id" | "listingId">>,
+): Statement {
+  return db
+    .update(coverOptions)
+    .set(changes)
+    .where(and(eq(coverOptions.id, id), eq(coverOptions.listingId, listingId)));
+}
+
+export function removeCoverOptions(db: Db, listingId: string, ids: string[], now: number): Statement[] {
+  return chunked(ids, 90).map((part) =>
+    db
+      .update(coverOptions)
+      .set({ removedAt: now })
+      .where(
+        and(eq(coverOptions.listingId, listingId), inArray(coverOptions.id, part), isNull(coverOptions.removedAt)),
+      ),
+  );
+}
+
+export function insertPhoto(db: Db, row: typeof listingPhotos.$inferInsert): Statement {
+  return db.insert(listingPhotos).values(row);
+}
+
+export function deletePhoto(db: Db, listingId: string, photoId: string): Statement {
+  return db.delete(listingPhotos).where(and(eq(listingPhotos.listingId, listingId), eq(listingPhotos.id, photoId)));
+}
