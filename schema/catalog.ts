@@ -20,9 +20,10 @@ export const works = sqliteTable("works", {
 });
 
 /**
- * An edition, identified by its ISBN-13. `lowestPrice`, `offerCount`, `available` and `conditions` summarise
- * its active, in-stock listings (in the marketplace currency) and are refreshed in the same batch as any
- * listing change. `version` grows on every change that a public read of this edition shows (cache keys).
+ * An edition, identified by its ISBN-13. Its shown title (a translation may differ from the work's), subtitle
+ * and authors are copied from the work so a result card is one row. `lowestPrice`, `offerCount`, `available`
+ * and `conditions` summarise its active, in-stock listings (in the marketplace currency) and are refreshed in
+ * the same batch as any listing change. `version` grows on every change a public read of it shows (cache keys).
  */
 export const editions = sqliteTable(
   "editions",
@@ -32,6 +33,9 @@ export const editions = sqliteTable(
       .notNull()
       .references(() => works.id),
     isbn13: text("isbn13").notNull(),
+    title: text("title").notNull(),
+    subtitle: text("subtitle"),
+    authors: text("authors", { mode: "json" }).$type<string[]>().notNull(),
     format: text("format", { enum: ["hardcover", "paperback"] }).notNull(),
     publisher: text("publisher"),
     /** 0 when unknown, so the newest-first index has no NULLs. */
@@ -46,11 +50,14 @@ export const editions = sqliteTable(
     /** Bit mask of the conditions offered by active, in-stock listings (bit order of LISTING_CONDITIONS). */
     conditions: integer("conditions").notNull().default(0),
     version: integer("version").notNull().default(1),
+    /** The id of its search document, which is its rowid in the FTS5 index: search joins on it. */
+    docId: integer("doc_id").notNull(),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },
   (t) => [
     uniqueIndex("editions_isbn13_idx").on(t.isbn13),
+    uniqueIndex("editions_doc_idx").on(t.docId),
     index("editions_work_idx").on(t.workId),
     index("editions_price_idx").on(t.lowestPrice, t.id),
     index("editions_newest_idx").on(t.publishedYear, t.id),
@@ -191,7 +198,7 @@ export const listingPriceHistory = sqliteTable(
 
 /**
  * The search document of an edition: the text its FTS5 index (`edition_search`, created by a custom
- * migration with triggers on this table) is built from. The integer id is the FTS rowid.
+ * migration with triggers on this table) is built from. The integer id is the FTS rowid (and `editions.docId`).
  */
 export const searchDocuments = sqliteTable(
   "search_documents",

@@ -12,6 +12,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { generateCatalog } from "./seed/catalog.mjs";
+import { CATALOG_TABLES, inserts, literal } from "./seed/sql.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -58,31 +59,6 @@ const rows = generateCatalog({ books, seed: Number(values.seed) });
 const withIdentity = tables.has("sellers") && tables.has("users") && tables.has("user_roles");
 if (!withIdentity) console.warn("No identity tables yet: listings are seeded without seller profiles.");
 
-const literal = (value) => {
-  if (value === null || value === undefined) return "NULL";
-  if (typeof value === "number") return String(value);
-  return `'${String(value).replace(/'/g, "''")}'`;
-};
-
-/** Multi-row INSERTs kept well under D1's 100 KB statement limit. */
-function* inserts(table, list, verb = "INSERT") {
-  if (list.length === 0) return;
-  const columns = Object.keys(list[0]);
-  let batch = [];
-  let size = 0;
-  for (const row of list) {
-    const tuple = `(${columns.map((column) => literal(row[column])).join(",")})`;
-    if (size + tuple.length > 60_000 && batch.length) {
-      yield `${verb} INTO ${table} (${columns.join(",")}) VALUES\n${batch.join(",\n")};`;
-      batch = [];
-      size = 0;
-    }
-    batch.push(tuple);
-    size += tuple.length + 2;
-  }
-  yield `${verb} INTO ${table} (${columns.join(",")}) VALUES\n${batch.join(",\n")};`;
-}
-
 const reset = [
   "DELETE FROM search_documents;",
   ...[
@@ -110,20 +86,7 @@ const reset = [
     : []),
 ];
 
-const order = [
-  ...(withIdentity ? ["users", "user_roles", "sellers"] : []),
-  "categories",
-  "category_closure",
-  "works",
-  "editions",
-  "edition_categories",
-  "listings",
-  "cover_options",
-  "listing_price_history",
-  "search_terms",
-  "search_term_variants",
-  "search_documents",
-];
+const order = [...(withIdentity ? ["users", "user_roles", "sellers"] : []), ...CATALOG_TABLES];
 
 const dir = join(".wrangler", "seed");
 rmSync(dir, { recursive: true, force: true });

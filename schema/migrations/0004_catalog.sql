@@ -75,6 +75,9 @@ CREATE TABLE `editions` (
 	`id` text PRIMARY KEY NOT NULL,
 	`work_id` text NOT NULL,
 	`isbn13` text NOT NULL,
+	`title` text NOT NULL,
+	`subtitle` text,
+	`authors` text NOT NULL,
 	`format` text NOT NULL,
 	`publisher` text,
 	`published_year` integer DEFAULT 0 NOT NULL,
@@ -87,12 +90,14 @@ CREATE TABLE `editions` (
 	`available` integer DEFAULT 0 NOT NULL,
 	`conditions` integer DEFAULT 0 NOT NULL,
 	`version` integer DEFAULT 1 NOT NULL,
+	`doc_id` integer NOT NULL,
 	`created_at` integer NOT NULL,
 	`updated_at` integer NOT NULL,
 	FOREIGN KEY (`work_id`) REFERENCES `works`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `editions_isbn13_idx` ON `editions` (`isbn13`);--> statement-breakpoint
+CREATE UNIQUE INDEX `editions_doc_idx` ON `editions` (`doc_id`);--> statement-breakpoint
 CREATE INDEX `editions_work_idx` ON `editions` (`work_id`);--> statement-breakpoint
 CREATE INDEX `editions_price_idx` ON `editions` (`lowest_price`,`id`);--> statement-breakpoint
 CREATE INDEX `editions_newest_idx` ON `editions` (`published_year`,`id`);--> statement-breakpoint

@@ -340,6 +340,9 @@ export function generateCatalog({ books, seed = 20250101 }) {
       id: editionId,
       work_id: work.id,
       isbn13,
+      title: shownTitle,
+      subtitle: work.subtitle ?? null,
+      authors: JSON.stringify(work.authors),
       format,
       publisher,
       published_year: Math.max(0, year + (format === "paperback" && r.chance(0.4) ? r.int(1, 3) : 0)),
@@ -352,6 +355,7 @@ export function generateCatalog({ books, seed = 20250101 }) {
       available: 0,
       conditions: 0,
       version: 1,
+      doc_id: editionNo,
       created_at: time,
       updated_at: time,
     };

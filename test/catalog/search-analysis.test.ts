@@ -10,6 +10,7 @@ import {
   tokenize,
   typoCost,
   variantsOf,
+  withoutStopwords,
 } from "../../workers/catalog/search";
 
 describe("search text analysis", () => {
@@ -57,7 +58,7 @@ describe("search text analysis", () => {
       { term: "orbit", docCount: 9 },
     ]);
     // "hobbit" is one undoubled letter away, "habit" one wrong letter: the usual slip wins.
-    expect(fixed).toEqual({ typed: "hobit", searched: ["hobbit"], corrected: true });
+    expect(fixed).toEqual({ typed: "hobit", searched: ["hobbit"], corrected: true, frequency: 0 });
     expect(
       correctTerm("tolkein", [
         { term: "tolkien", docCount: 4 },
@@ -67,6 +68,16 @@ describe("search text analysis", () => {
     expect(correctTerm("hobbit", [{ term: "hobbit", docCount: 3 }]).searched).toEqual(["hobbit"]);
     expect(correctTerm("the", []).searched).toEqual(["the"]);
     expect(correctTerm("zzzzzz", []).searched).toEqual(["zzzzzz"]);
+  });
+
+  it("drops short words common enough to say nothing, unless nothing else is left", () => {
+    const the = { typed: "the", searched: ["the"], corrected: false, frequency: 400 };
+    const hobbit = { typed: "hobbit", searched: ["hobbit"], corrected: false, frequency: 4 };
+    const art = { typed: "art", searched: ["art"], corrected: false, frequency: 3 };
+    expect(withoutStopwords([the, hobbit], 1000)).toEqual({ searched: [hobbit], dropped: ["the"] });
+    expect(withoutStopwords([the, art], 1000)).toEqual({ searched: [art], dropped: ["the"] });
+    expect(withoutStopwords([the], 1000)).toEqual({ searched: [the], dropped: [] });
+    expect(withoutStopwords([the, hobbit], 100_000).dropped).toEqual([]);
   });
 
   it("builds a safe FTS5 expression: quoted terms, alternatives OR-ed, terms AND-ed", () => {

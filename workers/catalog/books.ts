@@ -16,6 +16,7 @@ import {
   MIN_CORRECTABLE_LENGTH,
   matchExpression,
   tokenize,
+  withoutStopwords,
 } from "./search";
 import {
   type BrowseFilters,
@@ -28,7 +29,7 @@ import {
   suggestionHits,
 } from "./store/browse";
 import { categoryBySlug, categoryPathsOfEdition } from "./store/categories";
-import { catalogVersionsNow, editionCards, editionVersion, editionWithWork, termsByVariant } from "./store/editions";
+import { catalogVersionsNow, editionVersion, editionWithWork, termFrequencies, termsByVariant } from "./store/editions";
 
 /** Browse, search, suggestions and the book page: the public, cached reads of the catalog. */
 
@@ -92,30 +93,53 @@ function cursorAfter(order: Order, last: BrowseHit | SearchHit): string {
 }
 
 /** Corrects each typed term against the vocabulary, with one indexed lookup for the whole query. */
+/**
+ * Corrects a query's terms against the vocabulary: one indexed lookup of the typed terms and, only when some
+ * are unknown, one lookup of their deletions (a correctly spelt query never pays for correction).
+ */
 export async function analyseQuery(ctx: CatalogContext, terms: string[]): Promise<AnalysedTerm[]> {
-  const keys = lookupKeys(terms);
-  const candidates = keys.length ? await termsByVariant(ctx.db, keys) : [];
+  if (terms.length === 0) return [];
+  const known = await termFrequencies(ctx.db, [...new Set(terms)]);
+  const unknown = terms.filter((term) => term.length >= MIN_CORRECTABLE_LENGTH && !known.some((k) => k.term === term));
+  const keys = lookupKeys([...new Set(unknown)]);
+  const neighbours = keys.length ? await termsByVariant(ctx.db, keys) : [];
+  const candidates = [...known, ...neighbours.filter((n, i) => neighbours.findIndex((m) => m.term === n.term) === i)];
   return terms.map((term) =>
     correctTerm(
       term,
-      term.length >= MIN_CORRECTABLE_LENGTH
-        ? candidates.filter((c) => Math.abs(c.term.length - term.length) <= 2 || c.term === term)
-        : [],
+      candidates.filter((c) => c.term === term || Math.abs(c.term.length - term.length) <= 2),
     ),
   );
 }
 
-export function summaryOf(ctx: CatalogContext, card: Awaited<ReturnType<typeof editionCards>>[number]): BookSummary {
+/**
+ * Among results the index scores equally (the same title in two languages, say), those whose title has the
+ * words dropped from the query come first: "the hobbit" shows The Hobbit before Der Hobbit. Only the display
+ * order within a tie changes; the cursor still follows the index order.
+ */
+function preferTitlesWith(hits: SearchHit[], dropped: string[]): SearchHit[] {
+  if (dropped.length === 0) return hits;
+  const bonus = (hit: SearchHit) => {
+    const words = new Set(tokenize(hit.title));
+    return dropped.filter((word) => words.has(word)).length;
+  };
+  return hits
+    .map((hit, index) => ({ hit, index, bonus: bonus(hit) }))
+    .sort((a, b) => (a.hit.score === b.hit.score ? b.bonus - a.bonus || a.index - b.index : a.index - b.index))
+    .map((entry) => entry.hit);
+}
+
+export function summaryOf(ctx: CatalogContext, card: BrowseHit): BookSummary {
   return {
     isbn13: card.isbn13,
     title: card.title,
     subtitle: card.subtitle,
-    authors: card.authors,
+    authors: JSON.parse(card.authors) as string[],
     format: card.format,
     language: card.language,
-    publishedYear: card.publishedYear || null,
+    publishedYear: card.year || null,
     coverImageUrl: mediaUrl(ctx, card.coverKey),
-    lowestPrice: card.lowestPrice === null ? null : { amount: card.lowestPrice, currency: MARKETPLACE_CURRENCY },
+    lowestPrice: card.price === null ? null : { amount: card.price, currency: MARKETPLACE_CURRENCY },
     offerCount: card.offerCount,
     rating: NO_RATING,
   };
@@ -140,11 +164,17 @@ export async function findBooks(ctx: CatalogContext, query: BooksQueryInput): Pr
   const key = `books:${versions.browse}:${versions.categories}:${JSON.stringify({ ...query, q: text, sort })}`;
   return {
     etag: etagFor(key),
-    read: () => ctx.cache.read(key, CACHE_TTL_SECONDS, () => loadBooks(ctx, query, text, order)),
+    read: () => ctx.cache.read(key, CACHE_TTL_SECONDS, () => loadBooks(ctx, query, text, order, versions.documents)),
   };
 }
 
-async function loadBooks(ctx: CatalogContext, query: BooksQueryInput, text: string, order: Order): Promise<BookPage> {
+async function loadBooks(
+  ctx: CatalogContext,
+  query: BooksQueryInput,
+  text: string,
+  order: Order,
+  documents: number,
+): Promise<BookPage> {
   const filters: BrowseFilters = {
     conditionMask: query.condition ? conditionMask(query.condition) : undefined,
     minPrice: query.minPrice,
@@ -165,6 +195,7 @@ async function loadBooks(ctx: CatalogContext, query: BooksQueryInput, text: stri
   }
 
   let hits: (BrowseHit | SearchHit)[];
+  let shown: (BrowseHit | SearchHit)[] | undefined;
   let corrected: string | undefined;
   const isbn = looksLikeIsbn(text) ? normalizeIsbn(text) : undefined;
   const terms = isbn ? [] : tokenize(text).slice(0, 12);
@@ -173,24 +204,15 @@ async function loadBooks(ctx: CatalogContext, query: BooksQueryInput, text: stri
   } else if (terms.length > 0) {
     const analysed = await analyseQuery(ctx, terms);
     corrected = correctedQuery(analysed);
-    hits = await searchEditions(ctx.db, matchExpression(analysed), filters, order, query.limit);
+    const { searched, dropped } = withoutStopwords(analysed, documents);
+    hits = await searchEditions(ctx.db, matchExpression(searched), filters, order, query.limit);
+    if (order.sort === "relevance") shown = preferTitlesWith((hits as SearchHit[]).slice(0, query.limit), dropped);
   } else {
     hits = await browseEditions(ctx.db, filters, order as BrowseOrder, query.limit);
   }
 
   const page = hits.slice(0, query.limit);
-  const cards = new Map(
-    (
-      await editionCards(
-        ctx.db,
-        page.map((hit) => hit.id),
-      )
-    ).map((card) => [card.id, card]),
-  );
-  const items = page.flatMap((hit) => {
-    const card = cards.get(hit.id);
-    return card ? [summaryOf(ctx, card)] : [];
-  });
+  const items = (shown ?? page).map((hit) => summaryOf(ctx, hit));
   const nextCursor = hits.length > query.limit ? cursorAfter(order, page[page.length - 1]!) : null;
   return corrected ? { items, nextCursor, correctedQuery: corrected } : { items, nextCursor };
 }
@@ -202,6 +224,7 @@ export interface Suggestion {
 }
 
 const MAX_SUGGESTIONS = 10;
+const STANDS_IN = { typed: "\u0000last", searched: [], corrected: false, frequency: 0 };
 
 /** `GET /v1/books/suggest`: title and author completions of what has been typed so far. */
 export async function suggest(ctx: CatalogContext, q: string): Promise<VersionedRead<Suggestion[]>> {
@@ -210,13 +233,15 @@ export async function suggest(ctx: CatalogContext, q: string): Promise<Versioned
   const key = `suggest:${versions.browse}:${terms.join(" ")}`;
   return {
     etag: etagFor(key),
-    read: () => ctx.cache.read(key, CACHE_TTL_SECONDS, () => loadSuggestions(ctx, terms)),
+    read: () => ctx.cache.read(key, CACHE_TTL_SECONDS, () => loadSuggestions(ctx, terms, versions.documents)),
   };
 }
 
-async function loadSuggestions(ctx: CatalogContext, terms: string[]): Promise<Suggestion[]> {
+async function loadSuggestions(ctx: CatalogContext, terms: string[], documents: number): Promise<Suggestion[]> {
   if (terms.length === 0 || terms.join("").length < 2) return [];
-  const analysed = await analyseQuery(ctx, terms.slice(0, -1));
+  const earlier = await analyseQuery(ctx, terms.slice(0, -1));
+  // The word being typed is always kept, so the earlier words may all be dropped if they are stopwords.
+  const analysed = earlier.length ? withoutStopwords([...earlier, STANDS_IN], documents).searched.slice(0, -1) : [];
   const last = terms[terms.length - 1]!;
   const columns = ["title", "authors"];
   let hits = await suggestionHits(
@@ -242,7 +267,8 @@ async function loadSuggestions(ctx: CatalogContext, terms: string[]): Promise<Su
   };
   for (const hit of hits) {
     if (matchesTyped(hit.title)) add({ kind: "title", text: hit.title, isbn13: hit.isbn13 });
-    for (const author of hit.authors.split("; ")) if (matchesTyped(author)) add({ kind: "author", text: author });
+    for (const author of JSON.parse(hit.authors) as string[])
+      if (matchesTyped(author)) add({ kind: "author", text: author });
   }
   return out;
 }

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { newId } from "../lib/ids";
 import type { CatalogContext } from "./context";
 import { type Isbn13, toIsbn10 } from "./isbn";
@@ -78,19 +79,24 @@ export async function planNewEditions(
         createdAt: now,
         updatedAt: now,
       }),
+      // The search document right before its edition: the edition takes its id (last_insert_rowid) as `docId`.
+      insertSearchDocument(ctx.db, searchDocumentOf({ ...input, editionId })),
       insertEdition(ctx.db, {
         id: editionId,
         workId,
         isbn13: input.isbn13,
+        title: input.title,
+        subtitle: input.subtitle ?? null,
+        authors: input.authors,
         format: input.format ?? "paperback",
         publisher: input.publisher ?? null,
         publishedYear: input.publishedYear ?? 0,
         language: input.language ?? "en",
         description: input.description ?? null,
+        docId: sql<number>`last_insert_rowid()`,
         createdAt: now,
         updatedAt: now,
       }),
-      insertSearchDocument(ctx.db, searchDocumentOf({ ...input, editionId })),
     );
     const terms = vocabularies[index]!;
     statements.push(...vocabularyStatements(ctx.db, terms, known));

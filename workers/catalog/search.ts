@@ -18,8 +18,6 @@ export const TWO_EDITS_FROM_LENGTH = 8;
 export const MIN_VARIANT_TERM_LENGTH = 3;
 /** At most this many corrections are OR-ed in for one query term. */
 const MAX_CORRECTIONS = 3;
-/** A known term also gets a correction when the correction is this many times more common. */
-const MUCH_MORE_COMMON = 20;
 /** D1 accepts at most 100 bound parameters per statement. */
 export const MAX_LOOKUP_KEYS = 95;
 
@@ -117,33 +115,50 @@ export interface AnalysedTerm {
   typed: string;
   searched: string[];
   corrected: boolean;
+  /** Editions whose title, subtitle or authors use the typed term (0 when unknown). */
+  frequency?: number;
 }
 
 /**
- * Chooses what to search for each typed term, given the vocabulary candidates found under its lookup keys.
- * A term in the vocabulary is kept (plus a far more common neighbour, for misspellings that made it into a
- * title); an unknown term is replaced by its closest, most common neighbours; an unknown term with no
- * neighbour is kept as typed, so it matches nothing rather than silently widening the search.
+ * Chooses what to search for a typed term, given the vocabulary candidates found under its lookup keys.
+ * A term in the vocabulary is kept; an unknown term is replaced by its closest, most common neighbours; an
+ * unknown term with no neighbour is kept as typed, so it matches nothing rather than silently widening the
+ * search.
  */
 export function correctTerm(typed: string, candidates: Candidate[]): AnalysedTerm {
-  if (typed.length < MIN_CORRECTABLE_LENGTH) return { typed, searched: [typed], corrected: false };
-  const allowed = typed.length >= TWO_EDITS_FROM_LENGTH ? 2 : 1;
   const exact = candidates.find((c) => c.term === typed && c.docCount > 0);
+  const frequency = exact?.docCount ?? 0;
+  if (typed.length < MIN_CORRECTABLE_LENGTH) return { typed, searched: [typed], corrected: false, frequency };
+  if (exact) return { typed, searched: [typed], corrected: false, frequency };
+  const allowed = typed.length >= TWO_EDITS_FROM_LENGTH ? 2 : 1;
   const near = candidates
     .filter((c) => c.term !== typed && c.docCount > 0 && editDistance(typed, c.term, allowed) <= allowed)
     .map((c) => ({ ...c, distance: typoCost(typed, c.term) }))
     .sort((x, y) => x.distance - y.distance || y.docCount - x.docCount || x.term.localeCompare(y.term));
-  if (exact) {
-    const better = near.filter((c) => c.distance <= 1 && c.docCount >= exact.docCount * MUCH_MORE_COMMON);
-    return { typed, searched: [typed, ...better.slice(0, 1).map((c) => c.term)], corrected: false };
-  }
-  if (near.length === 0) return { typed, searched: [typed], corrected: false };
+  if (near.length === 0) return { typed, searched: [typed], corrected: false, frequency };
   const best = near[0]!.distance;
   const chosen = near.filter((c) => c.distance === best).slice(0, MAX_CORRECTIONS);
-  return { typed, searched: chosen.map((c) => c.term), corrected: true };
+  return { typed, searched: chosen.map((c) => c.term), corrected: true, frequency };
 }
 
-/** Lookup keys for every correctable term of a query, within D1's bound-parameter limit. */
+/** A word this short, in more than this share of editions, says little about which book is meant. */
+const STOPWORD_LENGTH = 3;
+const STOPWORD_SHARE = 0.02;
+
+/**
+ * Drops words like "the", "and", "der" from a query that has other words. FTS5's bm25 counts every edition
+ * containing each queried word, so one such word would make a query's cost grow with the catalog; without
+ * it, the other words choose the same books. Returns what is searched and what was dropped.
+ */
+export function withoutStopwords(terms: AnalysedTerm[], documents: number) {
+  const isStopword = (term: AnalysedTerm) =>
+    term.typed.length <= STOPWORD_LENGTH && (term.frequency ?? 0) > documents * STOPWORD_SHARE;
+  const kept = terms.filter((term) => !isStopword(term));
+  if (kept.length === 0) return { searched: terms, dropped: [] as string[] };
+  return { searched: kept, dropped: terms.filter(isStopword).map((term) => term.typed) };
+}
+
+/** Lookup keys for the unknown terms of a query, within D1's bound-parameter limit. */
 export function lookupKeys(terms: string[]): string[] {
   const keys = new Set<string>();
   for (const term of terms) {

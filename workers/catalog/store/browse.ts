@@ -82,17 +82,29 @@ function orderClauses(order: BrowseOrder): { clauses: SQL[]; orderBy: SQL } {
   }
 }
 
+/** An edition as a result card (authors still JSON text), with the sort keys its cursor is made of. */
 export interface BrowseHit {
   id: string;
+  isbn13: string;
+  title: string;
+  subtitle: string | null;
+  authors: string;
+  format: EditionFormat;
+  language: string;
   year: number;
+  coverKey: string | null;
   price: number | null;
+  offerCount: number;
 }
+
+const CARD = sql.raw(`e.id AS id, e.isbn13 AS isbn13, e.title AS title, e.subtitle AS subtitle, e.authors AS authors,
+  e.format AS format, e.language AS language, e.published_year AS year, e.cover_key AS coverKey,
+  e.lowest_price AS price, e.offer_count AS offerCount`);
 
 /** One page (plus one, to know if there is more) of editions in the order asked for. */
 export function browseQuery(filters: BrowseFilters, order: BrowseOrder, limit: number): SQL {
   const { clauses, orderBy } = orderClauses(order);
-  return sql`SELECT e.id AS id, e.published_year AS year, e.lowest_price AS price FROM editions e
-    ${where([...filterClauses(filters), ...clauses])} ${orderBy} LIMIT ${limit + 1}`;
+  return sql`SELECT ${CARD} FROM editions e ${where([...filterClauses(filters), ...clauses])} ${orderBy} LIMIT ${limit + 1}`;
 }
 
 export function browseEditions(db: Db, filters: BrowseFilters, order: BrowseOrder, limit: number) {
@@ -119,13 +131,13 @@ export function searchQuery(
     const after = order.after
       ? [sql`(f.rank > ${order.after.score} OR (f.rank = ${order.after.score} AND f.rowid > ${order.after.doc}))`]
       : [];
-    return sql`SELECT e.id AS id, e.published_year AS year, e.lowest_price AS price, f.rank AS score, f.rowid AS doc
-      FROM edition_search f JOIN search_documents d ON d.id = f.rowid JOIN editions e ON e.id = d.edition_id
+    return sql`SELECT ${CARD}, f.rank AS score, f.rowid AS doc
+      FROM edition_search f JOIN editions e ON e.doc_id = f.rowid
       ${where([sql`edition_search MATCH ${match}`, ...filtered, ...after])} ORDER BY f.rank LIMIT ${limit + 1}`;
   }
   const { clauses, orderBy } = orderClauses(order);
-  return sql`SELECT e.id AS id, e.published_year AS year, e.lowest_price AS price, 0 AS score, d.id AS doc
-    FROM edition_search f JOIN search_documents d ON d.id = f.rowid JOIN editions e ON e.id = d.edition_id
+  return sql`SELECT ${CARD}, 0 AS score, e.doc_id AS doc
+    FROM edition_search f JOIN editions e ON e.doc_id = f.rowid
     ${where([sql`edition_search MATCH ${match}`, ...filtered, ...clauses])} ${orderBy} LIMIT ${limit + 1}`;
 }
 
@@ -147,7 +159,7 @@ export interface SuggestionHit {
 
 /** The best-ranked title and author matches for a prefix query, for search-as-you-type. */
 export function suggestionHits(db: Db, match: string, limit: number) {
-  return db.all<SuggestionHit>(sql`SELECT d.title AS title, d.authors AS authors, substr(d.isbn, 1, 13) AS isbn13
-    FROM edition_search f JOIN search_documents d ON d.id = f.rowid
+  return db.all<SuggestionHit>(sql`SELECT e.title AS title, e.authors AS authors, e.isbn13 AS isbn13
+    FROM edition_search f JOIN editions e ON e.doc_id = f.rowid
     WHERE edition_search MATCH ${match} ORDER BY f.rank LIMIT ${limit}`);
 }

@@ -1,5 +1,6 @@
 import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
+import type { SQLiteInsertValue } from "drizzle-orm/sqlite-core";
 import {
   catalogVersions,
   editions,
@@ -17,7 +18,7 @@ export type Statement = BatchItem<"sqlite">;
 export type WorkRow = typeof works.$inferSelect;
 export type EditionRow = typeof editions.$inferSelect;
 export type NewWork = typeof works.$inferInsert;
-export type NewEdition = typeof editions.$inferInsert;
+export type NewEdition = SQLiteInsertValue<typeof editions>;
 
 /** D1 binds at most 100 parameters per statement; multi-row inserts are cut to stay under it. */
 export function chunked<T>(items: T[], size: number): T[][] {
@@ -59,29 +60,6 @@ export async function editionVersion(db: Db, isbn13: string) {
     .from(editions)
     .where(eq(editions.isbn13, isbn13))
     .get();
-}
-
-/** Editions with their work's title and authors, for result lists (in no particular order). */
-export async function editionCards(db: Db, ids: string[]) {
-  if (ids.length === 0) return [];
-  return db
-    .select({
-      id: editions.id,
-      isbn13: editions.isbn13,
-      format: editions.format,
-      language: editions.language,
-      publishedYear: editions.publishedYear,
-      coverKey: editions.coverKey,
-      lowestPrice: editions.lowestPrice,
-      offerCount: editions.offerCount,
-      available: editions.available,
-      title: works.title,
-      subtitle: works.subtitle,
-      authors: works.authors,
-    })
-    .from(editions)
-    .innerJoin(works, eq(works.id, editions.workId))
-    .where(inArray(editions.id, ids));
 }
 
 export function insertWork(db: Db, work: NewWork): Statement {
@@ -129,11 +107,20 @@ export function vocabularyStatements(db: Db, terms: string[], known: Set<string>
   return statements;
 }
 
-/** Vocabulary terms stored under any of these keys, with how many editions use them. */
+/** How many editions use each of these terms (terms the vocabulary does not know are left out). */
+export async function termFrequencies(db: Db, terms: string[]) {
+  if (terms.length === 0) return [];
+  return db
+    .select({ term: searchTerms.term, docCount: searchTerms.docCount })
+    .from(searchTerms)
+    .where(inArray(searchTerms.term, terms.slice(0, 90)));
+}
+
+/** Vocabulary terms stored under any of these keys (a term may come back once per key), with their counts. */
 export async function termsByVariant(db: Db, keys: string[]) {
   if (keys.length === 0) return [];
   return db
-    .selectDistinct({ term: searchTerms.term, docCount: searchTerms.docCount })
+    .select({ term: searchTerms.term, docCount: searchTerms.docCount })
     .from(searchTermVariants)
     .innerJoin(searchTerms, eq(searchTerms.term, searchTermVariants.term))
     .where(inArray(searchTermVariants.variant, keys));
@@ -198,8 +185,15 @@ export async function versionOf(db: Db, scope: "browse" | "categories"): Promise
   return row?.version ?? 1;
 }
 
-export async function catalogVersionsNow(db: Db): Promise<{ browse: number; categories: number }> {
-  const rows = await db.select().from(catalogVersions);
+/** The versions cached lists are keyed by, and how many search documents there are (the highest doc id). */
+export async function catalogVersionsNow(db: Db): Promise<{ browse: number; categories: number; documents: number }> {
+  const rows = await db
+    .select({
+      scope: catalogVersions.scope,
+      version: catalogVersions.version,
+      documents: sql<number | null>`(SELECT max(${searchDocuments.id}) FROM ${searchDocuments})`,
+    })
+    .from(catalogVersions);
   const of = (scope: string) => rows.find((row) => row.scope === scope)?.version ?? 1;
-  return { browse: of("browse"), categories: of("categories") };
+  return { browse: of("browse"), categories: of("categories"), documents: rows[0]?.documents ?? 0 };
 }
