@@ -180,6 +180,26 @@ export class StockDO extends DurableObject<Env> {
     });
   }
 
+  /**
+   * Sets the first stock count of a listing whose object was never set (a listing loaded from a catalog
+   * import or the demo seed, whose count only D1 knows). An object that already has levels keeps them, so
+   * this can never undo sales the way a late `setQuantity` could.
+   */
+  initialize(listingId: string, quantity: number): StockLevels {
+    return this.mutate((): StockLevels => {
+      const levels = this.levels();
+      if (levels) return levels;
+      this.sql.exec(
+        "INSERT INTO levels (id, listing_id, on_hand, low_threshold, version) VALUES (1, ?, ?, 0, 0)",
+        listingId,
+        quantity,
+      );
+      const after = this.bump();
+      this.outbox.emit("StockAdjusted", { ...this.eventLevels(after), change: "set", reason: "initial" });
+      return after;
+    });
+  }
+
   snapshot(): { levels: StockLevels | null; reservations: Reservation[] } {
     return {
       levels: this.levels(),

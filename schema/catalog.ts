@@ -114,8 +114,10 @@ export const catalogVersions = sqliteTable("catalog_versions", {
 });
 
 /**
- * A seller's offer of one edition in one condition. `quantity` is what the seller stocks; `available` is the
- * read copy of what can still be bought (quantity less holds), used by browse filters.
+ * A seller's offer of one edition in one condition. Its stock lives in the listing's StockDO; `quantity`
+ * (copies on hand) and `available` (on hand less holds) are D1's read copy of it, for browse filters and
+ * pages, updated from the object's events in version order (`stockVersion`; 0 = the object was never set and
+ * `quantity` is the count to start it from, as for seeded listings).
  */
 export const listings = sqliteTable(
   "listings",
@@ -132,6 +134,7 @@ export const listings = sqliteTable(
     currency: text("currency").notNull(),
     quantity: integer("quantity").notNull(),
     available: integer("available").notNull(),
+    stockVersion: integer("stock_version").notNull().default(0),
     status: text("status", { enum: ["active", "paused", "sold_out"] }).notNull(),
     version: integer("version").notNull().default(1),
     createdAt: integer("created_at").notNull(),

@@ -132,6 +132,7 @@ CREATE TABLE `listings` (
 	`currency` text NOT NULL,
 	`quantity` integer NOT NULL,
 	`available` integer NOT NULL,
+	`stock_version` integer DEFAULT 0 NOT NULL,
 	`status` text NOT NULL,
 	`version` integer DEFAULT 1 NOT NULL,
 	`created_at` integer NOT NULL,

@@ -106,3 +106,15 @@ describe("StockDO", () => {
     );
   });
 });
+
+describe("StockDO.initialize", () => {
+  it("sets the first count once and never overwrites levels the object already has", async () => {
+    const listingId = `lst_stock_init_${++counter}`;
+    const stock = env.STOCK.getByName(listingId);
+    expect(await stock.initialize(listingId, 3)).toMatchObject({ onHand: 3, available: 3, version: 1 });
+    await stock.reserve("rsv_init", "ord_init", 2, MINUTE);
+    await stock.commit("rsv_init");
+    expect(await stock.initialize(listingId, 3)).toMatchObject({ onHand: 1, available: 1 });
+    expect((await stock.snapshot()).levels).toMatchObject({ onHand: 1 });
+  });
+});

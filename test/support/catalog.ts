@@ -25,6 +25,7 @@ export function catalogContext(): CatalogContext & { settled(): Promise<void> } 
     db: services.db,
     services,
     media: env.MEDIA,
+    stock: env.STOCK,
     cache: new CatalogReadCache(services.cache, lifetime.waitUntil, log),
     sellers: identitySellerDirectory(services),
     publicBaseUrl: config.PUBLIC_BASE_URL,

@@ -11,6 +11,7 @@ export interface CatalogContext {
   db: Db;
   services: Services;
   media: R2Bucket;
+  stock: Env["STOCK"];
   cache: CatalogReadCache;
   sellers: SellerDirectory;
   publicBaseUrl: string;
@@ -25,6 +26,7 @@ export function catalogContext(c: Context<AppEnv>): CatalogContext {
     db: services.db,
     services,
     media: c.env.MEDIA,
+    stock: c.env.STOCK,
     cache: new CatalogReadCache(services.cache, defer, log),
     sellers: identitySellerDirectory(services),
     publicBaseUrl: c.get("config").PUBLIC_BASE_URL,

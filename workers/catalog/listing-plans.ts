@@ -20,6 +20,7 @@ import {
   type ListingRow,
   type NewCoverOption,
   removeCoverOptions,
+  type StockCopy,
   updateCoverOption,
   updateListing,
 } from "./store/listings";
@@ -93,16 +94,20 @@ function touchEdition(ctx: CatalogContext, editionId: string, now: number): Stat
   return [refreshEditionOffers(ctx.db, editionId, now), bumpVersion(ctx.db, "browse")];
 }
 
+/**
+ * Plans a new listing whose StockDO was already set (`stock`: the levels it answered with), so the D1 copy
+ * starts at the object's version.
+ */
 export function planCreateListing(
   ctx: CatalogContext,
+  listingId: string,
   sellerId: string,
   edition: { id: string; isbn13: string },
   fields: ListingFields,
   coverOptions: CoverOptionInput[],
+  stock: StockCopy,
   now: number,
 ): Plan & { listingId: string } {
-  const listingId = newId("lst");
-  const available = fields.quantity;
   const row = {
     id: listingId,
     sellerId,
@@ -112,9 +117,10 @@ export function planCreateListing(
     conditionNotes: fields.conditionNotes ?? null,
     priceAmount: fields.price.amount,
     currency: fields.price.currency,
-    quantity: fields.quantity,
-    available,
-    status: statusFor("active", available),
+    quantity: stock.onHand,
+    available: stock.available,
+    stockVersion: stock.version,
+    status: statusFor("active", stock.available),
     createdAt: now,
     updatedAt: now,
   } as const;
@@ -172,6 +178,7 @@ function coverOptionsDiffer(current: CoverOptionRow[], wanted: CoverOptionInput[
  * Plans a change to a listing. Nothing changes (no write, no event) when the values are the ones it already
  * has, which is what makes re-importing the same file a no-op. The price-history row is inserted only if the
  * stored price really differs, checked inside the batch, so a concurrent edit cannot write a false entry.
+ * A new quantity must already have been set on the listing's StockDO: `stock` is what it answered.
  */
 export function planUpdateListing(
   ctx: CatalogContext,
@@ -180,6 +187,7 @@ export function planUpdateListing(
   changes: ListingChanges,
   currentOptions: CoverOptionRow[],
   now: number,
+  stock?: StockCopy,
 ): Plan & { changed: ChangedField[] } {
   const changed: ChangedField[] = [];
   const next = { ...current };
@@ -199,11 +207,11 @@ export function planUpdateListing(
     next.currency = changes.price!.currency;
     changed.push("price");
   }
-  if (changes.quantity !== undefined && changes.quantity !== current.quantity) {
-    // Nothing is held yet, so what can be bought is what is stocked.
-    next.quantity = changes.quantity;
-    next.available = changes.quantity;
-    changed.push("quantity");
+  if (stock && stock.version > current.stockVersion) {
+    next.quantity = stock.onHand;
+    next.available = stock.available;
+    next.stockVersion = stock.version;
+    if (next.quantity !== current.quantity) changed.push("quantity");
   }
   const requested = changes.status ?? (current.status === "paused" ? "paused" : "active");
   next.status = statusFor(requested, next.available);
@@ -237,6 +245,7 @@ export function planUpdateListing(
       currency: next.currency,
       quantity: next.quantity,
       available: next.available,
+      stockVersion: next.stockVersion,
       status: next.status,
       updatedAt: now,
     }),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AppError } from "../http/errors";
 import { decodeCursor, encodeCursor } from "../http/schemas";
+import { newId } from "../lib/ids";
 import type { VersionedRead } from "./books";
 import { CACHE_TTL_SECONDS, etagFor } from "./cache";
 import type { CatalogContext } from "./context";
@@ -18,9 +19,19 @@ import type { ListingStatus } from "./model";
 import { extrasOf, type ListingView, listingView } from "./offers";
 import type { CreateListingInput } from "./schemas";
 import { UNKNOWN_STORE } from "./sellers";
+import { ensureStock, setListingStock } from "./stock";
 import { categoriesBySlug } from "./store/categories";
-import { editionWithWork, type Statement } from "./store/editions";
-import { coverOptionsOf, listingVersion, listingWithBook, priceHistory, sellerListings } from "./store/listings";
+import { editionIdByIsbn, type Statement } from "./store/editions";
+import {
+  coverOptionsOf,
+  listingById,
+  listingsBySku,
+  listingVersion,
+  listingWithBook,
+  priceHistory,
+  type StockCopy,
+  sellerListings,
+} from "./store/listings";
 
 /** Sellers' listings: creating, changing and pausing them, and the public listing pages. */
 
@@ -58,15 +69,21 @@ async function viewOf(ctx: CatalogContext, id: string): Promise<ListingView> {
 
 /**
  * `POST /v1/seller/listings`. A known ISBN reuses its edition; an unknown one must come with a title and
- * authors and creates the work and edition in the same batch as the listing.
+ * authors and creates the work and edition in the same batch as the listing. The copies are counted in the
+ * listing's StockDO first; D1 then records the listing with the object's levels.
  */
 export async function createListing(ctx: CatalogContext, sellerId: string, input: CreateListingInput) {
   const isbn13 = requireIsbn(input.isbn);
   checkPrices(input.price, input.coverOptions);
+  if ((await listingsBySku(ctx.db, sellerId, [input.sku])).length > 0) {
+    throw new AppError("sku_taken", `You already have a listing with SKU "${input.sku}".`);
+  }
   const now = Date.now();
+  const listingId = newId("lst");
+  let stock: StockCopy | undefined;
   for (let attempt = 0; ; attempt++) {
     const statements: Statement[] = [];
-    let edition = (await editionWithWork(ctx.db, isbn13))?.edition;
+    let edition = await editionIdByIsbn(ctx.db, isbn13);
     if (!edition) {
       if (!input.title || !input.authors?.length) {
         throw new AppError("unprocessable", `ISBN ${isbn13} is not in the catalog yet: send its title and authors.`, {
@@ -89,9 +106,19 @@ export async function createListing(ctx: CatalogContext, sellerId: string, input
         now,
       );
       statements.push(...planned.statements);
-      edition = { id: planned.ids.get(isbn13)! } as NonNullable<typeof edition>;
+      edition = { id: planned.ids.get(isbn13)! };
     }
-    const plan = planCreateListing(ctx, sellerId, { id: edition.id, isbn13 }, input, input.coverOptions ?? [], now);
+    stock ??= await setListingStock(ctx, listingId, input.quantity);
+    const plan = planCreateListing(
+      ctx,
+      listingId,
+      sellerId,
+      { id: edition.id, isbn13 },
+      input,
+      input.coverOptions ?? [],
+      stock,
+      now,
+    );
     try {
       await commit(ctx, { statements: [...statements, ...plan.statements], events: plan.events });
       return viewOf(ctx, plan.listingId);
@@ -111,7 +138,9 @@ export async function updateListing(ctx: CatalogContext, sellerId: string, id: s
   checkPrices(changes.price, changes.coverOptions);
   const found = await ownListing(ctx, sellerId, id);
   const options = await coverOptionsOf(ctx.db, [id]);
-  const plan = planUpdateListing(ctx, found.listing, found.isbn13, changes, options, Date.now());
+  const recount = changes.quantity !== undefined && changes.quantity !== found.listing.quantity;
+  const stock = recount ? await setListingStock(ctx, id, changes.quantity!) : undefined;
+  const plan = planUpdateListing(ctx, found.listing, found.isbn13, changes, options, Date.now(), stock);
   if (plan.statements.length) await commit(ctx, plan);
   return viewOf(ctx, id);
 }
@@ -155,6 +184,8 @@ export async function publicListing(ctx: CatalogContext, id: string) {
     etag: etagFor(key),
     read: () =>
       ctx.cache.read(key, CACHE_TTL_SECONDS, async () => {
+        const listing = await listingById(ctx.db, id);
+        if (listing) await ensureStock(ctx, [listing]);
         const [view, stores] = await Promise.all([viewOf(ctx, id), ctx.sellers.storeNames([current.sellerId])]);
         const { sku: _sku, quantity: _quantity, ...shown } = view;
         return { ...shown, seller: { id: view.sellerId, storeName: stores.get(view.sellerId) ?? UNKNOWN_STORE } };

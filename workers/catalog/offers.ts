@@ -1,6 +1,7 @@
 import { type CatalogContext, mediaUrl } from "./context";
 import type { CoverOptionKind, ListingCondition, ListingStatus } from "./model";
 import { UNKNOWN_STORE } from "./sellers";
+import { ensureStock } from "./stock";
 import {
   activeOffers,
   type CoverOptionRow,
@@ -72,9 +73,19 @@ export interface OfferView {
   photos: PhotoView[];
 }
 
-/** An edition's buyable offers, cheapest first, with store names from the identity module. */
+/**
+ * An edition's buyable offers, cheapest first, with store names from the identity module. Offers whose
+ * StockDO was never started (seeded listings) are started here, before anyone can put them in a cart.
+ */
 export async function offersOf(ctx: CatalogContext, editionId: string): Promise<OfferView[]> {
-  const rows = await activeOffers(ctx.db, editionId);
+  const listed = await activeOffers(ctx.db, editionId);
+  const started = await ensureStock(ctx, listed);
+  const rows = listed
+    .map((row) => {
+      const levels = started.get(row.id);
+      return levels ? { ...row, quantity: levels.onHand, available: levels.available } : row;
+    })
+    .filter((row) => row.available > 0);
   const ids = rows.map((row) => row.id);
   const [extras, stores] = await Promise.all([
     extrasOf(ctx, ids),

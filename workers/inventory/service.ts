@@ -22,6 +22,11 @@ export async function setStock(
   return result.ok ? result : { ok: false, held: result.held };
 }
 
+/** First stock of a listing whose count only D1 knows (seeded or imported); a no-op once the object has levels. */
+export function initializeStock(stock: StockNamespace, listingId: string, quantity: number): Promise<StockLevels> {
+  return stockOf(stock, listingId).initialize(listingId, quantity);
+}
+
 export interface CartDemand {
   listingId: string;
   quantity: number;

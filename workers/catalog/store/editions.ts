@@ -27,13 +27,36 @@ export function chunked<T>(items: T[], size: number): T[][] {
   return out;
 }
 
+/** An edition and its work. Work columns are aliased so no two result columns share a name. */
 export async function editionWithWork(db: Db, isbn13: string) {
-  return db
-    .select({ edition: editions, work: works })
+  const row = await db
+    .select({
+      edition: editions,
+      workTitle: sql<string>`${works.title}`.as("work_title"),
+      workSubtitle: sql<string | null>`${works.subtitle}`.as("work_subtitle"),
+      workAuthors: sql<string>`${works.authors}`.as("work_authors"),
+      workSubjects: sql<string>`${works.subjects}`.as("work_subjects"),
+    })
     .from(editions)
     .innerJoin(works, eq(works.id, editions.workId))
     .where(eq(editions.isbn13, isbn13))
     .get();
+  if (!row) return undefined;
+  return {
+    edition: row.edition,
+    work: {
+      id: row.edition.workId,
+      title: row.workTitle,
+      subtitle: row.workSubtitle,
+      authors: JSON.parse(row.workAuthors) as string[],
+      subjects: JSON.parse(row.workSubjects) as string[],
+    },
+  };
+}
+
+/** Whether an edition with this ISBN exists, and its id. */
+export function editionIdByIsbn(db: Db, isbn13: string) {
+  return db.select({ id: editions.id }).from(editions).where(eq(editions.isbn13, isbn13)).get();
 }
 
 export async function editionsByIsbn(db: Db, isbns: string[]) {

@@ -161,6 +161,32 @@ export function updateListing(
     .where(eq(listings.id, id));
 }
 
+/** Stock levels as D1 keeps a copy of them: copies on hand, what can be bought now, and the object's version. */
+export interface StockCopy {
+  onHand: number;
+  available: number;
+  version: number;
+}
+
+/**
+ * Applies a StockDO's levels to the listing's D1 copy, only if they are newer than what it holds (events can
+ * arrive out of order or twice). The status follows: a listing with nothing left to buy is sold out, and
+ * active again when copies come back; a seller's pause is kept.
+ */
+export function applyStockCopy(db: Db, listingId: string, levels: StockCopy, now: number): Statement {
+  return db
+    .update(listings)
+    .set({
+      quantity: levels.onHand,
+      available: levels.available,
+      stockVersion: levels.version,
+      status: sql`CASE WHEN ${listings.status} = 'paused' THEN 'paused' WHEN ${levels.available} > 0 THEN 'active' ELSE 'sold_out' END`,
+      version: sql`${listings.version} + 1`,
+      updatedAt: now,
+    })
+    .where(and(eq(listings.id, listingId), lt(listings.stockVersion, levels.version)));
+}
+
 export function bumpListingVersion(db: Db, id: string, now: number): Statement {
   return db
     .update(listings)

@@ -1,0 +1,25 @@
+import { defineConsumer } from "../../queues/consumer";
+import { stockCopyStatements } from "./stock";
+import { listingById } from "./store/listings";
+
+/**
+ * What the catalog consumes. Its own events (ListingCreated, ListingUpdated, ProductViewed, ImportChunkQueued)
+ * are built where the change happens; see queues/catalog.ts.
+ */
+
+/**
+ * Keeps D1's copy of each listing's stock (for browse filters, lowest prices and pages) in step with its
+ * StockDO, which stays the authority. Levels older than the copy are ignored, so a late or repeated event
+ * changes nothing.
+ */
+export const stockCopyConsumer = defineConsumer({
+  name: "catalog.stock-copy",
+  queue: "order-events",
+  handles: ["StockReserved", "StockReleased", "StockCommitted", "StockAdjusted"],
+  async handle(event, { services }) {
+    const { listingId, onHand, available, version } = event.data;
+    const listing = await listingById(services.db, listingId);
+    if (!listing || listing.stockVersion >= version) return [];
+    return stockCopyStatements({ db: services.db }, listing, { onHand, available, version }, Date.now());
+  },
+});

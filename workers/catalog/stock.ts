@@ -1,0 +1,69 @@
+import { AppError } from "../http/errors";
+import { initializeStock, setStock } from "../inventory/service";
+import type { CatalogContext } from "./context";
+import { bumpVersion, refreshEditionOffers, type Statement } from "./store/editions";
+import { applyStockCopy, type ListingRow, type StockCopy } from "./store/listings";
+
+/**
+ * The catalog's side of stock. A listing's StockDO (inventory module) is the only writer of its stock: the
+ * catalog sets a new listing's count and a seller's recount through it, and keeps D1's copy of the levels it
+ * answers with (or later announces in events).
+ */
+
+function copyOf(levels: { onHand: number; available: number; version: number }): StockCopy {
+  return { onHand: levels.onHand, available: levels.available, version: levels.version };
+}
+
+/** The seller's count of copies for a listing. Refused (409) below what checkouts hold right now. */
+export async function setListingStock(ctx: CatalogContext, listingId: string, quantity: number): Promise<StockCopy> {
+  const result = await setStock(ctx.stock, listingId, quantity);
+  if (!result.ok) {
+    throw new AppError(
+      "conflict",
+      `${result.held} ${result.held === 1 ? "copy is" : "copies are"} held by checkouts in progress; the quantity cannot go below that.`,
+      { held: result.held },
+    );
+  }
+  return copyOf(result.levels);
+}
+
+/** The statements that bring a listing's D1 copy, its edition's summary and cached lists up to `levels`. */
+export function stockCopyStatements(
+  ctx: Pick<CatalogContext, "db">,
+  listing: Pick<ListingRow, "id" | "editionId">,
+  levels: StockCopy,
+  now: number,
+): Statement[] {
+  return [
+    applyStockCopy(ctx.db, listing.id, levels, now),
+    refreshEditionOffers(ctx.db, listing.editionId, now),
+    bumpVersion(ctx.db, "browse"),
+  ];
+}
+
+/**
+ * Starts the StockDO of listings whose stock only D1 knows (seeded listings: `stockVersion` 0) from their
+ * D1 count, and records the object's levels. Modules about to reserve or count a listing's stock (a book
+ * page, the cart) call this first; for any other listing it does nothing.
+ */
+export async function ensureStock(
+  ctx: CatalogContext,
+  rows: Pick<ListingRow, "id" | "editionId" | "quantity" | "stockVersion">[],
+): Promise<Map<string, StockCopy>> {
+  const pending = rows.filter((row) => row.stockVersion === 0);
+  const started = new Map<string, StockCopy>();
+  if (pending.length === 0) return started;
+  const levels = await Promise.all(pending.map((row) => initializeStock(ctx.stock, row.id, row.quantity)));
+  const now = Date.now();
+  const statements = pending.flatMap((row, index) => {
+    started.set(row.id, copyOf(levels[index]!));
+    return [applyStockCopy(ctx.db, row.id, copyOf(levels[index]!), now)];
+  });
+  const editions = [...new Set(pending.map((row) => row.editionId))];
+  await ctx.db.batch([
+    bumpVersion(ctx.db, "browse"),
+    ...statements,
+    ...editions.map((editionId) => refreshEditionOffers(ctx.db, editionId, now)),
+  ]);
+  return started;
+}
