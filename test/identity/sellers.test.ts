@@ -115,3 +115,19 @@ describe("POST /v1/sellers (security)", () => {
     expect((await api("/v1/admin/audit", { headers: seller.auth })).status).toBe(403);
   });
 });
+
+describe("storeNames (for modules that show sellers)", () => {
+  it("answers the store name of each known seller id and leaves unknown ids out", async () => {
+    const { storeNames } = await import("../../workers/identity/service");
+    const { buildServices } = await import("../../workers/platform/services");
+    const { loadConfig } = await import("../../workers/config");
+    const { createLogger } = await import("../../workers/lib/log");
+    const a = await asSeller({ storeName: storeName() });
+    const b = await asSeller({ storeName: storeName() });
+    const services = buildServices(env, loadConfig(env), { waitUntil: () => {} }, createLogger());
+    const names = await storeNames({ services }, [a.sellerId, b.sellerId, a.sellerId, "sel_unknown"]);
+    expect(names.size).toBe(2);
+    expect(names.get(a.sellerId)).toMatch(/^Second Chapter /);
+    expect(names.has("sel_unknown")).toBe(false);
+  });
+});

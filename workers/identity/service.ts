@@ -228,6 +228,21 @@ export async function sellerOf(
   return seller ? sellerView(seller) : undefined;
 }
 
+/** Store names of sellers by id, for modules that show who sells something (offers, orders). */
+export async function storeNames(
+  ctx: Pick<IdentityContext, "services">,
+  sellerIds: string[],
+): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  const unique = [...new Set(sellerIds)];
+  for (let i = 0; i < unique.length; i += 90) {
+    for (const row of await store.findSellersByIds(ctx.services.db, unique.slice(i, i + 90))) {
+      names.set(row.id, row.storeName);
+    }
+  }
+  return names;
+}
+
 export interface AuditEntryView {
   id: string;
   type: string;

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull, lt, ne, type SQL } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, isNull, lt, ne, type SQL } from "drizzle-orm";
 import { auditLog, oneTimeTokens, refreshTokens, sellers, sessions, userRoles, users } from "../../schema";
 import type { Db } from "../platform/db";
 
@@ -196,6 +196,10 @@ export function findSellerByUser(db: Db, userId: string) {
 
 export function findSellerById(db: Db, id: string) {
   return db.select().from(sellers).where(eq(sellers.id, id)).get();
+}
+
+export function findSellersByIds(db: Db, ids: string[]) {
+  return db.select({ id: sellers.id, storeName: sellers.storeName }).from(sellers).where(inArray(sellers.id, ids));
 }
 
 export function findSellerByStoreName(db: Db, storeNameKey: string) {
