@@ -1,4 +1,5 @@
 import type { Context } from "hono";
+import type { Config } from "../config";
 import type { AppEnv } from "../http/context";
 import type { Logger } from "../lib/log";
 import type { Db } from "../platform/db";
@@ -19,17 +20,26 @@ export interface CatalogContext {
 }
 
 export function catalogContext(c: Context<AppEnv>): CatalogContext {
-  const services = c.get("services");
-  const log = c.get("log");
-  const defer = (promise: Promise<unknown>) => c.executionCtx.waitUntil(promise);
+  return catalogContextFor(
+    { env: c.env, services: c.get("services"), config: c.get("config"), log: c.get("log") },
+    (promise) => c.executionCtx.waitUntil(promise),
+  );
+}
+
+/** The same context outside a request (queue consumers): `defer` runs work after the answer, if it can. */
+export function catalogContextFor(
+  from: { env: Env; services: Services; config: Config; log: Logger },
+  defer: (promise: Promise<unknown>) => void = (promise) => void promise.catch(() => undefined),
+): CatalogContext {
+  const { env, services, config, log } = from;
   return {
     db: services.db,
     services,
-    media: c.env.MEDIA,
-    stock: c.env.STOCK,
+    media: env.MEDIA,
+    stock: env.STOCK,
     cache: new CatalogReadCache(services.cache, defer, log),
     sellers: identitySellerDirectory(services),
-    publicBaseUrl: c.get("config").PUBLIC_BASE_URL,
+    publicBaseUrl: config.PUBLIC_BASE_URL,
     log,
   };
 }

@@ -1,4 +1,6 @@
 import { defineConsumer } from "../../queues/consumer";
+import { catalogContextFor } from "./context";
+import { applyImportChunk } from "./imports";
 import { stockCopyStatements } from "./stock";
 import { listingById } from "./store/listings";
 
@@ -21,5 +23,20 @@ export const stockCopyConsumer = defineConsumer({
     const listing = await listingById(services.db, listingId);
     if (!listing || listing.stockVersion >= version) return [];
     return stockCopyStatements({ db: services.db }, listing, { onHand, available, version }, Date.now());
+  },
+});
+
+/**
+ * Applies one chunk of a seller's CSV import. The chunk's own effects are committed by `applyImportChunk`
+ * (with its events, through the outbox); running it twice changes nothing, so a redelivery is harmless even
+ * before the processed-event marker is written.
+ */
+export const importChunkConsumer = defineConsumer({
+  name: "catalog.import-chunk",
+  queue: "catalog-imports",
+  handles: ["ImportChunkQueued"],
+  async handle(event, context) {
+    await applyImportChunk(catalogContextFor(context), event.data);
+    return [];
   },
 });

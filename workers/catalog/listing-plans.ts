@@ -55,6 +55,8 @@ export interface ListingFields {
 export interface Plan {
   statements: Statement[];
   events: EventEnvelope[];
+  /** Editions whose browse summary (and cached pages) the plan changes; see `withEditionRefresh`. */
+  editions: string[];
 }
 
 /** Refuses a price in another currency than the marketplace's (422 `unsupported_currency`). */
@@ -90,8 +92,19 @@ function listingState(row: Pick<ListingRow, "id" | "sellerId" | "editionId" | "s
   };
 }
 
-function touchEdition(ctx: CatalogContext, editionId: string, now: number): Statement[] {
-  return [refreshEditionOffers(ctx.db, editionId, now), bumpVersion(ctx.db, "browse")];
+/**
+ * A plan's statements followed by one refresh of each edition it touched and one bump of the browse version,
+ * so a batch of many listings (an import chunk) refreshes each edition once.
+ */
+export function withEditionRefresh(ctx: CatalogContext, plans: Plan[], now: number): Statement[] {
+  const editions = [...new Set(plans.flatMap((plan) => plan.editions))];
+  const statements = plans.flatMap((plan) => plan.statements);
+  if (editions.length === 0) return statements;
+  return [
+    ...statements,
+    ...editions.map((editionId) => refreshEditionOffers(ctx.db, editionId, now)),
+    bumpVersion(ctx.db, "browse"),
+  ];
 }
 
 /**
@@ -137,7 +150,6 @@ export function planCreateListing(
       ctx.db,
       coverOptions.map((option, position) => coverOptionRow(listingId, option, position)),
     ),
-    ...touchEdition(ctx, edition.id, now),
   ];
   const event = createEvent("ListingCreated", {
     ...listingState(row, edition.isbn13),
@@ -145,7 +157,7 @@ export function planCreateListing(
     quantity: row.quantity,
     status: row.status,
   });
-  return { listingId, statements, events: [event] };
+  return { listingId, statements, events: [event], editions: [edition.id] };
 }
 
 export interface ListingChanges {
@@ -218,7 +230,7 @@ export function planUpdateListing(
   if (next.status !== current.status) changed.push("status");
   const optionsChanged = changes.coverOptions !== undefined && coverOptionsDiffer(currentOptions, changes.coverOptions);
   if (optionsChanged) changed.push("coverOptions");
-  if (changed.length === 0) return { statements: [], events: [], changed };
+  if (changed.length === 0) return { statements: [], events: [], editions: [], changed };
 
   const statements: Statement[] = [];
   if (priceMoved) {
@@ -251,7 +263,6 @@ export function planUpdateListing(
     }),
   );
   if (optionsChanged) statements.push(...planCoverOptions(ctx, current.id, currentOptions, changes.coverOptions!, now));
-  statements.push(...touchEdition(ctx, current.editionId, now));
   const event = createEvent("ListingUpdated", {
     ...listingState(next, isbn13),
     price: { amount: next.priceAmount, currency: next.currency },
@@ -260,7 +271,7 @@ export function planUpdateListing(
     changes: changed,
     ...(priceMoved ? { previousPrice: { amount: current.priceAmount, currency: current.currency } } : {}),
   });
-  return { statements, events: [event], changed };
+  return { statements, events: [event], editions: [current.editionId], changed };
 }
 
 /** Options with a known id are updated in place, new ones added, missing ones marked removed (carts keep theirs). */

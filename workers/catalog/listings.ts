@@ -11,9 +11,11 @@ import {
   type CoverOptionInput,
   type ListingChanges,
   type Money,
+  type Plan,
   planCreateListing,
   planUpdateListing,
   requireMarketplaceCurrency,
+  withEditionRefresh,
 } from "./listing-plans";
 import type { ListingStatus } from "./model";
 import { extrasOf, type ListingView, listingView } from "./offers";
@@ -46,11 +48,8 @@ function isUniqueViolation(error: unknown, index: string): boolean {
   return new RegExp(`UNIQUE constraint failed: ${index}`).test(String(error));
 }
 
-async function commit(
-  ctx: CatalogContext,
-  plan: { statements: Statement[]; events: Parameters<CatalogContext["services"]["outbox"]["commit"]>[1] },
-) {
-  await ctx.services.outbox.commit(plan.statements, plan.events);
+async function commit(ctx: CatalogContext, plan: Plan, before: Statement[] = []) {
+  await ctx.services.outbox.commit([...before, ...withEditionRefresh(ctx, [plan], Date.now())], plan.events);
 }
 
 /** The seller's own listing, or 404 — another seller's listing is indistinguishable from a missing one. */
@@ -120,7 +119,7 @@ export async function createListing(ctx: CatalogContext, sellerId: string, input
       now,
     );
     try {
-      await commit(ctx, { statements: [...statements, ...plan.statements], events: plan.events });
+      await commit(ctx, plan, statements);
       return viewOf(ctx, plan.listingId);
     } catch (error) {
       if (isUniqueViolation(error, "listings.seller_id, listings.sku")) {

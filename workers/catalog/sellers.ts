@@ -1,8 +1,9 @@
+import { sellerOf, storeNames } from "../identity/service";
 import type { Services } from "../platform/services";
 
 /**
  * What the catalog needs to know about sellers, which the identity module owns: who a signed-in user sells
- * as, and the store names shown on offers. The catalog never reads identity's tables.
+ * as, and the store names shown on offers. The catalog asks identity's service; it never reads its tables.
  */
 export interface SellerDirectory {
   sellerIdOf(userId: string): Promise<string | undefined>;
@@ -11,13 +12,13 @@ export interface SellerDirectory {
 
 export const UNKNOWN_STORE = "Unknown seller";
 
-export function identitySellerDirectory(_services: Services): SellerDirectory {
+export function identitySellerDirectory(services: Services): SellerDirectory {
   return {
-    async sellerIdOf() {
-      return undefined;
+    async sellerIdOf(userId) {
+      return (await sellerOf({ services }, userId))?.id;
     },
-    async storeNames() {
-      return new Map();
+    storeNames(sellerIds) {
+      return sellerIds.length ? storeNames({ services }, sellerIds) : Promise.resolve(new Map());
     },
   };
 }

@@ -1,12 +1,18 @@
 import { createRouter } from "../../http/router";
+import { adminCategoryRoutes } from "./admin-categories";
 import { bookRoutes } from "./books";
 import { categoryRoutes } from "./categories";
+import { importRoutes } from "./imports";
 import { listingRoutes } from "./listings";
 import { mediaRoutes } from "./media";
+import { sellerListingRoutes } from "./seller-listings";
 
 /** Every route of the catalog module, mounted once in workers/app.ts. */
 export const catalogRoutes = createRouter()
   .route("/", bookRoutes)
   .route("/", categoryRoutes)
   .route("/", listingRoutes)
-  .route("/", mediaRoutes);
+  .route("/", mediaRoutes)
+  .route("/", sellerListingRoutes)
+  .route("/", importRoutes)
+  .route("/", adminCategoryRoutes);

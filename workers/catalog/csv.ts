@@ -1,0 +1,151 @@
+import { CsvError, parse } from "csv-parse/sync";
+import { AppError } from "../http/errors";
+import { normalizeIsbn } from "./isbn";
+import { LISTING_CONDITIONS, type ListingCondition, MARKETPLACE_CURRENCY } from "./model";
+
+/** Reading a seller's listings file: its header, its rows, and what is wrong with each row. */
+
+export const REQUIRED_COLUMNS = ["isbn", "sku", "condition", "price", "currency", "quantity"] as const;
+export const OPTIONAL_COLUMNS = ["notes", "title", "authors"] as const;
+type Column = (typeof REQUIRED_COLUMNS)[number] | (typeof OPTIONAL_COLUMNS)[number];
+
+/** One data row as written in the file, with its row number as a spreadsheet shows it (the header is row 1). */
+export interface ImportRow {
+  row: number;
+  values: Partial<Record<Column, string>>;
+  /** Set when the file itself already rules the row out (a SKU seen on an earlier row). */
+  rejected?: { field: string; message: string };
+}
+
+export interface RowError {
+  row: number;
+  field: string;
+  message: string;
+}
+
+export const MAX_IMPORT_ROWS = 50_000;
+
+/**
+ * Parses the CSV (with the `csv-parse` library: quoting, embedded commas and newlines, a BOM). A missing
+ * required column or an unreadable file is the client's 422; a row's own problems are reported per row later.
+ */
+export function readListingsFile(text: string): ImportRow[] {
+  let records: string[][];
+  try {
+    records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true });
+  } catch (error) {
+    const line = error instanceof CsvError ? error.lines : undefined;
+    const where = typeof line === "number" ? ` near line ${line}` : "";
+    throw new AppError("unprocessable", `The file is not readable as CSV${where}.`);
+  }
+  const [header, ...body] = records;
+  if (!header) throw new AppError("unprocessable", "The file is empty.");
+  const names = header.map((name) => name.trim().toLowerCase());
+  const missing = REQUIRED_COLUMNS.filter((column) => !names.includes(column));
+  if (missing.length) {
+    throw new AppError("unprocessable", `The file lacks the column(s): ${missing.join(", ")}.`, {
+      errors: missing.map((column) => ({ path: column, message: "required column" })),
+    });
+  }
+  if (body.length === 0) throw new AppError("unprocessable", "The file has a header but no rows.");
+  if (body.length > MAX_IMPORT_ROWS) {
+    throw new AppError("unprocessable", `A file may have at most ${MAX_IMPORT_ROWS.toLocaleString("en")} rows.`);
+  }
+  const known = new Set<string>([...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS]);
+  const firstRowOfSku = new Map<string, number>();
+  return body.map((cells, index) => {
+    const row = index + 2;
+    const values: Partial<Record<Column, string>> = {};
+    names.forEach((name, column) => {
+      if (known.has(name) && cells[column] !== undefined && cells[column] !== "")
+        values[name as Column] = cells[column];
+    });
+    const sku = values.sku;
+    const first = sku ? firstRowOfSku.get(sku) : undefined;
+    if (sku && first === undefined) firstRowOfSku.set(sku, row);
+    return first === undefined
+      ? { row, values }
+      : { row, values, rejected: { field: "sku", message: `the SKU appears again; row ${first} was used` } };
+  });
+}
+
+export interface ValidRow {
+  row: number;
+  isbn13: string;
+  sku: string;
+  condition: ListingCondition;
+  notes: string | null;
+  price: { amount: number; currency: string };
+  quantity: number;
+  title?: string;
+  authors?: string[];
+}
+
+const CONDITION_ALIASES: Record<string, ListingCondition> = {
+  "as new": "like_new",
+  fine: "like_new",
+  "very good": "very_good",
+  fair: "acceptable",
+};
+
+function parseCondition(text: string): ListingCondition | undefined {
+  const key = text.trim().toLowerCase().replace(/[-_]+/g, " ");
+  const canonical = key.replace(/ /g, "_");
+  return (LISTING_CONDITIONS as readonly string[]).includes(canonical)
+    ? (canonical as ListingCondition)
+    : CONDITION_ALIASES[key];
+}
+
+/** "12.99" (major units, up to two decimals) → 1299 minor units. */
+function parsePrice(text: string): number | undefined {
+  const match = /^(\d{1,7})(?:[.,](\d{1,2}))?$/.exec(text.trim());
+  if (!match) return undefined;
+  return Number(match[1]) * 100 + Number((match[2] ?? "0").padEnd(2, "0"));
+}
+
+/** Checks one row; answers the listing it describes or every problem found in it. */
+export function validateRow(input: ImportRow): { ok: true; row: ValidRow } | { ok: false; errors: RowError[] } {
+  const errors: RowError[] = [];
+  const fail = (field: string, message: string) => errors.push({ row: input.row, field, message });
+  if (input.rejected) fail(input.rejected.field, input.rejected.message);
+  const v = input.values;
+  const isbn13 = v.isbn ? normalizeIsbn(v.isbn) : undefined;
+  if (!v.isbn) fail("isbn", "required");
+  else if (!isbn13) fail("isbn", `"${v.isbn.slice(0, 40)}" is not a valid ISBN-10 or ISBN-13`);
+  if (!v.sku) fail("sku", "required");
+  else if (v.sku.length > 64) fail("sku", "at most 64 characters");
+  const condition = v.condition ? parseCondition(v.condition) : undefined;
+  if (!v.condition) fail("condition", "required");
+  else if (!condition) fail("condition", `must be one of ${LISTING_CONDITIONS.join(", ")}`);
+  const amount = v.price ? parsePrice(v.price) : undefined;
+  if (!v.price) fail("price", "required");
+  else if (amount === undefined) fail("price", "a price such as 12.99");
+  const currency = v.currency?.trim().toUpperCase();
+  if (!currency) fail("currency", "required");
+  else if (currency !== MARKETPLACE_CURRENCY)
+    fail("currency", `prices on this marketplace are in ${MARKETPLACE_CURRENCY}`);
+  const quantity = v.quantity !== undefined && /^\d{1,6}$/.test(v.quantity.trim()) ? Number(v.quantity) : undefined;
+  if (v.quantity === undefined) fail("quantity", "required");
+  else if (quantity === undefined || quantity > 100_000) fail("quantity", "a whole number from 0 to 100000");
+  if (v.notes && v.notes.length > 1000) fail("notes", "at most 1000 characters");
+  if (v.title && v.title.length > 300) fail("title", "at most 300 characters");
+  const authors = v.authors
+    ?.split(";")
+    .map((name) => name.trim())
+    .filter(Boolean);
+  if (errors.length) return { ok: false, errors };
+  return {
+    ok: true,
+    row: {
+      row: input.row,
+      isbn13: isbn13!,
+      sku: v.sku!,
+      condition: condition!,
+      notes: v.notes ?? null,
+      price: { amount: amount!, currency: currency! },
+      quantity: quantity!,
+      title: v.title,
+      authors: authors?.length ? authors : undefined,
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import { catalogImportChunks, catalogImportErrors, catalogImports } from "../../../schema";
+import type { Db } from "../../platform/db";
+import type { RowError } from "../csv";
+import { chunked, type Statement } from "./editions";
+
+export type ImportRecord = typeof catalogImports.$inferSelect;
+
+export function insertImport(db: Db, row: typeof catalogImports.$inferInsert): Statement {
+  return db.insert(catalogImports).values(row);
+}
+
+export function importOfSeller(db: Db, sellerId: string, id: string) {
+  return db
+    .select()
+    .from(catalogImports)
+    .where(and(eq(catalogImports.id, id), eq(catalogImports.sellerId, sellerId)))
+    .get();
+}
+
+/** How far an import has got: chunks applied and rows done and failed in them. */
+export async function importProgress(db: Db, importId: string) {
+  const row = await db
+    .select({
+      chunks: sql<number>`count(*)`,
+      rowsDone: sql<number>`coalesce(sum(${catalogImportChunks.rowsDone}), 0)`,
+      rowsFailed: sql<number>`coalesce(sum(${catalogImportChunks.rowsFailed}), 0)`,
+    })
+    .from(catalogImportChunks)
+    .where(eq(catalogImportChunks.importId, importId))
+    .get();
+  return row ?? { chunks: 0, rowsDone: 0, rowsFailed: 0 };
+}
+
+export function importErrors(db: Db, importId: string, limit: number) {
+  return db
+    .select({ row: catalogImportErrors.row, field: catalogImportErrors.field, message: catalogImportErrors.message })
+    .from(catalogImportErrors)
+    .where(eq(catalogImportErrors.importId, importId))
+    .orderBy(asc(catalogImportErrors.row), asc(catalogImportErrors.field))
+    .limit(limit);
+}
+
+/** Records a chunk as applied, once: a redelivered chunk finds its row there and adds nothing. */
+export function recordChunk(
+  db: Db,
+  row: { importId: string; chunk: number; rowsDone: number; rowsFailed: number; processedAt: number },
+  errors: RowError[],
+): Statement[] {
+  return [
+    db.insert(catalogImportChunks).values(row).onConflictDoNothing(),
+    ...chunked(errors, 20).map((part) =>
+      db
+        .insert(catalogImportErrors)
+        .values(part.map((error) => ({ importId: row.importId, ...error })))
+        .onConflictDoNothing(),
+    ),
+  ];
+}
+
+export function chunkApplied(db: Db, importId: string, chunk: number) {
+  return db
+    .select({ chunk: catalogImportChunks.chunk })
+    .from(catalogImportChunks)
+    .where(and(eq(catalogImportChunks.importId, importId), eq(catalogImportChunks.chunk, chunk)))
+    .get();
+}
