@@ -20,6 +20,7 @@ export function queueSenders(env: Env): QueueSenders {
 /** A row left unsent this long is assumed lost by its request and picked up by the cron relay. */
 export const RELAY_GRACE_MS = 30_000;
 const RELAY_BATCH = 100;
+const SEND_SLICE = 50;
 
 /**
  * The transactional outbox. `commit` writes a state change and its events in one D1 batch, then sends
@@ -102,7 +103,16 @@ export class Outbox {
     }
   }
 
+  /** Sends in slices: D1 binds at most 100 parameters and a queue batch holds at most 100 messages. */
   private async sendRows(eventIds: string[]): Promise<number> {
+    let delivered = 0;
+    for (let i = 0; i < eventIds.length; i += SEND_SLICE) {
+      delivered += await this.sendSlice(eventIds.slice(i, i + SEND_SLICE));
+    }
+    return delivered;
+  }
+
+  private async sendSlice(eventIds: string[]): Promise<number> {
     const rows = await this.db
       .select()
       .from(outbox)

@@ -117,3 +117,17 @@ describe("idempotent consumers", () => {
     expect(mails).toHaveLength(1);
   });
 });
+
+describe("large commits", () => {
+  it("sends a commit of more events than D1 binds parameters or a queue batch holds", async () => {
+    const events = Array.from({ length: 230 }, (_, i) => registered(`many-${i}@bazaar.test`));
+    const pending: Promise<unknown>[] = [];
+    const box = new Outbox(db, queueSenders(env), (promise) => void pending.push(promise), log);
+    await box.commit([], events);
+    await Promise.all(pending);
+    const unsent = await env.DB.prepare(
+      "SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL AND envelope LIKE '%many-%'",
+    ).first<number>("n");
+    expect(unsent).toBe(0);
+  });
+});

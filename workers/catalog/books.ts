@@ -158,7 +158,9 @@ export async function findBooks(ctx: CatalogContext, query: BooksQueryInput): Pr
     });
   }
   const text = query.q?.trim() ?? "";
-  const sort = query.sort === "relevance" && !text ? "newest" : query.sort;
+  // A query with nothing searchable in it ("", "?!") browses; browsing has no relevance, so newest first.
+  const searchable = looksLikeIsbn(text) || tokenize(text).length > 0;
+  const sort = query.sort === "relevance" && !searchable ? "newest" : query.sort;
   const order = orderFor(sort, query.cursor);
   const versions = await catalogVersionsNow(ctx.db);
   const key = `books:${versions.browse}:${versions.categories}:${JSON.stringify({ ...query, q: text, sort })}`;

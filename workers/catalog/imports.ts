@@ -20,7 +20,7 @@ import { listingsBySku, type StockCopy } from "./store/listings";
  */
 
 /** Rows per chunk: a chunk is one D1 batch, and D1 bounds the statements of one invocation. */
-export const IMPORT_CHUNK_ROWS = 50;
+export const IMPORT_CHUNK_ROWS = 100;
 /** At most this many row errors are reported (the counts stay exact). */
 export const MAX_REPORTED_ERRORS = 1_000;
 
@@ -141,25 +141,19 @@ export async function applyImportChunk(ctx: CatalogContext, chunk: EventData<"Im
         quantity: row.quantity,
       };
       const listing = current.get(row.sku);
+      // An imported count waits in D1 (stock version 0) until the listing's StockDO is first needed (a book
+      // page, a cart), as for seeded listings: starting thousands of objects would make an import crawl.
+      const deferred: StockCopy = { onHand: row.quantity, available: row.quantity, version: 0 };
       try {
         if (!listing) {
-          const listingId = newId("lst");
-          const stock = await setListingStock(ctx, listingId, row.quantity);
-          const plan = planCreateListing(
-            ctx,
-            listingId,
-            chunk.sellerId,
-            { id: editionId, isbn13: row.isbn13 },
-            fields,
-            [],
-            stock,
-            now,
-          );
-          return { plan };
+          const edition = { id: editionId, isbn13: row.isbn13 };
+          return { plan: planCreateListing(ctx, newId("lst"), chunk.sellerId, edition, fields, [], deferred, now) };
         }
         if (listing.editionId !== editionId) return fail("sku", "this SKU is already listed for another ISBN");
         let stock: StockCopy | undefined;
-        if (row.quantity !== listing.quantity) stock = await setListingStock(ctx, listing.id, row.quantity);
+        if (row.quantity !== listing.quantity) {
+          stock = listing.stockVersion === 0 ? deferred : await setListingStock(ctx, listing.id, row.quantity);
+        }
         return { plan: planUpdateListing(ctx, listing, row.isbn13, fields, [], now, stock) };
       } catch (error) {
         if (error instanceof AppError && error.code === "conflict")

@@ -219,7 +219,8 @@ export function planUpdateListing(
     next.currency = changes.price!.currency;
     changed.push("price");
   }
-  if (stock && stock.version > current.stockVersion) {
+  // Levels newer than the copy; or, for a listing whose StockDO has not started, the count it will start from.
+  if (stock && (stock.version > current.stockVersion || (stock.version === 0 && current.stockVersion === 0))) {
     next.quantity = stock.onHand;
     next.available = stock.available;
     next.stockVersion = stock.version;
