@@ -35,6 +35,7 @@ export default defineConfig({
           ENVIRONMENT: "test",
           QUEUE_RETRY_BASE_SECONDS: "0",
           SIMULATED_WEBHOOK_SECRET: "test-simulated-webhook-secret",
+          CART_TOKEN_SECRET: "test-cart-token-secret",
           RECORDER_URL: inject<string>("recorderUrl"),
           UPSTASH_TEST_URL: inject<string>("upstashUrl"),
           UPSTASH_TEST_TOKEN: inject<string>("upstashToken"),

@@ -1,6 +1,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
+import { cartRoutes } from "./cart/routes";
 import { catalogRoutes } from "./catalog/routes";
 import { docsRoutes } from "./docs/routes";
 import { healthRoutes } from "./health/routes";
@@ -36,6 +37,7 @@ export function createApp() {
 
   app.route("/", healthRoutes);
   app.route("/", identityRoutes);
+  app.route("/", cartRoutes);
   app.route("/", notificationRoutes);
   app.route("/", webhookRoutes);
   app.route("/", devPaymentRoutes);

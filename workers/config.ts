@@ -78,6 +78,8 @@ export const ConfigSchema = z
     CACHE_ADAPTER: z.enum(["cache-api", "upstash"]).default("cache-api"),
     UPSTASH_REDIS_REST_URL: z.url().optional(),
     UPSTASH_REDIS_REST_TOKEN: z.string().min(1).optional(),
+    CART_TOKEN_SECRET: z.string().min(16).optional(),
+    CART_HOLD_MINUTES: positiveInt(15),
     PAYMENT_PROVIDER: z.enum(["simulated", "stripe"]).default("simulated"),
     SIMULATED_WEBHOOK_SECRET: z.string().min(16).optional(),
     STRIPE_SECRET_KEY: z.string().min(1).optional(),
@@ -120,6 +122,7 @@ export const ConfigSchema = z
         need("UPSTASH_REDIS_REST_TOKEN", `${key}=upstash`);
       }
     }
+    need("CART_TOKEN_SECRET", "guests have carts");
     if (config.PAYMENT_PROVIDER === "simulated") need("SIMULATED_WEBHOOK_SECRET", "PAYMENT_PROVIDER=simulated");
     if (config.PAYMENT_PROVIDER === "stripe") {
       need("STRIPE_SECRET_KEY", "PAYMENT_PROVIDER=stripe");
@@ -149,6 +152,9 @@ export const ConfigSchema = z
       }
       if (config.STRIPE_API_BASE) {
         ctx.addIssue({ code: "custom", path: ["STRIPE_API_BASE"], message: "only for local test servers" });
+      }
+      if (config.CART_TOKEN_SECRET?.startsWith("dev-")) {
+        ctx.addIssue({ code: "custom", path: ["CART_TOKEN_SECRET"], message: "the development secret is refused" });
       }
       if (config.MAIL_ADAPTER === "dev-mailbox") {
         ctx.addIssue({ code: "custom", path: ["MAIL_ADAPTER"], message: "the dev mailbox is for development only" });

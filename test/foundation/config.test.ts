@@ -16,11 +16,15 @@ const base = {
   CORS_ORIGINS: "https://shop.example",
   MAIL_ADAPTER: "http",
   JWT_SIGNING_KEYS: JSON.stringify([PRODUCTION_STYLE_KEY]),
+  CART_TOKEN_SECRET: "a-long-production-cart-secret",
 };
 
 describe("configuration", () => {
   it("refuses development-only adapters in production", () => {
     expect(() => loadConfig({ ...base, MAIL_ADAPTER: "dev-mailbox" } as unknown as Env)).toThrow(/MAIL_ADAPTER/);
+    expect(() => loadConfig({ ...base, CART_TOKEN_SECRET: "dev-cart-token-secret-0001" } as unknown as Env)).toThrow(
+      /CART_TOKEN_SECRET/,
+    );
     expect(() => loadConfig({ ...base, PAYMENT_PROVIDER: "simulated" } as unknown as Env)).toThrow(/PAYMENT_PROVIDER/);
   });
 

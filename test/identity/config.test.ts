@@ -26,8 +26,13 @@ const production = {
   PAYMENT_PROVIDER: "stripe",
   STRIPE_SECRET_KEY: "sk_live_x",
   STRIPE_WEBHOOK_SECRET: "whsec_x",
+  CART_TOKEN_SECRET: "a-long-production-cart-secret",
 };
-const development = { ENVIRONMENT: "development", SIMULATED_WEBHOOK_SECRET: "dev-simulated-webhook-secret-0001" };
+const development = {
+  ENVIRONMENT: "development",
+  SIMULATED_WEBHOOK_SECRET: "dev-simulated-webhook-secret-0001",
+  CART_TOKEN_SECRET: "dev-cart-token-secret-0001",
+};
 
 const load = (vars: Record<string, unknown>) => loadConfig(vars as unknown as Env);
 function issuesOf(vars: Record<string, unknown>): string {

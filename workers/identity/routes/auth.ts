@@ -1,4 +1,5 @@
-import { createRoute } from "@hono/zod-openapi";
+import { createRoute, z } from "@hono/zod-openapi";
+import { mergeGuestCart } from "../../cart/scope";
 import { createRouter } from "../../http/router";
 import { jsonContent, problems } from "../../http/schemas";
 import { principalOf, requireAuth } from "../middleware";
@@ -54,7 +55,11 @@ const loginRoute = createRoute({
   path: "/v1/auth/login",
   tags,
   summary: "Log in with email and password: an access token (15 minutes) and a refresh token (30 days)",
-  request: { body: json(LoginBody) },
+  description: "A guest cart sent along in `X-Cart-Token` is merged into the user's cart.",
+  request: {
+    body: json(LoginBody),
+    headers: z.object({ "x-cart-token": z.string().max(200).optional() }),
+  },
   responses: { 200: jsonContent(TokensSchema, "Logged in"), ...problems(400, 401, 415, 429) },
 });
 
@@ -127,6 +132,7 @@ export const authRoutes = createRouter()
   })
   .openapi(loginRoute, async (c) => {
     const tokens = await login(identityContext(c), c.req.valid("json"));
+    await mergeGuestCart(c, tokens.user.id);
     return c.json(tokens, 200);
   })
   .openapi(refreshRoute, async (c) => {

@@ -1,0 +1,60 @@
+import { eq, inArray } from "drizzle-orm";
+import { editions, listings, works } from "../../schema";
+import type { CatalogContext } from "./context";
+import type { ListingCondition, ListingStatus } from "./model";
+import { type CoverOptionView, coverOptionView } from "./offers";
+import { UNKNOWN_STORE } from "./sellers";
+import { ensureStock } from "./stock";
+import { coverOptionsOf } from "./store/listings";
+
+/** What a cart (and a checkout) needs to know of a listing: who sells it, at what price, with which covers. */
+export interface CartListing {
+  id: string;
+  sellerId: string;
+  storeName: string;
+  status: ListingStatus;
+  price: { amount: number; currency: string };
+  title: string;
+  isbn13: string;
+  condition: ListingCondition;
+  coverOptions: CoverOptionView[];
+}
+
+/**
+ * Listings by id for the cart, in two queries, with store names from identity. Listings whose stock only D1
+ * knows (seeded) get their StockDO started, so the cart's stock check counts real copies.
+ */
+export async function cartListings(ctx: CatalogContext, ids: string[]): Promise<Map<string, CartListing>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const [rows, options] = await Promise.all([
+    ctx.db
+      .select({ listing: listings, isbn13: editions.isbn13, title: works.title })
+      .from(listings)
+      .innerJoin(editions, eq(editions.id, listings.editionId))
+      .innerJoin(works, eq(works.id, editions.workId))
+      .where(inArray(listings.id, unique)),
+    coverOptionsOf(ctx.db, unique),
+  ]);
+  await ensureStock(
+    ctx,
+    rows.map((row) => row.listing),
+  );
+  const names = await ctx.sellers.storeNames([...new Set(rows.map((row) => row.listing.sellerId))]);
+  return new Map(
+    rows.map(({ listing, isbn13, title }) => [
+      listing.id,
+      {
+        id: listing.id,
+        sellerId: listing.sellerId,
+        storeName: names.get(listing.sellerId) ?? UNKNOWN_STORE,
+        status: listing.status,
+        price: { amount: listing.priceAmount, currency: listing.currency },
+        title,
+        isbn13,
+        condition: listing.condition,
+        coverOptions: options.filter((option) => option.listingId === listing.id).map(coverOptionView),
+      },
+    ]),
+  );
+}
