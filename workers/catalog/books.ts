@@ -195,6 +195,7 @@ async function loadBooks(
     }
     filters.categoryId = category.id;
     filters.categorySize = category.editionCount;
+    filters.catalogSize = documents;
   }
 
   let hits: (BrowseHit | SearchHit)[];
