@@ -1,6 +1,6 @@
-import { importChunkConsumer, stockCopyConsumer } from "../workers/catalog/events";
+import { importChunkConsumer, stockCopyConsumer, viewCounter } from "../workers/catalog/events";
 import { mailConsumer } from "../workers/notifications/events";
 import type { Consumer } from "./consumer";
 
 /** Every consumer of the Worker's queues, by module. */
-export const consumers: readonly Consumer[] = [mailConsumer, stockCopyConsumer, importChunkConsumer];
+export const consumers: readonly Consumer[] = [mailConsumer, stockCopyConsumer, importChunkConsumer, viewCounter];

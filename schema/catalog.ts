@@ -233,6 +233,17 @@ export const searchTermVariants = sqliteTable(
   (t) => [primaryKey({ columns: [t.variant, t.term] })],
 );
 
+/** Book pages opened per edition and UTC day, counted from `ProductViewed` events (popularity). */
+export const editionViews = sqliteTable(
+  "edition_views",
+  {
+    editionId: text("edition_id").notNull(),
+    day: text("day").notNull(),
+    views: integer("views").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.editionId, t.day] })],
+);
+
 /** A seller's bulk import of listings from CSV, processed in chunks through the `catalog-imports` queue. */
 export const catalogImports = sqliteTable(
   "catalog_imports",

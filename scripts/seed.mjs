@@ -64,6 +64,7 @@ const reset = [
   ...[
     "search_term_variants",
     "search_terms",
+    "edition_views",
     "listing_price_history",
     "cover_options",
     "listing_photos",

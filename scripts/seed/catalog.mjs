@@ -54,15 +54,6 @@ function isbn13CheckDigit(first12) {
   return (10 - (sum % 10)) % 10;
 }
 
-export function isbn10Of(isbn13) {
-  if (!isbn13.startsWith("978")) return null;
-  const first9 = isbn13.slice(3, 12);
-  let sum = 0;
-  for (let i = 0; i < 9; i++) sum += Number(first9[i]) * (10 - i);
-  const digit = (11 - (sum % 11)) % 11;
-  return first9 + (digit === 10 ? "X" : String(digit));
-}
-
 /** Generated ISBNs live in 979-8 (a registration group real demo data will not collide with much). */
 function generatedIsbn(n) {
   const first12 = `9798${String(n).padStart(8, "0")}`;
@@ -366,7 +357,7 @@ export function generateCatalog({ books, seed = 20250101 }) {
       title: shownTitle,
       subtitle: work.subtitle ?? "",
       authors: work.authors.join("; "),
-      isbn: [isbn13, isbn10Of(isbn13)].filter(Boolean).join(" "),
+      isbn: isbn13,
       description: description ?? "",
     });
     const terms = new Set(tokenize([shownTitle, work.subtitle ?? "", ...work.authors].join(" ")));
@@ -398,7 +389,10 @@ export function generateCatalog({ books, seed = 20250101 }) {
       const quantity = r.chance(0.06) ? 0 : condition === "new" ? r.int(1, 15) : r.chance(0.8) ? 1 : r.int(2, 3);
       const paused = r.chance(0.03);
       const status = paused ? "paused" : quantity > 0 ? "active" : "sold_out";
-      const price = Math.max(199, Math.round((basePrice * CONDITION_PRICE[condition]) / 100) * 100 - 1);
+      const price = Math.max(
+        199,
+        Math.round((basePrice * CONDITION_PRICE[condition] * (0.9 + r.next() * 0.2)) / 50) * 50 - 1,
+      );
       rows.listings.push({
         id: listingId,
         seller_id: seller.id,

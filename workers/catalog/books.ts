@@ -113,19 +113,20 @@ export async function analyseQuery(ctx: CatalogContext, terms: string[]): Promis
 }
 
 /**
- * Among results the index scores equally (the same title in two languages, say), those whose title has the
- * words dropped from the query come first: "the hobbit" shows The Hobbit before Der Hobbit. Only the display
- * order within a tie changes; the cursor still follows the index order.
+ * The order a page of search results is shown in. The index ranks by bm25; on top of that, a page shows
+ * first the books whose title has every word asked for (including words like "the" left out of the index
+ * query), and among equally ranked books those that can be bought. Only the display order within the page
+ * changes; the cursor still follows the index order, so paging never skips or repeats a book.
  */
-function preferTitlesWith(hits: SearchHit[], dropped: string[]): SearchHit[] {
-  if (dropped.length === 0) return hits;
-  const bonus = (hit: SearchHit) => {
+function arrangePage(hits: SearchHit[], searched: AnalysedTerm[], dropped: string[]): SearchHit[] {
+  const wanted = [...searched.map((term) => term.searched), ...dropped.map((word) => [word])];
+  const titleHasAll = (hit: SearchHit) => {
     const words = new Set(tokenize(hit.title));
-    return dropped.filter((word) => words.has(word)).length;
+    return wanted.every((alternatives) => alternatives.some((word) => words.has(word)));
   };
   return hits
-    .map((hit, index) => ({ hit, index, bonus: bonus(hit) }))
-    .sort((a, b) => (a.hit.score === b.hit.score ? b.bonus - a.bonus || a.index - b.index : a.index - b.index))
+    .map((hit, index) => ({ hit, index, exact: titleHasAll(hit) ? 0 : 1, buyable: hit.offerCount > 0 ? 0 : 1 }))
+    .sort((a, b) => a.exact - b.exact || (a.hit.score === b.hit.score ? a.buyable - b.buyable : 0) || a.index - b.index)
     .map((entry) => entry.hit);
 }
 
@@ -194,6 +195,7 @@ async function loadBooks(
     }
     filters.categoryId = category.id;
     filters.categorySize = category.editionCount;
+    filters.catalogSize = documents;
   }
 
   let hits: (BrowseHit | SearchHit)[];
@@ -208,7 +210,7 @@ async function loadBooks(
     corrected = correctedQuery(analysed);
     const { searched, dropped } = withoutStopwords(analysed, documents);
     hits = await searchEditions(ctx.db, matchExpression(searched), filters, order, query.limit);
-    if (order.sort === "relevance") shown = preferTitlesWith((hits as SearchHit[]).slice(0, query.limit), dropped);
+    if (order.sort === "relevance") shown = arrangePage((hits as SearchHit[]).slice(0, query.limit), searched, dropped);
   } else {
     hits = await browseEditions(ctx.db, filters, order as BrowseOrder, query.limit);
   }

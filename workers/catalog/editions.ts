@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { newId } from "../lib/ids";
 import type { CatalogContext } from "./context";
-import { type Isbn13, toIsbn10 } from "./isbn";
+import type { Isbn13 } from "./isbn";
 import type { EditionFormat } from "./model";
 import { vocabularyOf } from "./search";
 import { closureAncestors, countEditionIn, linkEdition } from "./store/categories";
@@ -46,7 +46,9 @@ export function searchDocumentOf(input: {
     title: input.title,
     subtitle: input.subtitle ?? "",
     authors: input.authors.join(AUTHOR_SEPARATOR),
-    isbn: [input.isbn13, toIsbn10(input.isbn13)].filter(Boolean).join(" "),
+    // ISBN-13 only: typed ISBN-10s are converted before searching, and equal-length documents keep
+    // bm25 from ranking two editions of one book apart for their ISBNs.
+    isbn: input.isbn13,
     description: input.description ?? "",
   };
 }

@@ -2,6 +2,7 @@ import { defineConsumer } from "../../queues/consumer";
 import { catalogContextFor } from "./context";
 import { applyImportChunk } from "./imports";
 import { stockCopyStatements } from "./stock";
+import { countView } from "./store/editions";
 import { listingById } from "./store/listings";
 
 /**
@@ -38,5 +39,15 @@ export const importChunkConsumer = defineConsumer({
   async handle(event, context) {
     await applyImportChunk(catalogContextFor(context), event.data);
     return [];
+  },
+});
+
+/** Counts book-page views per edition and day; the count commits with the processed-event marker. */
+export const viewCounter = defineConsumer({
+  name: "catalog.views",
+  queue: "catalog-events",
+  handles: ["ProductViewed"],
+  async handle(event, { services }) {
+    return [countView(services.db, event.data.editionId, event.occurredAt.slice(0, 10))];
   },
 });

@@ -9,8 +9,9 @@ import type { EditionFormat } from "../model";
  */
 export interface BrowseFilters {
   categoryId?: string;
-  /** Editions in a category this small are found through the category's links, larger ones by sort order. */
+  /** How many editions the category holds, and the catalog: they decide how the filter is walked. */
   categorySize?: number;
+  catalogSize?: number;
   conditionMask?: number;
   minPrice?: number;
   maxPrice?: number;
@@ -28,13 +29,19 @@ export interface SearchPosition {
   doc: number;
 }
 
-/** Below this many editions, a category filter starts from the category's links and sorts what it finds. */
-const SMALL_CATEGORY = 2_000;
+/**
+ * A category filter either reads the category's links and sorts what it finds (about 3 rows per edition in
+ * it), or walks the sort index and checks each edition's categories until the page is full (about 4 rows per
+ * candidate, and page ÷ share candidates). The first is cheaper below sqrt(28 × catalog size) editions.
+ */
+export function startFromCategoryLinks(categorySize: number, catalogSize: number): boolean {
+  return categorySize * categorySize < 28 * Math.max(catalogSize, 1);
+}
 
 function filterClauses(filters: BrowseFilters): SQL[] {
   const clauses: SQL[] = [];
   if (filters.categoryId) {
-    if ((filters.categorySize ?? Number.POSITIVE_INFINITY) <= SMALL_CATEGORY) {
+    if (startFromCategoryLinks(filters.categorySize ?? Number.POSITIVE_INFINITY, filters.catalogSize ?? 0)) {
       clauses.push(sql`e.id IN (SELECT ec.edition_id FROM category_closure cc
         JOIN edition_categories ec ON ec.category_id = cc.descendant_id WHERE cc.ancestor_id = ${filters.categoryId})`);
     } else {

@@ -187,15 +187,8 @@ export function categoryPathsOfEdition(db: Db, editionId: string) {
       slug: categories.slug,
       name: categories.name,
     })
-    .from(categoryClosure)
+    .from(editionCategories)
+    .innerJoin(categoryClosure, eq(categoryClosure.descendantId, editionCategories.categoryId))
     .innerJoin(categories, eq(categories.id, categoryClosure.ancestorId))
-    .where(
-      inArray(
-        categoryClosure.descendantId,
-        db
-          .select({ id: editionCategories.categoryId })
-          .from(editionCategories)
-          .where(eq(editionCategories.editionId, editionId)),
-      ),
-    );
+    .where(eq(editionCategories.editionId, editionId));
 }

@@ -4,6 +4,7 @@ import type { SQLiteInsertValue } from "drizzle-orm/sqlite-core";
 import {
   catalogVersions,
   editions,
+  editionViews,
   listings,
   searchDocuments,
   searchTerms,
@@ -219,4 +220,15 @@ export async function catalogVersionsNow(db: Db): Promise<{ browse: number; cate
     .from(catalogVersions);
   const of = (scope: string) => rows.find((row) => row.scope === scope)?.version ?? 1;
   return { browse: of("browse"), categories: of("categories"), documents: rows[0]?.documents ?? 0 };
+}
+
+/** One more view of an edition on a day (`YYYY-MM-DD`, UTC). */
+export function countView(db: Db, editionId: string, day: string): Statement {
+  return db
+    .insert(editionViews)
+    .values({ editionId, day, views: 1 })
+    .onConflictDoUpdate({
+      target: [editionViews.editionId, editionViews.day],
+      set: { views: sql`${editionViews.views} + 1` },
+    });
 }

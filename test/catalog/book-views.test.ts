@@ -1,0 +1,44 @@
+import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createEvent } from "../../queues/events";
+import worker from "../../workers/index";
+import { addBooks, catalogContext, testIsbn } from "../support/catalog";
+import { eventually } from "../support/eventually";
+import { api } from "../support/http";
+
+const ISBN = testIsbn(950);
+let editionId: string;
+
+beforeAll(async () => {
+  await addBooks(catalogContext(), [{ isbn: ISBN, title: "Howards End", authors: ["E. M. Forster"] }]);
+  editionId = (await env.DB.prepare("SELECT id FROM editions WHERE isbn13 = ?").bind(ISBN).first<string>("id"))!;
+});
+
+const views = () =>
+  env.DB.prepare("SELECT coalesce(sum(views), 0) AS n FROM edition_views WHERE edition_id = ?")
+    .bind(editionId)
+    .first<number>("n");
+
+describe("ProductViewed", () => {
+  it("is emitted by every book page view, cached or not, and counted per edition", async () => {
+    const first = await api(`/v1/books/${ISBN}`);
+    const etag = first.headers.get("etag")!;
+    await api(`/v1/books/${ISBN}`);
+    await api(`/v1/books/${ISBN}`, { headers: { "if-none-match": etag } });
+    await eventually(async () => ((await views()) === 3 ? true : undefined));
+  });
+
+  it("counts a view delivered twice once", async () => {
+    const before = (await views()) ?? 0;
+    const viewed = createEvent("ProductViewed", { editionId, isbn13: ISBN, userId: null });
+    const batch = createMessageBatch("catalog-events", [
+      { id: "view-1", timestamp: new Date(), attempts: 1, body: viewed },
+      { id: "view-2", timestamp: new Date(), attempts: 2, body: viewed },
+    ]);
+    const ctx = createExecutionContext();
+    await worker.queue(batch, env, ctx);
+    expect((await getQueueResult(batch, ctx)).explicitAcks).toEqual(["view-1", "view-2"]);
+    expect(await views()).toBe(before + 1);
+  });
+});
