@@ -1,6 +1,5 @@
 import { DurableObject } from "cloudflare:workers";
 import { newId } from "../workers/lib/ids";
-import { createLogger } from "../workers/lib/log";
 import { DurableOutbox } from "./outbox";
 
 export interface CartLine {
@@ -33,8 +32,6 @@ export interface Shortfall {
 export type LineResult = { ok: true; line: CartLine } | Shortfall | { ok: false; reason: "unknown_line" };
 
 const ABANDONED_AFTER_MS = 30 * 24 * 60 * 60 * 1000;
-const RELAY_RETRY_MS = 5_000;
-const log = createLogger({ durableObject: "CartDO" });
 
 type Change = "added" | "updated" | "removed" | "cleared" | "merged" | "expired";
 
@@ -61,7 +58,7 @@ export class CartDO extends DurableObject<Env> {
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.sql = ctx.storage.sql;
-    this.outbox = new DurableOutbox(this.sql, env);
+    this.outbox = new DurableOutbox(ctx.storage, env);
     ctx.blockConcurrencyWhile(async () => {
       this.sql.exec(`
         CREATE TABLE IF NOT EXISTS activity (id INTEGER PRIMARY KEY CHECK (id = 1), last_at INTEGER NOT NULL);
@@ -170,13 +167,7 @@ export class CartDO extends DurableObject<Env> {
         this.emitUpdated("expired");
       });
     }
-    try {
-      await this.outbox.relay();
-      this.schedule();
-    } catch (error) {
-      log.warn("cart outbox relay failed; retrying", { error: String(error) });
-      await this.ctx.storage.setAlarm(Date.now() + RELAY_RETRY_MS);
-    }
+    await this.outbox.relayFromAlarm(() => this.abandonmentDeadline());
   }
 
   /** A change, its activity stamp and its events in one transaction; then the next wake-up. */
@@ -213,10 +204,12 @@ export class CartDO extends DurableObject<Env> {
   }
 
   private schedule(): void {
+    this.outbox.wakeAt(this.abandonmentDeadline());
+  }
+
+  private abandonmentDeadline(): number | null {
     const lastAt = this.lastActivity();
-    const at = this.outbox.hasPending() ? Date.now() : lastAt === null ? null : lastAt + ABANDONED_AFTER_MS;
-    if (at === null) void this.ctx.storage.deleteAlarm();
-    else void this.ctx.storage.setAlarm(at);
+    return lastAt === null ? null : lastAt + ABANDONED_AFTER_MS;
   }
 
   private copiesOf(listingId: string): number {

@@ -1,8 +1,11 @@
 import { EVENT_CATALOG, type EventData, type EventType, type QueueName } from "../queues/catalog";
 import { createEvent } from "../queues/events";
 import { queueSenders } from "../queues/outbox";
+import { createLogger } from "../workers/lib/log";
 
 const RELAY_BATCH = 100;
+const RELAY_RETRY_MS = 5_000;
+const log = createLogger({ component: "durable-outbox" });
 
 /**
  * A Durable Object's own outbox. A DO cannot write D1 in the same transaction as its storage, so its events are
@@ -10,11 +13,14 @@ const RELAY_BATCH = 100;
  * alarm. Delivery is at least once; consumers are idempotent by event id.
  */
 export class DurableOutbox {
+  private readonly sql: SqlStorage;
+
   constructor(
-    private readonly sql: SqlStorage,
+    private readonly storage: DurableObjectStorage,
     private readonly env: Env,
   ) {
-    sql.exec(
+    this.sql = storage.sql;
+    this.sql.exec(
       "CREATE TABLE IF NOT EXISTS outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, queue TEXT NOT NULL, envelope TEXT NOT NULL)",
     );
   }
@@ -49,6 +55,24 @@ export class DurableOutbox {
         );
       }
       this.sql.exec("DELETE FROM outbox WHERE seq <= ?", rows.at(-1)!.seq);
+    }
+  }
+
+  /** The object's next wake-up: now while events wait to be relayed, else its own next deadline (if any). */
+  wakeAt(deadline: number | null): void {
+    const at = this.hasPending() ? Date.now() : deadline;
+    if (at === null) void this.storage.deleteAlarm();
+    else void this.storage.setAlarm(at);
+  }
+
+  /** The alarm's relay step: send what is pending, then sleep until `deadline()`; a failed send retries soon. */
+  async relayFromAlarm(deadline: () => number | null): Promise<void> {
+    try {
+      await this.relay();
+      this.wakeAt(deadline());
+    } catch (error) {
+      log.warn("durable outbox relay failed; retrying", { error: String(error) });
+      await this.storage.setAlarm(Date.now() + RELAY_RETRY_MS);
     }
   }
 }

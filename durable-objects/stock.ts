@@ -1,5 +1,4 @@
 import { DurableObject } from "cloudflare:workers";
-import { createLogger } from "../workers/lib/log";
 import { DurableOutbox } from "./outbox";
 
 export type ReservationState = "held" | "committed" | "released";
@@ -28,9 +27,6 @@ export type CommitResult = { ok: true; reservation: Reservation } | { ok: false;
 export type ReleaseResult = { ok: true; released: boolean } | { ok: false; reason: "committed" };
 export type AdjustResult = { ok: true; levels: StockLevels } | { ok: false; reason: "below_held"; held: number };
 
-const RELAY_RETRY_MS = 5_000;
-const log = createLogger({ durableObject: "StockDO" });
-
 /**
  * The stock of one listing, and the only writer of it. Every change and the event describing it are written
  * in one storage transaction; the alarm expires holds (exactly once) and relays the object's own outbox.
@@ -42,7 +38,7 @@ export class StockDO extends DurableObject<Env> {
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.sql = ctx.storage.sql;
-    this.outbox = new DurableOutbox(this.sql, env);
+    this.outbox = new DurableOutbox(ctx.storage, env);
     ctx.blockConcurrencyWhile(async () => {
       this.sql.exec(`
         CREATE TABLE IF NOT EXISTS levels (
@@ -219,13 +215,7 @@ export class StockDO extends DurableObject<Env> {
 
   override async alarm(): Promise<void> {
     this.ctx.storage.transactionSync(() => this.expireHolds(Date.now()));
-    try {
-      await this.outbox.relay();
-      this.schedule();
-    } catch (error) {
-      log.warn("stock outbox relay failed; retrying", { error: String(error) });
-      await this.ctx.storage.setAlarm(Date.now() + RELAY_RETRY_MS);
-    }
+    await this.outbox.relayFromAlarm(() => this.nextExpiry());
   }
 
   private expireHolds(now: number): void {
@@ -249,13 +239,13 @@ export class StockDO extends DurableObject<Env> {
 
   /** Next wake-up: now if events wait to be relayed, else the earliest hold's expiry. */
   private schedule(): void {
-    const pending = this.outbox.hasPending();
-    const next = this.sql
+    this.outbox.wakeAt(this.nextExpiry());
+  }
+
+  private nextExpiry(): number | null {
+    return this.sql
       .exec<{ at: number | null }>("SELECT MIN(expires_at) AS at FROM reservations WHERE state = 'held'")
       .one().at;
-    const at = pending ? Date.now() : next;
-    if (at === null) void this.ctx.storage.deleteAlarm();
-    else void this.ctx.storage.setAlarm(at);
   }
 
   private emitLowStock(before: StockLevels, after: StockLevels): void {

@@ -1,16 +1,9 @@
 import { newId } from "../lib/ids";
-import { base64url, timingSafeEqual } from "../lib/tokens";
+import { base64url, hmacSha256, timingSafeEqual } from "../lib/tokens";
 
 /** Guest carts are addressed by `crt_<id>.<signature>`: a forged or altered token never reaches a cart. */
 async function sign(secret: string, cartId: string): Promise<string> {
-  const key = await crypto.subtle.importKey(
-    "raw",
-    new TextEncoder().encode(secret),
-    { name: "HMAC", hash: "SHA-256" },
-    false,
-    ["sign"],
-  );
-  return base64url(new Uint8Array(await crypto.subtle.sign("HMAC", key, new TextEncoder().encode(cartId))));
+  return base64url(await hmacSha256(secret, cartId));
 }
 
 export async function issueGuestToken(secret: string): Promise<{ cartId: string; token: string }> {

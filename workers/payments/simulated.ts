@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { uuidv7Hex } from "../lib/ids";
-import { sha256Hex, timingSafeEqual } from "../lib/tokens";
+import { hmacSha256, sha256Hex, timingSafeEqual, toHex } from "../lib/tokens";
 import type { CreatedPayment, CreatePayment, PaymentProvider, PaymentWebhookEvent, RefundRequest } from "./provider";
 
 const TOLERANCE_SECONDS = 300;
@@ -17,22 +17,10 @@ const SimulatedEvent = z.object({
 });
 export type SimulatedEvent = z.infer<typeof SimulatedEvent>;
 
-async function hmacHex(secret: string, message: string): Promise<string> {
-  const key = await crypto.subtle.importKey(
-    "raw",
-    new TextEncoder().encode(secret),
-    { name: "HMAC", hash: "SHA-256" },
-    false,
-    ["sign"],
-  );
-  const mac = await crypto.subtle.sign("HMAC", key, new TextEncoder().encode(message));
-  return [...new Uint8Array(mac)].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
-
 /** `t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">`, the same scheme Stripe uses. */
 export async function signSimulatedEvent(secret: string, rawBody: string, now = Date.now()): Promise<string> {
   const timestamp = Math.floor(now / 1000);
-  return `t=${timestamp},v1=${await hmacHex(secret, `${timestamp}.${rawBody}`)}`;
+  return `t=${timestamp},v1=${toHex(await hmacSha256(secret, `${timestamp}.${rawBody}`))}`;
 }
 
 /**
@@ -60,7 +48,7 @@ export class SimulatedProvider implements PaymentProvider {
     const timestamp = Number(parts.t);
     if (!parts.v1 || !Number.isInteger(timestamp)) return null;
     if (Math.abs(Date.now() / 1000 - timestamp) > TOLERANCE_SECONDS) return null;
-    if (!timingSafeEqual(parts.v1, await hmacHex(this.webhookSecret, `${timestamp}.${rawBody}`))) return null;
+    if (!timingSafeEqual(parts.v1, toHex(await hmacSha256(this.webhookSecret, `${timestamp}.${rawBody}`)))) return null;
     const parsed = SimulatedEvent.safeParse(parseJson(rawBody));
     if (!parsed.success) return null;
     const { id, type, data } = parsed.data;
