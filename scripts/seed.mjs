@@ -11,8 +11,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { generateCatalog } from "./seed/catalog.mjs";
-import { CATALOG_TABLES, inserts, literal } from "./seed/sql.mjs";
+import { seedStatements } from "./seed/statements.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -55,39 +54,9 @@ if (values["if-empty"] && editions > 0) process.exit(0);
 
 const started = Date.now();
 console.log(`Generating a demo catalog of ${books.toLocaleString("en")} editions…`);
-const rows = generateCatalog({ books, seed: Number(values.seed) });
 const withIdentity = tables.has("sellers") && tables.has("users") && tables.has("user_roles");
 if (!withIdentity) console.warn("No identity tables yet: listings are seeded without seller profiles.");
-
-const reset = [
-  "DELETE FROM search_documents;",
-  ...[
-    "search_term_variants",
-    "search_terms",
-    "edition_views",
-    "listing_price_history",
-    "cover_options",
-    "listing_photos",
-    "listings",
-    "edition_categories",
-    "editions",
-    "works",
-    "category_closure",
-    "categories",
-    "catalog_import_errors",
-    "catalog_import_chunks",
-    "catalog_imports",
-  ].map((table) => `DELETE FROM ${table};`),
-  ...(withIdentity
-    ? [
-        `DELETE FROM sellers WHERE id IN (${rows.sellers.map((s) => literal(s.id)).join(",")});`,
-        `DELETE FROM user_roles WHERE user_id IN (${rows.users.map((u) => literal(u.id)).join(",")});`,
-        `DELETE FROM users WHERE id IN (${rows.users.map((u) => literal(u.id)).join(",")});`,
-      ]
-    : []),
-];
-
-const order = [...(withIdentity ? ["users", "user_roles", "sellers"] : []), ...CATALOG_TABLES];
+const { rows, statements } = seedStatements({ books, seed: Number(values.seed), withIdentity });
 
 const dir = join(".wrangler", "seed");
 rmSync(dir, { recursive: true, force: true });
@@ -108,11 +77,7 @@ const add = (statement) => {
   currentSize += statement.length;
   if (currentSize > 24 * 1024 * 1024) flush();
 };
-for (const statement of reset) add(statement);
-for (const table of order) for (const statement of inserts(table, rows[table])) add(statement);
-// Cached public reads are keyed by these versions: bump them so nothing cached before the reseed is used.
-add("UPDATE catalog_versions SET version = version + 1;");
-add("PRAGMA optimize;");
+for (const statement of statements) add(statement);
 flush();
 
 for (const [index, file] of files.entries()) {
