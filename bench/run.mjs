@@ -12,7 +12,7 @@ import { loadOnce, summarize } from "./lib/load.mjs";
 import { invariantLines, machine, revision, table } from "./lib/report.mjs";
 import { routeExists } from "./lib/routes.mjs";
 import { startRuntime } from "./lib/runtime.mjs";
-import { loadScenarios, scenarioContext } from "./lib/scenarios.mjs";
+import { loadScenarios, scenarioContext, titleOf } from "./lib/scenarios.mjs";
 
 const { values: args } = parseArgs({
   options: {
@@ -24,6 +24,7 @@ const { values: args } = parseArgs({
     runs: { type: "string" },
     "state-dir": { type: "string" },
     keep: { type: "boolean", default: false },
+    cache: { type: "boolean", default: false },
     verbose: { type: "boolean", default: false },
   },
 });
@@ -35,6 +36,8 @@ const settings = {
   runs: Number(args.runs ?? (args.quick ? 1 : 3)),
 };
 const only = args.only ? new Set(args.only.split(",").map((s) => s.trim())) : undefined;
+/** `--only search` selects a scenario by its name or by its `group` (all the search rows). */
+const selected = (scenario) => !only || only.has(scenario.name) || (scenario.group && only.has(scenario.group));
 const say = (message) => process.stderr.write(`${message}\n`);
 
 /**
@@ -57,7 +60,7 @@ function stateParent() {
 }
 
 /** Baselines and available scenarios, each set up and ready to load; the rest become table rows as they are. */
-async function prepare(runtime) {
+async function prepare(runtime, scenarios) {
   const loads = [];
   const rows = [];
   let position = 0; // table order: baselines, then scenarios by their `order`
@@ -67,18 +70,20 @@ async function prepare(runtime) {
     const row = { position: position++, name: baseline.id, title: baseline.title };
     loads.push({ row, ctx, requests: baseline.requests(ctx) });
   }
-  for (const scenario of await loadScenarios()) {
-    if (only && !only.has(scenario.name)) continue;
-    const row = { position: position++, name: scenario.name, title: scenario.title ?? scenario.name };
+  for (const scenario of scenarios) {
+    const row = { position: position++, name: scenario.name, title: titleOf(scenario, runtime) };
     row.baseline = scenario.baseline;
     if (!(await routeExists(runtime.urls.app, scenario.route))) {
       rows.push({ ...row, status: "not yet available" });
     } else if (!scenario.requests && !scenario.run) {
       rows.push({ ...row, status: "route exists: scenario not written" });
     } else {
-      const ctx = scenarioContext(runtime);
+      const ctx = scenarioContext(runtime, runtime.urls[scenario.app ?? "app"]);
       try {
+        const started = Date.now();
+        say(`Setting up ${scenario.name}`);
         await scenario.setup?.(ctx);
+        row.setupSeconds = Math.round((Date.now() - started) / 100) / 10;
         loads.push({ row, ctx, scenario, requests: scenario.requests?.(ctx) });
       } catch (error) {
         rows.push({ ...row, status: `FAILED setup: ${error.message}` });
@@ -134,7 +139,7 @@ function print(report) {
   console.log(`\nBook Bazaar bench (${report.mode}) at ${report.revision}: ${m.nproc} × ${m.cpu}, ${m.memoryGiB} GiB`);
   console.log(
     `${s.connections} connections, ${s.warmupSeconds} s warm-up, median of ${s.runs} × ${s.seconds} s; ` +
-      `load average ${report.loadAverage.before} before, ${report.loadAverage.after} after\n`,
+      `Cache API ${report.cache ? "on (--cache)" : "off"}; load average ${report.loadAverage.before} before, ${report.loadAverage.after} after\n`,
   );
   console.log(table(report.results));
   const notes = report.results.filter((r) => r.notes).map((r) => `  ${r.name}: ${r.notes}`);
@@ -161,6 +166,7 @@ async function main() {
   try {
     say(`Building the Worker and the baselines (wrangler deploy --dry-run) in ${workDir}`);
     const persistTo = join(workDir, "state");
+    const scenarios = (await loadScenarios()).filter(selected);
     const builds = await buildAll(workDir, persistTo);
     // `wrangler … --persist-to X` keeps its state under X/v3; miniflare is pointed at the same place.
     const served = await startRuntime({
@@ -168,11 +174,14 @@ async function main() {
       persistRoot: join(persistTo, "v3"),
       workerLogs,
       verbose: args.verbose,
+      // Copies of the app that written, selected scenarios ask for (each with its own D1 database).
+      apps: [...new Set(scenarios.filter((s) => s.requests || s.run).flatMap((s) => s.apps ?? []))],
+      cache: args.cache,
     });
-    runtime = { ...served, settings, quick: args.quick };
+    runtime = { ...served, settings, quick: args.quick, cache: args.cache };
     say(`Load: ${settings.connections} connections, median of ${settings.runs} × ${settings.seconds} s`);
 
-    const { loads, rows } = await prepare(runtime);
+    const { loads, rows } = await prepare(runtime, scenarios);
     await drive(loads);
     const baselineRps = {};
     const results = [];
@@ -194,6 +203,7 @@ async function main() {
       machine: machine(),
       loadAverage: { before: loadBefore, after: os.loadavg()[0].toFixed(2) },
       settings,
+      cache: args.cache,
       stateDir: stateParent(),
       results,
       invariants,

@@ -6,18 +6,28 @@ export function parseD1Timing(value) {
   const match = /(?:^|,)\s*d1;[^,]*desc="([^"]*)"/.exec(value ?? "");
   if (!match) return undefined;
   const rowsRead = /rows_read=(\d+)/.exec(match[1]);
-  return rowsRead ? { rowsRead: Number(rowsRead[1]), partial: /\bpartial\b/.test(match[1]) } : undefined;
+  const queries = /queries=(\d+)/.exec(match[1]);
+  return rowsRead
+    ? {
+        rowsRead: Number(rowsRead[1]),
+        queries: queries ? Number(queries[1]) : 0,
+        partial: /\bpartial\b/.test(match[1]),
+      }
+    : undefined;
 }
 
 /** Reads the Server-Timing header of every response on the connection, without keeping bodies. */
 function d1Sampler() {
-  const tally = { responses: 0, rowsRead: 0, partial: 0 };
+  const tally = { responses: 0, rowsRead: 0, queries: 0, queried: 0, partial: 0 };
   const setupClient = (client) => {
     client.on("headers", ({ headers }) => {
       for (let i = 0; i < headers.length; i += 2) {
         if (headers[i].toLowerCase() !== "server-timing") continue;
         const d1 = parseD1Timing(headers[i + 1]);
         if (!d1) return;
+        // Queries are counted on every response; rows only where every query could report them.
+        tally.queried += 1;
+        tally.queries += d1.queries;
         // The first run of each statement in an isolate cannot report its rows (see workers/platform/d1-usage.ts).
         if (d1.partial) tally.partial += 1;
         else {
@@ -58,6 +68,8 @@ export async function loadOnce({ url, requests, connections, seconds, amount, ti
     timeouts: result.timeouts,
     statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => [code, s.count])),
     rowsReadPerRequest: tally.responses > 0 ? tally.rowsRead / tally.responses : null,
+    queriesPerRequest: tally.queried > 0 ? tally.queries / tally.queried : null,
+    queriesSampled: tally.queried,
     rowsReadSampled: tally.responses,
     rowsReadPartial: tally.partial,
   };
@@ -73,6 +85,7 @@ const median = (values) => {
  * averaged over every sampled response. */
 export function summarize(samples) {
   const sampled = samples.reduce((sum, s) => sum + s.rowsReadSampled, 0);
+  const queried = samples.reduce((sum, s) => sum + s.queriesSampled, 0);
   return {
     rps: median(samples.map((s) => s.rps)),
     p50: median(samples.map((s) => s.p50)),
@@ -83,6 +96,8 @@ export function summarize(samples) {
       sampled > 0
         ? samples.reduce((sum, s) => sum + (s.rowsReadPerRequest ?? 0) * s.rowsReadSampled, 0) / sampled
         : null,
+    queriesPerRequest:
+      queried > 0 ? samples.reduce((sum, s) => sum + (s.queriesPerRequest ?? 0) * s.queriesSampled, 0) / queried : null,
     runs: samples,
   };
 }

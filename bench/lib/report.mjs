@@ -62,6 +62,7 @@ const COLUMNS = [
   ["non-2xx", (r) => int(r.non2xx)],
   ["errors", (r) => int(r.errors)],
   ["D1 rows/req", (r) => rows(r.rowsReadPerRequest)],
+  ["D1 queries/req", (r) => rows(r.queriesPerRequest)],
   ["status", (r) => r.status, "left"],
 ];
 const FIGURES = new Set(COLUMNS.slice(2, -1).map(([head]) => head));

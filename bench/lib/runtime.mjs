@@ -63,7 +63,31 @@ function logSink(workerLogs, verbose) {
   };
 }
 
-export async function startRuntime({ builds, persistRoot, workerLogs, verbose }) {
+/** The app's variables in the bench: wrangler.toml's and .dev.vars.example's, development, bench mode on. */
+const appVars = () => ({ ...devVars(), ENVIRONMENT: "development", BENCH_MODE: "1" });
+
+/**
+ * The app as deployed. `cache: false` (the default of the runner) turns the Workers Cache API into a no-op, so
+ * every catalog read does its D1 work instead of answering from miniflare's local cache (see bench/README.md).
+ */
+function appWorker(name, build, cache) {
+  return { ...worker(name, build, join(ROOT, "wrangler.toml"), undefined, appVars()), cacheAPI: cache };
+}
+
+/**
+ * A copy of the app a scenario asked for (`apps` in its file): the same bundle and bindings, but its own D1
+ * database (`DB`, empty until the scenario migrates and seeds it) and no queue consumers (a queue has one
+ * consumer, the app's). Its Durable Objects are its own.
+ */
+function appCopy(name, build, cache) {
+  const { queueConsumers: _consumers, ...options } = appWorker(name, build, cache);
+  return { ...options, d1Databases: { DB: `bench-${name}` } };
+}
+
+export const appCopyName = (id) => `${APP}-${id}`;
+
+export async function startRuntime({ builds, persistRoot, workerLogs, verbose, apps = [], cache = false }) {
+  const copies = apps.map((id) => [id, appCopyName(id)]);
   const mf = new Miniflare(
     convertV4MiniflareOptions({
       host: "127.0.0.1",
@@ -73,11 +97,8 @@ export async function startRuntime({ builds, persistRoot, workerLogs, verbose })
       log: new Log(verbose ? LogLevel.INFO : LogLevel.WARN),
       handleStructuredLogs: logSink(workerLogs, verbose),
       workers: [
-        worker(APP, builds.app, join(ROOT, "wrangler.toml"), undefined, {
-          ...devVars(),
-          ENVIRONMENT: "development",
-          BENCH_MODE: "1",
-        }),
+        appWorker(APP, builds.app, cache),
+        ...copies.map(([, name]) => appCopy(name, builds.app, cache)),
         ...Object.entries(BASELINE_WORKERS).map(([id, name]) =>
           worker(name, builds.baselines[id], BASELINES_CONFIG, id.toLowerCase()),
         ),
@@ -85,9 +106,9 @@ export async function startRuntime({ builds, persistRoot, workerLogs, verbose })
     }),
   );
   await mf.ready;
-  const urls = { app: String(await mf.unsafeGetDirectURL(APP)).replace(/\/$/, "") };
-  for (const [id, name] of Object.entries(BASELINE_WORKERS)) {
-    urls[id] = String(await mf.unsafeGetDirectURL(name)).replace(/\/$/, "");
-  }
-  return { mf, urls };
+  const url = async (name) => String(await mf.unsafeGetDirectURL(name)).replace(/\/$/, "");
+  const urls = { app: await url(APP) };
+  for (const [id, name] of Object.entries(BASELINE_WORKERS)) urls[id] = await url(name);
+  for (const [id, name] of copies) urls[id] = await url(name);
+  return { mf, urls, workers: Object.fromEntries([["app", APP], ...copies]) };
 }

@@ -16,21 +16,36 @@ function shapeProblems(scenario) {
   ].filter(Boolean);
 }
 
-/** Scenario files, plus planned entries (no hooks) for the issue's scenarios nobody has written yet; by `order`. */
+/**
+ * Scenario files, plus planned entries (no hooks) for the issue's scenarios nobody has written yet; by `order`.
+ * A file exports one scenario, or an array of them (one table row each, e.g. the kinds of search queries).
+ */
 export async function loadScenarios() {
   const written = [];
   for (const file of readdirSync(SCENARIOS_DIR).filter((f) => f.endsWith(".mjs"))) {
-    const { default: scenario } = await import(new URL(file, SCENARIOS_DIR).href);
-    const problems = shapeProblems(scenario);
-    if (problems.length) throw new Error(`bench/scenarios/${file} needs ${problems.join(", ")}`);
-    written.push(scenario);
+    const { default: exported } = await import(new URL(file, SCENARIOS_DIR).href);
+    for (const scenario of Array.isArray(exported) ? exported : [exported]) {
+      const problems = shapeProblems(scenario);
+      if (problems.length) throw new Error(`bench/scenarios/${file} needs ${problems.join(", ")}`);
+      written.push(scenario);
+    }
   }
-  const names = new Set(written.map((s) => s.name));
+  // A written scenario replaces the planned entry of its name, or of its `group` (rows that split one entry).
+  const names = new Set(written.flatMap((s) => [s.name, s.group].filter(Boolean)));
   return [...written, ...planned.filter((p) => !names.has(p.name))].sort((a, b) => (a.order ?? 99) - (b.order ?? 99));
 }
 
-/** What `setup`, `requests`, `run` and `verify` get. `url` is the Worker under load (the app, or a baseline). */
-export function scenarioContext({ mf, urls, settings, quick }, url = urls.app) {
+/** The row title: a string, or a function of the context (a size that differs under --quick). */
+export const titleOf = (scenario, ctx) =>
+  (typeof scenario.title === "function" ? scenario.title(ctx) : scenario.title) ?? scenario.name;
+
+/**
+ * What `setup`, `requests`, `run` and `verify` get. `url` is the Worker under load (the app, a copy of it the
+ * scenario asked for in `apps`, or a baseline). `worker` in `d1()` and `durableObjects()` is a Worker name or an
+ * app id (`"app"`, or an id from `apps`).
+ */
+export function scenarioContext({ mf, urls, workers, settings, quick }, url = urls.app) {
+  const workerName = (worker) => workers?.[worker] ?? worker;
   return {
     quick,
     settings,
@@ -39,8 +54,8 @@ export function scenarioContext({ mf, urls, settings, quick }, url = urls.app) {
     mf,
     state: {}, // the scenario's own, from setup to verify
     fetch: (path, init) => fetch(`${url}${path}`, init),
-    d1: (binding = "DB", worker = APP) => mf.getD1Database(binding, worker),
-    durableObjects: (binding, worker = APP) => mf.getDurableObjectNamespace(binding, worker),
+    d1: (binding = "DB", worker = APP) => mf.getD1Database(binding, workerName(worker)),
+    durableObjects: (binding, worker = APP) => mf.getDurableObjectNamespace(binding, workerName(worker)),
     /** Warm-up plus the median of the configured runs, for a `run()` scenario that drives load itself. */
     load: (options) => measure({ url, ...settings, ...options }),
     /** One bare autocannon run, e.g. `{ amount: 500, connections: 500 }` for a one-shot burst. */
