@@ -1,0 +1,37 @@
+// Issue 7, scenario 3: book pages of random editions of the demo catalog (npm start's 1,200 editions, seeded by the
+// project's generator). Every ISBN is opened once in setup: the first view of a seeded edition starts its offers'
+// StockDOs (a one-off write per listing), which production pays once per listing, not per view.
+import { demoCatalog } from "../lib/catalog.mjs";
+import { visitAll } from "../lib/client.mjs";
+
+const isbns = [];
+const pick = () => isbns[Math.floor(Math.random() * isbns.length)];
+
+export default {
+  name: "book-detail",
+  title: "GET /v1/books/{isbn}, random ISBNs",
+  order: 3,
+  baseline: "B1",
+  route: { method: "GET", path: "/v1/books/{isbn}", example: "/v1/books/9780261102217" },
+
+  async setup(ctx) {
+    const { rows } = await demoCatalog(ctx);
+    isbns.push(...rows.editions.map((edition) => edition.isbn13));
+    const statuses = await visitAll(
+      ctx,
+      isbns.map((isbn) => `/v1/books/${isbn}`),
+    );
+    if (statuses[200] !== isbns.length) throw new Error(`opening every book page once: ${JSON.stringify(statuses)}`);
+  },
+
+  requests: () => [{ method: "GET", setupRequest: (req) => ({ ...req, path: `/v1/books/${pick()}` }) }],
+
+  async verify(ctx, figures) {
+    const response = await ctx.fetch("/v1/books/9780261102217");
+    const body = await response.json();
+    return {
+      ok: figures.non2xx === 0 && figures.errors === 0 && body.work?.title === "The Hobbit",
+      notes: `${isbns.length.toLocaleString("en")} ISBNs of the demo catalog, uniformly at random; each page opened once in setup`,
+    };
+  },
+};
