@@ -4,3 +4,4 @@ export * from "./notifications";
 export * from "./orders";
 export * from "./payments";
 export * from "./platform";
+export * from "./sellers";

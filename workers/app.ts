@@ -16,6 +16,7 @@ import { notificationRoutes } from "./notifications/routes";
 import { operationsRoutes } from "./operations/routes";
 import { devPaymentRoutes } from "./payments/routes/dev";
 import { webhookRoutes } from "./payments/routes/webhooks";
+import { sellerShippingRoutes } from "./sellers/routes";
 
 export function createApp() {
   const app = new OpenAPIHono<AppEnv>();
@@ -43,6 +44,7 @@ export function createApp() {
   app.route("/", devPaymentRoutes);
   app.route("/", operationsRoutes);
   app.route("/", catalogRoutes);
+  app.route("/", sellerShippingRoutes);
   app.route("/", docsRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {

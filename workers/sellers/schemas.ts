@@ -1,0 +1,47 @@
+import { z } from "@hono/zod-openapi";
+import { MoneySchema } from "../http/schemas";
+
+const Country = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z]{2}$/, "an ISO 3166-1 alpha-2 code such as DE")
+  .transform((code) => code.toUpperCase())
+  .openapi({ type: "string", example: "DE" });
+
+const RatePair = z
+  .object({
+    first: MoneySchema.openapi({ description: "The first copy sent to one address" }),
+    additional: MoneySchema.openapi({ description: "Each further copy in the same parcel" }),
+  })
+  .openapi("ShippingRatePair");
+
+export const ShippingRatesBody = z
+  .object({
+    countries: z
+      .array(Country)
+      .min(1)
+      .max(250)
+      .openapi({ example: ["DE", "FR", "AT"] }),
+    domestic: RatePair,
+    international: RatePair,
+    express: RatePair.optional(),
+  })
+  .openapi("ShippingRatesRequest");
+
+export const ShippingRatesSchema = z
+  .object({
+    sellerId: z.string(),
+    domesticCountry: z
+      .string()
+      .openapi({ description: "The seller's ships-from country: the domestic rate applies there" }),
+    countries: z
+      .array(z.string())
+      .nullable()
+      .openapi({ description: "Where the seller ships; null for the marketplace default (every country)" }),
+    domestic: RatePair,
+    international: RatePair,
+    express: RatePair.nullable(),
+    source: z.enum(["seller", "default"]),
+    updatedAt: z.string().nullable(),
+  })
+  .openapi("ShippingRates");
