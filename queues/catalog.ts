@@ -20,6 +20,8 @@ const stockLevels = {
 };
 const reservationChange = { ...stockLevels, reservationId: id, orderId: id, quantity: z.number().int().positive() };
 const money = z.object({ amount: z.number().int().nonnegative(), currency: z.string().length(3) });
+/** Where mail about an order goes; null once the buyer's account is deleted. */
+const contact = z.object({ email: z.email(), name: z.string() }).nullable();
 const listingCondition = z.enum(["new", "like_new", "very_good", "good", "acceptable"]);
 const listingStatus = z.enum(["active", "paused", "sold_out"]);
 const listingState = {
@@ -132,6 +134,53 @@ export const EVENT_CATALOG = {
     version: 1,
     queues: ["order-events"],
     data: z.object({ userId: id }),
+  },
+  /** A buyer turned their cart into an order: stock is held and the payment is about to be created. */
+  CheckoutStarted: {
+    version: 1,
+    queues: ["order-events"],
+    data: z.object({ orderId: id, buyerId: id, lineCount: count, itemCount: count, total: money }),
+  },
+  /** An order was written, with one seller order per seller; its stock is held until `holdExpiresAt`. */
+  OrderCreated: {
+    version: 1,
+    queues: ["order-events"],
+    data: z.object({
+      orderId: id,
+      buyerId: id,
+      total: money,
+      shippingMethod: z.enum(["standard", "express"]),
+      holdExpiresAt: z.iso.datetime(),
+      sellerOrders: z.array(z.object({ sellerOrderId: id, sellerId: id, total: money })),
+      lines: z.array(z.object({ lineId: id, listingId: id, quantity: z.number().int().positive() })),
+    }),
+  },
+  /** An order (sellerOrderId null) or one seller order moved from one status to another. */
+  OrderStatusChanged: {
+    version: 1,
+    queues: ["order-events"],
+    data: z.object({
+      orderId: id,
+      sellerOrderId: id.nullable(),
+      from: z.string().nullable(),
+      to: z.string(),
+      actor: z.string(),
+      reason: z.string().nullable(),
+    }),
+  },
+  /** An order was cancelled; `paid` says whether money was taken (and is being refunded). */
+  OrderCancelled: {
+    version: 1,
+    queues: ["order-events", "notifications"],
+    data: z.object({
+      orderId: id,
+      buyerId: id,
+      buyer: contact,
+      reason: z.string(),
+      actor: z.string(),
+      paid: z.boolean(),
+      total: money,
+    }),
   },
   /** A user opened a seller profile; modules showing seller names keep their own copy from this. */
   SellerRegistered: {

@@ -88,6 +88,9 @@ export const orderLines = sqliteTable(
     inscription: text("inscription"),
     lineTotal: integer("line_total").notNull(),
     refundedAmount: integer("refunded_amount").notNull().default(0),
+    /** Copies refunded, and of those, copies put back into stock; neither can exceed `quantity`. */
+    refundedQuantity: integer("refunded_quantity").notNull().default(0),
+    restockedQuantity: integer("restocked_quantity").notNull().default(0),
   },
   (t) => [index("order_lines_order_idx").on(t.orderId), index("order_lines_seller_order_idx").on(t.sellerOrderId)],
 );

@@ -14,6 +14,7 @@ import { requestId } from "./http/middleware/request-id";
 import { identityRoutes } from "./identity/routes";
 import { notificationRoutes } from "./notifications/routes";
 import { operationsRoutes } from "./operations/routes";
+import { orderRoutes } from "./orders/routes";
 import { devPaymentRoutes } from "./payments/routes/dev";
 import { webhookRoutes } from "./payments/routes/webhooks";
 import { sellerShippingRoutes } from "./sellers/routes";
@@ -45,6 +46,7 @@ export function createApp() {
   app.route("/", operationsRoutes);
   app.route("/", catalogRoutes);
   app.route("/", sellerShippingRoutes);
+  app.route("/", orderRoutes);
   app.route("/", docsRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {

@@ -44,11 +44,23 @@ describe("GET and PATCH /v1/me", () => {
     const { user } = await patched.json<{ user: User }>();
     expect(user.name).toBe("Ada Lovelace");
     expect(user.addresses).toEqual([
-      { ...addresses[0], postalCode: "SW1Y 4JU", country: "GB" },
-      { ...addresses[1], region: "CA" },
+      { id: expect.stringMatching(/^adr_[0-9a-f]{16}$/), ...addresses[0], postalCode: "SW1Y 4JU", country: "GB" },
+      { id: expect.stringMatching(/^adr_[0-9a-f]{16}$/), ...addresses[1], region: "CA" },
     ]);
     const again = await (await api("/v1/me", { headers: account.auth })).json<{ user: User }>();
     expect(again.user.addresses).toHaveLength(2);
+    // An address keeps its id while unchanged (the id checkout takes as `addressId`), and gets a new one when edited.
+    expect(again.user.addresses.map((a) => a.id)).toEqual(user.addresses.map((a) => a.id));
+    const edited = await api(
+      "/v1/me",
+      json(
+        { addresses: [{ ...addresses[0], line2: "Flat 2" }, addresses[1]] },
+        { method: "PATCH", headers: account.auth },
+      ),
+    );
+    const after = (await edited.json<{ user: User }>()).user.addresses.map((a) => a.id);
+    expect(after[0]).not.toBe(user.addresses[0]?.id);
+    expect(after[1]).toBe(user.addresses[1]?.id);
   });
 
   it("accepts addresses in each country with rules, and elsewhere with generic checks", async () => {

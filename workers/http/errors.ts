@@ -42,6 +42,8 @@ export const ERROR_CODES = {
   idempotency_key_required: [400, "An Idempotency-Key header is required"],
   invalid_signature: [400, "The webhook signature does not verify"],
   refund_exceeds_captured: [422, "The refund exceeds what was captured"],
+  cart_empty: [422, "The cart is empty"],
+  shipping_unavailable: [422, "A seller does not ship there"],
   rate_limited: [429, "Too many requests"],
   internal: [500, "Internal error"],
   misconfigured: [500, "The service is misconfigured"],

@@ -1,5 +1,6 @@
 import type { BatchItem } from "drizzle-orm/batch";
 import type { ShippingAddress } from "../../schema";
+import { addressId } from "./addresses";
 import { auditEntry } from "./audit";
 import type { IdentityContext } from "./context";
 import { ROLES, type Role } from "./jwt";
@@ -60,7 +61,7 @@ export interface UserView {
   emailVerified: boolean;
   roles: Role[];
   sellerId: string | null;
-  addresses: ShippingAddress[];
+  addresses: (ShippingAddress & { id: string })[];
   createdAt: string;
 }
 
@@ -72,7 +73,7 @@ export function userView(user: UserRow, roles: Role[], seller: Pick<SellerRow, "
     emailVerified: user.emailVerifiedAt !== null,
     roles,
     sellerId: seller?.id ?? null,
-    addresses: user.shippingAddresses,
+    addresses: user.shippingAddresses.map((address) => ({ id: addressId(address), ...address })),
     createdAt: new Date(user.createdAt).toISOString(),
   };
 }

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import type { ShippingAddress } from "../../schema";
 
 /**
  * Shipping addresses, checked per country: which fields are required and what a postal code looks like.
@@ -115,3 +116,19 @@ export const ShippingAddressSchema = z
   .openapi("ShippingAddress");
 
 export type ShippingAddressInput = z.infer<typeof ShippingAddressSchema>;
+
+const ADDRESS_FIELDS = ["name", "line1", "line2", "city", "region", "postalCode", "country"] as const;
+
+/**
+ * A saved address's id, derived from its content (64-bit FNV-1a): stable while the address is unchanged, and
+ * different once it is edited, so a checkout naming an id never ships to an address the buyer did not pick.
+ */
+export function addressId(address: ShippingAddress): string {
+  const text = ADDRESS_FIELDS.map((field) => address[field] ?? "").join("\u001f");
+  let hash = 0xcbf29ce484222325n;
+  for (const byte of new TextEncoder().encode(text)) {
+    hash ^= BigInt(byte);
+    hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return `adr_${hash.toString(16).padStart(16, "0")}`;
+}

@@ -42,6 +42,10 @@ export const CountryCode = z
 
 const AddressView = z
   .object({
+    id: z.string().openapi({
+      description: "Derived from the address: checkout's `addressId`; it changes when the address is edited",
+      example: "adr_5f1d3a9c0b7e2d44",
+    }),
     name: z.string(),
     line1: z.string(),
     line2: z.string().optional(),

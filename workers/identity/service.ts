@@ -3,6 +3,7 @@ import type { Principal } from "../http/context";
 import { AppError } from "../http/errors";
 import { newId } from "../lib/ids";
 import { loadUserView, normaliseEmail, type UserView } from "./accounts";
+import { addressId } from "./addresses";
 import { auditEntry } from "./audit";
 import type { IdentityContext } from "./context";
 import { identityEvents } from "./events";
@@ -241,6 +242,40 @@ export async function storeNames(
     }
   }
   return names;
+}
+
+/** Store name and ships-from country of sellers by id, for modules that ship on their behalf (checkout). */
+export async function sellerProfiles(
+  ctx: Pick<IdentityContext, "services">,
+  sellerIds: string[],
+): Promise<Map<string, { id: string; storeName: string; shipsFrom: string }>> {
+  const profiles = new Map<string, { id: string; storeName: string; shipsFrom: string }>();
+  const unique = [...new Set(sellerIds)];
+  for (let i = 0; i < unique.length; i += 90) {
+    for (const row of await store.findSellersByIds(ctx.services.db, unique.slice(i, i + 90))) profiles.set(row.id, row);
+  }
+  return profiles;
+}
+
+/** One of a user's saved shipping addresses by its id (as `GET /v1/me` shows it), for checkout. */
+export async function savedAddress(
+  ctx: Pick<IdentityContext, "services">,
+  userId: string,
+  id: string,
+): Promise<ShippingAddress | undefined> {
+  const user = await store.findUserById(ctx.services.db, userId);
+  if (!user || user.deletedAt !== null) return undefined;
+  return user.shippingAddresses.find((address) => addressId(address) === id);
+}
+
+/** Where to mail a user about their orders; undefined once the account is deleted. */
+export async function contactOf(
+  ctx: Pick<IdentityContext, "services">,
+  userId: string,
+): Promise<{ email: string; name: string } | undefined> {
+  const user = await store.findUserById(ctx.services.db, userId);
+  if (!user || user.deletedAt !== null) return undefined;
+  return { email: user.email, name: user.name };
 }
 
 export interface AuditEntryView {

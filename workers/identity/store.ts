@@ -199,7 +199,10 @@ export function findSellerById(db: Db, id: string) {
 }
 
 export function findSellersByIds(db: Db, ids: string[]) {
-  return db.select({ id: sellers.id, storeName: sellers.storeName }).from(sellers).where(inArray(sellers.id, ids));
+  return db
+    .select({ id: sellers.id, storeName: sellers.storeName, shipsFrom: sellers.shipsFrom })
+    .from(sellers)
+    .where(inArray(sellers.id, ids));
 }
 
 export function findSellerByStoreName(db: Db, storeNameKey: string) {

@@ -16,6 +16,8 @@ export type IdPrefix =
   | "rsv"
   | "ord"
   | "sor"
+  | "oln"
+  | "osh"
   | "shp"
   | "pay"
   | "ref"

@@ -1,0 +1,327 @@
+import type { CartLine } from "../../durable-objects/cart";
+import type { ShippingAddress } from "../../schema";
+import { type CartStub, checkChoice } from "../cart/service";
+import type { CartListing } from "../catalog/for-cart";
+import { MARKETPLACE_CURRENCY } from "../catalog/model";
+import { AppError } from "../http/errors";
+import { sellerProfiles } from "../identity/service";
+import { type Hold, releaseHolds, reservationIdFor, reserveCart, type StockNamespace } from "../inventory/service";
+import { newId } from "../lib/ids";
+import type { Logger } from "../lib/log";
+import { startPayment } from "../payments/service";
+import type { PaymentRow } from "../payments/store";
+import type { Services } from "../platform/services";
+import { quoteShipping, type ShippingMethod, shippingRates } from "../sellers/service";
+import { orderEvents } from "./events";
+import { moveWholeOrder } from "./plans";
+import * as store from "./store";
+import { changeOrder, type OrderState } from "./transitions";
+
+/**
+ * Checkout, a saga: validate the cart → reserve every listing (StockDO, listing-id order; undone by releasing the
+ * holds) → write the order, its lines, seller orders, first history rows and OrderCreated in one D1 batch (undone
+ * by cancelling it) → create the payment with the order id as the provider's idempotency key.
+ */
+export interface CheckoutContext {
+  services: Services;
+  stock: StockNamespace;
+  cart: CartStub;
+  listings: (ids: string[]) => Promise<Map<string, CartListing>>;
+  holdMs: number;
+  log: Logger;
+}
+
+export interface CheckoutRequest {
+  buyerId: string;
+  address: ShippingAddress;
+  method: ShippingMethod;
+}
+
+export interface CheckoutResult {
+  state: OrderState;
+  payment: PaymentRow;
+}
+
+interface PricedLine {
+  cartLine: CartLine;
+  listing: CartListing;
+  cover: { id: string; name: string; price: { amount: number; currency: string } } | null;
+  lineTotal: number;
+}
+
+/** A cart line at today's price and cover choice; anything no longer for sale stops the checkout. */
+function priceLine(cartLine: CartLine, listing: CartListing | undefined): PricedLine {
+  const where = { lineId: cartLine.lineId, listingId: cartLine.listingId };
+  if (!listing) throw new AppError("listing_unavailable", "A book in the cart is no longer listed.", where);
+  let cover: PricedLine["cover"];
+  try {
+    cover = checkChoice(listing, {
+      listingId: cartLine.listingId,
+      coverOptionId: cartLine.coverOptionId ?? undefined,
+      inscription: cartLine.inscription ?? undefined,
+    });
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    // The cart checked this choice when it was added; what fails now changed since (a cover option withdrawn).
+    const code = error.code === "not_found" ? "listing_unavailable" : error.code;
+    throw new AppError(code, `${listing.title}: ${error.detail ?? error.message}`, { ...error.extra, ...where });
+  }
+  if (listing.price.currency !== MARKETPLACE_CURRENCY || (cover && cover.price.currency !== MARKETPLACE_CURRENCY)) {
+    throw new AppError("unsupported_currency", `${listing.title} is not priced in ${MARKETPLACE_CURRENCY}.`, where);
+  }
+  const each = listing.price.amount + (cover?.price.amount ?? 0);
+  return { cartLine, listing, cover, lineTotal: each * cartLine.quantity };
+}
+
+function groupBySeller(lines: PricedLine[]): Map<string, PricedLine[]> {
+  const groups = new Map<string, PricedLine[]>();
+  for (const line of lines) groups.set(line.listing.sellerId, [...(groups.get(line.listing.sellerId) ?? []), line]);
+  return groups;
+}
+
+const units = (lines: PricedLine[]) => lines.reduce((sum, line) => sum + line.cartLine.quantity, 0);
+
+/** Each seller's shipping charge to the address; a seller who does not ship there refuses the checkout (422). */
+async function shippingCharges(
+  services: Services,
+  bySeller: Map<string, PricedLine[]>,
+  request: CheckoutRequest,
+): Promise<Map<string, number>> {
+  const sellerIds = [...bySeller.keys()];
+  const [profiles, rates] = await Promise.all([
+    sellerProfiles({ services }, sellerIds),
+    shippingRates(services, sellerIds),
+  ]);
+  const charges = new Map<string, number>();
+  const refused = [];
+  for (const [sellerId, lines] of bySeller) {
+    const profile = profiles.get(sellerId);
+    const quote = profile
+      ? quoteShipping(rates.get(sellerId)!, {
+          shipsFrom: profile.shipsFrom,
+          country: request.address.country,
+          method: request.method,
+          units: units(lines),
+        })
+      : ({ ok: false, reason: "country_not_served" } as const);
+    if (quote.ok) charges.set(sellerId, quote.charge.amount);
+    else
+      refused.push({
+        sellerId,
+        storeName: lines[0]!.listing.storeName,
+        reason: quote.reason,
+        lineIds: lines.map((line) => line.cartLine.lineId),
+        listingIds: [...new Set(lines.map((line) => line.listing.id))],
+      });
+  }
+  if (refused.length > 0) {
+    const names = refused.map((seller) => seller.storeName).join(", ");
+    const what = request.method === "express" ? `express to ${request.address.country}` : request.address.country;
+    throw new AppError("shipping_unavailable", `${names} ${refused.length === 1 ? "does" : "do"} not ship ${what}.`, {
+      country: request.address.country,
+      shippingMethod: request.method,
+      sellers: refused,
+    });
+  }
+  return charges;
+}
+
+function outOfStock(
+  shortages: { listingId: string; requested: number; available: number }[],
+  priced: PricedLine[],
+): AppError {
+  const short = new Map(shortages.map((shortage) => [shortage.listingId, shortage]));
+  const lines = priced
+    .filter((line) => short.has(line.listing.id))
+    .map((line) => ({
+      lineId: line.cartLine.lineId,
+      listingId: line.listing.id,
+      title: line.listing.title,
+      quantity: line.cartLine.quantity,
+      requested: short.get(line.listing.id)!.requested,
+      available: short.get(line.listing.id)!.available,
+    }));
+  return new AppError(
+    "out_of_stock",
+    "Some books are no longer available in the quantity in your cart. Nothing was reserved.",
+    { lines },
+  );
+}
+
+/** The order, its seller orders and lines as first written, plus their first history rows and events. */
+function plannedOrder(
+  services: Services,
+  request: CheckoutRequest,
+  orderId: string,
+  priced: PricedLine[],
+  shipping: Map<string, number>,
+  holdExpiresAt: number,
+  now: number,
+) {
+  const { db } = services;
+  const sellerOrders: store.SellerOrderRow[] = [];
+  const lines: store.OrderLineRow[] = [];
+  for (const [sellerId, group] of groupBySeller(priced)) {
+    const sellerOrderId = newId("sor");
+    let itemsTotal = 0;
+    let coversTotal = 0;
+    for (const { cartLine, listing, cover, lineTotal } of group) {
+      itemsTotal += listing.price.amount * cartLine.quantity;
+      coversTotal += (cover?.price.amount ?? 0) * cartLine.quantity;
+      lines.push({
+        id: newId("oln"),
+        orderId,
+        sellerOrderId,
+        listingId: listing.id,
+        reservationId: reservationIdFor(orderId, listing.id),
+        title: listing.title,
+        isbn13: listing.isbn13,
+        condition: listing.condition,
+        quantity: cartLine.quantity,
+        unitPrice: listing.price.amount,
+        coverOptionId: cover?.id ?? null,
+        coverName: cover?.name ?? null,
+        coverPrice: cover?.price.amount ?? 0,
+        inscription: cartLine.inscription,
+        lineTotal,
+        refundedAmount: 0,
+        refundedQuantity: 0,
+        restockedQuantity: 0,
+      });
+    }
+    const shippingTotal = shipping.get(sellerId) ?? 0;
+    sellerOrders.push({
+      id: sellerOrderId,
+      orderId,
+      sellerId,
+      status: "pending_payment",
+      itemsTotal,
+      coversTotal,
+      shippingTotal,
+      total: itemsTotal + coversTotal + shippingTotal,
+      refundedTotal: 0,
+      createdAt: now,
+      updatedAt: now,
+    });
+  }
+  const sum = (pick: (row: store.SellerOrderRow) => number) =>
+    sellerOrders.reduce((total, row) => total + pick(row), 0);
+  const order: store.OrderRow = {
+    id: orderId,
+    buyerId: request.buyerId,
+    status: "pending_payment",
+    currency: MARKETPLACE_CURRENCY,
+    itemsTotal: sum((row) => row.itemsTotal),
+    coversTotal: sum((row) => row.coversTotal),
+    shippingTotal: sum((row) => row.shippingTotal),
+    // Prices are tax-inclusive for now; the field waits for a tax engine.
+    tax: 0,
+    total: sum((row) => row.total),
+    refundedTotal: 0,
+    shippingAddress: request.address,
+    shippingMethod: request.method,
+    holdExpiresAt,
+    cancelReason: null,
+    paidAt: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const history = [null, ...sellerOrders.map((row) => row.id)].map((sellerOrderId) =>
+    store.insertHistory(db, {
+      id: newId("osh"),
+      orderId,
+      sellerOrderId,
+      fromStatus: null,
+      toStatus: "pending_payment",
+      actor: `buyer:${request.buyerId}`,
+      reason: "checkout",
+      at: now,
+    }),
+  );
+  return {
+    state: { order, sellerOrders, lines } satisfies OrderState,
+    statements: [
+      store.insertOrder(db, order),
+      ...sellerOrders.map((row) => store.insertSellerOrder(db, row)),
+      ...lines.map((row) => store.insertLine(db, row)),
+      ...history,
+    ],
+    events: [orderEvents.checkoutStarted(order, lines), orderEvents.orderCreated(order, sellerOrders, lines)],
+  };
+}
+
+export async function checkout(ctx: CheckoutContext, request: CheckoutRequest): Promise<CheckoutResult> {
+  const { services, log } = ctx;
+  const cartLines = await ctx.cart.lines();
+  if (cartLines.length === 0) throw new AppError("cart_empty", "Add books to the cart before checking out.");
+  const listings = await ctx.listings(cartLines.map((line) => line.listingId));
+  const priced = cartLines.map((line) => priceLine(line, listings.get(line.listingId)));
+  const shipping = await shippingCharges(services, groupBySeller(priced), request);
+
+  const orderId = newId("ord");
+  const demand = priced.map((line) => ({ listingId: line.listing.id, quantity: line.cartLine.quantity }));
+  const reserved = await reserveCart(ctx.stock, orderId, demand, ctx.holdMs);
+  if (!reserved.ok) throw outOfStock(reserved.shortages, priced);
+
+  let planned: ReturnType<typeof plannedOrder>;
+  try {
+    planned = plannedOrder(services, request, orderId, priced, shipping, reserved.holdExpiresAt, Date.now());
+    await services.outbox.commit(planned.statements, planned.events);
+  } catch (error) {
+    await releaseQuietly(ctx, reserved.holds);
+    throw error;
+  }
+
+  const { order } = planned.state;
+  try {
+    const payment = await startPayment(services, {
+      orderId,
+      total: { amount: order.total, currency: order.currency },
+      description: `Book Bazaar order ${orderId}`,
+    });
+    return { state: planned.state, payment };
+  } catch (error) {
+    log.error("payment could not be started; cancelling the order", { orderId, error: String(error) });
+    await abandon(ctx, orderId, reserved.holds);
+    throw new AppError(
+      "unavailable",
+      "The payment could not be started. Nothing was charged and no copies are held; please try again.",
+    );
+  }
+}
+
+async function releaseQuietly(ctx: CheckoutContext, holds: Hold[]) {
+  // Holds also expire on their own; a failed release only keeps copies out of sale until then.
+  await releaseHolds(ctx.stock, holds).catch((error) =>
+    ctx.log.warn("releasing checkout holds failed; they will expire", { error: String(error) }),
+  );
+}
+
+/** The compensation of a checkout whose payment could not be created: release the holds, cancel the order. */
+async function abandon(ctx: CheckoutContext, orderId: string, holds: Hold[]) {
+  await releaseQuietly(ctx, holds);
+  const { services } = ctx;
+  await changeOrder(services, orderId, (state) => {
+    if (state.order.status !== "pending_payment") return { statements: [], events: [], result: undefined };
+    const now = Date.now();
+    const moves = moveWholeOrder(services.db, state, "cancelled", {
+      actor: "system:checkout",
+      reason: "payment_unavailable",
+      now,
+      orderPatch: { cancelReason: "payment_unavailable" },
+    });
+    return {
+      statements: moves.statements,
+      events: [
+        ...moves.events,
+        orderEvents.orderCancelled(state.order, {
+          buyer: null,
+          reason: "payment_unavailable",
+          actor: "system:checkout",
+          paid: false,
+        }),
+      ],
+      result: undefined,
+    };
+  }).catch((error) => ctx.log.error("cancelling an unpayable order failed", { orderId, error: String(error) }));
+}

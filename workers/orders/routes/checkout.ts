@@ -1,0 +1,65 @@
+import { createRoute } from "@hono/zod-openapi";
+import { userCartName } from "../../cart/token";
+import { catalogContext } from "../../catalog/context";
+import { cartListings } from "../../catalog/for-cart";
+import { AppError } from "../../http/errors";
+import { idempotent } from "../../http/middleware/idempotency";
+import { createRouter } from "../../http/router";
+import { jsonContent, problems } from "../../http/schemas";
+import { principalOf, requireAuth } from "../../identity/middleware";
+import { savedAddress } from "../../identity/service";
+import { checkout } from "../checkout";
+import { CheckoutBody, CheckoutReply, IdempotencyHeader } from "../schemas";
+import { presentOrder } from "../service";
+
+const checkoutRoute = createRoute({
+  method: "post",
+  path: "/v1/checkout",
+  tags: ["Checkout"],
+  summary: "Turn the cart into an order: hold its copies and start the payment",
+  description:
+    "Prices are today's; each seller's part ships at that seller's rate. Copies are held until `holdExpiresAt`; " +
+    "pay before then (the payment's `clientSecret` is for the storefront's payment form). The order is paid when " +
+    "the provider's webhook says so. Needs an `Idempotency-Key`: the same key and body replay the first answer " +
+    "and never create a second order. 409 `out_of_stock` lists the lines that fell short and what is available; " +
+    "nothing is held then. 422 `shipping_unavailable` names the sellers who do not ship to the address.",
+  security: [{ bearerAuth: [] }],
+  middleware: [requireAuth, idempotent],
+  request: {
+    headers: IdempotencyHeader,
+    body: { content: { "application/json": { schema: CheckoutBody } }, required: true },
+  },
+  responses: {
+    201: jsonContent(CheckoutReply, "The order, pending payment, and its payment"),
+    ...problems(400, 401, 404, 409, 415, 422),
+  },
+});
+
+export const checkoutRoutes = createRouter().openapi(checkoutRoute, async (c) => {
+  const { userId } = principalOf(c);
+  const services = c.get("services");
+  const body = c.req.valid("json");
+  const address = body.addressId ? await savedAddress({ services }, userId, body.addressId) : body.shippingAddress;
+  if (!address) throw new AppError("not_found", "No saved address with this id; GET /v1/me lists them.");
+  const catalog = catalogContext(c);
+  const result = await checkout(
+    {
+      services,
+      stock: c.env.STOCK,
+      cart: c.env.CART.getByName(userCartName(userId)),
+      listings: (ids) => cartListings(catalog, ids),
+      holdMs: c.get("config").CART_HOLD_MINUTES * 60_000,
+      log: c.get("log"),
+    },
+    { buyerId: userId, address, method: body.shippingMethod },
+  );
+  const { payment } = result;
+  c.header("location", `/v1/orders/${result.state.order.id}`);
+  return c.json(
+    {
+      order: await presentOrder(services, result.state),
+      payment: { id: payment.id, provider: payment.provider, clientSecret: payment.clientSecret },
+    },
+    201,
+  );
+});

@@ -1,0 +1,145 @@
+import { z } from "@hono/zod-openapi";
+import { ORDER_STATUSES, SELLER_ORDER_STATUSES } from "../../schema/orders";
+import { MoneySchema } from "../http/schemas";
+import { ShippingAddressSchema } from "../identity/addresses";
+import { idPattern } from "../lib/ids";
+
+/** Request and response shapes of the orders routes; the OpenAPI document is generated from these. */
+
+/** Writes that move money or stock (checkout, refunds) take one; see workers/http/middleware/idempotency.ts. */
+export const IdempotencyHeader = z.object({
+  "idempotency-key": z.string().openapi({
+    description: "8–128 letters, digits or _.:-; the same key and body replay the first answer for 24 hours",
+    example: "checkout-3f9a2c1e",
+  }),
+});
+
+export const CheckoutBody = z
+  .object({
+    shippingAddress: ShippingAddressSchema.optional(),
+    addressId: z
+      .string()
+      .regex(/^adr_[0-9a-f]{16}$/, "an address id from GET /v1/me")
+      .optional()
+      .openapi({ description: "One of your saved addresses (GET /v1/me); or send `shippingAddress`" }),
+    shippingMethod: z.enum(["standard", "express"]).default("standard"),
+  })
+  .refine((body) => (body.shippingAddress === undefined) !== (body.addressId === undefined), {
+    message: "send either shippingAddress or addressId",
+    path: ["shippingAddress"],
+  })
+  .openapi("CheckoutRequest");
+
+export const OrderIdParam = z.object({
+  id: z
+    .string()
+    .regex(idPattern("ord"), "an order id (ord_…)")
+    .openapi({ example: "ord_0192f0c4a1b27c3e8d5f6a7b8c9d0e1f" }),
+});
+
+const AddressView = z
+  .object({
+    name: z.string(),
+    line1: z.string(),
+    line2: z.string().optional(),
+    city: z.string(),
+    region: z.string().optional(),
+    postalCode: z.string(),
+    country: z.string(),
+  })
+  .openapi("OrderAddress");
+
+export const LineSchema = z
+  .object({
+    id: z.string(),
+    listingId: z.string(),
+    title: z.string(),
+    isbn13: z.string(),
+    condition: z.string(),
+    quantity: z.number().int(),
+    unitPrice: MoneySchema,
+    cover: z.object({ id: z.string(), name: z.string(), price: MoneySchema }).nullable(),
+    inscription: z.string().nullable(),
+    lineTotal: MoneySchema,
+    refunded: MoneySchema,
+    refundedQuantity: z.number().int(),
+  })
+  .openapi("OrderLine");
+
+export const ShipmentSchema = z
+  .object({
+    carrier: z.string(),
+    trackingNumber: z.string(),
+    trackingUrl: z.string().nullable(),
+    shippedAt: z.string(),
+    deliveredAt: z.string().nullable(),
+  })
+  .openapi("Shipment");
+
+const SellerOrderTotals = z.object({
+  items: MoneySchema,
+  covers: MoneySchema,
+  shipping: MoneySchema,
+  total: MoneySchema,
+  refunded: MoneySchema,
+});
+
+export const OrderSchema = z
+  .object({
+    id: z.string(),
+    status: z.enum(ORDER_STATUSES),
+    currency: z.string(),
+    totals: z.object({
+      items: MoneySchema,
+      covers: MoneySchema,
+      shipping: MoneySchema,
+      tax: MoneySchema.openapi({ description: "Prices are tax-inclusive for now: always 0" }),
+      total: MoneySchema,
+      refunded: MoneySchema,
+    }),
+    shippingAddress: AddressView,
+    shippingMethod: z.enum(["standard", "express"]),
+    holdExpiresAt: z.string().openapi({ description: "Unpaid orders expire, and their copies go back on sale, then" }),
+    paidAt: z.string().nullable(),
+    cancelReason: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    sellerOrders: z.array(
+      z.object({
+        id: z.string(),
+        sellerId: z.string(),
+        storeName: z.string(),
+        status: z.enum(SELLER_ORDER_STATUSES),
+        totals: SellerOrderTotals,
+        lines: z.array(LineSchema),
+        shipment: ShipmentSchema.nullable(),
+      }),
+    ),
+    history: z.array(
+      z.object({
+        sellerOrderId: z.string().nullable(),
+        from: z.string().nullable(),
+        to: z.string(),
+        actor: z.string().openapi({ description: "buyer, seller, admin or system" }),
+        reason: z.string().nullable(),
+        at: z.string(),
+      }),
+    ),
+  })
+  .openapi("Order");
+
+export const CheckoutReply = z
+  .object({
+    order: OrderSchema,
+    payment: z.object({
+      id: z.string(),
+      provider: z.enum(["stripe", "simulated"]),
+      clientSecret: z
+        .string()
+        .nullable()
+        .openapi({ description: "For the storefront's payment form (Stripe Payment Element)" }),
+    }),
+  })
+  .openapi("CheckoutResult");
+
+export { SellerOrderTotals };

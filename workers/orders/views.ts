@@ -1,0 +1,142 @@
+import type { ShippingAddress } from "../../schema";
+import type { Money } from "../http/schemas";
+import type * as store from "./store";
+import type { OrderState } from "./transitions";
+
+/** How orders are shown: to their buyer (everything), and to a seller (their part, and where to send it). */
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+export interface LineView {
+  id: string;
+  listingId: string;
+  title: string;
+  isbn13: string;
+  condition: string;
+  quantity: number;
+  unitPrice: Money;
+  cover: { id: string; name: string; price: Money } | null;
+  inscription: string | null;
+  lineTotal: Money;
+  refunded: Money;
+  refundedQuantity: number;
+}
+
+export interface ShipmentView {
+  carrier: string;
+  trackingNumber: string;
+  trackingUrl: string | null;
+  shippedAt: string;
+  deliveredAt: string | null;
+}
+
+export function lineView(line: store.OrderLineRow, currency: string): LineView {
+  const money = (amount: number) => ({ amount, currency });
+  return {
+    id: line.id,
+    listingId: line.listingId,
+    title: line.title,
+    isbn13: line.isbn13,
+    condition: line.condition,
+    quantity: line.quantity,
+    unitPrice: money(line.unitPrice),
+    cover: line.coverOptionId
+      ? { id: line.coverOptionId, name: line.coverName ?? "", price: money(line.coverPrice) }
+      : null,
+    inscription: line.inscription,
+    lineTotal: money(line.lineTotal),
+    refunded: money(line.refundedAmount),
+    refundedQuantity: line.refundedQuantity,
+  };
+}
+
+export function shipmentView(row: store.ShipmentRow | undefined): ShipmentView | null {
+  if (!row) return null;
+  return {
+    carrier: row.carrier,
+    trackingNumber: row.trackingNumber,
+    trackingUrl: row.trackingUrl,
+    shippedAt: iso(row.shippedAt)!,
+    deliveredAt: iso(row.deliveredAt),
+  };
+}
+
+function sellerOrderTotals(row: store.SellerOrderRow, currency: string) {
+  const money = (amount: number) => ({ amount, currency });
+  return {
+    items: money(row.itemsTotal),
+    covers: money(row.coversTotal),
+    shipping: money(row.shippingTotal),
+    total: money(row.total),
+    refunded: money(row.refundedTotal),
+  };
+}
+
+export function orderTotals(order: store.OrderRow) {
+  const money = (amount: number) => ({ amount, currency: order.currency });
+  return {
+    items: money(order.itemsTotal),
+    covers: money(order.coversTotal),
+    shipping: money(order.shippingTotal),
+    tax: money(order.tax),
+    total: money(order.total),
+    refunded: money(order.refundedTotal),
+  };
+}
+
+/** The buyer's view of an order: totals, seller orders with their lines and tracking, and the status history. */
+export function orderView(
+  state: OrderState,
+  extra: { storeNames: Map<string, string>; shipments: store.ShipmentRow[]; history: store.HistoryRow[] },
+) {
+  const { order } = state;
+  return {
+    id: order.id,
+    status: order.status,
+    currency: order.currency,
+    totals: orderTotals(order),
+    shippingAddress: order.shippingAddress as ShippingAddress,
+    shippingMethod: order.shippingMethod,
+    holdExpiresAt: iso(order.holdExpiresAt)!,
+    paidAt: iso(order.paidAt),
+    cancelReason: order.cancelReason,
+    createdAt: iso(order.createdAt)!,
+    updatedAt: iso(order.updatedAt)!,
+    sellerOrders: state.sellerOrders.map((sellerOrder) => ({
+      id: sellerOrder.id,
+      sellerId: sellerOrder.sellerId,
+      storeName: extra.storeNames.get(sellerOrder.sellerId) ?? "Unknown seller",
+      status: sellerOrder.status,
+      totals: sellerOrderTotals(sellerOrder, order.currency),
+      lines: state.lines
+        .filter((line) => line.sellerOrderId === sellerOrder.id)
+        .map((l) => lineView(l, order.currency)),
+      shipment: shipmentView(extra.shipments.find((s) => s.sellerOrderId === sellerOrder.id)),
+    })),
+    history: extra.history.map((row) => ({
+      sellerOrderId: row.sellerOrderId,
+      from: row.fromStatus,
+      to: row.toStatus,
+      actor: row.actor.split(":")[0]!,
+      reason: row.reason,
+      at: iso(row.at)!,
+    })),
+  };
+}
+
+export type OrderView = ReturnType<typeof orderView>;
+
+/** One line of a buyer's order list. */
+export function orderSummary(order: store.OrderRow, lines: store.OrderLineRow[]) {
+  return {
+    id: order.id,
+    status: order.status,
+    totals: orderTotals(order),
+    itemCount: lines.reduce((sum, line) => sum + line.quantity, 0),
+    titles: lines.map((line) => line.title),
+    createdAt: iso(order.createdAt)!,
+    paidAt: iso(order.paidAt),
+  };
+}
+
+export { sellerOrderTotals };
