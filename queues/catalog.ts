@@ -182,6 +182,76 @@ export const EVENT_CATALOG = {
       total: money,
     }),
   },
+  /** The payment of an order was captured and its copies are sold: the buyer's confirmation, with the receipt. */
+  OrderPaid: {
+    version: 1,
+    queues: ["order-events", "notifications"],
+    data: z.object({
+      orderId: id,
+      buyerId: id,
+      buyer: contact,
+      paidAt: z.iso.datetime(),
+      totals: z.object({ items: money, covers: money, shipping: money, tax: money, total: money }),
+      shippingMethod: z.enum(["standard", "express"]),
+      shippingAddress: z.object({ name: z.string(), city: z.string(), country: z.string().length(2) }).loose(),
+      sellerOrders: z.array(z.object({ sellerOrderId: id, sellerId: id, shipping: money, total: money })),
+      lines: z.array(
+        z.object({
+          lineId: id,
+          sellerOrderId: id,
+          title: z.string(),
+          quantity: z.number().int().positive(),
+          unitPrice: money,
+          cover: z.string().nullable(),
+          coverPrice: money,
+          inscription: z.string().nullable(),
+          lineTotal: money,
+        }),
+      ),
+    }),
+  },
+  /** The provider declined an unpaid order's payment; its copies are no longer held. */
+  OrderPaymentFailed: {
+    version: 1,
+    queues: ["order-events", "notifications"],
+    data: z.object({ orderId: id, buyerId: id, buyer: contact, reason: z.string(), total: money }),
+  },
+  /** A paid line with a cover option (material, inscription, artwork) is ready for the print partner. */
+  CoverPrintRequested: {
+    version: 1,
+    queues: ["order-events"],
+    data: z.object({
+      orderId: id,
+      sellerOrderId: id,
+      lineId: id,
+      sellerId: id,
+      listingId: id,
+      isbn13: z.string(),
+      title: z.string(),
+      coverOptionId: id,
+      coverName: z.string(),
+      inscription: z.string().nullable(),
+      quantity: z.number().int().positive(),
+    }),
+  },
+  /** Money went back to the buyer; `orderRefunded` is the order's refunded total after this one. */
+  RefundIssued: {
+    version: 1,
+    queues: ["order-events", "notifications"],
+    data: z.object({
+      refundId: id,
+      orderId: id,
+      buyerId: id,
+      buyer: contact,
+      amount: money,
+      orderRefunded: money,
+      reason: z.string(),
+      restocked: z.boolean(),
+      actor: z.string(),
+      sellerOrderIds: z.array(id),
+      lines: z.array(z.object({ lineId: id, title: z.string(), quantity: count, amount: money })),
+    }),
+  },
   /** A user opened a seller profile; modules showing seller names keep their own copy from this. */
   SellerRegistered: {
     version: 1,

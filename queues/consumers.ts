@@ -1,6 +1,13 @@
 import { importChunkConsumer, stockCopyConsumer, viewCounter } from "../workers/catalog/events";
 import { mailConsumer } from "../workers/notifications/events";
+import { paymentOutcomeConsumer } from "../workers/orders/consumers";
 import type { Consumer } from "./consumer";
 
 /** Every consumer of the Worker's queues, by module. */
-export const consumers: readonly Consumer[] = [mailConsumer, stockCopyConsumer, importChunkConsumer, viewCounter];
+export const consumers: readonly Consumer[] = [
+  mailConsumer,
+  stockCopyConsumer,
+  importChunkConsumer,
+  viewCounter,
+  paymentOutcomeConsumer,
+];

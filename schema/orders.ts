@@ -125,3 +125,40 @@ export const shipments = sqliteTable(
   },
   (t) => [uniqueIndex("shipments_seller_order_idx").on(t.sellerOrderId), index("shipments_order_idx").on(t.orderId)],
 );
+
+/**
+ * Money given back on an order, as the orders module accounts for it: which seller order and lines it covers,
+ * whether copies went back into stock. A refund is claimed here (`pending`, its amounts added to the order)
+ * before the provider is asked, and marked `succeeded` after; its id is the provider's idempotency key, so a
+ * refund resumed after a crash is never paid twice.
+ */
+export const orderRefunds = sqliteTable(
+  "order_refunds",
+  {
+    id: text("id").primaryKey(),
+    orderId: text("order_id").notNull(),
+    /** Caller scope plus the request's Idempotency-Key, or a system key such as `<orderId>:cancellation`. */
+    requestKey: text("request_key").notNull(),
+    state: text("state", { enum: ["pending", "succeeded"] }).notNull(),
+    amount: integer("amount").notNull(),
+    currency: text("currency").notNull(),
+    reason: text("reason").notNull(),
+    restock: integer("restock", { mode: "boolean" }).notNull(),
+    allocation: text("allocation", { mode: "json" }).$type<RefundAllocation>().notNull(),
+    actor: text("actor").notNull(),
+    providerRefundId: text("provider_refund_id"),
+    createdAt: integer("created_at").notNull(),
+    completedAt: integer("completed_at"),
+  },
+  (t) => [
+    uniqueIndex("order_refunds_request_idx").on(t.requestKey),
+    index("order_refunds_order_idx").on(t.orderId),
+    index("order_refunds_pending_idx").on(t.state, t.createdAt),
+  ],
+);
+
+/** How a refund's amount divides: per seller order (shipping included) and per line (copies and amount). */
+export interface RefundAllocation {
+  sellerOrders: { sellerOrderId: string; amount: number }[];
+  lines: { lineId: string; sellerOrderId: string; quantity: number; amount: number }[];
+}

@@ -30,6 +30,11 @@ export default {
   async scheduled(controller, env, ctx) {
     const config = loadConfig(env);
     const cronLog = log.child({ cron: controller.cron });
-    await runScheduled(controller.cron, buildServices(env, config, ctx, cronLog), cronLog);
+    await runScheduled(controller.cron, {
+      env,
+      config,
+      services: buildServices(env, config, ctx, cronLog),
+      log: cronLog,
+    });
   },
 } satisfies ExportedHandler<Env, unknown>;

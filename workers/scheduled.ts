@@ -1,15 +1,32 @@
+import type { Config } from "./config";
 import { purgeExpiredIdempotencyKeys } from "./http/middleware/idempotency";
 import type { Logger } from "./lib/log";
+import { ordersContext } from "./orders/consumers";
+import { expireUnpaidOrders } from "./orders/expiry";
+import { resumePendingRefunds } from "./orders/refunds";
 import type { Services } from "./platform/services";
 
-/** Cron triggers (wrangler.toml): every minute relays the outbox; daily housekeeping. */
+/** Cron triggers (wrangler.toml): every minute relays the outbox and expires unpaid orders; daily housekeeping. */
 export const EVERY_MINUTE = "* * * * *";
 export const DAILY = "30 3 * * *";
 
-export async function runScheduled(cron: string, services: Services, log: Logger): Promise<void> {
+export interface CronContext {
+  env: Env;
+  config: Config;
+  services: Services;
+  log: Logger;
+}
+
+export async function runScheduled(cron: string, context: CronContext): Promise<void> {
+  const { services, log } = context;
   if (cron === EVERY_MINUTE) {
     const relayed = await services.outbox.relayPending();
     if (relayed > 0) log.info("outbox relayed", { relayed });
+    const orders = ordersContext(context);
+    const expired = await expireUnpaidOrders(orders);
+    if (expired > 0) log.info("unpaid orders expired", { expired });
+    const resumed = await resumePendingRefunds(orders);
+    if (resumed > 0) log.info("pending refunds resumed", { resumed });
   }
   if (cron === DAILY) await purgeExpiredIdempotencyKeys(services.db);
 }

@@ -1,7 +1,13 @@
+import { createExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
-import { orders } from "../../schema";
+import { orders, outbox } from "../../schema";
+import { loadConfig } from "../../workers/config";
+import { createLogger } from "../../workers/lib/log";
+import { ordersContext } from "../../workers/orders/consumers";
 import { createDb } from "../../workers/platform/db";
+import { buildServices } from "../../workers/platform/services";
+import { eventually } from "./eventually";
 import { api, json, type TestAccount } from "./identity";
 
 export const db = createDb(env.DB);
@@ -96,3 +102,40 @@ export async function stockLevels(listingId: string) {
 }
 
 export const ordersOf = (buyerId: string) => db.select().from(orders).where(eq(orders.buyerId, buyerId));
+
+/** The simulator's dev routes: the payment succeeds or fails through a signed webhook. */
+export async function settlePayment(paymentId: string, outcome: "succeed" | "fail", failureReason?: string) {
+  const response = await api(
+    `/v1/dev/payments/${paymentId}/${outcome}`,
+    json(failureReason ? { failureReason } : {}, { method: "POST" }),
+  );
+  if (response.status !== 200) throw new Error(`settle payment: ${response.status} ${await response.text()}`);
+  return response.json<{ eventId: string; outcome: string }>();
+}
+
+export const orderRow = (orderId: string) => db.select().from(orders).where(eq(orders.id, orderId)).get();
+
+/** Waits until the order (moved by a queue consumer) reaches `status`. */
+export async function waitForOrderStatus(orderId: string, status: string, timeoutMs = 10_000) {
+  return eventually(async () => {
+    const row = await orderRow(orderId);
+    return row?.status === status ? row : undefined;
+  }, timeoutMs);
+}
+
+/** Every event of `type` written to the outbox for an order. */
+export async function eventsFor(orderId: string, type: string) {
+  const rows = await db.select().from(outbox).where(eq(outbox.type, type));
+  const events = rows
+    .map((row) => JSON.parse(row.envelope) as { id: string; type: string; data: Record<string, unknown> })
+    .filter((event) => event.data.orderId === orderId);
+  // One row per queue: count each event once.
+  return [...new Map(events.map((event) => [event.id, event])).values()];
+}
+
+/** The orders module's context as the queue consumer and cron build it, for calling its jobs directly. */
+export function ordersTestContext() {
+  const config = loadConfig(env);
+  const log = createLogger({ test: "orders" });
+  return ordersContext({ env, config, services: buildServices(env, config, createExecutionContext(), log), log });
+}

@@ -18,6 +18,7 @@ export type IdPrefix =
   | "sor"
   | "oln"
   | "osh"
+  | "orf"
   | "shp"
   | "pay"
   | "ref"

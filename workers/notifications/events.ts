@@ -1,5 +1,6 @@
 import type { AnyEvent } from "../../queues/catalog";
 import { type ConsumerContext, defineConsumer } from "../../queues/consumer";
+import { orderTemplates } from "./order-templates";
 import { deliveryRow } from "./store";
 import { type RenderedMail, templates, toHtml } from "./templates";
 
@@ -8,11 +9,15 @@ const MAIL_EVENTS = [
   "EmailVerificationRequested",
   "PasswordResetRequested",
   "PasswordChanged",
+  "OrderPaid",
+  "OrderPaymentFailed",
+  "OrderCancelled",
+  "RefundIssued",
 ] as const;
 type MailEvent = Extract<AnyEvent, { type: (typeof MAIL_EVENTS)[number] }>;
 
-/** Which mail an event sends, and to whom. */
-function render(event: MailEvent, { config }: ConsumerContext): { to: string; mail: RenderedMail } {
+/** Which mail an event sends, and to whom; null when it sends none (a deleted buyer, a checkout that never paid). */
+function render(event: MailEvent, { config }: ConsumerContext): { to: string; mail: RenderedMail } | null {
   switch (event.type) {
     case "UserRegistered":
       return { to: event.data.email, mail: templates.welcome(config, event.data) };
@@ -22,6 +27,14 @@ function render(event: MailEvent, { config }: ConsumerContext): { to: string; ma
       return { to: event.data.email, mail: templates.passwordReset(config, event.data) };
     case "PasswordChanged":
       return { to: event.data.email, mail: templates.passwordChanged(config, event.data) };
+    case "OrderPaid":
+      return event.data.buyer && { to: event.data.buyer.email, mail: orderTemplates.confirmation(config, event.data) };
+    case "OrderPaymentFailed":
+      return event.data.buyer && { to: event.data.buyer.email, mail: orderTemplates.paymentFailed(config, event.data) };
+    case "OrderCancelled":
+      return event.data.buyer && { to: event.data.buyer.email, mail: orderTemplates.cancelled(config, event.data) };
+    case "RefundIssued":
+      return event.data.buyer && { to: event.data.buyer.email, mail: orderTemplates.refunded(config, event.data) };
   }
 }
 
@@ -31,7 +44,9 @@ export const mailConsumer = defineConsumer({
   queue: "notifications",
   handles: MAIL_EVENTS,
   async handle(event, context) {
-    const { to, mail } = render(event as MailEvent, context);
+    const rendered = render(event as MailEvent, context);
+    if (!rendered) return [];
+    const { to, mail } = rendered;
     const { services } = context;
     const sent = await services.mailer.send({
       ...mail,

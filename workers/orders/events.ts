@@ -1,4 +1,5 @@
 import { createEvent } from "../../queues/events";
+import type { ShippingAddress } from "../../schema";
 import type { Money } from "../http/schemas";
 import type * as store from "./store";
 import type { Actor } from "./transitions";
@@ -41,4 +42,92 @@ export const orderEvents = {
       paid: change.paid,
       total: { amount: order.total, currency: order.currency } satisfies Money,
     }),
+
+  orderPaid: (
+    order: store.OrderRow,
+    sellerOrders: store.SellerOrderRow[],
+    lines: store.OrderLineRow[],
+    buyer: Contact,
+    paidAt: number,
+  ) => {
+    const money = (amount: number) => ({ amount, currency: order.currency });
+    return createEvent("OrderPaid", {
+      orderId: order.id,
+      buyerId: order.buyerId,
+      buyer,
+      paidAt: new Date(paidAt).toISOString(),
+      totals: {
+        items: money(order.itemsTotal),
+        covers: money(order.coversTotal),
+        shipping: money(order.shippingTotal),
+        tax: money(order.tax),
+        total: money(order.total),
+      },
+      shippingMethod: order.shippingMethod,
+      shippingAddress: { ...(order.shippingAddress as ShippingAddress) },
+      sellerOrders: sellerOrders.map((so) => ({
+        sellerOrderId: so.id,
+        sellerId: so.sellerId,
+        shipping: money(so.shippingTotal),
+        total: money(so.total),
+      })),
+      lines: lines.map((line) => ({
+        lineId: line.id,
+        sellerOrderId: line.sellerOrderId,
+        title: line.title,
+        quantity: line.quantity,
+        unitPrice: money(line.unitPrice),
+        cover: line.coverName,
+        coverPrice: money(line.coverPrice),
+        inscription: line.inscription,
+        lineTotal: money(line.lineTotal),
+      })),
+    });
+  },
+
+  paymentFailed: (order: store.OrderRow, buyer: Contact, reason: string) =>
+    createEvent("OrderPaymentFailed", {
+      orderId: order.id,
+      buyerId: order.buyerId,
+      buyer,
+      reason,
+      total: { amount: order.total, currency: order.currency },
+    }),
+
+  coverPrintRequested: (line: store.OrderLineRow, sellerId: string) =>
+    createEvent("CoverPrintRequested", {
+      orderId: line.orderId,
+      sellerOrderId: line.sellerOrderId,
+      lineId: line.id,
+      sellerId,
+      listingId: line.listingId,
+      isbn13: line.isbn13,
+      title: line.title,
+      coverOptionId: line.coverOptionId!,
+      coverName: line.coverName ?? "",
+      inscription: line.inscription,
+      quantity: line.quantity,
+    }),
+
+  refundIssued: (order: store.OrderRow, refund: store.RefundRow, lines: store.OrderLineRow[], buyer: Contact) => {
+    const money = (amount: number) => ({ amount, currency: order.currency });
+    return createEvent("RefundIssued", {
+      refundId: refund.id,
+      orderId: order.id,
+      buyerId: order.buyerId,
+      buyer,
+      amount: money(refund.amount),
+      orderRefunded: money(order.refundedTotal),
+      reason: refund.reason,
+      restocked: refund.restock,
+      actor: refund.actor,
+      sellerOrderIds: refund.allocation.sellerOrders.map((so) => so.sellerOrderId),
+      lines: refund.allocation.lines.map((allocated) => ({
+        lineId: allocated.lineId,
+        title: lines.find((line) => line.id === allocated.lineId)?.title ?? "",
+        quantity: allocated.quantity,
+        amount: money(allocated.amount),
+      })),
+    });
+  },
 };

@@ -9,7 +9,8 @@ const ORDER_TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
   payment_failed: ["paid", "expired", "cancelled"],
   paid: ["cancelled", "partially_refunded", "refunded"],
   partially_refunded: ["partially_refunded", "refunded"],
-  expired: [],
+  // A payment that arrives after the hold ran out: paid if the copies can be held again, else refunded and cancelled.
+  expired: ["paid", "cancelled"],
   cancelled: ["refunded"],
   refunded: [],
 };
@@ -21,7 +22,7 @@ const SELLER_ORDER_TRANSITIONS: Record<SellerOrderStatus, readonly SellerOrderSt
   shipped: ["delivered", "partially_refunded", "refunded"],
   delivered: ["partially_refunded", "refunded"],
   partially_refunded: ["shipped", "delivered", "partially_refunded", "refunded"],
-  expired: [],
+  expired: ["paid", "cancelled"],
   cancelled: [],
   refunded: [],
 };

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, lt, lte, or, type SQL, sql } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
-import { orderLines, orderStatusHistory, orders, sellerOrders, shipments } from "../../schema";
+import { orderLines, orderRefunds, orderStatusHistory, orders, sellerOrders, shipments } from "../../schema";
 import type { Db } from "../platform/db";
 import type { OrderStatus, SellerOrderStatus } from "./states";
 
@@ -13,6 +13,7 @@ export type SellerOrderRow = typeof sellerOrders.$inferSelect;
 export type OrderLineRow = typeof orderLines.$inferSelect;
 export type HistoryRow = typeof orderStatusHistory.$inferSelect;
 export type ShipmentRow = typeof shipments.$inferSelect;
+export type RefundRow = typeof orderRefunds.$inferSelect;
 
 export const insertOrder = (db: Db, row: typeof orders.$inferInsert) => db.insert(orders).values(row);
 export const insertSellerOrder = (db: Db, row: typeof sellerOrders.$inferInsert) => db.insert(sellerOrders).values(row);
@@ -107,3 +108,84 @@ export function unpaidPastHold(db: Db, now: number, limit: number) {
     .orderBy(orders.holdExpiresAt)
     .limit(limit);
 }
+
+/** `column + delta`, but only if the column still holds what was read (NULL, and so an aborted batch, otherwise). */
+function casAdd(column: SQLiteColumn, read: number, delta: number): SQL {
+  return sql`CASE WHEN ${column} = ${read} THEN ${read + delta} ELSE NULL END`;
+}
+
+export function addOrderRefunded(db: Db, order: Pick<OrderRow, "id" | "refundedTotal">, delta: number, now: number) {
+  return db
+    .update(orders)
+    .set({
+      refundedTotal: casAdd(orders.refundedTotal, order.refundedTotal, delta) as unknown as number,
+      updatedAt: now,
+    })
+    .where(eq(orders.id, order.id));
+}
+
+export function addSellerOrderRefunded(
+  db: Db,
+  sellerOrder: Pick<SellerOrderRow, "id" | "refundedTotal">,
+  delta: number,
+  now: number,
+) {
+  return db
+    .update(sellerOrders)
+    .set({
+      refundedTotal: casAdd(sellerOrders.refundedTotal, sellerOrder.refundedTotal, delta) as unknown as number,
+      updatedAt: now,
+    })
+    .where(eq(sellerOrders.id, sellerOrder.id));
+}
+
+export function addLineRefunded(
+  db: Db,
+  line: Pick<OrderLineRow, "id" | "refundedAmount" | "refundedQuantity" | "restockedQuantity">,
+  delta: { amount: number; quantity: number; restocked: number },
+) {
+  return db
+    .update(orderLines)
+    .set({
+      refundedAmount: casAdd(orderLines.refundedAmount, line.refundedAmount, delta.amount) as unknown as number,
+      refundedQuantity: casAdd(orderLines.refundedQuantity, line.refundedQuantity, delta.quantity) as unknown as number,
+      restockedQuantity: casAdd(
+        orderLines.restockedQuantity,
+        line.restockedQuantity,
+        delta.restocked,
+      ) as unknown as number,
+    })
+    .where(eq(orderLines.id, line.id));
+}
+
+export const insertRefund = (db: Db, row: typeof orderRefunds.$inferInsert) => db.insert(orderRefunds).values(row);
+
+export const refundByKey = (db: Db, requestKey: string) =>
+  db.select().from(orderRefunds).where(eq(orderRefunds.requestKey, requestKey)).get();
+
+export const refundsOf = (db: Db, orderId: string) =>
+  db.select().from(orderRefunds).where(eq(orderRefunds.orderId, orderId)).orderBy(orderRefunds.createdAt);
+
+/** pending → succeeded, or an aborted batch if another attempt completed it first. */
+export function completeRefund(db: Db, refundId: string, providerRefundId: string, now: number) {
+  return db
+    .update(orderRefunds)
+    .set({
+      state: sql`CASE WHEN ${orderRefunds.state} = 'pending' THEN 'succeeded' ELSE NULL END` as unknown as "succeeded",
+      providerRefundId,
+      completedAt: now,
+    })
+    .where(eq(orderRefunds.id, refundId));
+}
+
+export const deletePendingRefund = (db: Db, refundId: string) =>
+  db.delete(orderRefunds).where(and(eq(orderRefunds.id, refundId), eq(orderRefunds.state, "pending")));
+
+/** Refunds claimed but not completed since `before` (a crash between the provider and the completion). */
+export const stalePendingRefunds = (db: Db, before: number, limit: number) =>
+  db
+    .select()
+    .from(orderRefunds)
+    .where(and(eq(orderRefunds.state, "pending"), lt(orderRefunds.createdAt, before)))
+    .orderBy(orderRefunds.createdAt)
+    .limit(limit);

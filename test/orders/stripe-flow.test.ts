@@ -1,0 +1,109 @@
+import { createExecutionContext } from "cloudflare:test";
+import Stripe from "stripe";
+import { describe, expect, it } from "vitest";
+import { createApp } from "../../workers/app";
+import { envWith } from "../support/env";
+import { asSeller, signUp, type TestAccount } from "../support/identity";
+import { listBook } from "../support/listings";
+import { addToCart, BERLIN, type CheckoutBody, newKey, orderRow, waitForOrderStatus } from "../support/orders";
+import { recordedRequests, recorderUrl, scriptReply } from "../support/outside";
+
+const KEY = "sk_test_orders_stripe_flow";
+const WEBHOOK_SECRET = "whsec_orders_flow";
+const stripeEnv = envWith({
+  PAYMENT_PROVIDER: "stripe",
+  STRIPE_SECRET_KEY: KEY,
+  STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+  STRIPE_API_BASE: recorderUrl,
+});
+const app = createApp();
+const call = (path: string, init: RequestInit) =>
+  app.fetch(new Request(`http://bazaar.test${path}`, init), stripeEnv, createExecutionContext());
+
+async function checkoutWithStripe(buyer: TestAccount, intentId: string) {
+  await scriptReply({
+    scope: KEY,
+    method: "POST",
+    path: "/v1/payment_intents",
+    status: 200,
+    body: { id: intentId, object: "payment_intent", client_secret: `${intentId}_secret_flow`, currency: "eur" },
+  });
+  const response = await call("/v1/checkout", {
+    method: "POST",
+    headers: { ...buyer.auth, "content-type": "application/json", "idempotency-key": newKey() },
+    body: JSON.stringify({ shippingAddress: BERLIN }),
+  });
+  expect(response.status).toBe(201);
+  return response.json<CheckoutBody>();
+}
+
+async function stripeWebhook(event: Record<string, unknown>) {
+  const payload = JSON.stringify(event);
+  const header = await Stripe.webhooks.generateTestHeaderStringAsync({
+    payload,
+    secret: WEBHOOK_SECRET,
+    cryptoProvider: Stripe.createSubtleCryptoProvider(),
+  });
+  const response = await call("/v1/webhooks/stripe", {
+    method: "POST",
+    headers: { "stripe-signature": header, "content-type": "application/json" },
+    body: payload,
+  });
+  return { status: response.status, ...(await response.json<{ outcome?: string; code?: string }>()) };
+}
+
+const intentEvent = (id: string, type: string, intentId: string, amount: number, extra = {}) => ({
+  id,
+  object: "event",
+  type,
+  data: {
+    object: { id: intentId, object: "payment_intent", amount, amount_received: amount, currency: "eur", ...extra },
+  },
+});
+
+describe("checkout and payment through the Stripe adapter", () => {
+  it("creates the PaymentIntent for the order total with the order as key, and pays on the signed webhook", async () => {
+    const seller = await asSeller();
+    const buyer = await signUp();
+    await addToCart(buyer, (await listBook(seller, { quantity: 1, price: 2500 })).id);
+    const { order, payment } = await checkoutWithStripe(buyer, "pi_orders_flow_1");
+    expect(payment).toMatchObject({ provider: "stripe", clientSecret: "pi_orders_flow_1_secret_flow" });
+
+    const [request] = (await recordedRequests(KEY)).filter((r) => r.path === "/v1/payment_intents");
+    const form = new URLSearchParams(request!.body);
+    expect(form.get("amount")).toBe(String(order.totals.total.amount));
+    expect(form.get("currency")).toBe("eur");
+    expect(form.get("metadata[orderId]")).toBe(order.id);
+    expect(form.get("automatic_payment_methods[enabled]")).toBe("true");
+    expect(request!.headers["idempotency-key"]).toBe(`order-${order.id}`);
+
+    const total = order.totals.total.amount;
+    const succeeded = intentEvent("evt_flow_ok", "payment_intent.succeeded", "pi_orders_flow_1", total);
+    expect(await stripeWebhook(succeeded)).toMatchObject({ status: 200, outcome: "accepted" });
+    expect(await stripeWebhook(succeeded)).toMatchObject({ status: 200, outcome: "duplicate" });
+    await waitForOrderStatus(order.id, "paid");
+
+    const failed = intentEvent("evt_flow_late_fail", "payment_intent.payment_failed", "pi_orders_flow_1", total, {
+      last_payment_error: { message: "card declined" },
+    });
+    expect(await stripeWebhook(failed)).toMatchObject({ status: 200 });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect((await orderRow(order.id))?.status).toBe("paid");
+  });
+
+  it("refuses a webhook with a bad signature before looking at it", async () => {
+    const payload = JSON.stringify(intentEvent("evt_forged_flow", "payment_intent.succeeded", "pi_x", 100));
+    const header = await Stripe.webhooks.generateTestHeaderStringAsync({
+      payload,
+      secret: "whsec_not_ours",
+      cryptoProvider: Stripe.createSubtleCryptoProvider(),
+    });
+    const response = await call("/v1/webhooks/stripe", {
+      method: "POST",
+      headers: { "stripe-signature": header },
+      body: payload,
+    });
+    expect(response.status).toBe(400);
+    expect((await response.json<{ code: string }>()).code).toBe("invalid_signature");
+  });
+});

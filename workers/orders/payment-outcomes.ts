@@ -1,0 +1,226 @@
+import type { EventData } from "../../queues/catalog";
+import { userCartName } from "../cart/token";
+import { contactOf } from "../identity/service";
+import { releaseHolds, reservationIdFor, stockOf } from "../inventory/service";
+import { orderEvents } from "./events";
+import { moveWholeOrder } from "./plans";
+import { allocateUpTo, issueRefund, type RefundContext, remainingAllocation } from "./refunds";
+import type { OrderStatus } from "./states";
+import * as store from "./store";
+import { changeOrder, loadOrder, type OrderState } from "./transitions";
+
+/**
+ * What a payment's outcome does to its order. The provider's webhook is the only source of payment truth; every
+ * change here is conditional on the order's status, so duplicates and late or out-of-order events change nothing
+ * they should not: a failure after a success is ignored, a success after the hold ran out re-reserves the copies
+ * or refunds, a paid order never exists without its stock.
+ */
+export interface OrdersContext extends RefundContext {
+  carts: Env["CART"];
+  holdMs: number;
+}
+
+type Outcome = EventData<"PaymentProcessed">;
+
+/** One hold per (order, listing); lines of one listing with different covers share it. */
+export interface Reservation {
+  listingId: string;
+  reservationId: string;
+  quantity: number;
+}
+
+export function reservationsOf(lines: store.OrderLineRow[]): Reservation[] {
+  const byId = new Map<string, Reservation>();
+  for (const line of lines) {
+    const held = byId.get(line.reservationId);
+    if (held) held.quantity += line.quantity;
+    else
+      byId.set(line.reservationId, {
+        listingId: line.listingId,
+        reservationId: line.reservationId,
+        quantity: line.quantity,
+      });
+  }
+  return [...byId.values()].sort((a, b) => (a.listingId < b.listingId ? -1 : a.listingId > b.listingId ? 1 : 0));
+}
+
+/**
+ * Gives an order's copies back, whatever became of its holds: a held copy is released, a sold (committed) one is
+ * put back on hand once (the adjustment id is the reservation's), a released one needs nothing.
+ */
+export async function returnStock(ctx: Pick<OrdersContext, "stock">, reservations: Reservation[]): Promise<void> {
+  for (const reservation of reservations) {
+    const stock = stockOf(ctx.stock, reservation.listingId);
+    const released = await stock.release(reservation.reservationId);
+    if (!released.ok) {
+      const restocked = await stock.restock(
+        `${reservation.reservationId}:returned`,
+        reservation.quantity,
+        "order cancelled",
+      );
+      if (!restocked.ok) throw new Error(`restock of ${reservation.listingId} refused: ${restocked.reason}`);
+    }
+  }
+}
+
+/**
+ * Sells the order's copies: commits every hold; a hold that is gone (expired, released after a failed payment) is
+ * taken again under a new reservation id if the copies are still there. All or nothing: on a shortfall everything
+ * taken here is given back.
+ */
+async function secureStock(ctx: OrdersContext, state: OrderState): Promise<Reservation[] | undefined> {
+  const secured: Reservation[] = [];
+  const gone: Reservation[] = [];
+  for (const reservation of reservationsOf(state.lines)) {
+    const committed = await stockOf(ctx.stock, reservation.listingId).commit(reservation.reservationId);
+    if (committed.ok) secured.push(reservation);
+    else gone.push(reservation);
+  }
+  for (const reservation of gone) {
+    const again = { ...reservation, reservationId: `${reservationIdFor(state.order.id, reservation.listingId)}:again` };
+    const stock = stockOf(ctx.stock, reservation.listingId);
+    const held = await stock.reserve(again.reservationId, state.order.id, again.quantity, ctx.holdMs);
+    const committed = held.ok ? await stock.commit(again.reservationId) : undefined;
+    if (!committed?.ok) {
+      await returnStock(ctx, [...secured, again]);
+      return undefined;
+    }
+    secured.push(again);
+  }
+  return secured;
+}
+
+const PAID: readonly OrderStatus[] = ["paid", "partially_refunded", "refunded"];
+const AWAITING_PAYMENT: readonly OrderStatus[] = ["pending_payment", "payment_failed", "expired"];
+
+export async function paymentSucceeded(ctx: OrdersContext, outcome: Outcome): Promise<void> {
+  const { services, log } = ctx;
+  const state = await loadOrder(services.db, outcome.orderId);
+  if (!state) {
+    log.warn("payment for an order that does not exist", { orderId: outcome.orderId, paymentId: outcome.paymentId });
+    return;
+  }
+  if (PAID.includes(state.order.status)) return;
+  if (state.order.status === "cancelled") {
+    // Paid after the buyer cancelled: the money goes back (an order cancelled after payment refunds itself).
+    if (state.order.paidAt === null) await refundWhole(ctx, outcome, "order_cancelled_before_payment");
+    return;
+  }
+  const secured = await secureStock(ctx, state);
+  if (!secured) {
+    await cancelUnpayable(ctx, state.order.id, "stock_unavailable_after_payment");
+    await refundWhole(ctx, outcome, "stock_unavailable_after_payment");
+    return;
+  }
+  const buyer = (await contactOf({ services }, state.order.buyerId)) ?? null;
+  const result = await changeOrder(services, state.order.id, (current) => {
+    if (!AWAITING_PAYMENT.includes(current.order.status)) {
+      return { statements: [], events: [], result: current.order.status };
+    }
+    const now = Date.now();
+    const moves = moveWholeOrder(services.db, current, "paid", {
+      actor: "system:payments",
+      reason: `payment ${outcome.paymentId} succeeded`,
+      now,
+      orderPatch: { paidAt: now },
+    });
+    const moved = secured.filter((r) => r.reservationId !== reservationIdFor(current.order.id, r.listingId));
+    const lines = current.lines.map((line) => {
+      const again = moved.find((r) => r.listingId === line.listingId);
+      return again ? { ...line, reservationId: again.reservationId } : line;
+    });
+    const paidOrder = { ...current.order, status: "paid" as const, paidAt: now };
+    const sellerOf = new Map(current.sellerOrders.map((so) => [so.id, so.sellerId]));
+    return {
+      statements: [
+        ...moves.statements,
+        ...moved.map((r) =>
+          store.setLineReservation(
+            services.db,
+            lines.filter((line) => line.listingId === r.listingId).map((line) => line.id),
+            r.reservationId,
+          ),
+        ),
+      ],
+      events: [
+        ...moves.events,
+        orderEvents.orderPaid(paidOrder, current.sellerOrders, lines, buyer, now),
+        ...lines
+          .filter((line) => line.coverOptionId !== null)
+          .map((line) => orderEvents.coverPrintRequested(line, sellerOf.get(line.sellerOrderId)!)),
+      ],
+      result: "paid" as OrderStatus,
+    };
+  });
+  if (result === "cancelled") {
+    // The buyer cancelled while this payment was being applied: give the copies back and the money too.
+    await returnStock(ctx, secured);
+    await refundWhole(ctx, outcome, "order_cancelled_before_payment");
+    return;
+  }
+  if (result === "paid") await ctx.carts.getByName(userCartName(state.order.buyerId)).clear();
+}
+
+export async function paymentFailed(ctx: OrdersContext, outcome: Outcome): Promise<void> {
+  const { services } = ctx;
+  const state = await loadOrder(services.db, outcome.orderId);
+  // Only an order still waiting for its first answer fails: a failure after a success changes nothing.
+  if (state?.order.status !== "pending_payment") return;
+  const buyer = (await contactOf({ services }, state.order.buyerId)) ?? null;
+  const reason = outcome.failureReason ?? "declined";
+  const failed = await changeOrder(services, state.order.id, (current) => {
+    if (current.order.status !== "pending_payment") return { statements: [], events: [], result: false };
+    const moves = moveWholeOrder(services.db, current, "payment_failed", {
+      actor: "system:payments",
+      reason: `payment ${outcome.paymentId} failed: ${reason}`,
+      now: Date.now(),
+    });
+    return {
+      statements: moves.statements,
+      events: [...moves.events, orderEvents.paymentFailed(current.order, buyer, reason)],
+      result: true,
+    };
+  });
+  if (failed) await releaseHolds(ctx.stock, reservationsOf(state.lines));
+}
+
+/** A paid-for order that cannot be fulfilled: cancelled (the refund follows). */
+async function cancelUnpayable(ctx: OrdersContext, orderId: string, reason: string) {
+  const { services } = ctx;
+  const order = await store.orderById(services.db, orderId);
+  const buyer = order ? ((await contactOf({ services }, order.buyerId)) ?? null) : null;
+  await changeOrder(services, orderId, (current) => {
+    if (!AWAITING_PAYMENT.includes(current.order.status)) return { statements: [], events: [], result: 0 };
+    const moves = moveWholeOrder(services.db, current, "cancelled", {
+      actor: "system:payments",
+      reason,
+      now: Date.now(),
+      orderPatch: { cancelReason: reason },
+    });
+    return {
+      statements: moves.statements,
+      events: [
+        ...moves.events,
+        orderEvents.orderCancelled(current.order, { buyer, reason, actor: "system:payments", paid: true }),
+      ],
+      result: 0,
+    };
+  });
+}
+
+/** Refunds what the payment captured (up to what is left on the order), once per order and reason. */
+async function refundWhole(ctx: OrdersContext, outcome: Outcome, reason: string) {
+  const state = await loadOrder(ctx.services.db, outcome.orderId);
+  if (!state) return;
+  const amount = Math.min(outcome.amount, state.order.total - state.order.refundedTotal);
+  if (amount < 1) return;
+  await issueRefund(ctx, {
+    orderId: state.order.id,
+    requestKey: `${state.order.id}:${reason}`,
+    amount,
+    allocation: allocateUpTo(remainingAllocation(state), amount),
+    reason,
+    restock: false,
+    actor: "system:payments",
+  });
+}

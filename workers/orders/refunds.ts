@@ -1,0 +1,304 @@
+import type { RefundAllocation } from "../../schema";
+import { AppError } from "../http/errors";
+import { contactOf } from "../identity/service";
+import { type StockNamespace, stockOf } from "../inventory/service";
+import { newId } from "../lib/ids";
+import type { Logger } from "../lib/log";
+import { refundOrderPayment } from "../payments/service";
+import type { Services } from "../platform/services";
+import { orderEvents } from "./events";
+import { type Moves, merge, moveOrderTo, moveSellerOrdersTo } from "./plans";
+import type { OrderStatus, SellerOrderStatus } from "./states";
+import * as store from "./store";
+import { type Actor, changeOrder, type OrderState, type Statement } from "./transitions";
+
+/**
+ * Refunds, a small saga of their own: claim (the refund row and its amounts on the order, seller orders and lines,
+ * in one batch, compare-and-set so two refunds never pass the same check) → ask the provider, with the refund's
+ * id as its idempotency key → put copies back (StockDO.restock, once per refund and line) → complete (statuses,
+ * history, RefundIssued). A claim the provider refused is undone; one whose outcome is unknown stays pending and
+ * is resumed with the same key, so money never goes out twice.
+ */
+export interface RefundContext {
+  services: Services;
+  stock: StockNamespace;
+  log: Logger;
+}
+
+export interface RefundRequest {
+  orderId: string;
+  /** Scopes retries: the same key is the same refund. */
+  requestKey: string;
+  amount: number;
+  allocation: RefundAllocation;
+  reason: string;
+  restock: boolean;
+  actor: Actor;
+}
+
+const REFUNDABLE_ORDER: readonly OrderStatus[] = ["paid", "partially_refunded", "cancelled"];
+const REFUNDABLE_SELLER_ORDER: readonly SellerOrderStatus[] = [
+  "paid",
+  "shipped",
+  "delivered",
+  "partially_refunded",
+  "cancelled",
+];
+
+export function exceeds(refundable: number, currency: string, what: string): AppError {
+  return new AppError(
+    "refund_exceeds_captured",
+    `At most ${refundable} ${currency} minor units ${what} can be refunded.`,
+    {
+      refundable: { amount: refundable, currency },
+    },
+  );
+}
+
+/** Everything not yet refunded, seller order by seller order and line by line, up to `amount`. */
+export function remainingAllocation(state: OrderState, sellerOrderIds?: string[]): RefundAllocation {
+  const allocation: RefundAllocation = { sellerOrders: [], lines: [] };
+  for (const sellerOrder of state.sellerOrders) {
+    if (sellerOrderIds && !sellerOrderIds.includes(sellerOrder.id)) continue;
+    const left = sellerOrder.total - sellerOrder.refundedTotal;
+    if (left > 0) allocation.sellerOrders.push({ sellerOrderId: sellerOrder.id, amount: left });
+    for (const line of state.lines.filter((l) => l.sellerOrderId === sellerOrder.id)) {
+      const amount = line.lineTotal - line.refundedAmount;
+      const quantity = line.quantity - line.refundedQuantity;
+      if (amount > 0 || quantity > 0) {
+        allocation.lines.push({
+          lineId: line.id,
+          sellerOrderId: sellerOrder.id,
+          quantity,
+          amount: Math.max(0, amount),
+        });
+      }
+    }
+  }
+  return allocation;
+}
+
+/** Trims an allocation to `amount`: seller order by seller order, each one's lines first, shipping last. */
+export function allocateUpTo(allocation: RefundAllocation, amount: number): RefundAllocation {
+  let left = amount;
+  const trimmed: RefundAllocation = { sellerOrders: [], lines: [] };
+  for (const sellerOrder of allocation.sellerOrders) {
+    const take = Math.min(sellerOrder.amount, left);
+    left -= take;
+    if (take > 0) trimmed.sellerOrders.push({ ...sellerOrder, amount: take });
+    let budget = take;
+    for (const line of allocation.lines.filter((l) => l.sellerOrderId === sellerOrder.sellerOrderId)) {
+      const lineTake = Math.min(line.amount, budget);
+      budget -= lineTake;
+      trimmed.lines.push({ ...line, amount: lineTake });
+    }
+  }
+  return trimmed;
+}
+
+/** Checks a refund against what is left on the order, its seller orders and lines; returns the claim's writes. */
+function claimPlan(ctx: RefundContext, state: OrderState, request: RefundRequest, refundId: string): Moves {
+  const { db } = ctx.services;
+  const { order } = state;
+  // A cancelled order is refundable when money arrived for it; the payments module checks what was captured.
+  if (!REFUNDABLE_ORDER.includes(order.status)) {
+    throw new AppError(
+      "invalid_transition",
+      `The order is ${order.status.replace(/_/g, " ")}; only paid orders can be refunded.`,
+      {
+        status: order.status,
+      },
+    );
+  }
+  if (request.amount < 1) throw new AppError("unprocessable", "A refund must be at least 1 minor unit.");
+  if (order.refundedTotal + request.amount > order.total) {
+    throw exceeds(order.total - order.refundedTotal, order.currency, "of this order");
+  }
+  const now = Date.now();
+  const statements: Statement[] = [
+    store.insertRefund(db, {
+      id: refundId,
+      orderId: order.id,
+      requestKey: request.requestKey,
+      state: "pending",
+      amount: request.amount,
+      currency: order.currency,
+      reason: request.reason,
+      restock: request.restock,
+      allocation: request.allocation,
+      actor: request.actor,
+      providerRefundId: null,
+      createdAt: now,
+      completedAt: null,
+    }),
+    store.addOrderRefunded(db, order, request.amount, now),
+  ];
+  for (const allocated of request.allocation.sellerOrders) {
+    const sellerOrder = state.sellerOrders.find((row) => row.id === allocated.sellerOrderId);
+    if (!sellerOrder) throw new AppError("not_found", "No such seller order in this order.");
+    if (!REFUNDABLE_SELLER_ORDER.includes(sellerOrder.status)) {
+      throw new AppError("invalid_transition", `That seller order is ${sellerOrder.status.replace(/_/g, " ")}.`, {
+        status: sellerOrder.status,
+      });
+    }
+    if (sellerOrder.refundedTotal + allocated.amount > sellerOrder.total) {
+      throw exceeds(sellerOrder.total - sellerOrder.refundedTotal, order.currency, "of that seller's part");
+    }
+    statements.push(store.addSellerOrderRefunded(db, sellerOrder, allocated.amount, now));
+  }
+  for (const allocated of request.allocation.lines) {
+    const line = state.lines.find((row) => row.id === allocated.lineId);
+    if (!line) throw new AppError("not_found", "No such line in this order.");
+    if (line.refundedAmount + allocated.amount > line.lineTotal) {
+      throw exceeds(line.lineTotal - line.refundedAmount, order.currency, `of "${line.title}"`);
+    }
+    if (line.refundedQuantity + allocated.quantity > line.quantity) {
+      throw new AppError(
+        "unprocessable",
+        `Only ${line.quantity - line.refundedQuantity} copies of "${line.title}" are left to refund.`,
+      );
+    }
+    const restocked = request.restock ? allocated.quantity : 0;
+    statements.push(
+      store.addLineRefunded(db, line, { amount: allocated.amount, quantity: allocated.quantity, restocked }),
+    );
+  }
+  return { statements, events: [] };
+}
+
+/** Issues a refund, or resumes the one already claimed under `requestKey`. Returns it completed. */
+export async function issueRefund(ctx: RefundContext, request: RefundRequest): Promise<store.RefundRow> {
+  const { db } = ctx.services;
+  let refund = await store.refundByKey(db, request.requestKey);
+  if (!refund) {
+    const refundId = newId("orf");
+    try {
+      await changeOrder(ctx.services, request.orderId, (state) => ({
+        ...claimPlan(ctx, state, request, refundId),
+        result: 0,
+      }));
+    } catch (error) {
+      // Two requests with one key at once: the unique request key lets one claim through; the other resumes it.
+      if (!(await store.refundByKey(db, request.requestKey))) throw error;
+    }
+    refund = (await store.refundByKey(db, request.requestKey))!;
+  }
+  return refund.state === "succeeded" ? refund : settle(ctx, refund);
+}
+
+/** Provider, stock, completion: each step is safe to repeat for the same claim. */
+export async function settle(ctx: RefundContext, refund: store.RefundRow): Promise<store.RefundRow> {
+  const { services } = ctx;
+  let providerRefundId: string;
+  try {
+    const paid = await refundOrderPayment(services, {
+      orderId: refund.orderId,
+      amount: refund.amount,
+      reason: refund.reason,
+      idempotencyKey: refund.id,
+    });
+    providerRefundId = paid.providerRefundId;
+  } catch (error) {
+    // The payments module refuses before asking the provider (nothing captured, too much): no money moved.
+    if (error instanceof AppError) await unclaim(ctx, refund);
+    throw error;
+  }
+  if (refund.restock) await restock(ctx, refund);
+  const buyer = await buyerContact(ctx, refund.orderId);
+  await changeOrder(services, refund.orderId, (state) => completionPlan(ctx, state, refund, providerRefundId, buyer));
+  return (await store.refundByKey(services.db, refund.requestKey))!;
+}
+
+async function buyerContact(ctx: RefundContext, orderId: string) {
+  const order = await store.orderById(ctx.services.db, orderId);
+  return order ? ((await contactOf({ services: ctx.services }, order.buyerId)) ?? null) : null;
+}
+
+async function restock(ctx: RefundContext, refund: store.RefundRow) {
+  const lines = await store.linesOf(ctx.services.db, refund.orderId);
+  for (const allocated of refund.allocation.lines) {
+    const line = lines.find((row) => row.id === allocated.lineId);
+    if (!line || allocated.quantity < 1) continue;
+    const result = await stockOf(ctx.stock, line.listingId).restock(
+      `${refund.id}:${line.id}`,
+      allocated.quantity,
+      `refund ${refund.id}`,
+    );
+    if (!result.ok) throw new Error(`restock of ${line.listingId} refused: ${result.reason}`);
+  }
+}
+
+function completionPlan(
+  ctx: RefundContext,
+  state: OrderState,
+  refund: store.RefundRow,
+  providerRefundId: string,
+  buyer: { email: string; name: string } | null,
+) {
+  const { db } = ctx.services;
+  const current = state;
+  const now = Date.now();
+  const options = { actor: refund.actor as Actor, reason: `refund: ${refund.reason}`, now };
+  const moves: Moves[] = [{ statements: [store.completeRefund(db, refund.id, providerRefundId, now)], events: [] }];
+  const { order } = current;
+  if (order.status === "paid" || order.status === "partially_refunded") {
+    moves.push(
+      moveOrderTo(db, current, order.refundedTotal >= order.total ? "refunded" : "partially_refunded", options),
+    );
+  }
+  for (const allocated of refund.allocation.sellerOrders) {
+    const sellerOrder = current.sellerOrders.find((row) => row.id === allocated.sellerOrderId);
+    if (!sellerOrder || sellerOrder.status === "cancelled" || sellerOrder.status === "refunded") continue;
+    const to = sellerOrder.refundedTotal >= sellerOrder.total ? "refunded" : "partially_refunded";
+    moves.push(moveSellerOrdersTo(db, [sellerOrder], to, options));
+  }
+  const merged = merge(...moves);
+  return {
+    statements: merged.statements,
+    events: [...merged.events, orderEvents.refundIssued(order, refund, current.lines, buyer)],
+    result: 0,
+  };
+}
+
+/** Gives a refused claim's amounts back to the order, so a corrected request can claim them. */
+async function unclaim(ctx: RefundContext, refund: store.RefundRow) {
+  const { db } = ctx.services;
+  await changeOrder(ctx.services, refund.orderId, (state) => {
+    const now = Date.now();
+    const statements: Statement[] = [
+      store.deletePendingRefund(db, refund.id),
+      store.addOrderRefunded(db, state.order, -refund.amount, now),
+    ];
+    for (const allocated of refund.allocation.sellerOrders) {
+      const sellerOrder = state.sellerOrders.find((row) => row.id === allocated.sellerOrderId);
+      if (sellerOrder) statements.push(store.addSellerOrderRefunded(db, sellerOrder, -allocated.amount, now));
+    }
+    for (const allocated of refund.allocation.lines) {
+      const line = state.lines.find((row) => row.id === allocated.lineId);
+      if (!line) continue;
+      const restocked = refund.restock ? -allocated.quantity : 0;
+      statements.push(
+        store.addLineRefunded(db, line, { amount: -allocated.amount, quantity: -allocated.quantity, restocked }),
+      );
+    }
+    return { statements, events: [], result: 0 };
+  });
+}
+
+/** Every-minute cron: refunds claimed over a minute ago and never completed (a crash mid-way) are resumed. */
+export async function resumePendingRefunds(ctx: RefundContext, now = Date.now()): Promise<number> {
+  const stale = await store.stalePendingRefunds(ctx.services.db, now - 60_000, 20);
+  let resumed = 0;
+  for (const refund of stale) {
+    try {
+      await settle(ctx, refund);
+      resumed += 1;
+    } catch (error) {
+      ctx.log.warn("resuming a pending refund failed; the next run retries", {
+        refundId: refund.id,
+        error: String(error),
+      });
+    }
+  }
+  return resumed;
+}
