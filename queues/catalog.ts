@@ -252,6 +252,36 @@ export const EVENT_CATALOG = {
       lines: z.array(z.object({ lineId: id, title: z.string(), quantity: count, amount: money })),
     }),
   },
+  /** A seller sent their part of an order; the buyer gets the tracking. */
+  OrderShipped: {
+    version: 1,
+    queues: ["order-events", "notifications"],
+    data: z.object({
+      orderId: id,
+      sellerOrderId: id,
+      sellerId: id,
+      storeName: z.string(),
+      buyerId: id,
+      buyer: contact,
+      carrier: z.string(),
+      trackingNumber: z.string(),
+      trackingUrl: z.string().nullable(),
+      lines: z.array(z.object({ title: z.string(), quantity: z.number().int().positive() })),
+    }),
+  },
+  /** A seller's parcel reached the buyer. */
+  OrderDelivered: {
+    version: 1,
+    queues: ["order-events", "notifications"],
+    data: z.object({
+      orderId: id,
+      sellerOrderId: id,
+      sellerId: id,
+      storeName: z.string(),
+      buyerId: id,
+      buyer: contact,
+    }),
+  },
   /** A user opened a seller profile; modules showing seller names keep their own copy from this. */
   SellerRegistered: {
     version: 1,

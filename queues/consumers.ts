@@ -1,6 +1,6 @@
 import { importChunkConsumer, stockCopyConsumer, viewCounter } from "../workers/catalog/events";
 import { mailConsumer } from "../workers/notifications/events";
-import { paymentOutcomeConsumer } from "../workers/orders/consumers";
+import { cancellationConsumer, paymentOutcomeConsumer } from "../workers/orders/consumers";
 import type { Consumer } from "./consumer";
 
 /** Every consumer of the Worker's queues, by module. */
@@ -10,4 +10,5 @@ export const consumers: readonly Consumer[] = [
   importChunkConsumer,
   viewCounter,
   paymentOutcomeConsumer,
+  cancellationConsumer,
 ];

@@ -82,6 +82,7 @@ export interface OrderBody {
     } | null;
   }[];
   history: { sellerOrderId: string | null; from: string | null; to: string; actor: string; reason: string | null }[];
+  refunds: { id: string; state: string; amount: { amount: number }; reason: string; restocked: boolean }[];
 }
 
 export interface CheckoutBody {
@@ -134,8 +135,46 @@ export async function eventsFor(orderId: string, type: string) {
 }
 
 /** The orders module's context as the queue consumer and cron build it, for calling its jobs directly. */
-export function ordersTestContext() {
-  const config = loadConfig(env);
+export function ordersTestContext(withEnv: Env = env) {
+  const config = loadConfig(withEnv);
   const log = createLogger({ test: "orders" });
-  return ordersContext({ env, config, services: buildServices(env, config, createExecutionContext(), log), log });
+  return ordersContext({
+    env: withEnv,
+    config,
+    services: buildServices(withEnv, config, createExecutionContext(), log),
+    log,
+  });
+}
+
+/** Checks out the buyer's cart and pays it through the simulator; returns the order once it is paid. */
+export async function paidOrder(buyer: TestAccount, body?: Record<string, unknown>): Promise<CheckoutBody> {
+  const placed = await placeOrder(buyer, body);
+  await settlePayment(placed.payment.id, "succeed");
+  await waitForOrderStatus(placed.order.id, "paid");
+  return placed;
+}
+
+export async function getOrder(buyer: TestAccount, orderId: string): Promise<OrderBody> {
+  const response = await api(`/v1/orders/${orderId}`, { headers: buyer.auth });
+  if (response.status !== 200) throw new Error(`GET order: ${response.status} ${await response.text()}`);
+  return response.json<OrderBody>();
+}
+
+export function refund(
+  account: TestAccount,
+  orderId: string,
+  body: Record<string, unknown>,
+  key: string | null = newKey(),
+) {
+  return api(
+    `/v1/orders/${orderId}/refunds`,
+    json(body, { headers: { ...account.auth, ...(key ? { "idempotency-key": key } : {}) } }),
+  );
+}
+
+export function ship(seller: TestAccount, sellerOrderId: string, body: Record<string, unknown> = {}) {
+  return api(
+    `/v1/seller/orders/${sellerOrderId}/shipments`,
+    json({ carrier: "DHL", trackingNumber: `JJD${Date.now()}`, ...body }, { headers: seller.auth }),
+  );
 }

@@ -30,6 +30,7 @@ export const ERROR_CODES = {
   listing_unavailable: [409, "The listing is not for sale"],
   out_of_stock: [409, "Out of stock"],
   invalid_transition: [409, "That status change is not allowed"],
+  order_not_paid: [409, "The order is not paid"],
   idempotency_in_progress: [409, "A request with this Idempotency-Key is still being processed"],
   payload_too_large: [413, "The request body is too large"],
   unsupported_media_type: [415, "Unsupported media type"],

@@ -13,6 +13,8 @@ const MAIL_EVENTS = [
   "OrderPaymentFailed",
   "OrderCancelled",
   "RefundIssued",
+  "OrderShipped",
+  "OrderDelivered",
 ] as const;
 type MailEvent = Extract<AnyEvent, { type: (typeof MAIL_EVENTS)[number] }>;
 
@@ -33,6 +35,10 @@ function render(event: MailEvent, { config }: ConsumerContext): { to: string; ma
       return event.data.buyer && { to: event.data.buyer.email, mail: orderTemplates.paymentFailed(config, event.data) };
     case "OrderCancelled":
       return event.data.buyer && { to: event.data.buyer.email, mail: orderTemplates.cancelled(config, event.data) };
+    case "OrderShipped":
+      return event.data.buyer && { to: event.data.buyer.email, mail: orderTemplates.shipped(config, event.data) };
+    case "OrderDelivered":
+      return event.data.buyer && { to: event.data.buyer.email, mail: orderTemplates.delivered(config, event.data) };
     case "RefundIssued":
       return event.data.buyer && { to: event.data.buyer.email, mail: orderTemplates.refunded(config, event.data) };
   }

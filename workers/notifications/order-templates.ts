@@ -62,6 +62,32 @@ export const orderTemplates = {
     };
   },
 
+  shipped(config: Config, data: EventData<"OrderShipped">): RenderedMail {
+    const books = data.lines.map((line) => `${line.quantity} × ${line.title}`).join("\n");
+    return {
+      template: "order-shipped",
+      subject: `${data.storeName} shipped your Book Bazaar order ${data.orderId}`,
+      text: [
+        greeting(data.buyer),
+        `${data.storeName} sent their part of order ${data.orderId}:\n${books}`,
+        `Carrier: ${data.carrier}\nTracking number: ${data.trackingNumber}${data.trackingUrl ? `\nTrack it: ${data.trackingUrl}` : ""}`,
+        `Your order: ${orderLink(config, data.orderId)}`,
+      ].join("\n\n"),
+    };
+  },
+
+  delivered(config: Config, data: EventData<"OrderDelivered">): RenderedMail {
+    return {
+      template: "order-delivered",
+      subject: `Your parcel from ${data.storeName} was delivered`,
+      text: [
+        greeting(data.buyer),
+        `${data.storeName}'s part of order ${data.orderId} was delivered. Happy reading!`,
+        `If something is wrong with it, reply to the seller from your order: ${orderLink(config, data.orderId)}`,
+      ].join("\n\n"),
+    };
+  },
+
   cancelled(config: Config, data: EventData<"OrderCancelled">): RenderedMail {
     const why: Record<string, string> = {
       stock_unavailable_after_payment:

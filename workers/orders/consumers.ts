@@ -1,5 +1,7 @@
 import { type ConsumerContext, defineConsumer } from "../../queues/consumer";
+import { settleCancellation } from "./cancel";
 import { type OrdersContext, paymentFailed, paymentSucceeded } from "./payment-outcomes";
+import type { Actor } from "./transitions";
 
 /** The orders module's view of a queue batch or cron run. */
 export function ordersContext({ env, config, services, log }: ConsumerContext): OrdersContext {
@@ -19,6 +21,23 @@ export const paymentOutcomeConsumer = defineConsumer({
     const ctx = ordersContext(context);
     if (event.data.outcome === "succeeded") await paymentSucceeded(ctx, event.data);
     else await paymentFailed(ctx, event.data);
+    return undefined;
+  },
+});
+
+/**
+ * A cancelled order's copies and money go back in the request that cancelled it; this repeats that (a no-op when
+ * it is done) so a request that stopped half-way is finished within seconds.
+ */
+export const cancellationConsumer = defineConsumer({
+  name: "orders.cancellations",
+  queue: "order-events",
+  handles: ["OrderCancelled"],
+  async handle(event, context) {
+    await settleCancellation(ordersContext(context), event.data.orderId, {
+      paid: event.data.paid,
+      actor: event.data.actor as Actor,
+    });
     return undefined;
   },
 });

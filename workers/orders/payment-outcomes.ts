@@ -7,7 +7,7 @@ import { moveWholeOrder } from "./plans";
 import { allocateUpTo, issueRefund, type RefundContext, remainingAllocation } from "./refunds";
 import type { OrderStatus } from "./states";
 import * as store from "./store";
-import { changeOrder, loadOrder, type OrderState } from "./transitions";
+import { type Actor, changeOrder, loadOrder, type OrderState } from "./transitions";
 
 /**
  * What a payment's outcome does to its order. The provider's webhook is the only source of payment truth; every
@@ -208,19 +208,34 @@ async function cancelUnpayable(ctx: OrdersContext, orderId: string, reason: stri
   });
 }
 
-/** Refunds what the payment captured (up to what is left on the order), once per order and reason. */
+/** Refunds what the payment captured (up to what is left on the order): the order's one cancellation refund. */
 async function refundWhole(ctx: OrdersContext, outcome: Outcome, reason: string) {
-  const state = await loadOrder(ctx.services.db, outcome.orderId);
+  await refundCancelledOrder(ctx, outcome.orderId, { reason, actor: "system:payments", captured: outcome.amount });
+}
+
+/**
+ * The refund of a cancelled order: everything not yet refunded (never more than `captured`, when known). One per
+ * order whichever path asks for it (the cancellation, its consumer, a payment that arrived late), so they resume
+ * one another instead of paying twice.
+ */
+export async function refundCancelledOrder(
+  ctx: RefundContext,
+  orderId: string,
+  details: { reason: string; actor: Actor; captured?: number },
+) {
+  const state = await loadOrder(ctx.services.db, orderId);
   if (!state) return;
-  const amount = Math.min(outcome.amount, state.order.total - state.order.refundedTotal);
-  if (amount < 1) return;
+  const requestKey = `${orderId}:cancellation`;
+  const left = state.order.total - state.order.refundedTotal;
+  const amount = Math.min(details.captured ?? left, left);
+  if (amount < 1 && !(await store.refundByKey(ctx.services.db, requestKey))) return;
   await issueRefund(ctx, {
-    orderId: state.order.id,
-    requestKey: `${state.order.id}:${reason}`,
+    orderId,
+    requestKey,
     amount,
     allocation: allocateUpTo(remainingAllocation(state), amount),
-    reason,
+    reason: details.reason,
     restock: false,
-    actor: "system:payments",
+    actor: details.actor,
   });
 }

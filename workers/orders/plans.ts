@@ -23,7 +23,7 @@ export function invalidTransition(from: string, to: string, what = "order"): App
     "invalid_transition",
     `The ${what} is ${from.replace(/_/g, " ")}; it cannot become ${to.replace(/_/g, " ")}.`,
     {
-      status: from,
+      currentStatus: from,
       requested: to,
     },
   );

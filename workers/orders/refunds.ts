@@ -106,7 +106,7 @@ function claimPlan(ctx: RefundContext, state: OrderState, request: RefundRequest
       "invalid_transition",
       `The order is ${order.status.replace(/_/g, " ")}; only paid orders can be refunded.`,
       {
-        status: order.status,
+        currentStatus: order.status,
       },
     );
   }
@@ -138,7 +138,7 @@ function claimPlan(ctx: RefundContext, state: OrderState, request: RefundRequest
     if (!sellerOrder) throw new AppError("not_found", "No such seller order in this order.");
     if (!REFUNDABLE_SELLER_ORDER.includes(sellerOrder.status)) {
       throw new AppError("invalid_transition", `That seller order is ${sellerOrder.status.replace(/_/g, " ")}.`, {
-        status: sellerOrder.status,
+        currentStatus: sellerOrder.status,
       });
     }
     if (sellerOrder.refundedTotal + allocated.amount > sellerOrder.total) {

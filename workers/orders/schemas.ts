@@ -84,6 +84,21 @@ const SellerOrderTotals = z.object({
   refunded: MoneySchema,
 });
 
+export const RefundSchema = z
+  .object({
+    id: z.string(),
+    orderId: z.string(),
+    state: z.enum(["pending", "succeeded"]).openapi({ description: "pending while the provider is being asked" }),
+    amount: MoneySchema,
+    reason: z.string(),
+    restocked: z.boolean(),
+    sellerOrderIds: z.array(z.string()),
+    lines: z.array(z.object({ lineId: z.string(), quantity: z.number().int(), amount: MoneySchema })),
+    createdAt: z.string(),
+    completedAt: z.string().nullable(),
+  })
+  .openapi("Refund");
+
 export const OrderSchema = z
   .object({
     id: z.string(),
@@ -115,6 +130,7 @@ export const OrderSchema = z
         shipment: ShipmentSchema.nullable(),
       }),
     ),
+    refunds: z.array(RefundSchema),
     history: z.array(
       z.object({
         sellerOrderId: z.string().nullable(),
@@ -141,5 +157,112 @@ export const CheckoutReply = z
     }),
   })
   .openapi("CheckoutResult");
+
+export const OrderTotals = OrderSchema.shape.totals;
+
+export const OrderSummarySchema = z
+  .object({
+    id: z.string(),
+    status: z.enum(ORDER_STATUSES),
+    totals: OrderTotals,
+    itemCount: z.number().int(),
+    titles: z.array(z.string()),
+    createdAt: z.string(),
+    paidAt: z.string().nullable(),
+  })
+  .openapi("OrderSummary");
+
+export const OrderPage = z.object({ items: z.array(OrderSummarySchema), nextCursor: z.string().nullable() });
+
+export const ReceiptSchema = z
+  .object({
+    receiptNumber: z.string(),
+    orderId: z.string(),
+    status: z.enum(ORDER_STATUSES),
+    paidAt: z.string(),
+    billedTo: z.string(),
+    sellers: z.array(
+      z.object({
+        storeName: z.string(),
+        lines: z.array(
+          z.object({
+            title: z.string(),
+            isbn13: z.string(),
+            quantity: z.number().int(),
+            unitPrice: MoneySchema,
+            cover: z.string().nullable(),
+            coverPrice: MoneySchema,
+            lineTotal: MoneySchema,
+          }),
+        ),
+        shipping: MoneySchema,
+        total: MoneySchema,
+      }),
+    ),
+    totals: OrderTotals,
+    payment: z.object({ provider: z.enum(["stripe", "simulated"]), captured: MoneySchema }).nullable(),
+    refunds: z.array(RefundSchema),
+    netPaid: MoneySchema,
+  })
+  .openapi("Receipt");
+
+export const CancelBody = z
+  .object({ reason: z.string().trim().min(1).max(200).optional() })
+  .openapi("CancelOrderRequest");
+
+export const SellerOrderIdParam = z.object({
+  id: z
+    .string()
+    .regex(idPattern("sor"), "a seller order id (sor_…)")
+    .openapi({ example: "sor_0192f0c4a1b27c3e8d5f6a7b8c9d0e1f" }),
+});
+
+export const SellerOrderSchema = z
+  .object({
+    id: z.string(),
+    orderId: z.string(),
+    status: z.enum(SELLER_ORDER_STATUSES),
+    totals: SellerOrderTotals,
+    lines: z.array(LineSchema),
+    shippingMethod: z.enum(["standard", "express"]),
+    shipTo: AddressView.nullable().openapi({ description: "Where to send it, while there is something to send" }),
+    shipment: ShipmentSchema.nullable(),
+    paidAt: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi("SellerOrder");
+
+export const SellerOrderPage = z.object({ items: z.array(SellerOrderSchema), nextCursor: z.string().nullable() });
+
+export const ShipmentBody = z
+  .object({
+    carrier: z.string().trim().min(1).max(60).openapi({ example: "DHL" }),
+    trackingNumber: z.string().trim().min(3).max(80).openapi({ example: "JJD000390007729341" }),
+    trackingUrl: z
+      .url({ protocol: /^https?$/ })
+      .max(500)
+      .optional(),
+  })
+  .openapi("ShipmentRequest");
+
+export const RefundBody = z
+  .object({
+    amount: MoneySchema.optional().openapi({
+      description: "Defaults to the value of the lines (or everything left on what the request covers)",
+    }),
+    lines: z
+      .array(
+        z.object({
+          lineId: z.string().regex(idPattern("oln"), "an order line id (oln_…)"),
+          quantity: z.number().int().min(1).max(999).optional(),
+        }),
+      )
+      .max(100)
+      .optional(),
+    reason: z.string().trim().min(1).max(200),
+    restock: z.boolean().default(false).openapi({ description: "Put the refunded copies back on sale" }),
+  })
+  .openapi("RefundRequest");
 
 export { SellerOrderTotals };

@@ -189,3 +189,50 @@ export const stalePendingRefunds = (db: Db, before: number, limit: number) =>
     .where(and(eq(orderRefunds.state, "pending"), lt(orderRefunds.createdAt, before)))
     .orderBy(orderRefunds.createdAt)
     .limit(limit);
+
+export const sellerOrderById = (db: Db, id: string) =>
+  db.select().from(sellerOrders).where(eq(sellerOrders.id, id)).get();
+
+/** A seller's seller orders, newest first, optionally in one status, after the cursor's (createdAt, id). */
+export function sellerOrdersOfSeller(
+  db: Db,
+  sellerId: string,
+  filter: { status?: SellerOrderStatus; limit: number; after?: { createdAt: number; id: string } },
+) {
+  const { after } = filter;
+  return db
+    .select()
+    .from(sellerOrders)
+    .where(
+      and(
+        eq(sellerOrders.sellerId, sellerId),
+        filter.status ? eq(sellerOrders.status, filter.status) : undefined,
+        after
+          ? or(
+              lt(sellerOrders.createdAt, after.createdAt),
+              and(eq(sellerOrders.createdAt, after.createdAt), lt(sellerOrders.id, after.id)),
+            )
+          : undefined,
+      ),
+    )
+    .orderBy(desc(sellerOrders.createdAt), desc(sellerOrders.id))
+    .limit(filter.limit);
+}
+
+export const ordersByIds = (db: Db, ids: string[]) =>
+  ids.length ? db.select().from(orders).where(inArray(orders.id, ids)) : Promise.resolve([]);
+
+export const linesOfSellerOrders = (db: Db, sellerOrderIds: string[]) =>
+  sellerOrderIds.length
+    ? db.select().from(orderLines).where(inArray(orderLines.sellerOrderId, sellerOrderIds)).orderBy(orderLines.id)
+    : Promise.resolve([]);
+
+export const shipmentsOfSellerOrders = (db: Db, sellerOrderIds: string[]) =>
+  sellerOrderIds.length
+    ? db.select().from(shipments).where(inArray(shipments.sellerOrderId, sellerOrderIds))
+    : Promise.resolve([]);
+
+export const insertShipment = (db: Db, row: typeof shipments.$inferInsert) => db.insert(shipments).values(row);
+
+export const markDelivered = (db: Db, sellerOrderId: string, at: number) =>
+  db.update(shipments).set({ deliveredAt: at }).where(eq(shipments.sellerOrderId, sellerOrderId));

@@ -87,7 +87,12 @@ export function orderTotals(order: store.OrderRow) {
 /** The buyer's view of an order: totals, seller orders with their lines and tracking, and the status history. */
 export function orderView(
   state: OrderState,
-  extra: { storeNames: Map<string, string>; shipments: store.ShipmentRow[]; history: store.HistoryRow[] },
+  extra: {
+    storeNames: Map<string, string>;
+    shipments: store.ShipmentRow[];
+    history: store.HistoryRow[];
+    refunds: store.RefundRow[];
+  },
 ) {
   const { order } = state;
   return {
@@ -113,6 +118,7 @@ export function orderView(
         .map((l) => lineView(l, order.currency)),
       shipment: shipmentView(extra.shipments.find((s) => s.sellerOrderId === sellerOrder.id)),
     })),
+    refunds: extra.refunds.map(refundView),
     history: extra.history.map((row) => ({
       sellerOrderId: row.sellerOrderId,
       from: row.fromStatus,
@@ -140,3 +146,53 @@ export function orderSummary(order: store.OrderRow, lines: store.OrderLineRow[])
 }
 
 export { sellerOrderTotals };
+
+/** A refund as the buyer, the seller and an admin see it. */
+export function refundView(refund: store.RefundRow) {
+  const money = (amount: number) => ({ amount, currency: refund.currency });
+  return {
+    id: refund.id,
+    orderId: refund.orderId,
+    state: refund.state,
+    amount: money(refund.amount),
+    reason: refund.reason,
+    restocked: refund.restock,
+    sellerOrderIds: refund.allocation.sellerOrders.map((so) => so.sellerOrderId),
+    lines: refund.allocation.lines.map((line) => ({
+      lineId: line.lineId,
+      quantity: line.quantity,
+      amount: money(line.amount),
+    })),
+    createdAt: iso(refund.createdAt)!,
+    completedAt: iso(refund.completedAt),
+  };
+}
+
+const SHIPPING_STATUSES: readonly string[] = ["paid", "shipped", "delivered", "partially_refunded"];
+
+/**
+ * A seller's part of an order: their lines, their shipping charge, tracking, and where to send it. Of the buyer they
+ * see only the shipping address (name included), and only while there is something to send.
+ */
+export function sellerOrderView(
+  sellerOrder: store.SellerOrderRow,
+  order: store.OrderRow,
+  lines: store.OrderLineRow[],
+  shipment: store.ShipmentRow | undefined,
+) {
+  return {
+    id: sellerOrder.id,
+    orderId: sellerOrder.orderId,
+    status: sellerOrder.status,
+    totals: sellerOrderTotals(sellerOrder, order.currency),
+    lines: lines.map((line) => lineView(line, order.currency)),
+    shippingMethod: order.shippingMethod,
+    shipTo: SHIPPING_STATUSES.includes(sellerOrder.status) ? (order.shippingAddress as ShippingAddress) : null,
+    shipment: shipmentView(shipment),
+    paidAt: iso(order.paidAt),
+    createdAt: iso(sellerOrder.createdAt)!,
+    updatedAt: iso(sellerOrder.updatedAt)!,
+  };
+}
+
+export type SellerOrderView = ReturnType<typeof sellerOrderView>;

@@ -38,6 +38,20 @@ export async function startPayment(
   return (await store.paymentForOrder(db, order.orderId))!;
 }
 
+/** What the payments module knows of an order's payment, for receipts and reconciliation. */
+export async function paymentSummary(
+  { db }: Pick<Services, "db">,
+  orderId: string,
+): Promise<
+  | Pick<store.PaymentRow, "id" | "provider" | "status" | "amount" | "capturedAmount" | "refundedAmount" | "currency">
+  | undefined
+> {
+  const payment = await store.paymentForOrder(db, orderId);
+  if (!payment) return undefined;
+  const { id, provider, status, amount, capturedAmount, refundedAmount, currency } = payment;
+  return { id, provider, status, amount, capturedAmount, refundedAmount, currency };
+}
+
 export type WebhookOutcome = "accepted" | "duplicate" | "unmatched" | "ignored";
 
 /**

@@ -1,0 +1,36 @@
+import type { Context, MiddlewareHandler } from "hono";
+import type { AppEnv } from "../../http/context";
+import { AppError } from "../../http/errors";
+import { principalOf } from "../../identity/middleware";
+import { sellerOf } from "../../identity/service";
+import type { OrdersContext } from "../payment-outcomes";
+
+/** OpenAPI: the route needs a Bearer access token. */
+export const bearer = [{ bearerAuth: [] }];
+
+/** The orders services' view of a request. */
+export function ordersContextOf(c: Context<AppEnv>): OrdersContext {
+  return {
+    services: c.get("services"),
+    stock: c.env.STOCK,
+    carts: c.env.CART,
+    log: c.get("log"),
+    holdMs: c.get("config").CART_HOLD_MINUTES * 60_000,
+  };
+}
+
+/** The seller profile the caller acts as (identity owns it); without one there is nothing to sell. */
+export async function callerSellerId(c: Context<AppEnv>): Promise<string> {
+  const seller = await sellerOf({ services: c.get("services") }, principalOf(c).userId);
+  if (!seller) throw new AppError("forbidden", "Open a seller profile first (POST /v1/sellers).");
+  return seller.id;
+}
+
+/** Refunds are a seller's (for what they sold) or an admin's business; a buyer asks the seller. */
+export const requireSellerOrAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const { roles } = principalOf(c);
+  if (!roles.includes("admin") && !roles.includes("seller")) {
+    throw new AppError("forbidden", "Refunds are issued by the seller of the lines or by an admin.");
+  }
+  await next();
+};

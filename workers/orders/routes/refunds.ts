@@ -1,0 +1,55 @@
+import { createRoute } from "@hono/zod-openapi";
+import { AppError } from "../../http/errors";
+import { idempotent } from "../../http/middleware/idempotency";
+import { createRouter } from "../../http/router";
+import { jsonContent, problems } from "../../http/schemas";
+import { principalOf, requireAuth } from "../../identity/middleware";
+import { type RefundCaller, requestRefund } from "../refund-requests";
+import { IdempotencyHeader, OrderIdParam, RefundBody, RefundSchema } from "../schemas";
+import * as store from "../store";
+import { refundView } from "../views";
+import { bearer, callerSellerId, ordersContextOf, requireSellerOrAdmin } from "./context";
+
+const refund = createRoute({
+  method: "post",
+  path: "/v1/orders/{id}/refunds",
+  tags: ["Refunds"],
+  summary: "Refund part or all of a paid order (the seller of the lines, or an admin)",
+  description:
+    "With `lines`, each line's copies are refunded at their price (an `amount` above that, for one seller's " +
+    "lines, refunds shipping too). Without lines, a seller refunds their part of the order and an admin the " +
+    "order; without `amount`, everything left there. `restock` puts the copies back on sale. Never more than " +
+    "was captured minus what was refunded: 422 `refund_exceeds_captured`. Needs an `Idempotency-Key`.",
+  security: bearer,
+  middleware: [requireAuth, requireSellerOrAdmin, idempotent],
+  request: {
+    headers: IdempotencyHeader,
+    params: OrderIdParam,
+    body: { content: { "application/json": { schema: RefundBody } }, required: true },
+  },
+  responses: {
+    201: jsonContent(RefundSchema, "The refund"),
+    ...problems(400, 401, 403, 404, 409, 415, 422),
+  },
+});
+
+export const refundRoutes = createRouter().openapi(refund, async (c) => {
+  const principal = principalOf(c);
+  const { id } = c.req.valid("param");
+  const body = c.req.valid("json");
+  const order = await store.orderById(c.get("services").db, id);
+  if (body.amount && order && body.amount.currency !== order.currency) {
+    throw new AppError("unsupported_currency", `This order is in ${order.currency}.`);
+  }
+  const caller: RefundCaller = principal.roles.includes("admin")
+    ? { kind: "admin", userId: principal.userId }
+    : { kind: "seller", sellerId: await callerSellerId(c) };
+  const issued = await requestRefund(
+    ordersContextOf(c),
+    id,
+    caller,
+    { amount: body.amount?.amount, lines: body.lines, reason: body.reason, restock: body.restock },
+    c.req.header("idempotency-key")!,
+  );
+  return c.json(refundView(issued), 201);
+});
