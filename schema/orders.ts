@@ -43,7 +43,11 @@ export const orders = sqliteTable(
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },
-  (t) => [index("orders_buyer_idx").on(t.buyerId, t.createdAt), index("orders_hold_idx").on(t.status, t.holdExpiresAt)],
+  (t) => [
+    index("orders_buyer_idx").on(t.buyerId, t.createdAt),
+    index("orders_hold_idx").on(t.status, t.holdExpiresAt),
+    index("orders_updated_idx").on(t.updatedAt),
+  ],
 );
 
 /** The part of an order one seller fulfils, with its own shipping charge and status. */

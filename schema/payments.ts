@@ -21,6 +21,7 @@ export const payments = sqliteTable(
   (t) => [
     uniqueIndex("payments_order_idx").on(t.orderId),
     uniqueIndex("payments_provider_idx").on(t.provider, t.providerPaymentId),
+    index("payments_updated_idx").on(t.updatedAt),
   ],
 );
 
@@ -71,4 +72,19 @@ export const reconciliationFindings = sqliteTable(
     detail: text("detail").notNull(),
   },
   (t) => [index("reconciliation_findings_run_idx").on(t.runAt)],
+);
+
+/** One reconciliation run: what it looked at and how much it found (none is a clean report). */
+export const reconciliationRuns = sqliteTable(
+  "reconciliation_runs",
+  {
+    id: text("id").primaryKey(),
+    runAt: integer("run_at").notNull(),
+    since: integer("since").notNull(),
+    paymentsChecked: integer("payments_checked").notNull(),
+    ordersChecked: integer("orders_checked").notNull(),
+    findings: integer("findings").notNull(),
+    finishedAt: integer("finished_at").notNull(),
+  },
+  (t) => [index("reconciliation_runs_run_idx").on(t.runAt)],
 );

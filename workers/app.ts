@@ -16,6 +16,7 @@ import { notificationRoutes } from "./notifications/routes";
 import { operationsRoutes } from "./operations/routes";
 import { orderRoutes } from "./orders/routes";
 import { devPaymentRoutes } from "./payments/routes/dev";
+import { reconciliationRoutes } from "./payments/routes/reconciliation";
 import { webhookRoutes } from "./payments/routes/webhooks";
 import { sellerShippingRoutes } from "./sellers/routes";
 
@@ -44,6 +45,7 @@ export function createApp() {
   app.route("/", webhookRoutes);
   app.route("/", devPaymentRoutes);
   app.route("/", operationsRoutes);
+  app.route("/", reconciliationRoutes);
   app.route("/", catalogRoutes);
   app.route("/", sellerShippingRoutes);
   app.route("/", orderRoutes);

@@ -4,9 +4,13 @@ import type { Logger } from "./lib/log";
 import { ordersContext } from "./orders/consumers";
 import { expireUnpaidOrders } from "./orders/expiry";
 import { resumePendingRefunds } from "./orders/refunds";
+import { runReconciliation } from "./payments/reconciliation";
 import type { Services } from "./platform/services";
 
-/** Cron triggers (wrangler.toml): every minute relays the outbox and expires unpaid orders; daily housekeeping. */
+/**
+ * Cron triggers (wrangler.toml): every minute relays the outbox, expires unpaid orders and resumes stuck refunds;
+ * daily housekeeping and the payments reconciliation.
+ */
 export const EVERY_MINUTE = "* * * * *";
 export const DAILY = "30 3 * * *";
 
@@ -28,5 +32,9 @@ export async function runScheduled(cron: string, context: CronContext): Promise<
     const resumed = await resumePendingRefunds(orders);
     if (resumed > 0) log.info("pending refunds resumed", { resumed });
   }
-  if (cron === DAILY) await purgeExpiredIdempotencyKeys(services.db);
+  if (cron === DAILY) {
+    await purgeExpiredIdempotencyKeys(services.db);
+    const run = await runReconciliation(services);
+    (run.findings > 0 ? log.warn : log.info)("reconciliation", { runId: run.id, findings: run.findings });
+  }
 }

@@ -236,3 +236,22 @@ export const insertShipment = (db: Db, row: typeof shipments.$inferInsert) => db
 
 export const markDelivered = (db: Db, sellerOrderId: string, at: number) =>
   db.update(shipments).set({ deliveredAt: at }).where(eq(shipments.sellerOrderId, sellerOrderId));
+
+/** Orders changed since `since`, in pages (reconciliation). */
+export const ordersChangedSince = (db: Db, since: number, after: string | undefined, limit: number) =>
+  db
+    .select()
+    .from(orders)
+    .where(and(sql`${orders.updatedAt} >= ${since}`, after ? sql`${orders.id} > ${after}` : undefined))
+    .orderBy(orders.id)
+    .limit(limit);
+
+/** What completed refunds add up to, per order. */
+export const settledRefundTotals = (db: Db, orderIds: string[]) =>
+  orderIds.length
+    ? db
+        .select({ orderId: orderRefunds.orderId, total: sql<number>`SUM(${orderRefunds.amount})` })
+        .from(orderRefunds)
+        .where(and(inArray(orderRefunds.orderId, orderIds), eq(orderRefunds.state, "succeeded")))
+        .groupBy(orderRefunds.orderId)
+    : Promise.resolve([]);

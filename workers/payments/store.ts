@@ -1,5 +1,5 @@
-import { and, eq, ne, sql } from "drizzle-orm";
-import { payments, paymentWebhookEvents, refunds } from "../../schema";
+import { and, desc, eq, gt, gte, inArray, ne, sql } from "drizzle-orm";
+import { payments, paymentWebhookEvents, reconciliationFindings, reconciliationRuns, refunds } from "../../schema";
 import type { Db } from "../platform/db";
 import type { ProviderName } from "./provider";
 
@@ -75,3 +75,47 @@ export function addRefunded(db: Db, paymentId: string, amount: number) {
     .set({ refundedAmount: sql`${payments.refundedAmount} + ${amount}`, updatedAt: Date.now() })
     .where(and(eq(payments.id, paymentId), sql`${payments.refundedAmount} + ${amount} <= ${payments.capturedAmount}`));
 }
+
+/** Payments changed since `since`, in pages (reconciliation). */
+export const paymentsChangedSince = (db: Db, since: number, after: string | undefined, limit: number) =>
+  db
+    .select()
+    .from(payments)
+    .where(and(gte(payments.updatedAt, since), after ? gt(payments.id, after) : undefined))
+    .orderBy(payments.id)
+    .limit(limit);
+
+export const paymentsForOrders = (db: Db, orderIds: string[]) =>
+  orderIds.length ? db.select().from(payments).where(inArray(payments.orderId, orderIds)) : Promise.resolve([]);
+
+/** What the refund rows of each payment add up to. */
+export const refundRowTotals = (db: Db, paymentIds: string[]) =>
+  paymentIds.length
+    ? db
+        .select({ paymentId: refunds.paymentId, total: sql<number>`SUM(${refunds.amount})` })
+        .from(refunds)
+        .where(inArray(refunds.paymentId, paymentIds))
+        .groupBy(refunds.paymentId)
+    : Promise.resolve([]);
+
+export function insertRun(db: Db, row: typeof reconciliationRuns.$inferInsert) {
+  return db.insert(reconciliationRuns).values(row);
+}
+
+export function insertFinding(db: Db, row: typeof reconciliationFindings.$inferInsert) {
+  return db.insert(reconciliationFindings).values(row);
+}
+
+export const latestRun = (db: Db) =>
+  db.select().from(reconciliationRuns).orderBy(desc(reconciliationRuns.id)).limit(1).get();
+
+export const runById = (db: Db, id: string) =>
+  db.select().from(reconciliationRuns).where(eq(reconciliationRuns.id, id)).get();
+
+export const findingsOfRun = (db: Db, runAt: number, limit: number) =>
+  db
+    .select()
+    .from(reconciliationFindings)
+    .where(eq(reconciliationFindings.runAt, runAt))
+    .orderBy(reconciliationFindings.kind, reconciliationFindings.id)
+    .limit(limit);

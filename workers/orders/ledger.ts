@@ -1,0 +1,64 @@
+import type { Services } from "../platform/services";
+import * as store from "./store";
+
+/** What the orders module tells reconciliation: each order's money as it accounts for it. */
+export interface OrderLedger {
+  orderId: string;
+  status: store.OrderRow["status"];
+  currency: string;
+  total: number;
+  /** Refunds completed with the provider (claims still pending are left out). */
+  refundedSettled: number;
+  paidAt: number | null;
+}
+
+async function withRefunds(services: Pick<Services, "db">, rows: store.OrderRow[]): Promise<OrderLedger[]> {
+  const settled = new Map<string, number>();
+  for (let i = 0; i < rows.length; i += 90) {
+    const ids = rows.slice(i, i + 90).map((row) => row.id);
+    for (const sum of await store.settledRefundTotals(services.db, ids)) settled.set(sum.orderId, Number(sum.total));
+  }
+  return rows.map((row) => ({
+    orderId: row.id,
+    status: row.status,
+    currency: row.currency,
+    total: row.total,
+    refundedSettled: settled.get(row.id) ?? 0,
+    paidAt: row.paidAt,
+  }));
+}
+
+export async function orderLedgers(
+  services: Pick<Services, "db">,
+  orderIds: string[],
+): Promise<Map<string, OrderLedger>> {
+  const unique = [...new Set(orderIds)];
+  const rows: store.OrderRow[] = [];
+  for (let i = 0; i < unique.length; i += 90)
+    rows.push(...(await store.ordersByIds(services.db, unique.slice(i, i + 90))));
+  return new Map((await withRefunds(services, rows)).map((ledger) => [ledger.orderId, ledger]));
+}
+
+/** Every order changed since `since`, page by page. */
+export async function* ordersChangedSince(
+  services: Pick<Services, "db">,
+  since: number,
+): AsyncGenerator<OrderLedger[]> {
+  let after: string | undefined;
+  for (;;) {
+    const rows = await store.ordersChangedSince(services.db, since, after, 200);
+    if (rows.length === 0) return;
+    yield await withRefunds(services, rows);
+    after = rows.at(-1)!.id;
+  }
+}
+
+/** Refunds claimed but not completed before `before`: the provider's answer was lost and nothing resumed them. */
+export async function stuckRefunds(services: Pick<Services, "db">, before: number) {
+  return (await store.stalePendingRefunds(services.db, before, 100)).map((refund) => ({
+    refundId: refund.id,
+    orderId: refund.orderId,
+    amount: refund.amount,
+    createdAt: refund.createdAt,
+  }));
+}
