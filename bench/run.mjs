@@ -25,6 +25,7 @@ const { values: args } = parseArgs({
     "state-dir": { type: "string" },
     keep: { type: "boolean", default: false },
     cache: { type: "boolean", default: false },
+    inspect: { type: "string" },
     verbose: { type: "boolean", default: false },
   },
 });
@@ -39,6 +40,17 @@ const only = args.only ? new Set(args.only.split(",").map((s) => s.trim())) : un
 /** `--only search` selects a scenario by its name or by its `group` (all the search rows). */
 const selected = (scenario) => !only || only.has(scenario.name) || (scenario.group && only.has(scenario.group));
 const say = (message) => process.stderr.write(`${message}\n`);
+/** Seconds spent in each phase of the run, for the report (--quick has a 2-minute budget). */
+const phases = {};
+const since = (started) => Math.round((Date.now() - started) / 100) / 10;
+async function phase(name, work) {
+  const started = Date.now();
+  try {
+    return await work();
+  } finally {
+    phases[name] = (phases[name] ?? 0) + since(started);
+  }
+}
 
 /**
  * Where the bundles and the local D1/DO state live. On a disk every storage commit waits for fsync, which on a
@@ -81,9 +93,9 @@ async function prepare(runtime, scenarios) {
       const ctx = scenarioContext(runtime, runtime.urls[scenario.app ?? "app"]);
       try {
         const started = Date.now();
-        say(`Setting up ${scenario.name}`);
-        await scenario.setup?.(ctx);
-        row.setupSeconds = Math.round((Date.now() - started) / 100) / 10;
+        await phase("setup", async () => scenario.setup?.(ctx));
+        row.setupSeconds = since(started);
+        say(`Set up ${scenario.name} in ${row.setupSeconds} s`);
         loads.push({ row, ctx, scenario, requests: scenario.requests?.(ctx) });
       } catch (error) {
         rows.push({ ...row, status: `FAILED setup: ${error.message}` });
@@ -147,7 +159,10 @@ function print(report) {
   console.log(`\nInvariants\n${invariantLines(report.invariants)}`);
   const errors = report.workerLogs.count.error ?? 0;
   if (errors) console.log(`\nWorker error log lines: ${errors}; first: ${report.workerLogs.errors[0]}`);
-  console.log(`\nWall time ${report.wallSeconds} s; bench/results/latest.json written.`);
+  const spent = Object.entries(report.phases)
+    .map(([name, seconds]) => `${name} ${seconds} s`)
+    .join(", ");
+  console.log(`\nWall time ${report.wallSeconds} s (${spent}); bench/results/latest.json written.`);
   if (report.mode === "quick" && report.wallSeconds > 120) {
     console.log("Over the 2-minute budget of --quick: make the slow scenario's setup smaller when ctx.quick.");
   }
@@ -167,26 +182,29 @@ async function main() {
     say(`Building the Worker and the baselines (wrangler deploy --dry-run) in ${workDir}`);
     const persistTo = join(workDir, "state");
     const scenarios = (await loadScenarios()).filter(selected);
-    const builds = await buildAll(workDir, persistTo);
+    const builds = await phase("build", () => buildAll(workDir, persistTo));
     // `wrangler … --persist-to X` keeps its state under X/v3; miniflare is pointed at the same place.
-    const served = await startRuntime({
-      builds,
-      persistRoot: join(persistTo, "v3"),
-      workerLogs,
-      verbose: args.verbose,
-      // Copies of the app that written, selected scenarios ask for (each with its own D1 database).
-      apps: [...new Set(scenarios.filter((s) => s.requests || s.run).flatMap((s) => s.apps ?? []))],
-      cache: args.cache,
-    });
+    const served = await phase("start", () =>
+      startRuntime({
+        builds,
+        persistRoot: join(persistTo, "v3"),
+        workerLogs,
+        verbose: args.verbose,
+        // Copies of the app that written, selected scenarios ask for (each with its own D1 database).
+        apps: [...new Set(scenarios.filter((s) => s.requests || s.run).flatMap((s) => s.apps ?? []))],
+        cache: args.cache,
+        inspectorPort: args.inspect ? Number(args.inspect) : undefined,
+      }),
+    );
     runtime = { ...served, settings, quick: args.quick, cache: args.cache };
     say(`Load: ${settings.connections} connections, median of ${settings.runs} × ${settings.seconds} s`);
 
     const { loads, rows } = await prepare(runtime, scenarios);
-    await drive(loads);
+    await phase("load", () => drive(loads));
     const baselineRps = {};
     const results = [];
     for (const load of loads) {
-      const row = await settle(load, baselineRps);
+      const row = await phase("verify", () => settle(load, baselineRps));
       if (!load.scenario) baselineRps[load.row.name] = row.rps;
       results.push(row);
     }
@@ -194,11 +212,12 @@ async function main() {
     results.sort((a, b) => a.position - b.position);
 
     say("Checking invariants");
-    const invariants = await checkInvariants({ mf: runtime.mf, startedAt: started });
+    const invariants = await phase("invariants", () => checkInvariants({ mf: runtime.mf, startedAt: started }));
     const report = {
       mode: args.quick ? "quick" : "full",
       startedAt: new Date(started).toISOString(),
-      wallSeconds: Math.round((Date.now() - started) / 100) / 10,
+      wallSeconds: since(started),
+      phases,
       revision: revision(ROOT),
       machine: machine(),
       loadAverage: { before: loadBefore, after: os.loadavg()[0].toFixed(2) },

@@ -86,18 +86,28 @@ function appCopy(name, build, cache) {
 
 export const appCopyName = (id) => `${APP}-${id}`;
 
-export async function startRuntime({ builds, persistRoot, workerLogs, verbose, apps = [], cache = false }) {
+export async function startRuntime({
+  builds,
+  persistRoot,
+  workerLogs,
+  verbose,
+  apps = [],
+  cache = false,
+  inspectorPort,
+}) {
   const copies = apps.map((id) => [id, appCopyName(id)]);
   const mf = new Miniflare(
     convertV4MiniflareOptions({
       host: "127.0.0.1",
       port: 0,
       cf: false, // no fetch of request.cf data from the network
+      inspectorPort,
       resourcePersistencePath: persistRoot,
       log: new Log(verbose ? LogLevel.INFO : LogLevel.WARN),
       handleStructuredLogs: logSink(workerLogs, verbose),
       workers: [
-        appWorker(APP, builds.app, cache),
+        // `--inspect PORT`: DevTools (or any CDP client sending `Origin: http://localhost`) at ws://127.0.0.1:PORT/book-bazaar.
+        { ...appWorker(APP, builds.app, cache), unsafeInspectorProxy: Boolean(inspectorPort) },
         ...copies.map(([, name]) => appCopy(name, builds.app, cache)),
         ...Object.entries(BASELINE_WORKERS).map(([id, name]) =>
           worker(name, builds.baselines[id], BASELINES_CONFIG, id.toLowerCase()),

@@ -1,6 +1,6 @@
 // Issue 7, scenario 6: add to cart, many users. Setup, all through the API: a seller lists 100 copies-rich listings
 // (100,000 copies each, on demo-catalog editions) so no add is refused for stock; buyers register and log in
-// (argon2id twice each, so 200 of them, 60 with --quick, their tokens shared by all connections); 100 guest carts
+// (argon2id twice each, so 200 of them, 30 with --quick, their tokens shared by all connections); 100 guest carts
 // are opened with a first add and then addressed by their X-Cart-Token. Each request adds one copy of a random
 // listing to a random cart: 3 in 4 to a signed-in buyer's cart (Bearer token: JWT check plus the session read),
 // 1 in 4 to a guest cart. After the run, every cart object is read back: the copies in all carts must account for
@@ -70,7 +70,7 @@ export default {
     const isbns = rows.editions.filter((_, i) => i % 7 === 0).map((edition) => edition.isbn13);
     listingIds.push(...(await seller(ctx, isbns)));
 
-    const users = ctx.quick ? 60 : 200;
+    const users = ctx.quick ? 30 : 200;
     const started = Date.now();
     buyers.push(
       ...(await inParallel(users, 4, (i) =>

@@ -3,7 +3,7 @@ import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createEvent } from "../../queues/events";
-import { orderStatusHistory, paymentWebhookEvents } from "../../schema";
+import { orderLines, orderStatusHistory, payments, paymentWebhookEvents } from "../../schema";
 import { userCartName } from "../../workers/cart/token";
 import worker from "../../workers/index";
 import { signSimulatedEvent } from "../../workers/payments/simulated";
@@ -94,7 +94,7 @@ describe("payment outcomes (simulated provider)", () => {
     await settlePayment(payment.id, "succeed");
     await waitForOrderStatus(order.id, "paid");
     expect(await stockLevels(listing.id)).toEqual({ onHand: 1, held: 0, available: 1 });
-    const lines = await db.query.orderLines.findMany({ where: (l, { eq }) => eq(l.orderId, order.id) });
+    const lines = await db.select().from(orderLines).where(eq(orderLines.orderId, order.id));
     expect(lines.every((line) => line.reservationId.endsWith(":again"))).toBe(true);
   });
 
@@ -123,7 +123,7 @@ describe("payment outcomes (simulated provider)", () => {
 
   it("treats a repeated webhook as a duplicate and a second success as changing nothing", async () => {
     const { plain, order, payment } = await orderWithCover();
-    const stored = await db.query.payments.findFirst({ where: (p, { eq }) => eq(p.id, payment.id) });
+    const stored = await db.select().from(payments).where(eq(payments.id, payment.id)).get();
     const body = JSON.stringify({
       id: `sim_evt_dup_${order.id}`,
       type: "payment.succeeded",

@@ -1,4 +1,6 @@
 import { env } from "cloudflare:workers";
+import { inArray } from "drizzle-orm";
+import { categories } from "../../schema";
 import { CatalogReadCache } from "../../workers/catalog/cache";
 import { createCategory } from "../../workers/catalog/categories";
 import type { CatalogContext } from "../../workers/catalog/context";
@@ -65,9 +67,7 @@ export interface BookFixture {
 /** Adds editions (each with its own work) in one batch. `categories` are slugs. */
 export async function addBooks(ctx: CatalogContext, books: BookFixture[]): Promise<void> {
   const slugs = [...new Set(books.flatMap((book) => book.categories ?? []))];
-  const rows = slugs.length
-    ? await ctx.db.query.categories.findMany({ where: (c, { inArray }) => inArray(c.slug, slugs) })
-    : [];
+  const rows = slugs.length ? await ctx.db.select().from(categories).where(inArray(categories.slug, slugs)) : [];
   const idOf = new Map(rows.map((row) => [row.slug, row.id]));
   const planned = await planNewEditions(
     ctx,

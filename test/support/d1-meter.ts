@@ -1,5 +1,4 @@
 import { drizzle } from "drizzle-orm/d1";
-import * as schema from "../../schema";
 
 /** D1 rows read and queries run, as D1 reports them in each result's `meta`. */
 export interface D1Meter {
@@ -56,7 +55,7 @@ export function meteredDb(database: D1Database) {
     },
     exec: (query: string) => database.exec(query),
   } as unknown as D1Database;
-  return { db: drizzle(metered, { schema }), meter };
+  return { db: drizzle(metered), meter };
 }
 
 /** Loads generated catalog rows (see scripts/seed) straight into D1, a few hundred KB per batch. */

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { catalogContext } from "../catalog/context";
-import { cartListings } from "../catalog/for-cart";
+import { cartListings, listingToAdd } from "../catalog/for-cart";
 import { MARKETPLACE_CURRENCY } from "../catalog/model";
 import type { AppEnv } from "../http/context";
 import { AppError } from "../http/errors";
@@ -155,7 +155,12 @@ const clearCart = createRoute({
 
 function deps(c: Context<AppEnv>): CartDeps {
   const catalog = catalogContext(c);
-  return { carts: c.env.CART, stock: c.env.STOCK, listings: (ids) => cartListings(catalog, ids) };
+  return {
+    carts: c.env.CART,
+    stock: c.env.STOCK,
+    listings: (ids) => cartListings(catalog, ids),
+    listingToAdd: (id, withCoverOptions) => listingToAdd(catalog, id, withCoverOptions),
+  };
 }
 
 export const cartRoutes = createRouter()

@@ -1,5 +1,5 @@
 import type { CartLine } from "../../durable-objects/cart";
-import type { CartListing } from "../catalog/for-cart";
+import type { CartListing, ListingToAdd } from "../catalog/for-cart";
 import { AppError } from "../http/errors";
 import { availability } from "../inventory/service";
 
@@ -9,6 +9,8 @@ export interface CartDeps {
   carts: Env["CART"];
   stock: Env["STOCK"];
   listings: (ids: string[]) => Promise<Map<string, CartListing>>;
+  /** The one listing an add names; cover options are read only when the add chooses one. */
+  listingToAdd: (id: string, withCoverOptions: boolean) => Promise<ListingToAdd | undefined>;
 }
 
 export interface AddToCart {
@@ -21,7 +23,10 @@ export interface AddToCart {
 const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S}\p{Zs}]+$/u;
 
 /** Checks the listing can be bought with that cover choice; the stock check happens in the cart object. */
-export function checkChoice(listing: CartListing | undefined, choice: Omit<AddToCart, "quantity">) {
+export function checkChoice(
+  listing: Pick<CartListing, "id" | "status" | "coverOptions"> | undefined,
+  choice: Omit<AddToCart, "quantity">,
+) {
   if (!listing) throw new AppError("not_found", "No such listing.");
   if (listing.status !== "active") {
     throw new AppError("listing_unavailable", "This listing is not for sale at the moment.", { listingId: listing.id });
@@ -60,7 +65,7 @@ export function shortfall(listingId: string, available: number, inCart: number):
 }
 
 export async function addToCart(deps: CartDeps, cart: CartStub, request: AddToCart): Promise<CartLine> {
-  const listing = (await deps.listings([request.listingId])).get(request.listingId);
+  const listing = await deps.listingToAdd(request.listingId, request.coverOptionId !== undefined);
   checkChoice(listing, request);
   const available = (await availability(deps.stock, [request.listingId]))[request.listingId] ?? 0;
   const result = await cart.add(

@@ -5,7 +5,7 @@ import type { ListingCondition, ListingStatus } from "./model";
 import { type CoverOptionView, coverOptionView } from "./offers";
 import { UNKNOWN_STORE } from "./sellers";
 import { ensureStock } from "./stock";
-import { coverOptionsOf } from "./store/listings";
+import { coverOptionsOf, listingById } from "./store/listings";
 
 /** What a cart (and a checkout) needs to know of a listing: who sells it, at what price, with which covers. */
 export interface CartListing {
@@ -57,4 +57,32 @@ export async function cartListings(ctx: CatalogContext, ids: string[]): Promise<
       },
     ]),
   );
+}
+
+/** What adding a listing to a cart checks: that it is for sale, its price, and the cover option chosen. */
+export type ListingToAdd = Pick<CartListing, "id" | "sellerId" | "status" | "price" | "coverOptions">;
+
+/**
+ * One listing for an add to cart: the listing row by its key, and its cover options only when the add names one.
+ * No store name and no book title: the add answers with neither (the cart view reads them). Like
+ * `cartListings`, it starts the StockDO of a listing whose stock only D1 knows.
+ */
+export async function listingToAdd(
+  ctx: CatalogContext,
+  id: string,
+  withCoverOptions: boolean,
+): Promise<ListingToAdd | undefined> {
+  const [listing, options] = await Promise.all([
+    listingById(ctx.db, id),
+    withCoverOptions ? coverOptionsOf(ctx.db, [id]) : Promise.resolve([]),
+  ]);
+  if (!listing) return undefined;
+  await ensureStock(ctx, [listing]);
+  return {
+    id: listing.id,
+    sellerId: listing.sellerId,
+    status: listing.status,
+    price: { amount: listing.priceAmount, currency: listing.currency },
+    coverOptions: options.map(coverOptionView),
+  };
 }
