@@ -2,7 +2,7 @@ import { createExecutionContext, createScheduledController, waitOnExecutionConte
 import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { orderRefunds, orders, payments, reconciliationRuns } from "../../schema";
+import { orderRefunds, orders, payments, reconciliationFindings, reconciliationRuns } from "../../schema";
 import worker from "../../workers/index";
 import { runReconciliation } from "../../workers/payments/reconciliation";
 import { startPayment } from "../../workers/payments/service";
@@ -27,7 +27,7 @@ const services = ordersTestContext().services;
 const reconcileLater = () => runReconciliation(services, Date.now() + 11 * 60_000);
 
 async function findingsOf(runAt: number) {
-  const rows = await db.query.reconciliationFindings.findMany({ where: (f, { eq }) => eq(f.runAt, runAt) });
+  const rows = await db.select().from(reconciliationFindings).where(eq(reconciliationFindings.runAt, runAt));
   return rows.map((row) => [row.kind, row.orderId]);
 }
 
