@@ -70,6 +70,20 @@ describe("orders (errors)", () => {
     expect((await getOrder(buyer, order.id)).totals.refunded).toEqual(eur(total - 100));
   });
 
+  it("lets only one of two refunds at once through when together they exceed what was captured", async () => {
+    const seller = await asSeller();
+    const { buyer, order } = await paidFrom(seller, 1000);
+    const most = eur(order.totals.total.amount - 10);
+    const answers = await Promise.all([
+      refund(seller, order.id, { amount: most, reason: "first", restock: false }),
+      refund(seller, order.id, { amount: most, reason: "second", restock: false }),
+    ]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, 422]);
+    const seen = await getOrder(buyer, order.id);
+    expect(seen.totals.refunded).toEqual(most);
+    expect(seen.refunds).toHaveLength(1);
+  });
+
   it("refuses more copies of a line than are left, lines of other orders, and unpaid orders", async () => {
     const seller = await asSeller();
     const { order } = await paidFrom(seller, 1000, 2);

@@ -205,7 +205,12 @@ export async function settle(ctx: RefundContext, refund: store.RefundRow): Promi
   }
   if (refund.restock) await restock(ctx, refund);
   const buyer = await buyerContact(ctx, refund.orderId);
-  await changeOrder(services, refund.orderId, (state) => completionPlan(ctx, state, refund, providerRefundId, buyer));
+  await changeOrder(services, refund.orderId, async (state) => {
+    // Another attempt (the cron, a consumer) may have completed it meanwhile: then there is nothing left to do.
+    const current = await store.refundByKey(services.db, refund.requestKey);
+    if (current?.state !== "pending") return { statements: [], events: [], result: 0 };
+    return completionPlan(ctx, state, refund, providerRefundId, buyer);
+  });
   return (await store.refundByKey(services.db, refund.requestKey))!;
 }
 

@@ -69,9 +69,16 @@ export interface Plan<T> {
   result: T;
 }
 
+/** What a compare-and-set in a plan can depend on: statuses and refunded totals (and when they last moved). */
 const fingerprint = (state: OrderState | undefined) =>
   state
-    ? [state.order.status, state.order.updatedAt, ...state.sellerOrders.map((s) => `${s.status}@${s.updatedAt}`)].join()
+    ? [
+        state.order.status,
+        state.order.refundedTotal,
+        state.order.updatedAt,
+        ...state.sellerOrders.map((s) => `${s.status}/${s.refundedTotal}@${s.updatedAt}`),
+        ...state.lines.map((l) => `${l.refundedQuantity}/${l.refundedAmount}/${l.restockedQuantity}`),
+      ].join()
     : "none";
 
 /**
