@@ -7,7 +7,7 @@ import worker from "../../workers/index";
 import { reservationIdFor } from "../../workers/inventory/service";
 import { expireUnpaidOrders } from "../../workers/orders/expiry";
 import { eventually } from "../support/eventually";
-import { asSeller, signUp } from "../support/identity";
+import { api, asSeller, json, signUp } from "../support/identity";
 import { listBook } from "../support/listings";
 import { waitForMail } from "../support/mail";
 import {
@@ -98,7 +98,11 @@ describe("unpaid orders and late payments", () => {
     await letHoldExpire(order, [plenty.id, last.id]);
 
     const quick = await signUp();
-    await addToCart(quick, last.id);
+    // The catalog shows the copy for sale again once the release reached its copy of the stock (within seconds).
+    await eventually(async () => {
+      const added = await api("/v1/cart/items", json({ listingId: last.id }, { headers: quick.auth }));
+      return added.status === 201 ? true : undefined;
+    });
     const other = await placeOrder(quick);
     await settlePayment(other.payment.id, "succeed");
     await waitForOrderStatus(other.order.id, "paid");
