@@ -1,6 +1,7 @@
 import { importChunkConsumer, stockCopyConsumer, viewCounter } from "../workers/catalog/events";
 import { mailConsumer } from "../workers/notifications/events";
 import { cancellationConsumer, paymentOutcomeConsumer } from "../workers/orders/consumers";
+import { coverPrintConsumer } from "../workers/printing/events";
 import type { Consumer } from "./consumer";
 
 /** Every consumer of the Worker's queues, by module. */
@@ -11,4 +12,5 @@ export const consumers: readonly Consumer[] = [
   viewCounter,
   paymentOutcomeConsumer,
   cancellationConsumer,
+  coverPrintConsumer,
 ];

@@ -4,4 +4,5 @@ export * from "./notifications";
 export * from "./orders";
 export * from "./payments";
 export * from "./platform";
+export * from "./printing";
 export * from "./sellers";

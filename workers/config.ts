@@ -85,6 +85,9 @@ export const ConfigSchema = z
     STRIPE_SECRET_KEY: z.string().min(1).optional(),
     STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
     STRIPE_API_BASE: z.url().optional(),
+    PRINT_ADAPTER: z.enum(["log", "http"]).default("log"),
+    PRINT_API_URL: z.url().optional(),
+    PRINT_API_KEY: z.string().min(1).optional(),
     // `npm run bench` turns this on so responses report what their D1 queries read (see platform/d1-usage.ts).
     BENCH_MODE: z.stringbool().default(false),
 
@@ -123,6 +126,10 @@ export const ConfigSchema = z
       }
     }
     need("CART_TOKEN_SECRET", "guests have carts");
+    if (config.PRINT_ADAPTER === "http") {
+      need("PRINT_API_URL", "PRINT_ADAPTER=http");
+      need("PRINT_API_KEY", "PRINT_ADAPTER=http");
+    }
     if (config.PAYMENT_PROVIDER === "simulated") need("SIMULATED_WEBHOOK_SECRET", "PAYMENT_PROVIDER=simulated");
     if (config.PAYMENT_PROVIDER === "stripe") {
       need("STRIPE_SECRET_KEY", "PAYMENT_PROVIDER=stripe");

@@ -19,6 +19,7 @@ export type IdPrefix =
   | "oln"
   | "osh"
   | "orf"
+  | "prj"
   | "shp"
   | "pay"
   | "ref"

@@ -7,6 +7,8 @@ import { HttpEmailApi } from "../notifications/mail/http-email";
 import type { Mailer } from "../notifications/mail/mailer";
 import type { PaymentProvider } from "../payments/provider";
 import { paymentProvider } from "../payments/providers";
+import { HttpPrintPartner } from "../printing/http-partner";
+import { PrintJobLog, type PrintPartner } from "../printing/partner";
 import type { Cache } from "./cache/cache";
 import { CacheApiCache } from "./cache/cache-api";
 import { UpstashCache } from "./cache/upstash";
@@ -24,6 +26,7 @@ export interface Services {
   rateLimiter: RateLimiter;
   cache: Cache;
   payments: PaymentProvider;
+  printing: PrintPartner;
   /** Bench mode only: what this request's D1 queries read and wrote. */
   d1Usage?: D1Usage;
 }
@@ -52,6 +55,10 @@ export function buildServices(env: Env, config: Config, lifetime: Lifetime, log:
         : new DurableObjectRateLimiter(env.RATE_LIMITER),
     cache: config.CACHE_ADAPTER === "upstash" && redis ? new UpstashCache(redis) : new CacheApiCache(caches.default),
     payments: paymentProvider(config),
+    printing:
+      config.PRINT_ADAPTER === "http" && config.PRINT_API_URL && config.PRINT_API_KEY
+        ? new HttpPrintPartner(config.PRINT_API_URL, config.PRINT_API_KEY)
+        : new PrintJobLog(),
     d1Usage,
   };
 }
