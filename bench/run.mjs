@@ -48,7 +48,7 @@ async function phase(name, work) {
   try {
     return await work();
   } finally {
-    phases[name] = (phases[name] ?? 0) + since(started);
+    phases[name] = Math.round(((phases[name] ?? 0) + since(started)) * 10) / 10;
   }
 }
 
@@ -109,7 +109,7 @@ async function prepare(runtime, scenarios) {
  * Every timed load runs once per round, rounds back to back, so a slow minute on a shared machine lands on
  * every scenario and its baseline alike instead of on whichever ran then.
  */
-async function drive(loads) {
+async function driveTimed(loads) {
   const timed = loads.filter((load) => load.requests);
   // A scenario's own `load` options (connections, setupClient, …) apply to its warm-up and its runs.
   const options = (load) => ({ url: load.ctx.url, requests: load.requests, ...settings, ...load.scenario?.load });
@@ -122,14 +122,17 @@ async function drive(loads) {
     say(`Round ${round} of ${settings.runs}: ${timed.length} × ${settings.seconds} s`);
     for (const load of timed) load.samples.push(await loadOnce(options(load)));
   }
-  for (const load of loads.filter((l) => !l.requests)) {
-    say(`  ${load.row.title}`);
-    try {
-      load.figures = await load.scenario.run(load.ctx);
-    } catch (error) {
-      load.failure = error.message;
-    }
+}
+
+/** The scenarios that drive their own load (`run`), one after the other. */
+async function driveOwn(load) {
+  const started = Date.now();
+  try {
+    load.figures = await load.scenario.run(load.ctx);
+  } catch (error) {
+    load.failure = error.message;
   }
+  say(`Ran ${load.row.name} in ${since(started)} s`);
 }
 
 async function settle(load, baselineRps) {
@@ -200,13 +203,19 @@ async function main() {
     say(`Load: ${settings.connections} connections, median of ${settings.runs} × ${settings.seconds} s`);
 
     const { loads, rows } = await prepare(runtime, scenarios);
-    await phase("load", () => drive(loads));
+    await phase("load", () => driveTimed(loads));
+    // Timed loads are verified before the scenarios that drive their own load run: those may change what the
+    // timed ones left behind (checkout empties carts the add-to-cart load filled).
     const baselineRps = {};
     const results = [];
-    for (const load of loads) {
+    for (const load of loads.filter((l) => l.requests)) {
       const row = await phase("verify", () => settle(load, baselineRps));
       if (!load.scenario) baselineRps[load.row.name] = row.rps;
       results.push(row);
+    }
+    for (const load of loads.filter((l) => !l.requests)) {
+      await phase("load", () => driveOwn(load));
+      results.push(await phase("verify", () => settle(load, baselineRps)));
     }
     results.push(...rows);
     results.sort((a, b) => a.position - b.position);

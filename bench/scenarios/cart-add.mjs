@@ -5,57 +5,25 @@
 // listing to a random cart: 3 in 4 to a signed-in buyer's cart (Bearer token: JWT check plus the session read),
 // 1 in 4 to a guest cart. After the run, every cart object is read back: the copies in all carts must account for
 // every add the app accepted, and no more than were sent.
+import { benchSeller, buyers as buyerPool } from "../lib/accounts.mjs";
 import { demoCatalog } from "../lib/catalog.mjs";
-import { inParallel, refresh, send, signUp } from "../lib/client.mjs";
+import { inParallel, send } from "../lib/client.mjs";
 
 const LISTINGS = 100;
 const COPIES = 100_000;
 const GUESTS = 100;
 const GUEST_SHARE = 0.25;
-const REFRESH_EVERY_MS = 10 * 60 * 1000; // access tokens live 15 minutes; a long --duration outlives them
 
-const buyers = [];
+let buyers = [];
 const guests = []; // { token, cartId }
 const listingIds = [];
 let accepted = 0; // 201s seen by the load generator (warm-up and rounds)
 let built = 0; // requests built: an upper bound of those sent
 let setupAdds = 0;
-let refresher;
-let stamp = Date.now().toString(36);
 
 const fmt = (n) => n.toLocaleString("en");
 const random = (n) => Math.floor(Math.random() * n);
 const pick = (list) => list[random(list.length)];
-const PASSWORD = "a bench buyer's passphrase, 2026";
-
-async function seller(ctx, isbns) {
-  const account = await signUp(ctx, { email: `bench-seller-${stamp}@bench.test`, name: "Bench Seller" });
-  const auth = () => ({ authorization: `Bearer ${account.accessToken}` });
-  await send(
-    ctx,
-    "POST",
-    "/v1/sellers",
-    { storeName: `Bench Books ${stamp}`, contactEmail: account.email, shipsFrom: "DE" },
-    { headers: auth(), expect: 201 },
-  );
-  await refresh(ctx, account); // the seller role reaches the token at the next refresh
-  const created = await inParallel(LISTINGS, 8, (i) =>
-    send(
-      ctx,
-      "POST",
-      "/v1/seller/listings",
-      {
-        isbn: isbns[i % isbns.length],
-        sku: `BENCH-${stamp}-${i}`,
-        condition: "new",
-        price: { amount: 999 + 50 * (i % 20), currency: "EUR" },
-        quantity: COPIES,
-      },
-      { headers: auth(), expect: 201 },
-    ),
-  );
-  return created.map(({ body }) => body.id);
-}
 
 export default {
   name: "cart-add",
@@ -65,44 +33,29 @@ export default {
   route: { method: "POST", path: "/v1/cart/items" },
 
   async setup(ctx) {
-    stamp = Date.now().toString(36);
     const { rows } = await demoCatalog(ctx);
     const isbns = rows.editions.filter((_, i) => i % 7 === 0).map((edition) => edition.isbn13);
-    listingIds.push(...(await seller(ctx, isbns)));
-
-    const users = ctx.quick ? 30 : 200;
-    const started = Date.now();
-    buyers.push(
-      ...(await inParallel(users, 4, (i) =>
-        signUp(ctx, { email: `bench-buyer-${stamp}-${i}@bench.test`, name: `Buyer ${i}`, password: PASSWORD }),
+    const seller = await benchSeller(ctx);
+    listingIds.push(
+      ...(await inParallel(LISTINGS, 8, (i) =>
+        seller.list({ isbn: isbns[i % isbns.length], quantity: COPIES, price: 999 + 50 * (i % 20) }),
       )),
     );
+
+    const started = Date.now();
+    buyers = await buyerPool(ctx, ctx.quick ? 30 : 200);
     ctx.state.signUpSeconds = (Date.now() - started) / 1000;
 
     // A guest cart is opened by its first add, which hands out its token.
     guests.push(
       ...(await inParallel(GUESTS, 8, async () => {
-        const { response } = await send(
-          ctx,
-          "POST",
-          "/v1/cart/items",
-          { listingId: pick(listingIds), quantity: 1 },
-          {
-            expect: 201,
-          },
-        );
+        const body = { listingId: pick(listingIds), quantity: 1 };
+        const { response } = await send(ctx, "POST", "/v1/cart/items", body, { expect: 201 });
         const token = response.headers.get("x-cart-token");
         return { token, cartId: token.split(".")[0] };
       })),
     );
     setupAdds = GUESTS;
-
-    refresher = setInterval(() => {
-      inParallel(buyers.length, 4, (i) => refresh(ctx, buyers[i])).catch((error) => {
-        process.stderr.write(`cart-add: refreshing tokens failed: ${error.message}\n`);
-      });
-    }, REFRESH_EVERY_MS);
-    refresher.unref();
   },
 
   requests: () => [
@@ -128,7 +81,6 @@ export default {
   },
 
   async verify(ctx, figures) {
-    clearInterval(refresher);
     const carts = await ctx.durableObjects("CART");
     const names = [...buyers.map((b) => `user:${b.userId}`), ...guests.map((g) => `guest:${g.cartId}`)];
     const lines = await inParallel(names.length, 25, (i) => carts.get(carts.idFromName(names[i])).lines());

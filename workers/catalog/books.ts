@@ -29,7 +29,13 @@ import {
   suggestionHits,
 } from "./store/browse";
 import { categoryBySlug, categoryPathsOfEdition } from "./store/categories";
-import { catalogVersionsNow, editionVersion, editionWithWork, termFrequencies, termsByVariant } from "./store/editions";
+import {
+  catalogVersionsNow,
+  type EditionWithWork,
+  editionWithWork,
+  termFrequencies,
+  termsByVariant,
+} from "./store/editions";
 
 /** Browse, search, suggestions and the book page: the public, cached reads of the catalog. */
 
@@ -282,19 +288,19 @@ type CategoryRef = z.infer<typeof CategoryRefSchema>;
 /** `GET /v1/books/{isbn}`: the edition, its work, categories and buyable offers. Emits `ProductViewed`. */
 export async function bookDetail(ctx: CatalogContext, isbnInput: string, viewerId: string | null) {
   const isbn13 = requireIsbn(isbnInput);
-  const current = await editionVersion(ctx.db, isbn13);
-  if (!current) throw new AppError("not_found", `No edition with ISBN ${isbn13}.`);
+  // The edition row carries the page's version: a cached page is found by it, and a missing one is built from it.
+  const found = await editionWithWork(ctx.db, isbn13);
+  if (!found) throw new AppError("not_found", `No edition with ISBN ${isbn13}.`);
+  const { edition: current } = found;
   ctx.services.outbox.signal([createEvent("ProductViewed", { editionId: current.id, isbn13, userId: viewerId })]);
-  const key = `book:${isbn13}:${current.version}:${current.categoriesVersion}`;
+  const key = `book:${isbn13}:${current.version}:${found.categoriesVersion}`;
   return {
     etag: etagFor(key),
-    read: () => ctx.cache.read(key, CACHE_TTL_SECONDS, () => loadBook(ctx, isbn13)),
+    read: () => ctx.cache.read(key, CACHE_TTL_SECONDS, () => loadBook(ctx, found)),
   };
 }
 
-async function loadBook(ctx: CatalogContext, isbn13: string) {
-  const found = await editionWithWork(ctx.db, isbn13);
-  if (!found) throw new AppError("not_found", `No edition with ISBN ${isbn13}.`);
+async function loadBook(ctx: CatalogContext, found: EditionWithWork) {
   const { edition, work } = found;
   const [paths, offers] = await Promise.all([categoryPathsOfEdition(ctx.db, edition.id), offersOf(ctx, edition.id)]);
   const byCategory = new Map<string, { depth: number; ref: CategoryRef }[]>();

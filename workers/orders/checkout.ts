@@ -40,6 +40,8 @@ export interface CheckoutRequest {
 export interface CheckoutResult {
   state: OrderState;
   payment: PaymentRow;
+  /** What the new order's view shows beyond its rows, known at checkout: nothing needs reading back. */
+  shown: { storeNames: Map<string, string>; history: store.HistoryRow[] };
 }
 
 interface PricedLine {
@@ -226,26 +228,25 @@ function plannedOrder(
     createdAt: now,
     updatedAt: now,
   };
-  const history = [null, ...sellerOrders.map((row) => row.id)].map((sellerOrderId) =>
-    store.insertHistory(db, {
-      id: newId("osh"),
-      orderId,
-      sellerOrderId,
-      fromStatus: null,
-      toStatus: "pending_payment",
-      actor: `buyer:${request.buyerId}`,
-      reason: "checkout",
-      at: now,
-    }),
-  );
+  const history: store.HistoryRow[] = [null, ...sellerOrders.map((row) => row.id)].map((sellerOrderId) => ({
+    id: newId("osh"),
+    orderId,
+    sellerOrderId,
+    fromStatus: null,
+    toStatus: "pending_payment",
+    actor: `buyer:${request.buyerId}`,
+    reason: "checkout",
+    at: now,
+  }));
   return {
     state: { order, sellerOrders, lines } satisfies OrderState,
     statements: [
       store.insertOrder(db, order),
       ...sellerOrders.map((row) => store.insertSellerOrder(db, row)),
       ...lines.map((row) => store.insertLine(db, row)),
-      ...history,
+      ...history.map((row) => store.insertHistory(db, row)),
     ],
+    history,
     events: [orderEvents.checkoutStarted(order, lines), orderEvents.orderCreated(order, sellerOrders, lines)],
   };
 }
@@ -279,7 +280,8 @@ export async function checkout(ctx: CheckoutContext, request: CheckoutRequest): 
       total: { amount: order.total, currency: order.currency },
       description: `Book Bazaar order ${orderId}`,
     });
-    return { state: planned.state, payment };
+    const storeNames = new Map(priced.map((line) => [line.listing.sellerId, line.listing.storeName]));
+    return { state: planned.state, payment, shown: { storeNames, history: planned.history } };
   } catch (error) {
     log.error("payment could not be started; cancelling the order", { orderId, error: String(error) });
     await abandon(ctx, orderId, reserved.holds);

@@ -28,7 +28,10 @@ export function chunked<T>(items: T[], size: number): T[][] {
   return out;
 }
 
-/** An edition and its work. Work columns are aliased so no two result columns share a name. */
+/**
+ * An edition, its work and the category tree's version: everything a book page is keyed by and starts from, in
+ * one read. Work columns are aliased so no two result columns share a name.
+ */
 export async function editionWithWork(db: Db, isbn13: string) {
   const row = await db
     .select({
@@ -37,6 +40,7 @@ export async function editionWithWork(db: Db, isbn13: string) {
       workSubtitle: sql<string | null>`${works.subtitle}`.as("work_subtitle"),
       workAuthors: sql<string>`${works.authors}`.as("work_authors"),
       workSubjects: sql<string>`${works.subjects}`.as("work_subjects"),
+      categoriesVersion: sql<number>`coalesce((SELECT ${catalogVersions.version} FROM ${catalogVersions} WHERE ${catalogVersions.scope} = 'categories'), 0)`,
     })
     .from(editions)
     .innerJoin(works, eq(works.id, editions.workId))
@@ -52,8 +56,11 @@ export async function editionWithWork(db: Db, isbn13: string) {
       authors: JSON.parse(row.workAuthors) as string[],
       subjects: JSON.parse(row.workSubjects) as string[],
     },
+    categoriesVersion: row.categoriesVersion,
   };
 }
+
+export type EditionWithWork = NonNullable<Awaited<ReturnType<typeof editionWithWork>>>;
 
 /** Whether an edition with this ISBN exists, and its id. */
 export function editionIdByIsbn(db: Db, isbn13: string) {
@@ -71,19 +78,6 @@ export async function editionsByIsbn(db: Db, isbns: string[]) {
     ),
   );
   return rows.flat();
-}
-
-/** What a cached edition page is keyed by: the edition's version and the category tree's. */
-export async function editionVersion(db: Db, isbn13: string) {
-  return db
-    .select({
-      id: editions.id,
-      version: editions.version,
-      categoriesVersion: sql<number>`coalesce((SELECT ${catalogVersions.version} FROM ${catalogVersions} WHERE ${catalogVersions.scope} = 'categories'), 0)`,
-    })
-    .from(editions)
-    .where(eq(editions.isbn13, isbn13))
-    .get();
 }
 
 export function insertWork(db: Db, work: NewWork): Statement {

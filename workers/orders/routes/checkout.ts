@@ -10,7 +10,7 @@ import { principalOf, requireAuth } from "../../identity/middleware";
 import { savedAddress } from "../../identity/service";
 import { checkout } from "../checkout";
 import { CheckoutBody, CheckoutReply, IdempotencyHeader } from "../schemas";
-import { presentOrder } from "../service";
+import { orderView } from "../views";
 
 const checkoutRoute = createRoute({
   method: "post",
@@ -57,7 +57,8 @@ export const checkoutRoutes = createRouter().openapi(checkoutRoute, async (c) =>
   c.header("location", `/v1/orders/${result.state.order.id}`);
   return c.json(
     {
-      order: await presentOrder(services, result.state),
+      // A new order has no shipments or refunds yet; its store names and history are those checkout just wrote.
+      order: orderView(result.state, { ...result.shown, shipments: [], refunds: [] }),
       payment: { id: payment.id, provider: payment.provider, clientSecret: payment.clientSecret },
     },
     201,
