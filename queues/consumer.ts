@@ -1,7 +1,8 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { processedEvents } from "../schema";
 import type { Config } from "../workers/config";
+import { chunked } from "../workers/lib/chunked";
 import type { Logger } from "../workers/lib/log";
 import type { Db } from "../workers/platform/db";
 import type { Services } from "../workers/platform/services";
@@ -27,8 +28,25 @@ export interface Consumer<T extends EventType = EventType> {
   handle(event: EventEnvelope<T>, context: ConsumerContext): Promise<Statement[] | undefined>;
 }
 
+/**
+ * A consumer whose effects add up (counters): the D1 writes for all of a delivered batch's new events at once,
+ * committed in one D1 batch with their processed-event markers.
+ */
+export interface TallyConsumer<T extends EventType = EventType> {
+  name: string;
+  queue: QueueName;
+  handles: readonly T[];
+  tally(events: EventEnvelope<T>[], context: ConsumerContext): Statement[];
+}
+
+export type AnyConsumer = Consumer | TallyConsumer;
+
 export function defineConsumer<T extends EventType>(consumer: Consumer<T>): Consumer<EventType> {
   return consumer as unknown as Consumer<EventType>;
+}
+
+export function defineTallyConsumer<T extends EventType>(consumer: TallyConsumer<T>): TallyConsumer<EventType> {
+  return consumer as unknown as TallyConsumer<EventType>;
 }
 
 /** Runs `effect` at most once per (consumer, event id); a redelivered event is skipped. */
@@ -51,6 +69,37 @@ export async function runOnce(
   return "done";
 }
 
+/** `runOnce` for a batch of events: one read of the markers, one D1 batch for the new events' markers and effects. */
+export async function runOnceForAll(
+  db: Db,
+  consumer: string,
+  events: AnyEvent[],
+  effect: (fresh: AnyEvent[]) => Statement[],
+): Promise<void> {
+  const ids = [...new Set(events.map((event) => event.id))];
+  const seen = await Promise.all(
+    chunked(ids, 90).map((part) =>
+      db
+        .select({ eventId: processedEvents.eventId })
+        .from(processedEvents)
+        .where(and(eq(processedEvents.consumer, consumer), inArray(processedEvents.eventId, part))),
+    ),
+  );
+  const done = new Set(seen.flat().map((row) => row.eventId));
+  const fresh: AnyEvent[] = [];
+  for (const event of events) {
+    if (done.has(event.id)) continue;
+    done.add(event.id);
+    fresh.push(event);
+  }
+  if (fresh.length === 0) return;
+  const processedAt = Date.now();
+  const markers = chunked(fresh, 30).map((part) =>
+    db.insert(processedEvents).values(part.map((event) => ({ consumer, eventId: event.id, processedAt }))),
+  );
+  await db.batch([...markers, ...effect(fresh)] as [Statement, ...Statement[]]);
+}
+
 /** Exponential backoff for a message's next attempt, capped at 15 minutes. */
 export function retryDelaySeconds(attempts: number, baseSeconds: number): number {
   return Math.min(baseSeconds * 2 ** Math.max(0, attempts - 1), 900);
@@ -58,25 +107,47 @@ export function retryDelaySeconds(attempts: number, baseSeconds: number): number
 
 export type DeadLetterRecorder = (message: Message<unknown>, queue: string, reason: string) => Promise<void>;
 
-/** Delivers each message of a batch to the consumers subscribed to its queue and type; acks or retries each alone. */
+/**
+ * Delivers a batch's messages to the consumers subscribed to their queue and type: tally consumers once for all
+ * their events, the others message by message. Each message is acked or retried alone.
+ */
 export async function consumeBatch(
   batch: MessageBatch<unknown>,
-  consumers: readonly Consumer[],
+  consumers: readonly AnyConsumer[],
   context: ConsumerContext,
   recordDeadLetter: DeadLetterRecorder,
 ): Promise<void> {
   const subscribed = consumers.filter((consumer) => consumer.queue === batch.queue);
+  const delivered: { message: Message<unknown>; event: AnyEvent }[] = [];
   for (const message of batch.messages) {
     const parsed = parseEvent(message.body);
-    if (!parsed.ok) {
-      // A message that can never parse will not parse on retry either: straight to the dead letters.
-      await recordDeadLetter(message, batch.queue, parsed.reason);
-      message.ack();
+    if (parsed.ok) {
+      delivered.push({ message, event: parsed.event });
       continue;
     }
-    const event: AnyEvent = parsed.event;
+    // A message that can never parse will not parse on retry either: straight to the dead letters.
+    await recordDeadLetter(message, batch.queue, parsed.reason);
+    message.ack();
+  }
+  const failures = new Map<Message<unknown>, unknown>();
+  for (const consumer of subscribed) {
+    if (!("tally" in consumer)) continue;
+    const mine = delivered.filter(({ event }) => consumer.handles.includes(event.type));
+    if (mine.length === 0) continue;
+    await runOnceForAll(
+      context.services.db,
+      consumer.name,
+      mine.map(({ event }) => event),
+      (fresh) => consumer.tally(fresh, context),
+    ).catch((error) => {
+      for (const { message } of mine) failures.set(message, error);
+    });
+  }
+  for (const { message, event } of delivered) {
     try {
-      for (const consumer of subscribed.filter((c) => c.handles.includes(event.type))) {
+      if (failures.has(message)) throw failures.get(message);
+      for (const consumer of subscribed) {
+        if ("tally" in consumer || !consumer.handles.includes(event.type)) continue;
         await runOnce(context.services.db, consumer.name, event.id, () => consumer.handle(event, context));
       }
       message.ack();

@@ -2,10 +2,10 @@ import { importChunkConsumer, stockCopyConsumer, viewCounter } from "../workers/
 import { mailConsumer } from "../workers/notifications/events";
 import { cancellationConsumer, paymentOutcomeConsumer } from "../workers/orders/consumers";
 import { coverPrintConsumer } from "../workers/printing/events";
-import type { Consumer } from "./consumer";
+import type { AnyConsumer } from "./consumer";
 
 /** Every consumer of the Worker's queues, by module. */
-export const consumers: readonly Consumer[] = [
+export const consumers: readonly AnyConsumer[] = [
   mailConsumer,
   stockCopyConsumer,
   importChunkConsumer,

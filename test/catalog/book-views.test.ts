@@ -41,4 +41,22 @@ describe("ProductViewed", () => {
     expect((await getQueueResult(batch, ctx)).explicitAcks).toEqual(["view-1", "view-2"]);
     expect(await views()).toBe(before + 1);
   });
+
+  it("counts a batch's new views at once and a redelivered batch not again", async () => {
+    const before = (await views()) ?? 0;
+    const events = [1, 2, 3].map(() => createEvent("ProductViewed", { editionId, isbn13: ISBN, userId: null }));
+    const deliver = async (attempts: number) => {
+      const batch = createMessageBatch(
+        "catalog-events",
+        events.map((body, index) => ({ id: `batch-${index}`, timestamp: new Date(), attempts, body })),
+      );
+      const ctx = createExecutionContext();
+      await worker.queue(batch, env, ctx);
+      return (await getQueueResult(batch, ctx)).explicitAcks;
+    };
+    expect(await deliver(1)).toEqual(["batch-0", "batch-1", "batch-2"]);
+    expect(await views()).toBe(before + 3);
+    expect(await deliver(2)).toEqual(["batch-0", "batch-1", "batch-2"]);
+    expect(await views()).toBe(before + 3);
+  });
 });

@@ -1,8 +1,8 @@
-import { defineConsumer } from "../../queues/consumer";
+import { defineConsumer, defineTallyConsumer } from "../../queues/consumer";
 import { catalogContextFor } from "./context";
 import { applyImportChunk } from "./imports";
 import { stockCopyStatements } from "./stock";
-import { countView } from "./store/editions";
+import { countViews } from "./store/editions";
 import { listingById } from "./store/listings";
 
 /**
@@ -42,12 +42,23 @@ export const importChunkConsumer = defineConsumer({
   },
 });
 
-/** Counts book-page views per edition and day; the count commits with the processed-event marker. */
-export const viewCounter = defineConsumer({
+/**
+ * Counts book-page views per edition and day: one upsert per edition and day for a whole delivered batch,
+ * committed with the batch's processed-event markers.
+ */
+export const viewCounter = defineTallyConsumer({
   name: "catalog.views",
   queue: "catalog-events",
   handles: ["ProductViewed"],
-  async handle(event, { services }) {
-    return [countView(services.db, event.data.editionId, event.occurredAt.slice(0, 10))];
+  tally(events, { services }) {
+    const counts = new Map<string, { editionId: string; day: string; views: number }>();
+    for (const { data, occurredAt } of events) {
+      const day = occurredAt.slice(0, 10);
+      const key = `${data.editionId}/${day}`;
+      const count = counts.get(key) ?? { editionId: data.editionId, day, views: 0 };
+      count.views += 1;
+      counts.set(key, count);
+    }
+    return [...counts.values()].map((count) => countViews(services.db, count));
   },
 });

@@ -1,8 +1,9 @@
 import { and, asc, eq, inArray, notInArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { categories, categoryClosure, editionCategories } from "../../../schema";
+import { chunked } from "../../lib/chunked";
 import type { Db } from "../../platform/db";
-import { chunked, type Statement } from "./editions";
+import type { Statement } from "./editions";
 
 export type CategoryRow = typeof categories.$inferSelect;
 

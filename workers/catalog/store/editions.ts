@@ -11,6 +11,7 @@ import {
   searchTermVariants,
   works,
 } from "../../../schema";
+import { chunked } from "../../lib/chunked";
 import type { Db } from "../../platform/db";
 import { LISTING_CONDITIONS, MARKETPLACE_CURRENCY } from "../model";
 import { variantsOf } from "../search";
@@ -20,13 +21,6 @@ export type WorkRow = typeof works.$inferSelect;
 export type EditionRow = typeof editions.$inferSelect;
 export type NewWork = typeof works.$inferInsert;
 export type NewEdition = SQLiteInsertValue<typeof editions>;
-
-/** D1 binds at most 100 parameters per statement; multi-row inserts are cut to stay under it. */
-export function chunked<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 /**
  * An edition, its work and the category tree's version: everything a book page is keyed by and starts from, in
@@ -216,13 +210,13 @@ export async function catalogVersionsNow(db: Db): Promise<{ browse: number; cate
   return { browse: of("browse"), categories: of("categories"), documents: rows[0]?.documents ?? 0 };
 }
 
-/** One more view of an edition on a day (`YYYY-MM-DD`, UTC). */
-export function countView(db: Db, editionId: string, day: string): Statement {
+/** More views of an edition on a day (`YYYY-MM-DD`, UTC). */
+export function countViews(db: Db, count: { editionId: string; day: string; views: number }): Statement {
   return db
     .insert(editionViews)
-    .values({ editionId, day, views: 1 })
+    .values(count)
     .onConflictDoUpdate({
       target: [editionViews.editionId, editionViews.day],
-      set: { views: sql`${editionViews.views} + 1` },
+      set: { views: sql`${editionViews.views} + ${count.views}` },
     });
 }

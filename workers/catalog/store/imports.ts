@@ -1,8 +1,9 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { catalogImportChunks, catalogImportErrors, catalogImports } from "../../../schema";
+import { chunked } from "../../lib/chunked";
 import type { Db } from "../../platform/db";
 import type { RowError } from "../csv";
-import { chunked, type Statement } from "./editions";
+import type { Statement } from "./editions";
 
 export type ImportRecord = typeof catalogImports.$inferSelect;
 

@@ -1,8 +1,9 @@
 import { and, asc, desc, eq, gt, inArray, isNull, lt, sql } from "drizzle-orm";
 import { coverOptions, editions, listingPhotos, listingPriceHistory, listings, works } from "../../../schema";
+import { chunked } from "../../lib/chunked";
 import type { Db } from "../../platform/db";
 import type { ListingStatus } from "../model";
-import { chunked, type Statement } from "./editions";
+import type { Statement } from "./editions";
 
 export type ListingRow = typeof listings.$inferSelect;
 export type NewListing = typeof listings.$inferInsert;
