@@ -161,7 +161,9 @@ describe("D1 rows read per request", () => {
     const ctx = { ...catalogContext(), db };
     const detail = await (await bookDetail(ctx, "9780261102217", null)).read();
     expect(detail.work.title).toBe("The Hobbit");
-    expect(meter.rowsRead).toBeLessThanOrEqual(40);
+    // The offers' cover options and photos are read by edition, in the same D1 batch as the offers, so the
+    // offered listings' index entries are read three times: a few rows for two fewer round trips.
+    expect(meter.rowsRead).toBeLessThanOrEqual(45);
     await ctx.settled();
   });
 });

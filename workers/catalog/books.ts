@@ -6,7 +6,7 @@ import { CACHE_TTL_SECONDS, etagFor } from "./cache";
 import { type CatalogContext, mediaUrl } from "./context";
 import { looksLikeIsbn, normalizeIsbn, requireIsbn, toIsbn10 } from "./isbn";
 import { conditionMask, MARKETPLACE_CURRENCY } from "./model";
-import { offersOf } from "./offers";
+import { offerReads, offersFrom } from "./offers";
 import type { BooksQueryInput, CategoryRefSchema } from "./schemas";
 import {
   type AnalysedTerm,
@@ -302,7 +302,11 @@ export async function bookDetail(ctx: CatalogContext, isbnInput: string, viewerI
 
 async function loadBook(ctx: CatalogContext, found: EditionWithWork) {
   const { edition, work } = found;
-  const [paths, offers] = await Promise.all([categoryPathsOfEdition(ctx.db, edition.id), offersOf(ctx, edition.id)]);
+  const [paths, ...offered] = await ctx.db.batch([
+    categoryPathsOfEdition(ctx.db, edition.id),
+    ...offerReads(ctx, edition.id),
+  ]);
+  const offers = await offersFrom(ctx, offered);
   const byCategory = new Map<string, { depth: number; ref: CategoryRef }[]>();
   for (const row of paths) {
     const list = byCategory.get(row.categoryId) ?? [];

@@ -6,9 +6,11 @@ import {
   activeOffers,
   type CoverOptionRow,
   coverOptionsOf,
+  coverOptionsOfOffers,
   type ListingRow,
   type PhotoRow,
   photosOf,
+  photosOfOffers,
 } from "./store/listings";
 
 /** How listings, their cover options and photos are shown, on a book page and on listing pages. */
@@ -54,6 +56,10 @@ function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
 /** Cover options and photos of several listings, fetched together. */
 export async function extrasOf(ctx: CatalogContext, listingIds: string[]) {
   const [options, photos] = await Promise.all([coverOptionsOf(ctx.db, listingIds), photosOf(ctx.db, listingIds)]);
+  return extrasFrom(ctx, options, photos);
+}
+
+function extrasFrom(ctx: CatalogContext, options: CoverOptionRow[], photos: PhotoRow[]) {
   const optionsBy = groupBy(options, (row) => row.listingId);
   const photosBy = groupBy(photos, (row) => row.listingId);
   return (listingId: string) => ({
@@ -74,11 +80,25 @@ export interface OfferView {
 }
 
 /**
- * An edition's buyable offers, cheapest first, with store names from the identity module. Offers whose
- * StockDO was never started (seeded listings) are started here, before anyone can put them in a cart.
+ * The reads behind an edition's offers, to send in one D1 batch (with the rest of a book page's reads):
+ * its buyable listings, their cover options and their photos.
  */
-export async function offersOf(ctx: CatalogContext, editionId: string): Promise<OfferView[]> {
-  const listed = await activeOffers(ctx.db, editionId);
+export function offerReads(ctx: CatalogContext, editionId: string) {
+  return [
+    activeOffers(ctx.db, editionId),
+    coverOptionsOfOffers(ctx.db, editionId),
+    photosOfOffers(ctx.db, editionId),
+  ] as const;
+}
+
+/**
+ * An edition's buyable offers from `offerReads`, cheapest first, with store names from the identity module.
+ * Offers whose StockDO was never started (seeded listings) are started here, before anyone can put them in a cart.
+ */
+export async function offersFrom(
+  ctx: CatalogContext,
+  [listed, options, photos]: [ListingRow[], CoverOptionRow[], PhotoRow[]],
+): Promise<OfferView[]> {
   const started = await ensureStock(ctx, listed);
   const rows = listed
     .map((row) => {
@@ -86,11 +106,8 @@ export async function offersOf(ctx: CatalogContext, editionId: string): Promise<
       return levels ? { ...row, quantity: levels.onHand, available: levels.available } : row;
     })
     .filter((row) => row.available > 0);
-  const ids = rows.map((row) => row.id);
-  const [extras, stores] = await Promise.all([
-    extrasOf(ctx, ids),
-    ctx.sellers.storeNames([...new Set(rows.map((row) => row.sellerId))]),
-  ]);
+  const stores = await ctx.sellers.storeNames([...new Set(rows.map((row) => row.sellerId))]);
+  const extras = extrasFrom(ctx, options, photos);
   return rows.map((row) => ({
     listingId: row.id,
     seller: { id: row.sellerId, storeName: stores.get(row.sellerId) ?? UNKNOWN_STORE },

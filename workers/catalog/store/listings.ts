@@ -114,6 +114,32 @@ export async function photosOf(db: Db, listingIds: string[]) {
   return parts.flat();
 }
 
+/** The ids of the listings a book page offers: active, with copies to sell. */
+function offeredListingIds(db: Db, editionId: string) {
+  return db
+    .select({ id: listings.id })
+    .from(listings)
+    .where(and(eq(listings.editionId, editionId), eq(listings.status, "active"), gt(listings.available, 0)));
+}
+
+/** Cover options of an edition's offered listings, read by edition so they can travel in one batch with the offers. */
+export function coverOptionsOfOffers(db: Db, editionId: string) {
+  return db
+    .select()
+    .from(coverOptions)
+    .where(and(inArray(coverOptions.listingId, offeredListingIds(db, editionId)), isNull(coverOptions.removedAt)))
+    .orderBy(asc(coverOptions.position), asc(coverOptions.id));
+}
+
+/** Photos of an edition's offered listings, read by edition like `coverOptionsOfOffers`. */
+export function photosOfOffers(db: Db, editionId: string) {
+  return db
+    .select()
+    .from(listingPhotos)
+    .where(inArray(listingPhotos.listingId, offeredListingIds(db, editionId)))
+    .orderBy(asc(listingPhotos.id));
+}
+
 export function photoById(db: Db, listingId: string, photoId: string) {
   return db
     .select()
