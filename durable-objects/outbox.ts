@@ -14,6 +14,8 @@ const log = createLogger({ component: "durable-outbox" });
  */
 export class DurableOutbox {
   private readonly sql: SqlStorage;
+  /** The alarm last set and not yet fired; `undefined` until this instance has set or seen one. */
+  private alarmAt: number | null | undefined;
 
   constructor(
     private readonly storage: DurableObjectStorage,
@@ -61,18 +63,25 @@ export class DurableOutbox {
   /** The object's next wake-up: now while events wait to be relayed, else its own next deadline (if any). */
   wakeAt(deadline: number | null): void {
     const at = this.hasPending() ? Date.now() : deadline;
+    // An alarm already due by then runs `relayFromAlarm`, which sets the next one: under a burst of changes the
+    // object asks for one alarm, and that alarm relays the burst's events together.
+    const due = this.alarmAt;
+    if (due !== undefined && (due === at || (due !== null && at !== null && due <= at))) return;
+    this.alarmAt = at;
     if (at === null) void this.storage.deleteAlarm();
     else void this.storage.setAlarm(at);
   }
 
   /** The alarm's relay step: send what is pending, then sleep until `deadline()`; a failed send retries soon. */
   async relayFromAlarm(deadline: () => number | null): Promise<void> {
+    this.alarmAt = null;
     try {
       await this.relay();
       this.wakeAt(deadline());
     } catch (error) {
       log.warn("durable outbox relay failed; retrying", { error: String(error) });
-      await this.storage.setAlarm(Date.now() + RELAY_RETRY_MS);
+      this.alarmAt = Date.now() + RELAY_RETRY_MS;
+      await this.storage.setAlarm(this.alarmAt);
     }
   }
 }
