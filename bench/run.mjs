@@ -85,10 +85,9 @@ async function prepare(runtime, scenarios) {
   for (const scenario of scenarios) {
     const row = { position: position++, name: scenario.name, title: titleOf(scenario, runtime) };
     row.baseline = scenario.baseline;
+    row.target = scenario.target;
     if (!(await routeExists(runtime.urls.app, scenario.route))) {
-      rows.push({ ...row, status: "not yet available" });
-    } else if (!scenario.requests && !scenario.run) {
-      rows.push({ ...row, status: "route exists: scenario not written" });
+      rows.push({ ...row, status: `FAILED: the app has no ${scenario.route.method} ${scenario.route.path}` });
     } else {
       const ctx = scenarioContext(runtime, runtime.urls[scenario.app ?? "app"]);
       try {

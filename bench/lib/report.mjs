@@ -57,6 +57,10 @@ const COLUMNS = [
   ["vs", (r) => r.baseline ?? "", "left"],
   ["req/s", (r) => int(r.rps)],
   ["of base", (r) => ratio(r.ratio)],
+  [
+    "target",
+    (r) => (r.target == null || r.ratio == null ? "" : `≥${ratio(r.target)} ${r.ratio >= r.target ? "met" : "MISSED"}`),
+  ],
   ["p50 ms", (r) => ms(r.p50)],
   ["p99 ms", (r) => ms(r.p99)],
   ["non-2xx", (r) => int(r.non2xx)],

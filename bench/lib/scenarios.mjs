@@ -1,7 +1,5 @@
-// Loads the scenario plug-ins (bench/scenarios/*.mjs), fills in the issue's planned scenarios that have no file
-// yet, and builds the context every scenario hook receives.
+// Loads the scenario plug-ins (bench/scenarios/*.mjs) and builds the context every scenario hook receives.
 import { readdirSync } from "node:fs";
-import { planned } from "../planned.mjs";
 import { loadOnce, measure } from "./load.mjs";
 import { APP } from "./runtime.mjs";
 
@@ -17,8 +15,8 @@ function shapeProblems(scenario) {
 }
 
 /**
- * Scenario files, plus planned entries (no hooks) for the issue's scenarios nobody has written yet; by `order`.
- * A file exports one scenario, or an array of them (one table row each, e.g. the kinds of search queries).
+ * The scenario files' scenarios, by `order`. A file exports one scenario, or an array of them (one table row each,
+ * e.g. the kinds of search queries).
  */
 export async function loadScenarios() {
   const written = [];
@@ -30,9 +28,7 @@ export async function loadScenarios() {
       written.push(scenario);
     }
   }
-  // A written scenario replaces the planned entry of its name, or of its `group` (rows that split one entry).
-  const names = new Set(written.flatMap((s) => [s.name, s.group].filter(Boolean)));
-  return [...written, ...planned.filter((p) => !names.has(p.name))].sort((a, b) => (a.order ?? 99) - (b.order ?? 99));
+  return written.sort((a, b) => (a.order ?? 99) - (b.order ?? 99));
 }
 
 /** The row title: a string, or a function of the context (a size that differs under --quick). */

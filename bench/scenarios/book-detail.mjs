@@ -12,6 +12,7 @@ export default {
   title: "GET /v1/books/{isbn}, random ISBNs",
   order: 3,
   baseline: "B1",
+  target: 0.5,
   route: { method: "GET", path: "/v1/books/{isbn}", example: "/v1/books/9780261102217" },
 
   async setup(ctx) {

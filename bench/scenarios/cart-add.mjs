@@ -30,6 +30,7 @@ export default {
   title: "add to cart, many users",
   order: 6,
   baseline: "B2",
+  target: 0.5,
   route: { method: "POST", path: "/v1/cart/items" },
 
   async setup(ctx) {

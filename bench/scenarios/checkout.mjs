@@ -22,6 +22,7 @@ export default {
   title: "checkout + simulated payment, distinct listings",
   order: 7,
   baseline: "B2",
+  target: 0.25,
   route: { method: "POST", path: "/v1/checkout" },
 
   async setup(ctx) {

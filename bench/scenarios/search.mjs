@@ -33,6 +33,7 @@ const scenarios = QUERY_KINDS.map((kind, i) => ({
   title: TITLES[kind],
   order: 4 + i / 10,
   baseline: "B1",
+  target: 0.25,
   route: { method: "GET", path: "/v1/books", example: "/v1/books?q=hobbit" },
 
   async setup(ctx) {
