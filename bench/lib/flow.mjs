@@ -68,26 +68,8 @@ export function figuresOf(calls, seconds) {
     errors: calls.length - answered.length,
     rowsReadPerRequest: measured.length ? measured.reduce((s, c) => s + c.d1.rowsRead, 0) / measured.length : null,
     queriesPerRequest: queried.length ? queried.reduce((s, c) => s + c.d1.queries, 0) / queried.length : null,
-  };
-}
-
-/** Median of each figure over rounds (errors and non-2xx summed), as the timed loads report. */
-export function medianOf(rounds) {
-  const median = (values) => {
-    const sorted = values.filter((v) => v != null).sort((a, b) => a - b);
-    if (sorted.length === 0) return null;
-    const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  };
-  return {
-    rps: median(rounds.map((r) => r.rps)),
-    p50: median(rounds.map((r) => r.p50)),
-    p99: median(rounds.map((r) => r.p99)),
-    non2xx: rounds.reduce((s, r) => s + r.non2xx, 0),
-    errors: rounds.reduce((s, r) => s + r.errors, 0),
-    rowsReadPerRequest: median(rounds.map((r) => r.rowsReadPerRequest)),
-    queriesPerRequest: median(rounds.map((r) => r.queriesPerRequest)),
-    runs: rounds,
+    rowsReadSampled: measured.length,
+    queriesSampled: queried.length,
   };
 }
 

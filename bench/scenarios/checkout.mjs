@@ -6,7 +6,8 @@
 import { buyers as buyerPool } from "../lib/accounts.mjs";
 import { demoCatalog } from "../lib/catalog.mjs";
 import { inParallel } from "../lib/client.mjs";
-import { figuresOf, medianOf, percentile, until } from "../lib/flow.mjs";
+import { figuresOf, percentile, until } from "../lib/flow.mjs";
+import { summarize } from "../lib/load.mjs";
 import { cartsEmptied, checkOutAndPay, fillCarts, paidCount } from "../lib/purchase.mjs";
 
 const STAMP = Date.now().toString(36);
@@ -67,7 +68,7 @@ export default {
       });
     }
     outcome.rounds = rounds;
-    return medianOf(rounds);
+    return summarize(rounds);
   },
 
   async verify(ctx, figures) {
