@@ -234,14 +234,8 @@ export async function storeNames(
   ctx: Pick<IdentityContext, "services">,
   sellerIds: string[],
 ): Promise<Map<string, string>> {
-  const names = new Map<string, string>();
-  const unique = [...new Set(sellerIds)];
-  for (let i = 0; i < unique.length; i += 90) {
-    for (const row of await store.findSellersByIds(ctx.services.db, unique.slice(i, i + 90))) {
-      names.set(row.id, row.storeName);
-    }
-  }
-  return names;
+  const profiles = await sellerProfiles(ctx, sellerIds);
+  return new Map([...profiles].map(([id, profile]) => [id, profile.storeName]));
 }
 
 /** Store name and ships-from country of sellers by id, for modules that ship on their behalf (checkout). */

@@ -53,12 +53,17 @@ export async function listingsBySku(db: Db, sellerId: string, skus: string[]) {
   return parts.flat();
 }
 
+/** What makes a listing of an edition an offer on its book page: active, with copies to sell. */
+function offeredBy(editionId: string) {
+  return and(eq(listings.editionId, editionId), eq(listings.status, "active"), gt(listings.available, 0));
+}
+
 /** An edition's buyable offers (active, in stock), cheapest first. Reads only that edition's listings. */
 export function activeOffers(db: Db, editionId: string, limit = 100) {
   return db
     .select()
     .from(listings)
-    .where(and(eq(listings.editionId, editionId), eq(listings.status, "active"), gt(listings.available, 0)))
+    .where(offeredBy(editionId))
     .orderBy(asc(listings.priceAmount), asc(listings.id))
     .limit(limit);
 }
@@ -114,12 +119,9 @@ export async function photosOf(db: Db, listingIds: string[]) {
   return parts.flat();
 }
 
-/** The ids of the listings a book page offers: active, with copies to sell. */
+/** The ids of the listings a book page offers (`activeOffers`' rows). */
 function offeredListingIds(db: Db, editionId: string) {
-  return db
-    .select({ id: listings.id })
-    .from(listings)
-    .where(and(eq(listings.editionId, editionId), eq(listings.status, "active"), gt(listings.available, 0)));
+  return db.select({ id: listings.id }).from(listings).where(offeredBy(editionId));
 }
 
 /** Cover options of an edition's offered listings, read by edition so they can travel in one batch with the offers. */
