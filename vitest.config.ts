@@ -1,5 +1,6 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
+import { unstable_readConfig } from "wrangler";
 
 /** Accounts that tests make admins (test/support/identity.ts `asAdmin` hands out one per call). */
 const TEST_ADMIN_EMAILS = Array.from({ length: 50 }, (_, i) => `admin-${i}@bazaar.test`);
@@ -26,6 +27,32 @@ const TEST_SIGNING_KEYS = [
   },
 ];
 
+/** What each wrangler.toml environment declares, for the test that holds production to production adapters. */
+function wranglerEnvironment(env?: string) {
+  const config = unstable_readConfig({ config: "./wrangler.toml", env }, { hideWarnings: true });
+  return {
+    name: config.name,
+    vars: config.vars,
+    bindings: {
+      d1: config.d1_databases.map((db: { binding: string }) => db.binding),
+      r2: config.r2_buckets.map((bucket: { binding: string }) => bucket.binding),
+      durableObjects: config.durable_objects.bindings.map(
+        (binding: { name: string; class_name: string }) => `${binding.name}:${binding.class_name}`,
+      ),
+      queueProducers:
+        config.queues.producers?.map(
+          (queue: { binding: string; queue: string }) => `${queue.binding}:${queue.queue}`,
+        ) ?? [],
+      queueConsumers:
+        config.queues.consumers?.map(
+          (queue: { queue: string; dead_letter_queue?: string }) =>
+            `${queue.queue}→${queue.dead_letter_queue ?? "none"}`,
+        ) ?? [],
+      crons: config.triggers.crons ?? [],
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
     cloudflareTest(async ({ inject }) => ({
@@ -49,6 +76,10 @@ export default defineConfig({
           RATE_LIMIT_LOGIN_PER_IP: "50/60",
           RATE_LIMIT_PASSWORD_RESET_PER_IP: "50/60",
           TEST_MIGRATIONS: await readD1Migrations("./schema/migrations"),
+          WRANGLER_ENVIRONMENTS: JSON.stringify({
+            development: wranglerEnvironment(),
+            production: wranglerEnvironment("production"),
+          }),
         },
       },
     })),

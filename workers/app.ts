@@ -9,6 +9,7 @@ import type { AppEnv } from "./http/context";
 import { notFound, onError } from "./http/errors";
 import { limitBody } from "./http/middleware/body-limit";
 import { d1UsageHeader } from "./http/middleware/d1-usage";
+import { DEVELOPMENT_PATHS, developmentOnly } from "./http/middleware/development-only";
 import { accessLog, init } from "./http/middleware/init";
 import { requestId } from "./http/middleware/request-id";
 import { identityRoutes } from "./identity/routes";
@@ -37,6 +38,7 @@ export function createApp() {
     }),
     limitBody,
   );
+  for (const path of DEVELOPMENT_PATHS) app.use(path, developmentOnly);
 
   app.route("/", healthRoutes);
   app.route("/", identityRoutes);

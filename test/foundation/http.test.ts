@@ -38,6 +38,12 @@ describe("HTTP conventions", () => {
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toContain("/docs/swagger-ui-bundle.js");
+    expect(html).not.toMatch(/<script>|<script [^>]*>[^<]/);
+    const policy = page.headers.get("content-security-policy") ?? "";
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).toContain("default-src 'none'");
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy.match(/script-src[^;]*/)?.[0]).not.toContain("unsafe");
     const bundle = await api("/docs/swagger-ui-bundle.js");
     expect(bundle.status).toBe(200);
     expect((await bundle.text()).length).toBeGreaterThan(100_000);
