@@ -39,6 +39,7 @@ export const ERROR_CODES = {
   invalid_isbn: [422, "The ISBN is not valid"],
   unsupported_currency: [422, "Listings on this marketplace are priced in another currency"],
   invalid_inscription: [422, "The inscription is not valid"],
+  too_many_photos: [422, "The listing has as many photos as it may hold"],
   idempotency_key_reused: [422, "This Idempotency-Key was used with a different request"],
   idempotency_key_required: [400, "An Idempotency-Key header is required"],
   invalid_signature: [400, "The webhook signature does not verify"],
