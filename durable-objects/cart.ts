@@ -29,7 +29,14 @@ export interface Shortfall {
   inCart: number;
 }
 
-export type LineResult = { ok: true; line: CartLine } | Shortfall | { ok: false; reason: "unknown_line" };
+/** A cart holds at most this many lines: past it, adding a new line is refused (422 `cart_full`). */
+export const MAX_CART_LINES = 50;
+
+export type LineResult =
+  | { ok: true; line: CartLine }
+  | Shortfall
+  | { ok: false; reason: "unknown_line" }
+  | { ok: false; reason: "cart_full"; maxLines: number };
 
 const ABANDONED_AFTER_MS = 30 * 24 * 60 * 60 * 1000;
 
@@ -94,6 +101,8 @@ export class CartDO extends DurableObject<Env> {
     );
     const inCart = this.copiesOf(line.listingId);
     if (inCart + line.quantity > available) return shortfall(line.listingId, available, inCart);
+    if (!same && this.lineCount() >= MAX_CART_LINES)
+      return { ok: false, reason: "cart_full", maxLines: MAX_CART_LINES };
     let result: CartLine;
     if (same) {
       this.sql.exec("UPDATE lines SET quantity = quantity + ? WHERE line_id = ?", line.quantity, same.lineId);
@@ -143,8 +152,8 @@ export class CartDO extends DurableObject<Env> {
   }
 
   /**
-   * Takes a guest cart's lines into this one (at login): the same listing and cover add up, capped by stock.
-   * `available` maps each listing to its current stock.
+   * Takes a guest cart's lines into this one (at login): the same listing and cover add up, capped by stock;
+   * guest lines past `MAX_CART_LINES` stay out. `available` maps each listing to its current stock.
    */
   merge(guestLines: CartLine[], available: Record<string, number>): CartLine[] {
     this.change("merged", () => {
@@ -210,6 +219,10 @@ export class CartDO extends DurableObject<Env> {
   private abandonmentDeadline(): number | null {
     const lastAt = this.lastActivity();
     return lastAt === null ? null : lastAt + ABANDONED_AFTER_MS;
+  }
+
+  private lineCount(): number {
+    return this.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM lines").one().n;
   }
 
   private copiesOf(listingId: string): number {

@@ -45,6 +45,7 @@ export const ERROR_CODES = {
   invalid_signature: [400, "The webhook signature does not verify"],
   refund_exceeds_captured: [422, "The refund exceeds what was captured"],
   cart_empty: [422, "The cart is empty"],
+  cart_full: [422, "The cart holds as many lines as it may"],
   shipping_unavailable: [422, "A seller does not ship there"],
   rate_limited: [429, "Too many requests"],
   internal: [500, "Internal error"],
