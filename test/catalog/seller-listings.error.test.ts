@@ -31,6 +31,27 @@ async function problem(response: Response, status: number, code: string) {
 }
 
 describe("seller listing errors", () => {
+  it("refuses control and bidirectional characters in titles, authors, cover names and notes with 422", async () => {
+    const newBook = (extra: Record<string, unknown>) =>
+      valid({ isbn: testIsbn(610 + Math.floor(Math.random() * 1000)), title: "Plain", authors: ["Ann"], ...extra });
+    const cases: [Record<string, unknown>, string][] = [
+      [{ title: "Title\r\nX-Injected: 1" }, "title"],
+      [{ authors: ["Ann", "Bob\u202Eevil"] }, "authors.1"],
+      [{ authors: ["Ann\u0000"] }, "authors.0"],
+      [
+        { coverOptions: [{ name: "Gold\u2066", kind: "material", price: { amount: 100, currency: "EUR" } }] },
+        "coverOptions.0.name",
+      ],
+      [{ conditionNotes: "Fine\u0000copy" }, "conditionNotes"],
+      [{ conditionNotes: "Fine\u202Ecopy" }, "conditionNotes"],
+    ];
+    for (const [extra, path] of cases) {
+      const body = await problem(await post(newBook(extra)), 422, "invalid_characters");
+      expect(body.errors?.map((e) => e.path)).toEqual([path]);
+    }
+    expect((await post(valid({ conditionNotes: "Spine creased.\r\nInscription on the flyleaf." }))).status).toBe(201);
+  });
+
   it("refuses an ISBN with a wrong check digit with 422 invalid_isbn", async () => {
     await problem(await post(valid({ isbn: "978-0-261-10221-8" })), 422, "invalid_isbn");
     await problem(await post(valid({ isbn: "0-261-10221-5" })), 422, "invalid_isbn");
