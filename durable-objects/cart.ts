@@ -1,6 +1,6 @@
 import { DurableObject } from "cloudflare:workers";
 import { newId } from "../workers/lib/ids";
-import { DurableOutbox } from "./outbox";
+import { DurableOutbox, hasTable } from "./outbox";
 
 export interface CartLine {
   lineId: string;
@@ -29,7 +29,14 @@ export interface Shortfall {
   inCart: number;
 }
 
-export type LineResult = { ok: true; line: CartLine } | Shortfall | { ok: false; reason: "unknown_line" };
+/** A cart holds at most this many lines: past it, adding a new line is refused (422 `cart_full`). */
+export const MAX_CART_LINES = 50;
+
+export type LineResult =
+  | { ok: true; line: CartLine }
+  | Shortfall
+  | { ok: false; reason: "unknown_line" }
+  | { ok: false; reason: "cart_full"; maxLines: number };
 
 const ABANDONED_AFTER_MS = 30 * 24 * 60 * 60 * 1000;
 
@@ -54,29 +61,36 @@ type LineRow = {
 export class CartDO extends DurableObject<Env> {
   private readonly sql: SqlStorage;
   private readonly outbox: DurableOutbox;
+  /** Tables are created with the first line: reading a cart nobody filled (any guest's first GET) stores nothing. */
+  private stored: boolean;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.sql = ctx.storage.sql;
     this.outbox = new DurableOutbox(ctx.storage, env);
-    ctx.blockConcurrencyWhile(async () => {
-      this.sql.exec(`
-        CREATE TABLE IF NOT EXISTS activity (id INTEGER PRIMARY KEY CHECK (id = 1), last_at INTEGER NOT NULL);
-        CREATE TABLE IF NOT EXISTS lines (
-          line_id TEXT PRIMARY KEY,
-          listing_id TEXT NOT NULL,
-          quantity INTEGER NOT NULL CHECK (quantity > 0),
-          cover_option_id TEXT,
-          inscription TEXT,
-          price_amount INTEGER NOT NULL,
-          price_currency TEXT NOT NULL,
-          added_at INTEGER NOT NULL
-        );
-      `);
-    });
+    this.stored = hasTable(this.sql, "lines");
+  }
+
+  private store(): void {
+    if (this.stored) return;
+    this.sql.exec(`
+      CREATE TABLE IF NOT EXISTS activity (id INTEGER PRIMARY KEY CHECK (id = 1), last_at INTEGER NOT NULL);
+      CREATE TABLE IF NOT EXISTS lines (
+        line_id TEXT PRIMARY KEY,
+        listing_id TEXT NOT NULL,
+        quantity INTEGER NOT NULL CHECK (quantity > 0),
+        cover_option_id TEXT,
+        inscription TEXT,
+        price_amount INTEGER NOT NULL,
+        price_currency TEXT NOT NULL,
+        added_at INTEGER NOT NULL
+      );
+    `);
+    this.stored = true;
   }
 
   lines(): CartLine[] {
+    if (!this.stored) return [];
     return this.sql.exec<LineRow>("SELECT * FROM lines ORDER BY added_at, line_id").toArray().map(toLine);
   }
 
@@ -94,6 +108,9 @@ export class CartDO extends DurableObject<Env> {
     );
     const inCart = this.copiesOf(line.listingId);
     if (inCart + line.quantity > available) return shortfall(line.listingId, available, inCart);
+    if (!same && this.lineCount() >= MAX_CART_LINES)
+      return { ok: false, reason: "cart_full", maxLines: MAX_CART_LINES };
+    this.store();
     let result: CartLine;
     if (same) {
       this.sql.exec("UPDATE lines SET quantity = quantity + ? WHERE line_id = ?", line.quantity, same.lineId);
@@ -135,16 +152,18 @@ export class CartDO extends DurableObject<Env> {
   }
 
   remove(lineId: string): boolean {
+    if (!this.stored) return false;
     return this.change("removed", () => this.sql.exec("DELETE FROM lines WHERE line_id = ?", lineId).rowsWritten > 0);
   }
 
   clear(): void {
+    if (!this.stored) return;
     this.change("cleared", () => this.sql.exec("DELETE FROM lines"));
   }
 
   /**
-   * Takes a guest cart's lines into this one (at login): the same listing and cover add up, capped by stock.
-   * `available` maps each listing to its current stock.
+   * Takes a guest cart's lines into this one (at login): the same listing and cover add up, capped by stock;
+   * guest lines past `MAX_CART_LINES` stay out. `available` maps each listing to its current stock.
    */
   merge(guestLines: CartLine[], available: Record<string, number>): CartLine[] {
     this.change("merged", () => {
@@ -176,7 +195,8 @@ export class CartDO extends DurableObject<Env> {
       const outcome = apply();
       const refused =
         outcome === false || (typeof outcome === "object" && outcome !== null && "ok" in outcome && !outcome.ok);
-      if (refused) return outcome;
+      // A cart that never held a line has nothing to record (a merge where nothing fitted, say).
+      if (refused || !this.stored) return outcome;
       this.sql.exec("INSERT OR REPLACE INTO activity (id, last_at) VALUES (1, ?)", Date.now());
       this.emitUpdated(kind);
       return outcome;
@@ -200,6 +220,7 @@ export class CartDO extends DurableObject<Env> {
   }
 
   private lastActivity(): number | null {
+    if (!this.stored) return null;
     return this.sql.exec<{ last_at: number }>("SELECT last_at FROM activity").toArray()[0]?.last_at ?? null;
   }
 
@@ -212,7 +233,13 @@ export class CartDO extends DurableObject<Env> {
     return lastAt === null ? null : lastAt + ABANDONED_AFTER_MS;
   }
 
+  private lineCount(): number {
+    if (!this.stored) return 0;
+    return this.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM lines").one().n;
+  }
+
   private copiesOf(listingId: string): number {
+    if (!this.stored) return 0;
     return this.sql
       .exec<{ copies: number }>(
         "SELECT COALESCE(SUM(quantity), 0) AS copies FROM lines WHERE listing_id = ?",

@@ -16,19 +16,25 @@ export class DurableOutbox {
   private readonly sql: SqlStorage;
   /** The alarm last set and not yet fired; `undefined` until this instance has set or seen one. */
   private alarmAt: number | null | undefined;
+  /** The table is created with the first event, so an object that never changes keeps no storage. */
+  private created: boolean;
 
   constructor(
     private readonly storage: DurableObjectStorage,
     private readonly env: Env,
   ) {
     this.sql = storage.sql;
-    this.sql.exec(
-      "CREATE TABLE IF NOT EXISTS outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, queue TEXT NOT NULL, envelope TEXT NOT NULL)",
-    );
+    this.created = hasTable(this.sql, "outbox");
   }
 
   /** Call inside the transaction of the change the event describes. */
   emit<T extends EventType>(type: T, data: EventData<T>): void {
+    if (!this.created) {
+      this.sql.exec(
+        "CREATE TABLE IF NOT EXISTS outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, queue TEXT NOT NULL, envelope TEXT NOT NULL)",
+      );
+      this.created = true;
+    }
     const event = createEvent(type, data);
     for (const queue of EVENT_CATALOG[type].queues) {
       this.sql.exec("INSERT INTO outbox (queue, envelope) VALUES (?, ?)", queue, JSON.stringify(event));
@@ -36,11 +42,12 @@ export class DurableOutbox {
   }
 
   hasPending(): boolean {
-    return this.sql.exec("SELECT 1 FROM outbox LIMIT 1").toArray().length > 0;
+    return this.created && this.sql.exec("SELECT 1 FROM outbox LIMIT 1").toArray().length > 0;
   }
 
   /** Sends everything pending, oldest first; a row is deleted only after its queue accepted it. */
   async relay(): Promise<void> {
+    if (!this.created) return;
     const senders = queueSenders(this.env);
     for (;;) {
       const rows = this.sql
@@ -84,4 +91,9 @@ export class DurableOutbox {
       await this.storage.setAlarm(this.alarmAt);
     }
   }
+}
+
+/** Whether the object's SQLite storage holds this table (reading the schema stores nothing). */
+export function hasTable(sql: SqlStorage, name: string): boolean {
+  return sql.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", name).toArray().length > 0;
 }

@@ -196,6 +196,29 @@ export class StockDO extends DurableObject<Env> {
     });
   }
 
+  /**
+   * Takes the listing off sale for good (its seller's account was deleted): every hold is released, so an order
+   * paying late is refunded, and nothing stays on hand to reserve. Withdrawing again changes nothing.
+   */
+  withdraw(listingId: string): StockLevels {
+    return this.mutate((): StockLevels => {
+      const held = this.sql.exec<ReservationRow>("SELECT * FROM reservations WHERE state = 'held'").toArray();
+      for (const row of held) this.releaseHold(toReservation(row), "released");
+      const levels = this.levels();
+      if (levels?.onHand === 0) return levels;
+      if (levels) this.sql.exec("UPDATE levels SET on_hand = 0 WHERE id = 1");
+      else {
+        this.sql.exec(
+          "INSERT INTO levels (id, listing_id, on_hand, low_threshold, version) VALUES (1, ?, 0, 0, 0)",
+          listingId,
+        );
+      }
+      const after = this.bump();
+      this.outbox.emit("StockAdjusted", { ...this.eventLevels(after), change: "set", reason: "withdrawn" });
+      return after;
+    });
+  }
+
   snapshot(): { levels: StockLevels | null; reservations: Reservation[] } {
     return {
       levels: this.levels(),

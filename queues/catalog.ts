@@ -129,7 +129,7 @@ export const EVENT_CATALOG = {
     queues: ["notifications"],
     data: z.object({ userId: id, email: z.email(), name: z.string(), reason: z.enum(["changed", "reset"]) }),
   },
-  /** The account was anonymised; other modules drop what they keep about the person (carts, drafts). */
+  /** The account was anonymised: the catalog withdraws its seller's listings, the cart empties its cart. */
   UserDeleted: {
     version: 1,
     queues: ["order-events"],

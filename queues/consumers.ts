@@ -1,4 +1,5 @@
-import { importChunkConsumer, stockCopyConsumer, viewCounter } from "../workers/catalog/events";
+import { deletedUserCart } from "../workers/cart/events";
+import { importChunkConsumer, sellerWithdrawal, stockCopyConsumer, viewCounter } from "../workers/catalog/events";
 import { mailConsumer } from "../workers/notifications/events";
 import { cancellationConsumer, paymentOutcomeConsumer } from "../workers/orders/consumers";
 import { coverPrintConsumer } from "../workers/printing/events";
@@ -10,6 +11,8 @@ export const consumers: readonly AnyConsumer[] = [
   stockCopyConsumer,
   importChunkConsumer,
   viewCounter,
+  sellerWithdrawal,
+  deletedUserCart,
   paymentOutcomeConsumer,
   cancellationConsumer,
   coverPrintConsumer,

@@ -1,6 +1,38 @@
-import { describe, expect, it } from "vitest";
+import { env } from "cloudflare:workers";
+import { afterAll, describe, expect, it } from "vitest";
+import { MAX_CART_LINES } from "../../durable-objects/cart";
+import { cartListings } from "../../workers/catalog/for-cart";
+import { addBooks, addListing, catalogContext, testIsbn } from "../support/catalog";
 import { api, asSeller, json, signUp } from "../support/identity";
 import { listBook } from "../support/listings";
+
+/** The stock events of many new listings are still being relayed and consumed when the last test ends: let them land. */
+async function settledStockCopies(): Promise<void> {
+  const processed = async () =>
+    (await env.DB.prepare("SELECT count(*) AS n FROM processed_events").first<{ n: number }>())?.n ?? 0;
+  for (let last = -1, now = await processed(); now !== last; last = now, now = await processed()) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+afterAll(settledStockCopies, 30_000);
+
+/** `count` listings of one seller, written through the catalog service (faster than the API, same code). */
+async function manyListings(count: number): Promise<string[]> {
+  const seller = await asSeller();
+  const ctx = catalogContext();
+  const base = 700_000 + Math.floor(Math.random() * 100_000) * 200;
+  const isbns = Array.from({ length: count }, (_, i) => testIsbn(base + i));
+  await addBooks(
+    ctx,
+    isbns.map((isbn, i) => ({ isbn, title: `Shelf Filler ${i}`, authors: ["Ada Author"] })),
+  );
+  const ids = await Promise.all(
+    isbns.map(async (isbn) => (await addListing(ctx, seller.sellerId, { isbn, quantity: 2 })).id),
+  );
+  await ctx.settled();
+  return ids;
+}
 
 const problem = async (response: Response) => ({
   status: response.status,
@@ -90,5 +122,39 @@ describe("cart (errors)", () => {
     const buyer = await signUp();
     const response = await api("/v1/cart/items", json({ listingId: listing.id }, { headers: buyer.auth }));
     expect(await problem(response)).toMatchObject({ status: 409, code: "listing_unavailable" });
+  });
+
+  it("refuses a new line past the cap with 422 cart_full (101 listings), and the full cart still reads", async () => {
+    const listingIds = await manyListings(101);
+    const buyer = await signUp();
+    const adds = await Promise.all(
+      listingIds.map((listingId) => api("/v1/cart/items", json({ listingId }, { headers: buyer.auth }))),
+    );
+    const statuses = adds.map((response) => response.status);
+    expect(statuses.filter((status) => status === 201)).toHaveLength(MAX_CART_LINES);
+    expect(statuses.filter((status) => status === 422)).toHaveLength(listingIds.length - MAX_CART_LINES);
+    const lines = await (await api("/v1/cart", { headers: buyer.auth })).json<{ lines: { listingId: string }[] }>();
+    const inCart = new Set(lines.lines.map((line) => line.listingId));
+    const outside = listingIds.find((id) => !inCart.has(id))!;
+    const inside = listingIds.find((id) => inCart.has(id))!;
+    const refused = await api("/v1/cart/items", json({ listingId: outside }, { headers: buyer.auth }));
+    expect(await problem(refused)).toMatchObject({ status: 422, code: "cart_full", maxLines: MAX_CART_LINES });
+    const more = await api("/v1/cart/items", json({ listingId: inside }, { headers: buyer.auth }));
+    expect(more.status).toBe(201);
+
+    const cart = await api("/v1/cart", { headers: buyer.auth });
+    expect(cart.status).toBe(200);
+    const body = await cart.json<{ lines: { listingId: string }[]; itemCount: number }>();
+    expect(body.lines).toHaveLength(MAX_CART_LINES);
+    expect(body.itemCount).toBe(MAX_CART_LINES + 1);
+  });
+
+  it("reads more than 100 cart listings at once (the IN list is sliced under D1's bound)", async () => {
+    const listingIds = await manyListings(101);
+    const ctx = catalogContext();
+    const found = await cartListings(ctx, listingIds);
+    await ctx.settled();
+    expect(found.size).toBe(101);
+    expect(listingIds.every((id) => found.get(id)?.status === "active")).toBe(true);
   });
 });

@@ -1,3 +1,5 @@
+import { runInDurableObject } from "cloudflare:test";
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { api, asSeller, json, signUp } from "../support/identity";
 import { listBook } from "../support/listings";
@@ -121,5 +123,31 @@ describe("cart (happy paths)", () => {
     );
     expect(added.status).toBe(201);
     expect(await added.json()).toMatchObject({ inscription: "For Ada ♥" });
+  });
+
+  it("stores nothing for an anonymous read of an empty cart, and a later add still works", async () => {
+    const read = await api("/v1/cart");
+    expect(read.status).toBe(200);
+    expect(await read.json<Cart>()).toMatchObject({ lines: [], sellers: [], itemCount: 0 });
+    const token = read.headers.get("x-cart-token")!;
+    const again = await api("/v1/cart", { headers: { "x-cart-token": token } });
+    expect((await again.json<Cart>()).lines).toEqual([]);
+    const cart = env.CART.getByName(`guest:${token.split(".")[0]}`);
+    const tables = () =>
+      runInDurableObject(cart, (_, state) =>
+        state.storage.sql
+          .exec<{ name: string }>("SELECT name FROM sqlite_master WHERE name NOT LIKE '\\_cf\\_%' ESCAPE '\\'")
+          .toArray()
+          .map((row) => row.name),
+      );
+    expect(await tables()).toEqual([]);
+    expect(await runInDurableObject(cart, (_, state) => state.storage.getAlarm())).toBeNull();
+
+    const listing = await listBook(await asSeller(), { quantity: 1 });
+    const added = await api("/v1/cart/items", json({ listingId: listing.id }, { headers: { "x-cart-token": token } }));
+    expect(added.status).toBe(201);
+    const filled = await (await api("/v1/cart", { headers: { "x-cart-token": token } })).json<Cart>();
+    expect(filled.lines.map((line) => line.listingId)).toEqual([listing.id]);
+    expect(await tables()).toEqual(expect.arrayContaining(["lines", "activity", "outbox"]));
   });
 });

@@ -42,4 +42,12 @@ describe("admin category errors", () => {
     expect((await patch(parent, {})).status).toBe(400);
     expect((await patch("nope", { name: "x" })).status).toBe(400);
   });
+
+  it("refuses a category name with control or bidirectional characters (422 invalid_characters)", async () => {
+    for (const name of ["History\r\n", "Hist\u0000ory", "\u202EHistory"]) {
+      const response = await api("/v1/admin/categories", json({ name: `${name} x` }, { headers: admin.auth }));
+      expect(response.status, JSON.stringify(name)).toBe(422);
+      expect((await response.json<{ code: string }>()).code).toBe("invalid_characters");
+    }
+  });
 });

@@ -31,6 +31,27 @@ async function problem(response: Response, status: number, code: string) {
 }
 
 describe("seller listing errors", () => {
+  it("refuses control and bidirectional characters in titles, authors, cover names and notes with 422", async () => {
+    const newBook = (extra: Record<string, unknown>) =>
+      valid({ isbn: testIsbn(610 + Math.floor(Math.random() * 1000)), title: "Plain", authors: ["Ann"], ...extra });
+    const cases: [Record<string, unknown>, string][] = [
+      [{ title: "Title\r\nX-Injected: 1" }, "title"],
+      [{ authors: ["Ann", "Bob\u202Eevil"] }, "authors.1"],
+      [{ authors: ["Ann\u0000"] }, "authors.0"],
+      [
+        { coverOptions: [{ name: "Gold\u2066", kind: "material", price: { amount: 100, currency: "EUR" } }] },
+        "coverOptions.0.name",
+      ],
+      [{ conditionNotes: "Fine\u0000copy" }, "conditionNotes"],
+      [{ conditionNotes: "Fine\u202Ecopy" }, "conditionNotes"],
+    ];
+    for (const [extra, path] of cases) {
+      const body = await problem(await post(newBook(extra)), 422, "invalid_characters");
+      expect(body.errors?.map((e) => e.path)).toEqual([path]);
+    }
+    expect((await post(valid({ conditionNotes: "Spine creased.\r\nInscription on the flyleaf." }))).status).toBe(201);
+  });
+
   it("refuses an ISBN with a wrong check digit with 422 invalid_isbn", async () => {
     await problem(await post(valid({ isbn: "978-0-261-10221-8" })), 422, "invalid_isbn");
     await problem(await post(valid({ isbn: "0-261-10221-5" })), 422, "invalid_isbn");
@@ -90,6 +111,8 @@ describe("seller listing errors", () => {
   });
 });
 
+const storedPhotos = async () => (await env.MEDIA.list({ prefix: "pho_" })).objects.length;
+
 describe("photo errors", () => {
   let listingId: string;
   beforeAll(async () => {
@@ -112,6 +135,49 @@ describe("photo errors", () => {
     await problem(raw, 415, "unsupported_media_type");
     const listing = await (await api(`/v1/seller/listings/${listingId}`, { headers: seller.auth })).json<ListingView>();
     expect(listing.photos).toEqual([]);
+  });
+
+  it("answers 400 bad_request to a malformed multipart body, and stores nothing", async () => {
+    const response = await api(`/v1/seller/listings/${listingId}/photos`, {
+      method: "POST",
+      headers: { ...seller.auth, "content-type": "multipart/form-data; boundary=----shelf" },
+      body: '------shelf\r\nContent-Disposition: form-data; name="photo"; filename="a.jpg"\r\n\r\n\xff\xd8\xff',
+    });
+    await problem(response, 400, "bad_request");
+    await problem(
+      await api(`/v1/seller/listings/${listingId}/photos`, {
+        method: "POST",
+        headers: { ...seller.auth, "content-type": "multipart/form-data" },
+        body: "no boundary at all",
+      }),
+      400,
+      "bad_request",
+    );
+    const listing = await (await api(`/v1/seller/listings/${listingId}`, { headers: seller.auth })).json<ListingView>();
+    expect(listing.photos).toEqual([]);
+  });
+
+  it("stores exactly 12 of 16 concurrent uploads; the rest are 422 too_many_photos and leave nothing in R2", async () => {
+    const full = (await (await post(valid())).json<ListingView>()).id;
+    const before = await storedPhotos();
+    const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]);
+    const uploads = await Promise.all(
+      Array.from({ length: 16 }, () =>
+        api(`/v1/seller/listings/${full}/photos`, {
+          method: "POST",
+          headers: { ...seller.auth, "content-type": "image/jpeg" },
+          body: jpeg,
+        }),
+      ),
+    );
+    const statuses = uploads.map((response) => response.status);
+    expect(statuses.filter((status) => status === 201)).toHaveLength(12);
+    const refused = uploads.filter((response) => response.status !== 201);
+    expect(refused).toHaveLength(4);
+    for (const response of refused) await problem(response, 422, "too_many_photos");
+    const listing = await (await api(`/v1/seller/listings/${full}`, { headers: seller.auth })).json<ListingView>();
+    expect(listing.photos).toHaveLength(12);
+    expect((await storedPhotos()) - before).toBe(12);
   });
 
   it("refuses a photo over 5 MB with 413", async () => {

@@ -141,3 +141,53 @@ describe("sessions and deletion refuse", () => {
     expect((await api("/v1/me", { headers: account.auth })).status).toBe(200);
   });
 });
+
+/** Text that forges a mail header, hides in a terminal or reverses what a reader sees. */
+const FORBIDDEN = ["Ada\r\nBcc: all@example.com", "Ada\u0000", "Ada\u202Eevil", "Ada\u2066x\u2069", "A\u0007da"];
+
+describe("names and addresses with control or bidirectional characters", () => {
+  it("are refused with 422 invalid_characters at register, and a plain or accented name still registers", async () => {
+    for (const name of FORBIDDEN) {
+      const response = await api(
+        "/v1/auth/register",
+        json({ email: `cc${crypto.randomUUID().slice(0, 8)}@x.example`, password: "a long enough password", name }),
+      );
+      expect(response.status, JSON.stringify(name)).toBe(422);
+      const body = await response.json<Problem>();
+      expect(body.code).toBe("invalid_characters");
+      expect(body.errors?.map((error) => error.path)).toEqual(["name"]);
+    }
+    const fine = await api(
+      "/v1/auth/register",
+      json({
+        email: `ok${crypto.randomUUID().slice(0, 8)}@x.example`,
+        password: "a long enough password",
+        name: "Zoë Ōtsuka-Müller 👩‍💻",
+      }),
+    );
+    expect(fine.status).toBe(201);
+  });
+
+  it("are refused with 422 in PATCH /v1/me names and every shipping address field; other faults stay 400", async () => {
+    const account = await signUp();
+    for (const name of FORBIDDEN) {
+      const response = await patch(account.auth, { name });
+      expect(response.status, JSON.stringify(name)).toBe(422);
+      expect((await response.json<Problem>()).code).toBe("invalid_characters");
+    }
+    for (const field of ["name", "line1", "line2", "city", "region", "postalCode"]) {
+      const response = await patch(account.auth, {
+        addresses: [{ ...address({ country: "DE", postalCode: "10115" }), [field]: "Haus\n7" }],
+      });
+      expect(response.status, field).toBe(422);
+      const body = await response.json<Problem>();
+      expect(body.code).toBe("invalid_characters");
+      expect(body.errors?.map((error) => error.path)).toEqual([`addresses.0.${field}`]);
+    }
+    const shape = await patch(account.auth, { name: "Ada\u202E", addresses: [{ name: "R" }] });
+    expect(shape.status).toBe(400);
+    expect((await shape.json<Problem>()).code).toBe("validation_failed");
+    const me = await (await api("/v1/me", { headers: account.auth })).json<{ user: { name: string } }>();
+    expect(FORBIDDEN).not.toContain(me.user.name);
+  });
+});

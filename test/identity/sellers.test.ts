@@ -131,3 +131,21 @@ describe("storeNames (for modules that show sellers)", () => {
     expect(names.has("sel_unknown")).toBe(false);
   });
 });
+
+describe("POST /v1/sellers store names", () => {
+  it("refuses CR/LF, NUL and bidirectional overrides with 422 invalid_characters", async () => {
+    const account = await signUp();
+    for (const name of ["Books\r\nBcc: all@example.com", "Books\u0000", "Books \u202Eskoob", "Books\u2067"]) {
+      const response = await become(account.auth, {
+        storeName: name,
+        contactEmail: "shop@books.example",
+        shipsFrom: "DE",
+      });
+      expect(response.status, JSON.stringify(name)).toBe(422);
+      const body = await response.json<{ code: string; errors: { path: string }[] }>();
+      expect(body).toMatchObject({ code: "invalid_characters", errors: [{ path: "storeName" }] });
+    }
+    const me = await (await api("/v1/me", { headers: account.auth })).json<{ user: { roles: string[] } }>();
+    expect(me.user.roles).toEqual(["buyer"]);
+  });
+});

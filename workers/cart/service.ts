@@ -80,6 +80,11 @@ export async function addToCart(deps: CartDeps, cart: CartStub, request: AddToCa
   );
   if (result.ok) return result.line;
   if (result.reason === "insufficient_stock") throw shortfall(result.listingId, result.available, result.inCart);
+  if (result.reason === "cart_full") {
+    throw new AppError("cart_full", `A cart holds at most ${result.maxLines} lines; check out or remove one first.`, {
+      maxLines: result.maxLines,
+    });
+  }
   throw new AppError("not_found", "No such cart line.");
 }
 

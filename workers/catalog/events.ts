@@ -1,6 +1,7 @@
 import { defineConsumer, defineTallyConsumer } from "../../queues/consumer";
 import { catalogContextFor } from "./context";
 import { applyImportChunk } from "./imports";
+import { withdrawSellerListings } from "./listings";
 import { stockCopyStatements } from "./stock";
 import { countViews } from "./store/editions";
 import { listingById } from "./store/listings";
@@ -60,5 +61,21 @@ export const viewCounter = defineTallyConsumer({
       counts.set(key, count);
     }
     return [...counts.values()].map((count) => countViews(services.db, count));
+  },
+});
+
+/**
+ * A deleted account's listings leave the shop, so nobody buys a copy with no seller to ship it. Withdrawing is
+ * idempotent (a listing already withdrawn changes nothing), so a redelivery before the marker is harmless.
+ */
+export const sellerWithdrawal = defineConsumer({
+  name: "catalog.seller-withdrawal",
+  queue: "order-events",
+  handles: ["UserDeleted"],
+  async handle(event, context) {
+    const ctx = catalogContextFor(context);
+    const sellerId = await ctx.sellers.sellerIdOf(event.data.userId);
+    if (sellerId) await withdrawSellerListings(ctx, sellerId);
+    return [];
   },
 });

@@ -1,5 +1,6 @@
 import { eq, inArray } from "drizzle-orm";
 import { editions, listings, works } from "../../schema";
+import { readChunked } from "../lib/chunked";
 import type { CatalogContext } from "./context";
 import type { ListingCondition, ListingStatus } from "./model";
 import { type CoverOptionView, coverOptionView } from "./offers";
@@ -28,12 +29,14 @@ export async function cartListings(ctx: CatalogContext, ids: string[]): Promise<
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
   const [rows, options] = await Promise.all([
-    ctx.db
-      .select({ listing: listings, isbn13: editions.isbn13, title: works.title })
-      .from(listings)
-      .innerJoin(editions, eq(editions.id, listings.editionId))
-      .innerJoin(works, eq(works.id, editions.workId))
-      .where(inArray(listings.id, unique)),
+    readChunked(unique, (part) =>
+      ctx.db
+        .select({ listing: listings, isbn13: editions.isbn13, title: works.title })
+        .from(listings)
+        .innerJoin(editions, eq(editions.id, listings.editionId))
+        .innerJoin(works, eq(works.id, editions.workId))
+        .where(inArray(listings.id, part)),
+    ),
     coverOptionsOf(ctx.db, unique),
   ]);
   await ensureStock(

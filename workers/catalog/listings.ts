@@ -21,7 +21,7 @@ import type { ListingStatus } from "./model";
 import { extrasOf, type ListingView, listingView } from "./offers";
 import type { CreateListingInput } from "./schemas";
 import { UNKNOWN_STORE } from "./sellers";
-import { ensureStock, setListingStock } from "./stock";
+import { ensureStock, setListingStock, withdrawListingStock } from "./stock";
 import { categoriesBySlug } from "./store/categories";
 import { editionIdByIsbn, type Statement } from "./store/editions";
 import {
@@ -147,6 +147,29 @@ export async function updateListing(ctx: CatalogContext, sellerId: string, id: s
 /** `DELETE /v1/seller/listings/{id}`: a soft delete. The listing is paused; orders that name it keep working. */
 export async function pauseListing(ctx: CatalogContext, sellerId: string, id: string): Promise<void> {
   await updateListing(ctx, sellerId, id, { status: "paused" });
+}
+
+const WITHDRAW_PAGE = 100;
+
+/**
+ * A deleted seller's listings leave the shop: each StockDO lets its holds go and keeps no copy (a payment that
+ * arrives later for a held copy is refunded), and each listing is paused with no stock, off book pages and out of
+ * carts and checkouts. Running it again changes nothing.
+ */
+export async function withdrawSellerListings(ctx: CatalogContext, sellerId: string): Promise<number> {
+  let withdrawn = 0;
+  let after: string | undefined;
+  for (;;) {
+    const rows = await sellerListings(ctx.db, sellerId, { after, limit: WITHDRAW_PAGE });
+    for (const { listing, isbn13 } of rows.slice(0, WITHDRAW_PAGE)) {
+      const stock = await withdrawListingStock(ctx, listing.id);
+      const plan = planUpdateListing(ctx, listing, isbn13, { status: "paused" }, [], Date.now(), stock);
+      if (plan.statements.length) await commit(ctx, plan);
+      withdrawn += 1;
+    }
+    if (rows.length <= WITHDRAW_PAGE) return withdrawn;
+    after = rows[WITHDRAW_PAGE - 1]!.listing.id;
+  }
 }
 
 export async function sellerListing(ctx: CatalogContext, sellerId: string, id: string): Promise<ListingView> {

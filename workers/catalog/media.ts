@@ -71,9 +71,7 @@ export async function addPhoto(
   if (bytes.byteLength > MAX_PHOTO_BYTES) throw new AppError("payload_too_large", "A photo may be at most 5 MB.");
   const image = sniffImageType(bytes);
   if (!image) throw new AppError("unsupported_media_type", "Send a JPEG, PNG or WebP image.");
-  if ((await photoCount(ctx.db, listingId)) >= MAX_PHOTOS_PER_LISTING) {
-    throw new AppError("unprocessable", `A listing may have at most ${MAX_PHOTOS_PER_LISTING} photos.`);
-  }
+  if ((await photoCount(ctx.db, listingId)) >= MAX_PHOTOS_PER_LISTING) throw tooManyPhotos();
   const id = newId("pho");
   const key = `${id}.${image.ext}`;
   await ctx.media.put(key, bytes, {
@@ -93,9 +91,22 @@ export async function addPhoto(
     );
   } catch (error) {
     await ctx.media.delete(key).catch(() => undefined);
-    throw error;
+    throw isPhotoLimit(error) ? tooManyPhotos() : error;
   }
   return photoView(ctx, row);
+}
+
+const tooManyPhotos = () =>
+  new AppError("too_many_photos", `A listing may have at most ${MAX_PHOTOS_PER_LISTING} photos.`, {
+    maxPhotos: MAX_PHOTOS_PER_LISTING,
+  });
+
+/** The `listing_photos_limit` trigger (migration 0012) refused the insert: uploads raced past the count above. */
+function isPhotoLimit(error: unknown): boolean {
+  for (let cause = error; cause instanceof Error; cause = cause.cause) {
+    if (cause.message.includes("listing_photo_limit")) return true;
+  }
+  return false;
 }
 
 export async function removePhoto(ctx: CatalogContext, sellerId: string, listingId: string, photoId: string) {

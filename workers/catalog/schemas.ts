@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { MoneySchema } from "../http/schemas";
+import { humanText, MoneySchema } from "../http/schemas";
 import {
   BOOK_SORTS,
   COVER_OPTION_KINDS,
@@ -198,7 +198,7 @@ export interface CategoryNode {
 export const CoverOptionInput = z
   .object({
     id: z.string().optional().openapi({ description: "Set to update an existing option (PATCH only)." }),
-    name: z.string().trim().min(1).max(80),
+    name: humanText(z.string().trim().min(1).max(80)),
     kind: z.enum(COVER_OPTION_KINDS),
     price: MoneySchema,
     maxLength: z.number().int().min(1).max(200).optional(),
@@ -210,15 +210,19 @@ export const CreateListingBody = z
     isbn: z.string().min(10).max(24),
     sku: z.string().trim().min(1).max(64),
     condition: z.enum(LISTING_CONDITIONS),
-    conditionNotes: z.string().trim().max(1000).optional(),
+    conditionNotes: humanText(z.string().trim().max(1000), { multiline: true }).optional(),
     price: MoneySchema,
     quantity: z.number().int().min(0).max(100_000),
     coverOptions: z
       .array(CoverOptionInput.omit({ id: true }))
       .max(20)
       .optional(),
-    title: z.string().trim().min(1).max(300).optional(),
-    authors: z.array(z.string().trim().min(1).max(120)).min(1).max(20).optional(),
+    title: humanText(z.string().trim().min(1).max(300)).optional(),
+    authors: z
+      .array(humanText(z.string().trim().min(1).max(120)))
+      .min(1)
+      .max(20)
+      .optional(),
     categories: z
       .array(z.string().max(80))
       .max(5)
@@ -232,7 +236,7 @@ export type CreateListingInput = z.infer<typeof CreateListingBody>;
 export const UpdateListingBody = z
   .object({
     condition: z.enum(LISTING_CONDITIONS).optional(),
-    conditionNotes: z.string().trim().max(1000).nullable().optional(),
+    conditionNotes: humanText(z.string().trim().max(1000), { multiline: true }).nullable().optional(),
     price: MoneySchema.optional(),
     quantity: z.number().int().min(0).max(100_000).optional(),
     status: z.enum(["active", "paused"]).optional(),

@@ -1,5 +1,5 @@
 import { AppError } from "../http/errors";
-import { initializeStock, setStock } from "../inventory/service";
+import { initializeStock, setStock, withdrawStock } from "../inventory/service";
 import type { CatalogContext } from "./context";
 import { bumpVersion, refreshEditionOffers, type Statement } from "./store/editions";
 import { applyStockCopy, type ListingRow, type StockCopy } from "./store/listings";
@@ -25,6 +25,11 @@ export async function setListingStock(ctx: CatalogContext, listingId: string, qu
     );
   }
   return copyOf(result.levels);
+}
+
+/** Empties a listing's StockDO for good, releasing its holds; answers the levels D1's copy should take. */
+export async function withdrawListingStock(ctx: CatalogContext, listingId: string): Promise<StockCopy> {
+  return copyOf(await withdrawStock(ctx.stock, listingId));
 }
 
 /** The statements that bring a listing's D1 copy, its edition's summary and cached lists up to `levels`. */

@@ -39,11 +39,14 @@ export const ERROR_CODES = {
   invalid_isbn: [422, "The ISBN is not valid"],
   unsupported_currency: [422, "Listings on this marketplace are priced in another currency"],
   invalid_inscription: [422, "The inscription is not valid"],
+  invalid_characters: [422, "The text holds control or bidirectional-override characters"],
+  too_many_photos: [422, "The listing has as many photos as it may hold"],
   idempotency_key_reused: [422, "This Idempotency-Key was used with a different request"],
   idempotency_key_required: [400, "An Idempotency-Key header is required"],
   invalid_signature: [400, "The webhook signature does not verify"],
   refund_exceeds_captured: [422, "The refund exceeds what was captured"],
   cart_empty: [422, "The cart is empty"],
+  cart_full: [422, "The cart holds as many lines as it may"],
   shipping_unavailable: [422, "A seller does not ship there"],
   rate_limited: [429, "Too many requests"],
   internal: [500, "Internal error"],
@@ -82,9 +85,19 @@ export function fieldErrors(error: ZodError): FieldError[] {
   }));
 }
 
+/** The issue parameter (set by `humanText`) that makes a validation failure 422 `invalid_characters`, not 400. */
+export const INVALID_CHARACTERS = "invalid_characters";
+
+/** A zod failure as a problem: 400 for its shape, 422 when the only fault is forbidden characters in text. */
 export function validationError(error: ZodError, where = "body"): AppError {
   const errors = fieldErrors(error);
   const names = errors.map((e) => e.path).join(", ");
+  const onlyCharacters = error.issues.every(
+    (issue) => issue.code === "custom" && issue.params?.code === INVALID_CHARACTERS,
+  );
+  if (onlyCharacters) {
+    return new AppError(INVALID_CHARACTERS, `Control or bidirectional characters in ${where}: ${names}`, { errors });
+  }
   return new AppError("validation_failed", `Invalid ${where}: ${names}`, { errors });
 }
 

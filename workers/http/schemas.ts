@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { AppError } from "./errors";
+import { AppError, INVALID_CHARACTERS } from "./errors";
 
 export const ProblemSchema = z
   .object({
@@ -44,6 +44,22 @@ export const MoneySchema = z
   .openapi("Money", { example: { amount: 1299, currency: "EUR" } });
 
 export type Money = z.infer<typeof MoneySchema>;
+
+/** Control characters (NUL, CR/LF…), bidirectional marks, overrides and isolates, line/paragraph separators. */
+const UNSAFE_TEXT = /[\p{Cc}\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
+/** What multi-line text (a copy's notes) may hold of those: tab and line breaks. */
+const TEXT_LAYOUT = /[\t\r\n]/g;
+
+/**
+ * Text a person reads where we store it (names, store names, addresses, titles): control characters (NUL,
+ * CR/LF…) and bidirectional overrides are refused, since they forge mail headers and disguise what is shown.
+ */
+export function humanText<T extends z.ZodString>(schema: T, options: { multiline?: boolean } = {}): T {
+  return schema.refine((text) => !UNSAFE_TEXT.test(options.multiline ? text.replace(TEXT_LAYOUT, "") : text), {
+    message: "must not contain control or bidirectional-override characters",
+    params: { code: INVALID_CHARACTERS },
+  }) as T;
+}
 
 export const PageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import type { ShippingAddress } from "../../schema";
+import { humanText } from "../http/schemas";
 
 /**
  * Shipping addresses, checked per country: which fields are required and what a postal code looks like.
@@ -59,7 +60,7 @@ export const COUNTRY_RULES: Record<string, CountryRule> = {
 
 const GENERIC_POSTAL_CODE = /^[A-Za-z0-9][A-Za-z0-9 -]{1,10}[A-Za-z0-9]$/;
 
-const line = (max: number) => z.string().trim().min(1).max(max);
+const line = (max: number) => humanText(z.string().trim().min(1).max(max));
 
 export const ShippingAddressSchema = z
   .object({
@@ -68,7 +69,7 @@ export const ShippingAddressSchema = z
     line2: line(200).optional(),
     city: line(100).openapi({ example: "London" }),
     region: line(100).optional().openapi({ description: "State, province or county; required for US, CA and IN" }),
-    postalCode: z.string().trim().min(1).max(16).openapi({ example: "SW1A 2AA" }),
+    postalCode: humanText(z.string().trim().min(1).max(16)).openapi({ example: "SW1A 2AA" }),
     country: z
       .string()
       .trim()

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { humanText } from "../http/schemas";
 import { idPattern } from "../lib/ids";
 import { ShippingAddressSchema } from "./addresses";
 import { ROLES } from "./jwt";
@@ -29,7 +30,7 @@ export const PasswordField = z
   .max(PASSWORD_MAX_LENGTH)
   .openapi({ example: "correct horse battery staple" });
 
-export const NameField = z.string().trim().min(1).max(100).openapi({ example: "Ada Lovelace" });
+export const NameField = humanText(z.string().trim().min(1).max(100)).openapi({ example: "Ada Lovelace" });
 
 const MailedToken = z.string().trim().min(20).max(200).openapi({ description: "The token from the mail" });
 
@@ -132,7 +133,7 @@ export const SessionIdParam = z.object({
 
 export const SellerBody = z
   .object({
-    storeName: z.string().trim().min(2).max(80).openapi({ example: "Second Chapter Books" }),
+    storeName: humanText(z.string().trim().min(2).max(80)).openapi({ example: "Second Chapter Books" }),
     contactEmail: EmailField,
     shipsFrom: CountryCode,
   })

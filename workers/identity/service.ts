@@ -1,6 +1,7 @@
 import type { ShippingAddress } from "../../schema";
 import type { Principal } from "../http/context";
 import { AppError } from "../http/errors";
+import { readChunked } from "../lib/chunked";
 import { newId } from "../lib/ids";
 import { loadUserView, normaliseEmail, type UserView } from "./accounts";
 import { addressId } from "./addresses";
@@ -243,12 +244,8 @@ export async function sellerProfiles(
   ctx: Pick<IdentityContext, "services">,
   sellerIds: string[],
 ): Promise<Map<string, { id: string; storeName: string; shipsFrom: string }>> {
-  const profiles = new Map<string, { id: string; storeName: string; shipsFrom: string }>();
-  const unique = [...new Set(sellerIds)];
-  for (let i = 0; i < unique.length; i += 90) {
-    for (const row of await store.findSellersByIds(ctx.services.db, unique.slice(i, i + 90))) profiles.set(row.id, row);
-  }
-  return profiles;
+  const rows = await readChunked([...new Set(sellerIds)], (part) => store.findSellersByIds(ctx.services.db, part));
+  return new Map(rows.map((row) => [row.id, row]));
 }
 
 /** One of a user's saved shipping addresses by its id (as `GET /v1/me` shows it), for checkout. */

@@ -22,6 +22,11 @@ export async function setStock(
   return result.ok ? result : { ok: false, held: result.held };
 }
 
+/** A listing leaves the shop: its holds are released and no copy is left to reserve (see `StockDO.withdraw`). */
+export function withdrawStock(stock: StockNamespace, listingId: string): Promise<StockLevels> {
+  return stockOf(stock, listingId).withdraw(listingId);
+}
+
 /** First stock of a listing whose count only D1 knows (seeded or imported); a no-op once the object has levels. */
 export function initializeStock(stock: StockNamespace, listingId: string, quantity: number): Promise<StockLevels> {
   return stockOf(stock, listingId).initialize(listingId, quantity);

@@ -1,6 +1,7 @@
 import { MARKETPLACE_CURRENCY } from "../catalog/model";
 import { AppError } from "../http/errors";
 import type { Money } from "../http/schemas";
+import { readChunked } from "../lib/chunked";
 import type { Services } from "../platform/services";
 import * as store from "./store";
 
@@ -68,10 +69,8 @@ const defaults = (sellerId: string): ShippingRates => ({
 export async function shippingRates(services: Pick<Services, "db">, sellerIds: string[]) {
   const unique = [...new Set(sellerIds)];
   const rates = new Map(unique.map((id) => [id, defaults(id)]));
-  for (let i = 0; i < unique.length; i += 90) {
-    for (const row of await store.shippingRatesOf(services.db, unique.slice(i, i + 90))) {
-      rates.set(row.sellerId, fromRow(row));
-    }
+  for (const row of await readChunked(unique, (part) => store.shippingRatesOf(services.db, part))) {
+    rates.set(row.sellerId, fromRow(row));
   }
   return rates;
 }

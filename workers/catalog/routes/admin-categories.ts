@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { createRouter } from "../../http/router";
-import { jsonContent, problems } from "../../http/schemas";
+import { humanText, jsonContent, problems } from "../../http/schemas";
 import { createCategory, deleteCategory, updateCategory } from "../categories";
 import { catalogContext } from "../context";
 import { asAdmin, bearer, noContent } from "./auth";
@@ -26,7 +26,7 @@ const categoryId = z.string().regex(/^cat_[0-9a-f]{32}$/, "a category id (cat_â€
 
 const CreateCategoryBody = z
   .object({
-    name: z.string().trim().min(1).max(80),
+    name: humanText(z.string().trim().min(1).max(80)),
     slug: slug.optional().openapi({ description: "Derived from the name when left out." }),
     parentId: categoryId.nullable().optional(),
     position: z.number().int().min(0).max(10_000).optional(),
@@ -35,7 +35,7 @@ const CreateCategoryBody = z
 
 const UpdateCategoryBody = z
   .object({
-    name: z.string().trim().min(1).max(80).optional(),
+    name: humanText(z.string().trim().min(1).max(80)).optional(),
     slug: slug.optional(),
     parentId: categoryId.nullable().optional().openapi({ description: "Moves the category; null makes it top-level." }),
     position: z.number().int().min(0).max(10_000).optional(),
@@ -66,7 +66,7 @@ const update = createRoute({
   security: bearer,
   middleware: asAdmin,
   request: { params: IdParam, body: body(UpdateCategoryBody) },
-  responses: { 200: jsonContent(CategorySchema, "The category"), ...problems(400, 401, 403, 404, 409, 415) },
+  responses: { 200: jsonContent(CategorySchema, "The category"), ...problems(400, 401, 403, 404, 409, 415, 422) },
 });
 
 const remove = createRoute({

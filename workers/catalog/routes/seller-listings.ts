@@ -134,7 +134,9 @@ const deletePhoto = createRoute({
 async function uploadedBytes(request: Request): Promise<ArrayBuffer> {
   const type = request.headers.get("content-type") ?? "";
   if (!type.startsWith("multipart/form-data")) return request.arrayBuffer();
-  const form = await request.formData();
+  const form = await request.formData().catch(() => {
+    throw new AppError("bad_request", "The multipart form could not be read; send the image in a `photo` field.");
+  });
   const file = form.get("photo") ?? [...form.values()].find((value) => typeof value !== "string");
   if (!file || typeof file === "string") throw new AppError("bad_request", "Send the image in a `photo` field.");
   return file.arrayBuffer();

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, notInArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { categories, categoryClosure, editionCategories } from "../../../schema";
-import { chunked } from "../../lib/chunked";
+import { chunked, readChunked } from "../../lib/chunked";
 import type { Db } from "../../platform/db";
 import type { Statement } from "./editions";
 
@@ -19,12 +19,8 @@ export function categoryById(db: Db, id: string) {
   return db.select().from(categories).where(eq(categories.id, id)).get();
 }
 
-export async function categoriesBySlug(db: Db, slugs: string[]) {
-  if (slugs.length === 0) return [];
-  return db
-    .select()
-    .from(categories)
-    .where(inArray(categories.slug, slugs.slice(0, 90)));
+export function categoriesBySlug(db: Db, slugs: string[]) {
+  return readChunked(slugs, (part) => db.select().from(categories).where(inArray(categories.slug, part)));
 }
 
 /** The categories an edition was placed in, with their slugs and names. */
@@ -161,12 +157,13 @@ export function recountCategories(db: Db, now: number): Statement {
 
 /** The distinct ancestors (including themselves) of a set of categories. */
 export async function closureAncestors(db: Db, categoryIds: string[]): Promise<string[]> {
-  if (categoryIds.length === 0) return [];
-  const rows = await db
-    .selectDistinct({ id: categoryClosure.ancestorId })
-    .from(categoryClosure)
-    .where(inArray(categoryClosure.descendantId, categoryIds.slice(0, 90)));
-  return rows.map((row) => row.id);
+  const rows = await readChunked(categoryIds, (part) =>
+    db
+      .selectDistinct({ id: categoryClosure.ancestorId })
+      .from(categoryClosure)
+      .where(inArray(categoryClosure.descendantId, part)),
+  );
+  return [...new Set(rows.map((row) => row.id))];
 }
 
 export async function hasChildren(db: Db, id: string): Promise<boolean> {

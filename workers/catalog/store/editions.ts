@@ -11,7 +11,7 @@ import {
   searchTermVariants,
   works,
 } from "../../../schema";
-import { chunked } from "../../lib/chunked";
+import { chunked, readChunked } from "../../lib/chunked";
 import type { Db } from "../../platform/db";
 import { LISTING_CONDITIONS, MARKETPLACE_CURRENCY } from "../model";
 import { variantsOf } from "../search";
@@ -120,22 +120,24 @@ export function vocabularyStatements(db: Db, terms: string[], known: Set<string>
 }
 
 /** How many editions use each of these terms (terms the vocabulary does not know are left out). */
-export async function termFrequencies(db: Db, terms: string[]) {
-  if (terms.length === 0) return [];
-  return db
-    .select({ term: searchTerms.term, docCount: searchTerms.docCount })
-    .from(searchTerms)
-    .where(inArray(searchTerms.term, terms.slice(0, 90)));
+export function termFrequencies(db: Db, terms: string[]) {
+  return readChunked(terms, (part) =>
+    db
+      .select({ term: searchTerms.term, docCount: searchTerms.docCount })
+      .from(searchTerms)
+      .where(inArray(searchTerms.term, part)),
+  );
 }
 
 /** Vocabulary terms stored under any of these keys (a term may come back once per key), with their counts. */
-export async function termsByVariant(db: Db, keys: string[]) {
-  if (keys.length === 0) return [];
-  return db
-    .select({ term: searchTerms.term, docCount: searchTerms.docCount })
-    .from(searchTermVariants)
-    .innerJoin(searchTerms, eq(searchTerms.term, searchTermVariants.term))
-    .where(inArray(searchTermVariants.variant, keys));
+export function termsByVariant(db: Db, keys: string[]) {
+  return readChunked(keys, (part) =>
+    db
+      .select({ term: searchTerms.term, docCount: searchTerms.docCount })
+      .from(searchTermVariants)
+      .innerJoin(searchTerms, eq(searchTerms.term, searchTermVariants.term))
+      .where(inArray(searchTermVariants.variant, part)),
+  );
 }
 
 const conditionBits = sql.raw(

@@ -36,7 +36,7 @@ const patchMe = createRoute({
   description: "Addresses are checked per country: required fields and postal-code shape (US, GB, DE, FR, IN, CA).",
   ...authenticated,
   request: { body: json(UpdateProfileBody) },
-  responses: { 200: jsonContent(UserEnvelope, "The updated account"), ...problems(400, 401, 415) },
+  responses: { 200: jsonContent(UserEnvelope, "The updated account"), ...problems(400, 401, 415, 422) },
 });
 
 const changePasswordRoute = createRoute({

@@ -17,7 +17,7 @@ const becomeSellerRoute = createRoute({
   request: { body: { content: { "application/json": { schema: SellerBody } }, required: true } },
   responses: {
     201: jsonContent(z.object({ seller: SellerSchema }), "Seller profile created"),
-    ...problems(400, 401, 409, 415),
+    ...problems(400, 401, 409, 415, 422),
   },
 });
 
