@@ -8,7 +8,7 @@ import type { IdentityContext } from "./context";
 import { identityEvents } from "./events";
 import { signAccessToken } from "./jwt";
 import { hashParams, hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from "./passwords";
-import { enforceRateLimit } from "./rate-limits";
+import { clearAccountLimit, enforceRateLimit } from "./rate-limits";
 import * as store from "./store";
 
 /** Refresh tokens: 256 random bits, valid 30 days from issue, replaced at every use. */
@@ -29,6 +29,7 @@ const invalidRefreshToken = () => new AppError("invalid_token", "The refresh tok
 /**
  * Password login: opens a session and returns its first tokens. Unknown accounts cost the same time as
  * known ones and fail with the same error, so the response does not tell whether an email is registered.
+ * The per-account limit counts failed attempts: a success clears it.
  */
 export async function login(
   ctx: IdentityContext,
@@ -50,6 +51,7 @@ export async function login(
     await auditEntry(ctx, "login_failed", { userId: user.id, detail: { reason: "wrong_password" } }, now);
     throw invalidCredentials();
   }
+  await clearAccountLimit(rateLimiter, ctx.config, "login", emailKey);
 
   const statements: Statement[] = [];
   if (needsRehash(user.passwordHash, params)) {
