@@ -19,8 +19,9 @@ import { eventually } from "../support/eventually";
 const db = createDb(env.DB);
 const log = createLogger({ test: "outbox" });
 
+/** A confirmed address's welcome: the mail event that needs no account behind it. */
 function registered(email: string) {
-  return createEvent("UserRegistered", { userId: "usr_test", email, name: "Ada", verificationToken: "tok-123" });
+  return createEvent("EmailVerified", { userId: "usr_test", email, name: "Ada" });
 }
 
 /** The real queue binding, except that its first send fails the way a queue outage would. */

@@ -195,7 +195,7 @@ describe("logs", () => {
       refreshToken: string;
     }>();
     await api("/v1/auth/refresh", json({ refreshToken: login.refreshToken })); // reuse: logged as a warning
-    const [welcome] = await waitForMail(email, "welcome");
+    const [welcome] = await waitForMail(email, "verify-email");
     const verificationToken = codeIn(welcome!, "Verification code");
     await api("/v1/auth/verify-email", json({ token: verificationToken }));
     await api("/v1/auth/password-reset", json({ email }));

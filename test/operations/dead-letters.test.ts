@@ -12,7 +12,7 @@ import { api, asAdmin, signUp } from "../support/identity";
 const db = createDb(env.DB);
 
 async function deadLetter(email: string) {
-  const event = createEvent("UserRegistered", { userId: "usr_dl", email, name: "Dee", verificationToken: "tok" });
+  const event = createEvent("EmailVerified", { userId: "usr_dl", email, name: "Dee" });
   const batch = createMessageBatch("notifications-dlq", [
     { id: `m-${email}`, timestamp: new Date(), attempts: 6, body: event },
   ]);
