@@ -21,9 +21,7 @@ const unusableToken = () =>
 export interface TokenMail {
   email: string;
   name: string;
-  emailVerified: boolean;
   token: string;
-  expiresAt: number;
 }
 
 /**
@@ -38,11 +36,11 @@ async function mintTokenMail(
   now: number,
 ): Promise<TokenMail> {
   const token = randomToken(MAILED_TOKEN_BYTES);
-  const expiresAt = now + ttlMs;
-  const row = { tokenHash: await sha256Hex(token), userId: user.id, purpose, createdAt: now, expiresAt };
-  const audit = purpose === "password_reset" ? [auditEntry(ctx, "password_reset_requested", { userId: user.id }, now)] : [];
+  const row = { tokenHash: await sha256Hex(token), userId: user.id, purpose, createdAt: now, expiresAt: now + ttlMs };
+  const audit =
+    purpose === "password_reset" ? [auditEntry(ctx, "password_reset_requested", { userId: user.id }, now)] : [];
   await ctx.services.db.batch([store.insertOneTimeToken(ctx.services.db, row), ...audit]);
-  return { email: user.email, name: user.name, emailVerified: user.emailVerifiedAt !== null, token, expiresAt };
+  return { email: user.email, name: user.name, token };
 }
 
 /** The verification mail of a live, still unverified account; null when there is nothing left to verify. */
