@@ -79,7 +79,7 @@ export async function verifyEmail(ctx: IdentityContext, token: string, now = Dat
 }
 
 /** Mails a fresh verification link to the signed-in user (the first one may have expired). */
-export async function resendVerification(ctx: IdentityContext, principal: Principal, now = Date.now()): Promise<void> {
+export async function resendVerification(ctx: IdentityContext, principal: Principal): Promise<void> {
   const { db, outbox, rateLimiter } = ctx.services;
   const user = await store.findUserById(db, principal.userId);
   if (!user || user.deletedAt !== null) throw new AppError("not_found", "No such account.");
