@@ -36,6 +36,10 @@ export class RateLimiterDO extends DurableObject<Env> {
     return { allowed: true, remaining: Math.max(0, Math.floor(limit - used - 1)), retryAfterSeconds: 0 };
   }
 
+  reset(): void {
+    this.ctx.storage.kv.delete("window");
+  }
+
   /** Idle keys clean up after themselves. */
   override alarm(): void {
     this.ctx.storage.deleteAll();

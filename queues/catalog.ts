@@ -19,8 +19,14 @@ const stockLevels = {
   version: z.number().int().positive(),
 };
 const reservationChange = { ...stockLevels, reservationId: id, orderId: id, quantity: z.number().int().positive() };
+/**
+ * Who an identity mail is about. Mailed tokens never travel in an event: the mail consumer has identity mint
+ * them at send time, so no outbox row or dead letter ever holds one (a v1 message that still carries one is
+ * read without it).
+ */
+const account = { userId: id, email: z.email(), name: z.string() };
 const money = z.object({ amount: z.number().int().nonnegative(), currency: z.string().length(3) });
-/** Where mail about an order goes; null once the buyer's account is deleted. */
+/** Where mail about an order goes; null once the buyer's account is deleted, or while its address is unconfirmed. */
 const contact = z.object({ email: z.email(), name: z.string() }).nullable();
 const listingCondition = z.enum(["new", "like_new", "very_good", "good", "acceptable"]);
 const listingStatus = z.enum(["active", "paused", "sold_out"]);
@@ -40,7 +46,7 @@ export const EVENT_CATALOG = {
   UserRegistered: {
     version: 1,
     queues: ["notifications"],
-    data: z.object({ userId: id, email: z.email(), name: z.string(), verificationToken: z.string() }),
+    data: z.object(account),
   },
   StockReserved: { version: 1, queues: ["order-events"], data: z.object(reservationChange) },
   StockReleased: {
@@ -100,11 +106,17 @@ export const EVENT_CATALOG = {
     queues: ["order-events", "notifications"],
     data: z.object({ paymentId: id, orderId: id, amount: count, currency: z.string().length(3), reason: z.string() }),
   },
-  /** A fresh verification link was asked for (the first one came with UserRegistered). */
+  /** A fresh verification link was asked for (the first one went out on UserRegistered). */
   EmailVerificationRequested: {
     version: 1,
     queues: ["notifications"],
-    data: z.object({ userId: id, email: z.email(), name: z.string(), verificationToken: z.string() }),
+    data: z.object(account),
+  },
+  /** The owner proved control of the address; only now is it sent anything but verification mail. */
+  EmailVerified: {
+    version: 1,
+    queues: ["notifications"],
+    data: z.object(account),
   },
   /** A password login opened a session (refreshes are not logins). */
   UserAuthenticated: {
@@ -112,15 +124,18 @@ export const EVENT_CATALOG = {
     queues: ["notifications"],
     data: z.object({ userId: id, sessionId: id }),
   },
+  /**
+   * Someone asked to reset the password of the address as typed, whether or not an account uses it: the
+   * consumer looks the account up, so the request does the same work for known and unknown addresses.
+   */
   PasswordResetRequested: {
     version: 1,
     queues: ["notifications"],
     data: z.object({
-      userId: id,
       email: z.email(),
-      name: z.string(),
-      resetToken: z.string(),
-      expiresAt: z.iso.datetime(),
+      requestedFrom: z
+        .object({ ip: z.string().nullable(), userAgent: z.string().nullable() })
+        .default({ ip: null, userAgent: null }),
     }),
   },
   /** The password was changed by its owner or through a reset; the owner is told by mail. */

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, lt } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { processedEvents } from "../schema";
 import type { Config } from "../workers/config";
@@ -47,6 +47,17 @@ export function defineConsumer<T extends EventType>(consumer: Consumer<T>): Cons
 
 export function defineTallyConsumer<T extends EventType>(consumer: TallyConsumer<T>): TallyConsumer<EventType> {
   return consumer as unknown as TallyConsumer<EventType>;
+}
+
+/**
+ * How long a processed-event marker is kept: far beyond any queue redelivery (5 retries, backoff capped at
+ * 15 minutes), and the age limit for replaying a dead letter, so a replay never finds its markers gone.
+ */
+export const PROCESSED_EVENT_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
+
+/** Daily housekeeping: forgets markers older than the retention. */
+export async function purgeProcessedEvents(db: Db, now = Date.now()): Promise<void> {
+  await db.delete(processedEvents).where(lt(processedEvents.processedAt, now - PROCESSED_EVENT_RETENTION_MS));
 }
 
 /** Runs `effect` at most once per (consumer, event id); a redelivered event is skipped. */

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, lt, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { outbox } from "../schema";
 import type { Logger } from "../workers/lib/log";
@@ -19,6 +19,13 @@ export function queueSenders(env: Env): QueueSenders {
 
 /** A row left unsent this long is assumed lost by its request and picked up by the cron relay. */
 export const RELAY_GRACE_MS = 30_000;
+/** A relayed row is kept this long for tracing, then purged by the daily housekeeping (README, operations). */
+export const RELAYED_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** Deletes rows that were relayed before the retention; unsent rows stay until the relay has sent them. */
+export async function purgeRelayedOutbox(db: Db, now = Date.now()): Promise<void> {
+  await db.delete(outbox).where(and(isNotNull(outbox.sentAt), lt(outbox.sentAt, now - RELAYED_RETENTION_MS)));
+}
 const RELAY_BATCH = 100;
 const SEND_SLICE = 50;
 

@@ -74,6 +74,8 @@ export const refreshTokens = sqliteTable(
     issuedAt: integer("issued_at").notNull(),
     expiresAt: integer("expires_at").notNull(),
     rotatedAt: integer("rotated_at"),
+    /** The pair this token was exchanged for, sealed under a key only the token itself yields (the grace window). */
+    successor: text("successor"),
   },
   (t) => [index("refresh_tokens_session_idx").on(t.sessionId)],
 );

@@ -98,6 +98,8 @@ export const ConfigSchema = z
     JWT_AUDIENCE: z.string().min(1).default("book-bazaar-api"),
     // identity: emails that get the admin role at login/refresh (the other way is `npm run admin:grant`)
     ADMIN_EMAILS: csv.transform((emails) => emails.map((email) => email.toLowerCase())),
+    // identity: a session ends this many days after its login, however often it is refreshed
+    SESSION_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     // identity: argon2id cost; OWASP minimum is 19 MiB, 2 iterations, parallelism 1. Raise them and
     // stored hashes are upgraded at the next login.
     PASSWORD_HASH_MEMORY_KIB: z.coerce.number().int().min(19_456).max(262_144).default(19_456),

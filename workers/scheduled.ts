@@ -1,3 +1,5 @@
+import { purgeProcessedEvents } from "../queues/consumer";
+import { purgeRelayedOutbox } from "../queues/outbox";
 import type { Config } from "./config";
 import { purgeExpiredIdempotencyKeys } from "./http/middleware/idempotency";
 import type { Logger } from "./lib/log";
@@ -9,7 +11,8 @@ import type { Services } from "./platform/services";
 
 /**
  * Cron triggers (wrangler.toml): every minute relays the outbox, expires unpaid orders and resumes stuck refunds;
- * daily housekeeping and the payments reconciliation.
+ * daily housekeeping (expired idempotency keys, relayed outbox rows after 7 days, processed-event markers after
+ * 30 days) and the payments reconciliation.
  */
 export const EVERY_MINUTE = "* * * * *";
 export const DAILY = "30 3 * * *";
@@ -34,6 +37,8 @@ export async function runScheduled(cron: string, context: CronContext): Promise<
   }
   if (cron === DAILY) {
     await purgeExpiredIdempotencyKeys(services.db);
+    await purgeRelayedOutbox(services.db);
+    await purgeProcessedEvents(services.db);
     const run = await runReconciliation(services);
     (run.findings > 0 ? log.warn : log.info)("reconciliation", { runId: run.id, findings: run.findings });
   }

@@ -28,8 +28,8 @@ function withEmailApi(scope: string) {
   return { ctx, context: { env, config, log, services: buildServices(env, config, ctx, log) } };
 }
 
-const registered = (email: string) =>
-  createEvent("UserRegistered", { userId: "usr_dlq", email, name: "Grace", verificationToken: "tok-9" });
+// A confirmed address's welcome: the mail event that needs no account behind it.
+const registered = (email: string) => createEvent("EmailVerified", { userId: "usr_dlq", email, name: "Grace" });
 
 describe("retry backoff", () => {
   it("doubles the delay with every attempt and caps it at 15 minutes", () => {
@@ -89,7 +89,7 @@ describe("dead letters", () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
       queue: "notifications",
-      eventType: "UserRegistered",
+      eventType: "EmailVerified",
       attempts: 6,
       reason: "retries exhausted",
     });

@@ -6,11 +6,11 @@ import {
   waitOnExecutionContext,
 } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createEvent } from "../../queues/events";
 import { Outbox, queueSenders, RELAY_GRACE_MS } from "../../queues/outbox";
-import { devMailbox, outbox } from "../../schema";
+import { devMailbox, outbox, processedEvents } from "../../schema";
 import worker from "../../workers/index";
 import { createLogger } from "../../workers/lib/log";
 import { createDb } from "../../workers/platform/db";
@@ -19,8 +19,9 @@ import { eventually } from "../support/eventually";
 const db = createDb(env.DB);
 const log = createLogger({ test: "outbox" });
 
+/** A confirmed address's welcome: the mail event that needs no account behind it. */
 function registered(email: string) {
-  return createEvent("UserRegistered", { userId: "usr_test", email, name: "Ada", verificationToken: "tok-123" });
+  return createEvent("EmailVerified", { userId: "usr_test", email, name: "Ada" });
 }
 
 /** The real queue binding, except that its first send fails the way a queue outage would. */
@@ -129,5 +130,46 @@ describe("large commits", () => {
       "SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL AND envelope LIKE '%many-%'",
     ).first<number>("n");
     expect(unsent).toBe(0);
+  });
+});
+
+describe("daily housekeeping", () => {
+  it("purges relayed outbox rows after 7 days and processed-event markers after 30, and keeps the rest", async () => {
+    const day = 24 * 60 * 60 * 1000;
+    const now = Date.now();
+    const row = (eventId: string, createdAt: number, sentAt: number | null) => ({
+      eventId,
+      queue: "notifications",
+      type: "EmailVerified",
+      envelope: "{}",
+      createdAt,
+      sentAt,
+    });
+    await db
+      .insert(outbox)
+      .values([
+        row("evt_relayed_old", now - 9 * day, now - 8 * day),
+        row("evt_relayed_recent", now - 2 * day, now - 2 * day),
+        row("evt_never_sent", now - 9 * day, null),
+      ]);
+    await db.insert(processedEvents).values([
+      { consumer: "housekeeping.test", eventId: "evt_marker_old", processedAt: now - 31 * day },
+      { consumer: "housekeeping.test", eventId: "evt_marker_recent", processedAt: now - 29 * day },
+    ]);
+
+    const ctx = createExecutionContext();
+    await worker.scheduled(createScheduledController({ cron: "30 3 * * *" }), env, ctx);
+    await waitOnExecutionContext(ctx);
+
+    const kept = await db
+      .select({ eventId: outbox.eventId })
+      .from(outbox)
+      .where(inArray(outbox.eventId, ["evt_relayed_old", "evt_relayed_recent", "evt_never_sent"]));
+    expect(kept.map((r) => r.eventId).sort()).toEqual(["evt_never_sent", "evt_relayed_recent"]);
+    const markers = await db
+      .select({ eventId: processedEvents.eventId })
+      .from(processedEvents)
+      .where(eq(processedEvents.consumer, "housekeeping.test"));
+    expect(markers.map((m) => m.eventId)).toEqual(["evt_marker_recent"]);
   });
 });

@@ -109,7 +109,7 @@ describe("tokens that do not work", () => {
     expect(await unknown.json()).toMatchObject({ code: "invalid_or_expired_token" });
 
     const account = await signUp();
-    const [mail] = await waitForMail(account.email, "welcome");
+    const [mail] = await waitForMail(account.email, "verify-email");
     await env.DB.prepare("UPDATE one_time_tokens SET expires_at = ? WHERE user_id = ?")
       .bind(Date.now() - 1, account.userId)
       .run();
@@ -119,7 +119,7 @@ describe("tokens that do not work", () => {
 
   it("resending verification for a verified address is a 409", async () => {
     const account = await signUp();
-    const [mail] = await waitForMail(account.email, "welcome");
+    const [mail] = await waitForMail(account.email, "verify-email");
     await api("/v1/auth/verify-email", json({ token: codeIn(mail!, "Verification code") }));
     const response = await api("/v1/auth/verify-email/resend", { method: "POST", headers: account.auth });
     expect(response.status).toBe(409);

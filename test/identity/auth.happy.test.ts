@@ -34,9 +34,9 @@ describe("registration and email verification", () => {
     expect(user).not.toHaveProperty("passwordHash");
     expect(await outboxTypes()).toContain("UserRegistered");
 
-    const [welcome] = await waitForMail(email, "welcome");
-    expect(welcome!.text).toContain("/verify-email?token=");
-    const token = codeIn(welcome!, "Verification code");
+    const [verification] = await waitForMail(email, "verify-email");
+    expect(verification!.text).toContain("/verify-email?token=");
+    const token = codeIn(verification!, "Verification code");
 
     const verified = await api("/v1/auth/verify-email", json({ token }));
     expect(verified.status).toBe(204);
@@ -46,6 +46,9 @@ describe("registration and email verification", () => {
     const again = await api("/v1/auth/verify-email", json({ token }));
     expect(again.status).toBe(400);
     expect(await again.json()).toMatchObject({ code: "invalid_or_expired_token" });
+    // The welcome comes once the address is confirmed, not before.
+    const [welcome] = await waitForMail(email, "welcome");
+    expect(welcome!.text).toContain("Hello Ada,");
   });
 
   it("logs in with any capitalisation of the email", async () => {

@@ -1,6 +1,11 @@
+import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { base64url, decodeJwt, exportSPKI, generateKeyPair, importJWK, type JWK, SignJWT } from "jose";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { createApp } from "../../workers/app";
+import { REFRESH_REUSE_GRACE_MS } from "../../workers/identity/sessions";
+import { sha256Hex } from "../../workers/lib/tokens";
+import { envWith } from "../support/env";
 import { api, json, signUp } from "../support/identity";
 import { codeIn, waitForMail } from "../support/mail";
 
@@ -143,6 +148,10 @@ describe("refresh-token reuse", () => {
     const rotated = await api("/v1/auth/refresh", json({ refreshToken: account.refreshToken }));
     expect(rotated.status).toBe(200);
     const fresh = await rotated.json<{ accessToken: string; refreshToken: string }>();
+    // Past the grace window that covers a client sending one refresh twice.
+    await env.DB.prepare("UPDATE refresh_tokens SET rotated_at = rotated_at - ? WHERE token_hash = ?")
+      .bind(REFRESH_REUSE_GRACE_MS + 1_000, await sha256Hex(account.refreshToken))
+      .run();
 
     const replay = await api("/v1/auth/refresh", json({ refreshToken: account.refreshToken }));
     expect(replay.status).toBe(401);
@@ -154,6 +163,56 @@ describe("refresh-token reuse", () => {
       .bind(account.userId)
       .all();
     expect(audit.results).toHaveLength(1);
+  });
+});
+
+describe("refresh races and session age", () => {
+  type Pair = { accessToken: string; refreshToken: string };
+  const refreshWith = (refreshToken: string) => api("/v1/auth/refresh", json({ refreshToken }));
+
+  it("answers two concurrent refreshes with one token with the same new pair, and keeps the session", async () => {
+    const account = await signUp();
+    const [first, second] = await Promise.all([refreshWith(account.refreshToken), refreshWith(account.refreshToken)]);
+    expect([first.status, second.status]).toEqual([200, 200]);
+    const [a, b] = [await first.json<Pair>(), await second.json<Pair>()];
+    expect(b.refreshToken).toBe(a.refreshToken);
+    expect(b.accessToken).toBe(a.accessToken);
+    expect((await me(a.accessToken)).status).toBe(200);
+    // A retry a moment later gets it too, and the new refresh token works on.
+    expect((await (await refreshWith(account.refreshToken)).json<Pair>()).refreshToken).toBe(a.refreshToken);
+    expect((await refreshWith(a.refreshToken)).status).toBe(200);
+    const reused = await env.DB.prepare(
+      "SELECT type FROM audit_log WHERE user_id = ? AND type = 'refresh_token_reused'",
+    )
+      .bind(account.userId)
+      .all();
+    expect(reused.results).toHaveLength(0);
+  });
+
+  it("refuses to refresh a session older than SESSION_MAX_AGE_DAYS (30 by default), however recently refreshed", async () => {
+    const day = 24 * 60 * 60 * 1000;
+    const account = await signUp();
+    const ageSession = (days: number) =>
+      env.DB.prepare("UPDATE sessions SET created_at = ? WHERE user_id = ?")
+        .bind(Date.now() - days * day, account.userId)
+        .run();
+    await ageSession(2);
+    const young = await refreshWith(account.refreshToken);
+    expect(young.status).toBe(200);
+    const { refreshToken } = await young.json<Pair>();
+
+    const oneDayMax = envWith({ SESSION_MAX_AGE_DAYS: "1" });
+    const ctx = createExecutionContext();
+    const limited = await createApp().fetch(
+      new Request("http://bazaar.test/v1/auth/refresh", json({ refreshToken })),
+      oneDayMax,
+      ctx,
+    );
+    await waitOnExecutionContext(ctx);
+    await expect401(limited);
+
+    await ageSession(30);
+    await expect401(await refreshWith(refreshToken));
   });
 });
 
@@ -194,8 +253,8 @@ describe("logs", () => {
       accessToken: string;
       refreshToken: string;
     }>();
-    await api("/v1/auth/refresh", json({ refreshToken: login.refreshToken })); // reuse: logged as a warning
-    const [welcome] = await waitForMail(email, "welcome");
+    await api("/v1/auth/refresh", json({ refreshToken: login.refreshToken })); // a repeat within the grace window
+    const [welcome] = await waitForMail(email, "verify-email");
     const verificationToken = codeIn(welcome!, "Verification code");
     await api("/v1/auth/verify-email", json({ token: verificationToken }));
     await api("/v1/auth/password-reset", json({ email }));

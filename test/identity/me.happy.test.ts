@@ -89,7 +89,7 @@ describe("GET and PATCH /v1/me", () => {
 
 describe("POST /v1/me/password", () => {
   it("changes the password, keeps this session and revokes the others", async () => {
-    const account = await signUp();
+    const account = await signUp({ verified: true });
     const other = await (await api("/v1/auth/login", json({ email: account.email, password: account.password }))).json<{
       accessToken: string;
     }>();

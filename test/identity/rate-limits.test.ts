@@ -1,4 +1,7 @@
+import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { createApp } from "../../workers/app";
+import { envWith } from "../support/env";
 import { api, json, signUp } from "../support/identity";
 
 /**
@@ -29,25 +32,43 @@ async function statusesOf(requests: (() => Promise<Response>)[]): Promise<Respon
 const count = (responses: Response[], status: number) => responses.filter((r) => r.status === status).length;
 const times = <T>(n: number, make: (i: number) => T) => Array.from({ length: n }, (_, i) => make(i + 1));
 
+/** The API with the per-account login limit at 5 per `windowSeconds`, for timing that must not depend on load. */
+function apiWithLoginWindow(windowSeconds: number) {
+  const env = envWith({ RATE_LIMIT_LOGIN_PER_ACCOUNT: `5/${windowSeconds}` });
+  return async (path: string, init?: RequestInit) => {
+    const ctx = createExecutionContext();
+    const response = await createApp().fetch(new Request(`http://bazaar.test${path}`, init), env, ctx);
+    await waitOnExecutionContext(ctx);
+    return response;
+  };
+}
+
+/** Waits for the start of the limiter's next window, so a burst and the attempts after it share one window. */
+const nextWindow = (windowSeconds: number) => sleep(windowSeconds * 1000 - (Date.now() % (windowSeconds * 1000)) + 20);
+
 describe("login per account", () => {
   it("triggers after 5 attempts, then recovers once Retry-After has passed", async () => {
     const email = `throttled-${crypto.randomUUID().slice(0, 8)}@x.example`;
     const password = "the right password";
     expect((await api("/v1/auth/register", json({ email, password, name: "T" }))).status).toBe(201);
+    // A 4-second window begun afresh stays full for almost 5 seconds, however slowly a loaded machine
+    // answers the guesses (with 2 seconds, the right password could arrive after the count had decayed).
+    const login = apiWithLoginWindow(4);
+    await nextWindow(4);
 
     const responses = await statusesOf(
-      times(6, (i) => () => api("/v1/auth/login", json({ email, password: `wrong guess ${i}` }))),
+      times(6, (i) => () => login("/v1/auth/login", json({ email, password: `wrong guess ${i}` }))),
     );
     expect(count(responses, 401)).toBe(5);
     const limited = responses.find((r) => r.status === 429)!;
     await expectRateLimited(limited);
     // Even the right password is refused while the account is throttled.
-    const retryAfter = await expectRateLimited(await api("/v1/auth/login", json({ email, password })));
+    const retryAfter = await expectRateLimited(await login("/v1/auth/login", json({ email, password })));
 
     await sleep(retryAfter * 1000 + 100);
-    const recovered = await api("/v1/auth/login", json({ email, password }));
+    const recovered = await login("/v1/auth/login", json({ email, password }));
     expect(recovered.status).toBe(200);
-  });
+  }, 30_000);
 
   it("counts attempts per account across IPs, and applies to unknown emails alike", async () => {
     const email = `nobody-${crypto.randomUUID()}@x.example`;
@@ -56,6 +77,26 @@ describe("login per account", () => {
     );
     expect(count(responses, 401)).toBe(5);
     await expectRateLimited(responses.find((r) => r.status === 429)!);
+  });
+});
+
+describe("login per account counts failures only", () => {
+  // A minute-long window: without the reset, the sixth attempt in it would be refused whatever its outcome.
+  const login = apiWithLoginWindow(60);
+  const attempt = (email: string, password: string) => login("/v1/auth/login", json({ email, password }));
+
+  it("never locks an account out through its owner's successful logins", async () => {
+    const { email, password } = await signUp();
+    for (let i = 0; i < 8; i++) expect((await attempt(email, password)).status, `login ${i + 1}`).toBe(200);
+  });
+
+  it("still locks at the limit on failed attempts, and a success in between starts the count again", async () => {
+    const { email, password } = await signUp();
+    for (let i = 0; i < 4; i++) expect((await attempt(email, "a wrong guess")).status).toBe(401);
+    expect((await attempt(email, password)).status).toBe(200);
+    for (let i = 0; i < 5; i++) expect((await attempt(email, "a wrong guess")).status, `guess ${i + 1}`).toBe(401);
+    await expectRateLimited(await attempt(email, "a wrong guess"));
+    await expectRateLimited(await attempt(email, password));
   });
 });
 

@@ -12,7 +12,7 @@ import { api, asAdmin, signUp } from "../support/identity";
 const db = createDb(env.DB);
 
 async function deadLetter(email: string) {
-  const event = createEvent("UserRegistered", { userId: "usr_dl", email, name: "Dee", verificationToken: "tok" });
+  const event = createEvent("EmailVerified", { userId: "usr_dl", email, name: "Dee" });
   const batch = createMessageBatch("notifications-dlq", [
     { id: `m-${email}`, timestamp: new Date(), attempts: 6, body: event },
   ]);
@@ -60,6 +60,42 @@ describe("dead-letter admin", () => {
     const badCursor = await api("/v1/admin/dead-letters?cursor=not-a-cursor", { headers: admin.auth });
     expect(badCursor.status).toBe(400);
     expect((await badCursor.json<{ code: string }>()).code).toBe("invalid_cursor");
+  });
+
+  it("shows fields named like secrets redacted, and the rest as it came", async () => {
+    const admin = await asAdmin();
+    // A v1 reset event still carried its token; any such body must not reach an operator's screen.
+    const body = {
+      id: `evt_${crypto.randomUUID().replace(/-/g, "")}`,
+      type: "PasswordResetRequested",
+      data: { email: "dl-secret@bazaar.test", resetToken: "plain-reset-token", nested: [{ refreshToken: "r-1" }] },
+    };
+    const batch = createMessageBatch("notifications-dlq", [
+      { id: "m-secret", timestamp: new Date(), attempts: 6, body },
+    ]);
+    await worker.queue(batch, env, createExecutionContext());
+    const page = await (await api("/v1/admin/dead-letters?limit=50", { headers: admin.auth })).json<{
+      items: { eventId: string; body: unknown }[];
+    }>();
+    const shown = page.items.find((item) => item.eventId === body.id)!;
+    expect(shown.body).toEqual({
+      ...body,
+      data: { email: "dl-secret@bazaar.test", resetToken: "[redacted]", nested: [{ refreshToken: "[redacted]" }] },
+    });
+    expect(JSON.stringify(page)).not.toContain("plain-reset-token");
+  });
+
+  it("refuses to replay a dead letter older than the processed-event markers are kept", async () => {
+    const admin = await asAdmin();
+    const event = await deadLetter("dl-old@bazaar.test");
+    await env.DB.prepare("UPDATE dead_letters SET received_at = ? WHERE event_id = ?")
+      .bind(Date.now() - 31 * 24 * 60 * 60 * 1000, event.id)
+      .run();
+    const { id } = (await env.DB.prepare("SELECT id FROM dead_letters WHERE event_id = ?")
+      .bind(event.id)
+      .first<{ id: string }>())!;
+    const replay = await api(`/v1/admin/dead-letters/${id}/replay`, { method: "POST", headers: admin.auth });
+    expect(replay.status).toBe(422);
   });
 
   it("is for admins only", async () => {

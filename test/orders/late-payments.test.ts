@@ -91,7 +91,7 @@ describe("unpaid orders and late payments", () => {
     const seller = await asSeller();
     const plenty = await listBook(seller, { quantity: 2 });
     const last = await listBook(seller, { quantity: 1 });
-    const late = await signUp({ name: "Late Payer" });
+    const late = await signUp({ name: "Late Payer", verified: true });
     await addToCart(late, plenty.id);
     await addToCart(late, last.id);
     const { order, payment } = await placeOrder(late);

@@ -34,7 +34,7 @@ describe("orders (happy paths)", () => {
     const [alice, bob] = [await asSeller({ storeName: `Alice ${newKey()}` }), await asSeller()];
     const atAlice = await listBook(alice, { quantity: 2, price: 1800 });
     const atBob = await listBook(bob, { quantity: 3, price: 1100 });
-    const buyer = await signUp({ name: "Walkthrough Reader" });
+    const buyer = await signUp({ name: "Walkthrough Reader", verified: true });
     await addToCart(buyer, atAlice.id);
     await addToCart(buyer, atBob.id, { quantity: 2 });
     const { order } = await paidOrder(buyer);
@@ -119,7 +119,7 @@ describe("orders (happy paths)", () => {
   it("cancels an unpaid order: the held copies go back, nothing to refund", async () => {
     const seller = await asSeller();
     const listing = await listBook(seller, { quantity: 1 });
-    const buyer = await signUp();
+    const buyer = await signUp({ verified: true });
     await addToCart(buyer, listing.id);
     const { order } = await placeOrder(buyer);
     const response = await api(
@@ -137,7 +137,7 @@ describe("orders (happy paths)", () => {
   it("cancels a paid order before it ships: copies back on sale, the payment refunded in full", async () => {
     const seller = await asSeller();
     const listing = await listBook(seller, { quantity: 2 });
-    const buyer = await signUp();
+    const buyer = await signUp({ verified: true });
     await addToCart(buyer, listing.id, { quantity: 2 });
     const { order, payment } = await paidOrder(buyer);
     expect(await stockLevels(listing.id)).toMatchObject({ onHand: 0 });

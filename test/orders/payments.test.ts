@@ -31,7 +31,7 @@ async function orderWithCover() {
     coverOptions: [{ name: "Leather", kind: "material", price: 700 }],
   });
   const plain = await listBook(seller, { quantity: 1, price: 900 });
-  const buyer = await signUp({ name: "Paying Reader" });
+  const buyer = await signUp({ name: "Paying Reader", verified: true });
   await addToCart(buyer, listing.id, { coverOptionId: listing.coverOptions[0]!.id });
   await addToCart(buyer, plain.id);
   const placed = await placeOrder(buyer);

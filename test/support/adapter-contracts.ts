@@ -35,6 +35,15 @@ export function rateLimiterContract(limiter: () => RateLimiter) {
     expect((await limiter().hit(buyer, rule)).allowed).toBe(false);
     expect((await limiter().hit(other, rule)).allowed).toBe(true);
   });
+
+  it("forgets a key's hits on reset, and only that key's", async () => {
+    const rule = { limit: 2, windowSeconds: 60 };
+    const [account, other] = [unique("login"), unique("login")];
+    for (const key of [account, account, other, other]) expect((await limiter().hit(key, rule)).allowed).toBe(true);
+    await limiter().reset(account, rule);
+    expect((await limiter().hit(account, rule)).allowed).toBe(true);
+    expect((await limiter().hit(other, rule)).allowed).toBe(false);
+  });
 }
 
 export function cacheContract(cache: () => Cache) {

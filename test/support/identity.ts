@@ -1,4 +1,5 @@
 import { api, json } from "./http";
+import { codeIn, waitForMail } from "./mail";
 
 export { api, json } from "./http";
 
@@ -60,8 +61,20 @@ async function logIn(email: string, password: string, ip: string): Promise<TestA
   }
 }
 
-/** Registers a new account (unique email unless given) and logs it in. */
-export async function signUp(opts: { email?: string; password?: string; name?: string } = {}): Promise<TestAccount> {
+/** Confirms an address with the code from its verification mail, as its owner would. */
+export async function verifyEmailOf(email: string): Promise<void> {
+  const [mail] = await waitForMail(email, "verify-email");
+  const verified = await api("/v1/auth/verify-email", json({ token: codeIn(mail!, "Verification code") }));
+  await expectStatus(verified, 204, "verify-email");
+}
+
+/**
+ * Registers a new account (unique email unless given) and logs it in. `verified` confirms the address first
+ * (only a confirmed address gets order mail and account notices); it waits for the mail, so ask only when needed.
+ */
+export async function signUp(
+  opts: { email?: string; password?: string; name?: string; verified?: boolean } = {},
+): Promise<TestAccount> {
   const email = opts.email ?? `reader-${random()}@bazaar.test`;
   const password = opts.password ?? `test password ${random()}`;
   const ip = clientIp();
@@ -70,6 +83,7 @@ export async function signUp(opts: { email?: string; password?: string; name?: s
     json({ email, password, name: opts.name ?? "Test Reader" }, { headers: { "cf-connecting-ip": ip } }),
   );
   await expectStatus(response, 201, "register");
+  if (opts.verified) await verifyEmailOf(email);
   return logIn(email, password, ip);
 }
 
@@ -103,7 +117,8 @@ export async function asSeller(opts: { storeName?: string; shipsFrom?: string } 
 
 /**
  * A signed-in admin: each call registers the next account listed in the test ADMIN_EMAILS (so calls do not
- * share one account's login limit), and logs it in; ADMIN_EMAILS grants the role at login.
+ * share one account's login limit), confirms its address (ADMIN_EMAILS makes only a confirmed address an
+ * admin) and logs it in; ADMIN_EMAILS grants the role at login.
  */
 export async function asAdmin(): Promise<TestAccount> {
   const email = `admin-${adminsHandedOut++ % ADMIN_EMAIL_COUNT}@bazaar.test`;
@@ -112,7 +127,10 @@ export async function asAdmin(): Promise<TestAccount> {
     "/v1/auth/register",
     json({ email, password: ADMIN_PASSWORD, name: "Test Admin" }, { headers: { "cf-connecting-ip": ip } }),
   );
-  // After 50 calls in one file the list wraps around and the account already exists.
-  if (response.status !== 409) await expectStatus(response, 201, "register admin");
+  // After 50 calls in one file the list wraps around and the account already exists, confirmed.
+  if (response.status !== 409) {
+    await expectStatus(response, 201, "register admin");
+    await verifyEmailOf(email);
+  }
   return logIn(email, ADMIN_PASSWORD, ip);
 }

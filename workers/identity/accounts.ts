@@ -25,17 +25,18 @@ export async function rolesOf(ctx: IdentityContext, userId: string): Promise<Rol
 
 /**
  * The roles a new access token carries. Admin by configuration (ADMIN_EMAILS) is applied here, at login
- * and refresh: granted when the email is listed, withdrawn when it no longer is. Operator grants stay.
+ * and refresh: granted when the email is listed and verified (whoever merely registers a listed address
+ * proves nothing), withdrawn when it is not. Operator grants stay.
  */
 export async function rolesAtIssue(
   ctx: IdentityContext,
-  user: Pick<UserRow, "id" | "emailKey">,
+  user: Pick<UserRow, "id" | "emailKey" | "emailVerifiedAt">,
   now: number,
 ): Promise<{ roles: Role[]; statements: Statement[] }> {
   const { db } = ctx.services;
   const stored = await storedRoles(db, user.id);
   const statements: Statement[] = [];
-  const listed = ctx.config.ADMIN_EMAILS.includes(user.emailKey);
+  const listed = ctx.config.ADMIN_EMAILS.includes(user.emailKey) && user.emailVerifiedAt !== null;
   const admin = stored.find((row) => row.role === "admin");
   let roles: Role[] = ["buyer", ...stored.map((row) => row.role)];
   if (listed && !admin) {

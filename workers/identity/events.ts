@@ -1,34 +1,28 @@
 import { createEvent } from "../../queues/events";
+import type { ClientInfo } from "./context";
+
+type Account = { id: string; email: string; name: string };
+const account = (user: Account) => ({ userId: user.id, email: user.email, name: user.name });
 
 /**
  * What identity emits (all through the outbox, in the same D1 batch as the change they describe).
- * It consumes nothing. Mail is sent by the notifications consumer from these events.
+ * It consumes nothing. Mail is sent by the notifications consumer from these events; the tokens mailed
+ * for verification and password reset are minted at send time (recovery.ts), never carried in an event.
  */
 export const identityEvents = {
-  userRegistered: (user: { id: string; email: string; name: string }, verificationToken: string) =>
-    createEvent("UserRegistered", { userId: user.id, email: user.email, name: user.name, verificationToken }),
+  userRegistered: (user: Account) => createEvent("UserRegistered", account(user)),
 
-  emailVerificationRequested: (user: { id: string; email: string; name: string }, verificationToken: string) =>
-    createEvent("EmailVerificationRequested", {
-      userId: user.id,
-      email: user.email,
-      name: user.name,
-      verificationToken,
-    }),
+  emailVerificationRequested: (user: Account) => createEvent("EmailVerificationRequested", account(user)),
+
+  emailVerified: (user: Account) => createEvent("EmailVerified", account(user)),
 
   userAuthenticated: (userId: string, sessionId: string) => createEvent("UserAuthenticated", { userId, sessionId }),
 
-  passwordResetRequested: (user: { id: string; email: string; name: string }, resetToken: string, expiresAt: number) =>
-    createEvent("PasswordResetRequested", {
-      userId: user.id,
-      email: user.email,
-      name: user.name,
-      resetToken,
-      expiresAt: new Date(expiresAt).toISOString(),
-    }),
+  passwordResetRequested: (email: string, requestedFrom: ClientInfo) =>
+    createEvent("PasswordResetRequested", { email, requestedFrom }),
 
-  passwordChanged: (user: { id: string; email: string; name: string }, reason: "changed" | "reset") =>
-    createEvent("PasswordChanged", { userId: user.id, email: user.email, name: user.name, reason }),
+  passwordChanged: (user: Account, reason: "changed" | "reset") =>
+    createEvent("PasswordChanged", { ...account(user), reason }),
 
   userDeleted: (userId: string) => createEvent("UserDeleted", { userId }),
 

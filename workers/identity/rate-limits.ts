@@ -19,7 +19,12 @@ const RULES: Record<Limit, { perIp?: keyof Config; perAccount?: keyof Config; wh
   passwordCheck: { perAccount: "RATE_LIMIT_LOGIN_PER_ACCOUNT", what: "password attempts" },
 };
 
-/** Counts one attempt against the per-IP and per-account rules of `limit`; throws a 429 problem when over. */
+const accountKey = async (limit: Limit, account: string) => `${limit}:account:${await sha256Hex(account)}`;
+
+/**
+ * Counts one attempt against the per-IP and per-account rules of `limit`; throws a 429 problem when over.
+ * An attempt is counted before it is judged, so concurrent guesses cannot all slip under the limit.
+ */
 export async function enforceRateLimit(
   limiter: RateLimiter,
   config: Config,
@@ -30,7 +35,7 @@ export async function enforceRateLimit(
   const checks: [string, RateRuleConfig][] = [];
   if (spec.perIp) checks.push([`${limit}:ip:${who.ip ?? "unknown"}`, config[spec.perIp] as RateRuleConfig]);
   if (spec.perAccount && who.account) {
-    checks.push([`${limit}:account:${await sha256Hex(who.account)}`, config[spec.perAccount] as RateRuleConfig]);
+    checks.push([await accountKey(limit, who.account), config[spec.perAccount] as RateRuleConfig]);
   }
   for (const [key, rule] of checks) {
     const decision = await limiter.hit(key, rule);
@@ -44,4 +49,18 @@ export async function enforceRateLimit(
       );
     }
   }
+}
+
+/**
+ * Clears an account's count for `limit` after a success, so only failures add up: the owner's own logins
+ * never lock the account, while guesses still do.
+ */
+export async function clearAccountLimit(
+  limiter: RateLimiter,
+  config: Config,
+  limit: Limit,
+  account: string,
+): Promise<void> {
+  const rule = RULES[limit].perAccount;
+  if (rule) await limiter.reset(await accountKey(limit, account), config[rule] as RateRuleConfig);
 }

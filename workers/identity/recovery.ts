@@ -17,65 +17,87 @@ export const PASSWORD_RESET_TOKEN_TTL_MS = 30 * 60 * 1000;
 const unusableToken = () =>
   new AppError("invalid_or_expired_token", "This link is invalid, has expired or was already used.");
 
-/** A verification token row to store, and the token itself to mail. */
-export async function newVerificationToken(ctx: IdentityContext, userId: string, now: number) {
-  const token = randomToken(MAILED_TOKEN_BYTES);
-  const row = store.insertOneTimeToken(ctx.services.db, {
-    tokenHash: await sha256Hex(token),
-    userId,
-    purpose: "verify_email",
-    createdAt: now,
-    expiresAt: now + VERIFICATION_TOKEN_TTL_MS,
-  });
-  return { token, row };
+/** A mail that carries a one-time token: where it goes, whom it greets, and the token itself. */
+export interface TokenMail {
+  email: string;
+  name: string;
+  token: string;
 }
 
+/**
+ * Mints a one-time token for a mail about to be sent and stores its digest first, so the link works as soon
+ * as the mail arrives. Called by the mail consumer: the token exists in plaintext only in that mail.
+ */
+async function mintTokenMail(
+  ctx: IdentityContext,
+  user: store.UserRow,
+  purpose: store.TokenPurpose,
+  ttlMs: number,
+  now: number,
+): Promise<TokenMail> {
+  const token = randomToken(MAILED_TOKEN_BYTES);
+  const row = { tokenHash: await sha256Hex(token), userId: user.id, purpose, createdAt: now, expiresAt: now + ttlMs };
+  const audit =
+    purpose === "password_reset" ? [auditEntry(ctx, "password_reset_requested", { userId: user.id }, now)] : [];
+  await ctx.services.db.batch([store.insertOneTimeToken(ctx.services.db, row), ...audit]);
+  return { email: user.email, name: user.name, token };
+}
+
+/** The verification mail of a live, still unverified account; null when there is nothing left to verify. */
+export async function verificationMail(
+  ctx: IdentityContext,
+  userId: string,
+  now = Date.now(),
+): Promise<TokenMail | null> {
+  const user = await store.findUserById(ctx.services.db, userId);
+  if (!user || user.deletedAt !== null || user.emailVerifiedAt !== null) return null;
+  return mintTokenMail(ctx, user, "verify_email", VERIFICATION_TOKEN_TTL_MS, now);
+}
+
+/** The reset mail for an address as typed; null (and no mail) when no live account uses it. */
+export async function passwordResetMail(
+  ctx: IdentityContext,
+  email: string,
+  now = Date.now(),
+): Promise<TokenMail | null> {
+  const user = await store.findUserByEmailKey(ctx.services.db, normaliseEmail(email).emailKey);
+  if (!user || user.deletedAt !== null) return null;
+  return mintTokenMail(ctx, user, "password_reset", PASSWORD_RESET_TOKEN_TTL_MS, now);
+}
+
+/** Confirms the address; the first confirmation of an account announces it (the welcome mail goes out then). */
 export async function verifyEmail(ctx: IdentityContext, token: string, now = Date.now()): Promise<void> {
-  const { db } = ctx.services;
+  const { db, outbox } = ctx.services;
   const [claimed] = await store.claimToken(db, await sha256Hex(token), "verify_email", now);
   if (!claimed) throw unusableToken();
-  await db.batch([
-    store.markEmailVerified(db, claimed.userId, now),
-    auditEntry(ctx, "email_verified", { userId: claimed.userId }, now),
-  ]);
+  const user = await store.findUserById(db, claimed.userId);
+  if (!user || user.deletedAt !== null) throw unusableToken();
+  await outbox.commit(
+    [store.markEmailVerified(db, user.id, now), auditEntry(ctx, "email_verified", { userId: user.id }, now)],
+    user.emailVerifiedAt === null ? [identityEvents.emailVerified(user)] : [],
+  );
 }
 
-/** Mails a fresh verification link to the signed-in user (the one from the welcome mail may have expired). */
-export async function resendVerification(ctx: IdentityContext, principal: Principal, now = Date.now()): Promise<void> {
+/** Mails a fresh verification link to the signed-in user (the first one may have expired). */
+export async function resendVerification(ctx: IdentityContext, principal: Principal): Promise<void> {
   const { db, outbox, rateLimiter } = ctx.services;
   const user = await store.findUserById(db, principal.userId);
   if (!user || user.deletedAt !== null) throw new AppError("not_found", "No such account.");
   if (user.emailVerifiedAt !== null) throw new AppError("conflict", "Your email address is already verified.");
   await enforceRateLimit(rateLimiter, ctx.config, "verificationMail", { account: user.id });
-  const { token, row } = await newVerificationToken(ctx, user.id, now);
-  await outbox.commit([row], [identityEvents.emailVerificationRequested(user, token)]);
+  await outbox.commit([], [identityEvents.emailVerificationRequested(user)]);
 }
 
 /**
- * Starts a password reset. The caller learns nothing: known and unknown emails get the same answer, and
- * only a known, live account gets a mail.
+ * Starts a password reset. The caller learns nothing, not even from timing: the request only counts the
+ * attempt and records the event, the same work for known and unknown emails. The mail consumer looks the
+ * account up (passwordResetMail), and only a known, live account gets a mail.
  */
-export async function requestPasswordReset(ctx: IdentityContext, email: string, now = Date.now()): Promise<void> {
-  const { db, outbox, rateLimiter } = ctx.services;
-  const { emailKey } = normaliseEmail(email);
+export async function requestPasswordReset(ctx: IdentityContext, email: string): Promise<void> {
+  const { outbox, rateLimiter } = ctx.services;
+  const { email: address, emailKey } = normaliseEmail(email);
   await enforceRateLimit(rateLimiter, ctx.config, "passwordReset", { ip: ctx.client.ip, account: emailKey });
-  const user = await store.findUserByEmailKey(db, emailKey);
-  if (!user || user.deletedAt !== null) return;
-  const token = randomToken(MAILED_TOKEN_BYTES);
-  const expiresAt = now + PASSWORD_RESET_TOKEN_TTL_MS;
-  await outbox.commit(
-    [
-      store.insertOneTimeToken(db, {
-        tokenHash: await sha256Hex(token),
-        userId: user.id,
-        purpose: "password_reset",
-        createdAt: now,
-        expiresAt,
-      }),
-      auditEntry(ctx, "password_reset_requested", { userId: user.id }, now),
-    ],
-    [identityEvents.passwordResetRequested(user, token, expiresAt)],
-  );
+  await outbox.commit([], [identityEvents.passwordResetRequested(address, ctx.client)]);
 }
 
 /**

@@ -10,7 +10,6 @@ import type { IdentityContext } from "./context";
 import { identityEvents } from "./events";
 import { hashParams, hashPassword, passwordPolicyProblem, verifyPassword } from "./passwords";
 import { enforceRateLimit } from "./rate-limits";
-import { newVerificationToken } from "./recovery";
 import * as store from "./store";
 
 /** Account rules: sign-up, profile, password change, deletion, seller onboarding and the audit trail. */
@@ -51,11 +50,10 @@ export async function register(
     updatedAt: now,
     deletedAt: null,
   };
-  const verification = await newVerificationToken(ctx, user.id, now);
   try {
     await outbox.commit(
-      [store.insertUser(db, user), verification.row, auditEntry(ctx, "registered", { userId: user.id }, now)],
-      [identityEvents.userRegistered(user, verification.token)],
+      [store.insertUser(db, user), auditEntry(ctx, "registered", { userId: user.id }, now)],
+      [identityEvents.userRegistered(user)],
     );
   } catch (error) {
     // Two sign-ups for one address at the same moment: the unique index decides.
@@ -259,13 +257,16 @@ export async function savedAddress(
   return user.shippingAddresses.find((address) => addressId(address) === id);
 }
 
-/** Where to mail a user about their orders; undefined once the account is deleted. */
+/**
+ * Where to mail a user about their orders and account; undefined once the account is deleted, and while its
+ * address is unconfirmed (anyone can register anyone's address, so it gets nothing but verification mail).
+ */
 export async function contactOf(
   ctx: Pick<IdentityContext, "services">,
   userId: string,
 ): Promise<{ email: string; name: string } | undefined> {
   const user = await store.findUserById(ctx.services.db, userId);
-  if (!user || user.deletedAt !== null) return undefined;
+  if (!user || user.deletedAt !== null || user.emailVerifiedAt === null) return undefined;
   return { email: user.email, name: user.name };
 }
 

@@ -1,19 +1,38 @@
 import type { Principal } from "../http/context";
 import { AppError } from "../http/errors";
 import { newId } from "../lib/ids";
-import { randomToken, sha256Hex } from "../lib/tokens";
+import { openWithToken, randomToken, sealWithToken, sha256Hex } from "../lib/tokens";
 import { loadUserView, normaliseEmail, rolesAtIssue, type Statement, type UserView } from "./accounts";
 import { auditEntry } from "./audit";
 import type { IdentityContext } from "./context";
 import { identityEvents } from "./events";
-import { signAccessToken } from "./jwt";
+import { type Role, signAccessToken } from "./jwt";
 import { hashParams, hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from "./passwords";
-import { enforceRateLimit } from "./rate-limits";
+import { clearAccountLimit, enforceRateLimit } from "./rate-limits";
 import * as store from "./store";
 
 /** Refresh tokens: 256 random bits, valid 30 days from issue, replaced at every use. */
 export const REFRESH_TOKEN_BYTES = 32;
 export const REFRESH_TOKEN_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+/**
+ * A client that sends one refresh twice (two tabs, a retry after a lost response) within this window gets
+ * the same new pair again; later, a second use means the token leaked and revokes the session.
+ */
+export const REFRESH_REUSE_GRACE_MS = 10_000;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** When a session ends for good: its absolute age limit, however often it is refreshed. */
+const sessionEnd = (ctx: IdentityContext, createdAt: number) => createdAt + ctx.config.SESSION_MAX_AGE_DAYS * DAY_MS;
+const refreshExpiry = (ctx: IdentityContext, createdAt: number, now: number) =>
+  Math.min(now + REFRESH_TOKEN_TTL_MS, sessionEnd(ctx, createdAt));
+
+/** The pair a refresh answered, as sealed on the token it replaced (for the grace window). */
+interface IssuedPair {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+  roles: Role[];
+}
 
 export interface SessionTokens {
   accessToken: string;
@@ -29,6 +48,7 @@ const invalidRefreshToken = () => new AppError("invalid_token", "The refresh tok
 /**
  * Password login: opens a session and returns its first tokens. Unknown accounts cost the same time as
  * known ones and fail with the same error, so the response does not tell whether an email is registered.
+ * The per-account limit counts failed attempts: a success clears it.
  */
 export async function login(
   ctx: IdentityContext,
@@ -50,6 +70,7 @@ export async function login(
     await auditEntry(ctx, "login_failed", { userId: user.id, detail: { reason: "wrong_password" } }, now);
     throw invalidCredentials();
   }
+  await clearAccountLimit(rateLimiter, ctx.config, "login", emailKey);
 
   const statements: Statement[] = [];
   if (needsRehash(user.passwordHash, params)) {
@@ -65,7 +86,7 @@ export async function login(
       userId: user.id,
       createdAt: now,
       lastUsedAt: now,
-      expiresAt: now + REFRESH_TOKEN_TTL_MS,
+      expiresAt: refreshExpiry(ctx, now, now),
       ip: ctx.client.ip,
       userAgent: ctx.client.userAgent,
     }),
@@ -73,7 +94,7 @@ export async function login(
       tokenHash: await sha256Hex(refreshToken),
       sessionId,
       issuedAt: now,
-      expiresAt: now + REFRESH_TOKEN_TTL_MS,
+      expiresAt: refreshExpiry(ctx, now, now),
     }),
     auditEntry(ctx, "login", { userId: user.id, sessionId }, now),
     ...roleChanges,
@@ -91,8 +112,9 @@ export async function login(
 }
 
 /**
- * Exchanges a refresh token for a new pair. A token that was already exchanged means it leaked (or a client
- * replayed it): the whole session is revoked, for the thief and the owner alike.
+ * Exchanges a refresh token for a new pair. The same token presented again within the grace window answers
+ * the same pair; later, it means the token leaked (or a client replayed it): the whole session is revoked,
+ * for the thief and the owner alike. A session ends SESSION_MAX_AGE_DAYS after its login.
  */
 export async function refresh(ctx: IdentityContext, refreshToken: string, now = Date.now()): Promise<SessionTokens> {
   const { db } = ctx.services;
@@ -100,33 +122,64 @@ export async function refresh(ctx: IdentityContext, refreshToken: string, now = 
   const found = await store.findRefreshToken(db, tokenHash);
   if (!found) throw invalidRefreshToken();
   const { token, session, user } = found;
-  if (token.rotatedAt !== null) return revokeForReuse(ctx, session, now);
-  if (session.revokedAt !== null || session.expiresAt <= now || token.expiresAt <= now || user.deletedAt !== null) {
-    throw invalidRefreshToken();
-  }
-  const claimed = await store.claimRefreshToken(db, tokenHash, now);
-  if (claimed.length === 0) return revokeForReuse(ctx, session, now);
+  if (token.rotatedAt !== null) return answerAgainOrRevoke(ctx, refreshToken, found, now);
+  const end = sessionEnd(ctx, session.createdAt);
+  const ended = session.expiresAt <= now || token.expiresAt <= now || end <= now;
+  if (session.revokedAt !== null || ended || user.deletedAt !== null) throw invalidRefreshToken();
 
   const { roles, statements } = await rolesAtIssue(ctx, user, now);
-  const nextToken = randomToken(REFRESH_TOKEN_BYTES);
+  const access = await signAccessToken(ctx.config, { userId: user.id, sessionId: session.id, roles }, now);
+  const pair: IssuedPair = {
+    accessToken: access.token,
+    refreshToken: randomToken(REFRESH_TOKEN_BYTES),
+    expiresIn: access.expiresIn,
+    roles,
+  };
+  const sealed = await sealWithToken(refreshToken, JSON.stringify(pair));
+  const claimed = await store.claimRefreshToken(db, tokenHash, sealed, now);
+  if (claimed.length === 0) {
+    // A concurrent refresh with this token won: answer what it answered.
+    const current = await store.findRefreshToken(db, tokenHash);
+    if (!current) throw invalidRefreshToken();
+    return answerAgainOrRevoke(ctx, refreshToken, current, now);
+  }
+  const expiresAt = refreshExpiry(ctx, session.createdAt, now);
   await db.batch([
     store.insertRefreshToken(db, {
-      tokenHash: await sha256Hex(nextToken),
+      tokenHash: await sha256Hex(pair.refreshToken),
       sessionId: session.id,
       issuedAt: now,
-      expiresAt: now + REFRESH_TOKEN_TTL_MS,
+      expiresAt,
     }),
-    store.touchSession(db, session.id, now, now + REFRESH_TOKEN_TTL_MS),
+    store.touchSession(db, session.id, now, expiresAt),
     ...statements,
   ]);
-  const access = await signAccessToken(ctx.config, { userId: user.id, sessionId: session.id, roles }, now);
+  return tokensOf(ctx, user, pair);
+}
+
+async function tokensOf(ctx: IdentityContext, user: store.UserRow, pair: IssuedPair): Promise<SessionTokens> {
   return {
-    accessToken: access.token,
-    refreshToken: nextToken,
+    accessToken: pair.accessToken,
+    refreshToken: pair.refreshToken,
     tokenType: "Bearer",
-    expiresIn: access.expiresIn,
-    user: await loadUserView(ctx, user, roles),
+    expiresIn: pair.expiresIn,
+    user: await loadUserView(ctx, user, pair.roles),
   };
+}
+
+/** A rotated token: inside the grace window, the pair it was exchanged for; outside, the session is revoked. */
+async function answerAgainOrRevoke(
+  ctx: IdentityContext,
+  refreshToken: string,
+  { token, session, user }: NonNullable<Awaited<ReturnType<typeof store.findRefreshToken>>>,
+  now: number,
+): Promise<SessionTokens> {
+  const withinGrace = token.rotatedAt !== null && now - token.rotatedAt <= REFRESH_REUSE_GRACE_MS;
+  if (withinGrace && token.successor && session.revokedAt === null && user.deletedAt === null) {
+    const pair = JSON.parse(await openWithToken(refreshToken, token.successor)) as IssuedPair;
+    return tokensOf(ctx, user, pair);
+  }
+  return revokeForReuse(ctx, session, now);
 }
 
 async function revokeForReuse(ctx: IdentityContext, session: store.SessionRow, now: number): Promise<never> {

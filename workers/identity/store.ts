@@ -137,11 +137,14 @@ export function findRefreshToken(db: Db, tokenHash: string) {
     .get();
 }
 
-/** Marks a token rotated unless it already was; an empty result means someone else used it first. */
-export function claimRefreshToken(db: Db, tokenHash: string, now: number) {
+/**
+ * Marks a token rotated, recording the sealed pair it was exchanged for, unless it already was; an empty
+ * result means someone else used it first.
+ */
+export function claimRefreshToken(db: Db, tokenHash: string, successor: string, now: number) {
   return db
     .update(refreshTokens)
-    .set({ rotatedAt: now })
+    .set({ rotatedAt: now, successor })
     .where(and(eq(refreshTokens.tokenHash, tokenHash), isNull(refreshTokens.rotatedAt)))
     .returning({ tokenHash: refreshTokens.tokenHash });
 }

@@ -38,3 +38,23 @@ export async function hmacSha256(secret: string, message: string): Promise<Uint8
 }
 
 export const toHex = (bytes: Uint8Array) => [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
+
+/** An AES-GCM key derived from a random token: what it seals opens only for whoever presents the token. */
+async function keyFromToken(token: string, usage: "encrypt" | "decrypt"): Promise<CryptoKey> {
+  const material = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(`sealed-by-token:${token}`));
+  return crypto.subtle.importKey("raw", material, { name: "AES-GCM" }, false, [usage]);
+}
+
+export async function sealWithToken(token: string, plaintext: string): Promise<string> {
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const key = await keyFromToken(token, "encrypt");
+  const sealed = await crypto.subtle.encrypt({ name: "AES-GCM", iv }, key, new TextEncoder().encode(plaintext));
+  return `${base64url(iv)}.${base64url(new Uint8Array(sealed))}`;
+}
+
+export async function openWithToken(token: string, sealed: string): Promise<string> {
+  const [iv = "", data = ""] = sealed.split(".");
+  const key = await keyFromToken(token, "decrypt");
+  const plain = await crypto.subtle.decrypt({ name: "AES-GCM", iv: fromBase64url(iv) }, key, fromBase64url(data));
+  return new TextDecoder().decode(plain);
+}

@@ -1,5 +1,8 @@
 import type { AnyEvent } from "../../queues/catalog";
 import { type ConsumerContext, defineConsumer } from "../../queues/consumer";
+import type { ClientInfo, IdentityContext } from "../identity/context";
+import { passwordResetMail, verificationMail } from "../identity/recovery";
+import { contactOf } from "../identity/service";
 import { orderTemplates } from "./order-templates";
 import { deliveryRow } from "./store";
 import { type RenderedMail, templates, toHtml } from "./templates";
@@ -7,6 +10,7 @@ import { type RenderedMail, templates, toHtml } from "./templates";
 const MAIL_EVENTS = [
   "UserRegistered",
   "EmailVerificationRequested",
+  "EmailVerified",
   "PasswordResetRequested",
   "PasswordChanged",
   "OrderPaid",
@@ -18,17 +22,35 @@ const MAIL_EVENTS = [
 ] as const;
 type MailEvent = Extract<AnyEvent, { type: (typeof MAIL_EVENTS)[number] }>;
 
-/** Which mail an event sends, and to whom; null when it sends none (a deleted buyer, a checkout that never paid). */
-function render(event: MailEvent, { config }: ConsumerContext): { to: string; mail: RenderedMail } | null {
+const noClient: ClientInfo = { ip: null, userAgent: null };
+const identityContext = (context: ConsumerContext, client = noClient): IdentityContext => ({
+  ...context,
+  client,
+});
+
+/**
+ * Which mail an event sends, and to whom; null when it sends none (a deleted or unverified buyer, a checkout
+ * that never paid). An address nobody has confirmed gets verification and reset links only: the buyer
+ * contact of order events is null for it (contactOf), and account notices check the same.
+ */
+async function render(event: MailEvent, context: ConsumerContext): Promise<{ to: string; mail: RenderedMail } | null> {
+  const { config } = context;
   switch (event.type) {
     case "UserRegistered":
+    case "EmailVerificationRequested": {
+      const mail = await verificationMail(identityContext(context), event.data.userId);
+      return mail && { to: mail.email, mail: templates.verifyEmail(config, mail) };
+    }
+    case "PasswordResetRequested": {
+      const mail = await passwordResetMail(identityContext(context, event.data.requestedFrom), event.data.email);
+      return mail && { to: mail.email, mail: templates.passwordReset(config, mail) };
+    }
+    case "EmailVerified":
       return { to: event.data.email, mail: templates.welcome(config, event.data) };
-    case "EmailVerificationRequested":
-      return { to: event.data.email, mail: templates.verifyEmail(config, event.data) };
-    case "PasswordResetRequested":
-      return { to: event.data.email, mail: templates.passwordReset(config, event.data) };
-    case "PasswordChanged":
-      return { to: event.data.email, mail: templates.passwordChanged(config, event.data) };
+    case "PasswordChanged": {
+      const owner = await contactOf(context, event.data.userId);
+      return owner ? { to: owner.email, mail: templates.passwordChanged(config, event.data) } : null;
+    }
     case "OrderPaid":
       return event.data.buyer && { to: event.data.buyer.email, mail: orderTemplates.confirmation(config, event.data) };
     case "OrderPaymentFailed":
@@ -50,7 +72,7 @@ export const mailConsumer = defineConsumer({
   queue: "notifications",
   handles: MAIL_EVENTS,
   async handle(event, context) {
-    const rendered = render(event as MailEvent, context);
+    const rendered = await render(event as MailEvent, context);
     if (!rendered) return [];
     const { to, mail } = rendered;
     const { services } = context;

@@ -1,6 +1,6 @@
 import type { EventData } from "../../queues/catalog";
 import type { Config } from "../config";
-import type { RenderedMail } from "./templates";
+import { inertName, type RenderedMail } from "./templates";
 
 /** Mail about orders: confirmation with the receipt, payment failed, shipped, delivered, cancelled, refunded. */
 
@@ -13,7 +13,7 @@ export function formatMoney({ amount, currency }: Money): string {
 }
 
 const orderLink = (config: Config, orderId: string) => `${config.PUBLIC_BASE_URL}/orders/${orderId}`;
-const greeting = (buyer: { name: string } | null) => `Hello ${buyer?.name ?? "there"},`;
+const greeting = (buyer: { name: string } | null) => `Hello ${buyer ? inertName(buyer.name) : "there"},`;
 const row = (label: string, money: Money) => `${label.padEnd(16)}${formatMoney(money).padStart(14)}`;
 
 export const orderTemplates = {
@@ -40,7 +40,7 @@ export const orderTemplates = {
           row("Tax (included)", data.totals.tax),
           row("Total paid", data.totals.total),
         ].join("\n"),
-        `Ships ${data.shippingMethod} to ${address.name}, ${address.city}, ${address.country}. ` +
+        `Ships ${data.shippingMethod} to ${inertName(address.name)}, ${address.city}, ${address.country}. ` +
           (sellers > 1
             ? `${sellers} sellers each send their part; you will get a mail with tracking for each parcel.`
             : "You will get a mail with tracking when it is on its way."),
@@ -66,10 +66,10 @@ export const orderTemplates = {
     const books = data.lines.map((line) => `${line.quantity} × ${line.title}`).join("\n");
     return {
       template: "order-shipped",
-      subject: `${data.storeName} shipped your Book Bazaar order ${data.orderId}`,
+      subject: `${inertName(data.storeName)} shipped your Book Bazaar order ${data.orderId}`,
       text: [
         greeting(data.buyer),
-        `${data.storeName} sent their part of order ${data.orderId}:\n${books}`,
+        `${inertName(data.storeName)} sent their part of order ${data.orderId}:\n${books}`,
         `Carrier: ${data.carrier}\nTracking number: ${data.trackingNumber}${data.trackingUrl ? `\nTrack it: ${data.trackingUrl}` : ""}`,
         `Your order: ${orderLink(config, data.orderId)}`,
       ].join("\n\n"),
@@ -79,10 +79,10 @@ export const orderTemplates = {
   delivered(config: Config, data: EventData<"OrderDelivered">): RenderedMail {
     return {
       template: "order-delivered",
-      subject: `Your parcel from ${data.storeName} was delivered`,
+      subject: `Your parcel from ${inertName(data.storeName)} was delivered`,
       text: [
         greeting(data.buyer),
-        `${data.storeName}'s part of order ${data.orderId} was delivered. Happy reading!`,
+        `${inertName(data.storeName)}'s part of order ${data.orderId} was delivered. Happy reading!`,
         `If something is wrong with it, reply to the seller from your order: ${orderLink(config, data.orderId)}`,
       ].join("\n\n"),
     };

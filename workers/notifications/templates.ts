@@ -9,6 +9,16 @@ export interface RenderedMail {
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] ?? ch);
 
+/**
+ * A name as mail may show it: anyone can register any address with any name, and mail clients turn
+ * URL-, domain- and address-like text into links. Dots, slashes and at signs become look-alikes
+ * (one-dot leader, division slash, full-width at) that no autolinker reads as part of a link, in the
+ * text part and, through it, the HTML part.
+ */
+export function inertName(name: string): string {
+  return name.replace(/[./@]/g, (ch) => ({ ".": "\u2024", "/": "\u2215", "@": "\uff20" })[ch] ?? ch);
+}
+
 /** Plain text is the source; the HTML part is the same text, escaped, with links made clickable. */
 export function toHtml(text: string): string {
   const body = escapeHtml(text)
@@ -24,29 +34,32 @@ export function toHtml(text: string): string {
 const tokenLink = (config: Config, path: string, token: string) =>
   `${config.PUBLIC_BASE_URL}${path}?token=${encodeURIComponent(token)}`;
 
+/**
+ * Verification and reset mail may reach an address whose owner never signed up (anyone can type any address),
+ * so they greet nobody by name: they carry no text the sender chose, only the link.
+ */
 export const templates = {
-  welcome(config: Config, data: { name: string; verificationToken: string }): RenderedMail {
-    const link = tokenLink(config, "/verify-email", data.verificationToken);
+  welcome(config: Config, data: { name: string }): RenderedMail {
     return {
       template: "welcome",
-      subject: "Welcome to Book Bazaar — please confirm your email",
-      text: `Hello ${data.name},\n\nWelcome to Book Bazaar. Confirm your email address within 24 hours:\n${link}\n\nVerification code: ${data.verificationToken}\n\nHappy reading!`,
+      subject: "Welcome to Book Bazaar",
+      text: `Hello ${inertName(data.name)},\n\nYour email address is confirmed: welcome to Book Bazaar.\n${config.PUBLIC_BASE_URL}\n\nHappy reading!`,
     };
   },
 
-  verifyEmail(config: Config, data: { name: string; verificationToken: string }): RenderedMail {
+  verifyEmail(config: Config, data: { token: string }): RenderedMail {
     return {
       template: "verify-email",
       subject: "Confirm your email for Book Bazaar",
-      text: `Hello ${data.name},\n\nConfirm your email address within 24 hours:\n${tokenLink(config, "/verify-email", data.verificationToken)}\n\nVerification code: ${data.verificationToken}\n\nIf you did not ask for this, ignore this mail.`,
+      text: `Hello,\n\nConfirm your email address for Book Bazaar within 24 hours:\n${tokenLink(config, "/verify-email", data.token)}\n\nVerification code: ${data.token}\n\nIf you did not sign up, ignore this mail: no account is opened with this address until it is confirmed.`,
     };
   },
 
-  passwordReset(config: Config, data: { name: string; resetToken: string }): RenderedMail {
+  passwordReset(config: Config, data: { token: string }): RenderedMail {
     return {
       template: "password-reset",
       subject: "Reset your Book Bazaar password",
-      text: `Hello ${data.name},\n\nSomeone (hopefully you) asked to reset the password of your Book Bazaar account. Choose a new password within 30 minutes:\n${tokenLink(config, "/reset-password", data.resetToken)}\n\nReset code: ${data.resetToken}\n\nThe link works once. If you did not ask for this, ignore this mail: your password stays as it is.`,
+      text: `Hello,\n\nSomeone (hopefully you) asked to reset the password of your Book Bazaar account. Choose a new password within 30 minutes:\n${tokenLink(config, "/reset-password", data.token)}\n\nReset code: ${data.token}\n\nThe link works once. If you did not ask for this, ignore this mail: your password stays as it is.`,
     };
   },
 
@@ -55,7 +68,7 @@ export const templates = {
     return {
       template: "password-changed",
       subject: "Your Book Bazaar password was changed",
-      text: `Hello ${data.name},\n\nThe password of your Book Bazaar account was just ${how}, and your other sessions were signed out.\n\nIf this was not you, reset your password now and contact support.`,
+      text: `Hello ${inertName(data.name)},\n\nThe password of your Book Bazaar account was just ${how}, and your other sessions were signed out.\n\nIf this was not you, reset your password now and contact support.`,
     };
   },
 };

@@ -1,5 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { QUEUE_NAMES, type QueueName } from "../../queues/catalog";
+import { PROCESSED_EVENT_RETENTION_MS } from "../../queues/consumer";
+import { redactSecrets } from "../../queues/dead-letters";
 import { queueSenders } from "../../queues/outbox";
 import { AppError } from "../http/errors";
 import { createRouter } from "../http/router";
@@ -32,6 +34,7 @@ const list = createRoute({
   path: "/v1/admin/dead-letters",
   tags: ["Operations"],
   summary: "Messages that exhausted their retries, newest first",
+  description: "Fields named like secrets (tokens, passwords) show as `[redacted]`.",
   security,
   middleware: [requireAuth, requireRole("admin")] as const,
   request: { query: PageQuery },
@@ -53,6 +56,7 @@ const replay = createRoute({
   path: "/v1/admin/dead-letters/{id}/replay",
   tags: ["Operations"],
   summary: "Send a dead letter back to its queue; consumers that already handled it skip it",
+  description: "A dead letter older than 30 days (the processed-event markers' retention) cannot be replayed.",
   security,
   middleware: [requireAuth, requireRole("admin")] as const,
   request: { params: z.object({ id: z.string().regex(/^dlq_[0-9a-f]{32}$/) }) },
@@ -65,7 +69,7 @@ const replay = createRoute({
 function present(row: Awaited<ReturnType<typeof deadLetterById>> & object) {
   return {
     ...row,
-    body: JSON.parse(row.body) as unknown,
+    body: redactSecrets(JSON.parse(row.body)),
     receivedAt: new Date(row.receivedAt).toISOString(),
     replayedAt: iso(row.replayedAt),
   };
@@ -86,6 +90,13 @@ export const operationsRoutes = createRouter()
     if (!row) throw new AppError("not_found", "No such dead letter.");
     if (!QUEUE_NAMES.includes(row.queue as QueueName)) {
       throw new AppError("unprocessable", `Queue ${row.queue} no longer exists.`);
+    }
+    // Past the markers' retention, consumers that already handled the event could not tell and would repeat it.
+    if (row.receivedAt < Date.now() - PROCESSED_EVENT_RETENTION_MS) {
+      throw new AppError(
+        "unprocessable",
+        "This dead letter is older than 30 days and can no longer be replayed safely.",
+      );
     }
     await queueSenders(c.env)[row.queue as QueueName].send(JSON.parse(row.body), { contentType: "json" });
     await markReplayed(db, row);

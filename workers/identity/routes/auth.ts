@@ -68,7 +68,9 @@ const refreshRoute = createRoute({
   path: "/v1/auth/refresh",
   tags,
   summary: "Exchange a refresh token for new tokens; each refresh token works once",
-  description: "Presenting a refresh token that was already exchanged revokes its whole session.",
+  description:
+    "Presenting a refresh token again within 10 seconds of its exchange answers the same new pair; later, it " +
+    "revokes its whole session. A session cannot be refreshed past `SESSION_MAX_AGE_DAYS` after its login.",
   request: { body: json(RefreshBody) },
   responses: { 200: jsonContent(TokensSchema, "New tokens"), ...problems(400, 401, 415) },
 });

@@ -7,4 +7,8 @@ export class DurableObjectRateLimiter implements RateLimiter {
   hit(key: string, rule: RateRule): Promise<RateDecision> {
     return this.namespace.getByName(key).hit(rule.limit, rule.windowSeconds * 1000);
   }
+
+  async reset(key: string): Promise<void> {
+    await this.namespace.getByName(key).reset();
+  }
 }

@@ -13,4 +13,6 @@ export interface RateDecision {
 
 export interface RateLimiter {
   hit(key: string, rule: RateRule): Promise<RateDecision>;
+  /** Forgets every hit of a key (a successful login clears the failures before it). */
+  reset(key: string, rule: RateRule): Promise<void>;
 }

@@ -17,6 +17,10 @@ export class UpstashRateLimiter implements RateLimiter {
     };
   }
 
+  async reset(key: string, rule: RateRule): Promise<void> {
+    await this.limiter(rule).resetUsedTokens(key);
+  }
+
   private limiter(rule: RateRule): Ratelimit {
     const id = `${rule.limit}/${rule.windowSeconds}`;
     let limiter = this.limiters.get(id);
