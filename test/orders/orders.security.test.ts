@@ -79,4 +79,33 @@ describe("orders (security)", () => {
     expect((await api(`/v1/orders/${order.id}`, { headers: admin.auth })).status).toBe(200);
     expect((await refund(admin, order.id, { amount: eur(100), reason: "goodwill", restock: false })).status).toBe(201);
   });
+
+  it("answers a seller the same 404 for an unknown order and another seller's, whatever the body", async () => {
+    const [alice, bob] = [await asSeller(), await asSeller()];
+    const buyer = await signUp();
+    await addToCart(buyer, (await listBook(alice, { quantity: 1 })).id);
+    const { order } = await paidOrder(buyer);
+    const unknown = `ord_${"0".repeat(32)}`;
+    const bodies = [
+      { amount: { amount: 100, currency: "USD" }, reason: "x", restock: false },
+      { amount: eur(100), reason: "x", restock: false },
+      { restock: "not a boolean" },
+    ];
+    for (const body of bodies) {
+      const answers = [];
+      for (const id of [order.id, unknown]) {
+        const response = await refund(bob, id, body);
+        const { status, code, title, detail } = await response.json<Record<string, unknown>>();
+        answers.push({ status, code, title, detail });
+      }
+      expect(answers[0], JSON.stringify(body)).toEqual({
+        status: 404,
+        code: "not_found",
+        title: "Not found",
+        detail: "No such order.",
+      });
+      expect(answers[1]).toEqual(answers[0]);
+    }
+    expect((await getOrder(buyer, order.id)).totals.refunded).toEqual(eur(0));
+  });
 });

@@ -1,4 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
+import type { MiddlewareHandler } from "hono";
+import type { AppEnv } from "../../http/context";
 import { AppError } from "../../http/errors";
 import { idempotent } from "../../http/middleware/idempotency";
 import { createRouter } from "../../http/router";
@@ -9,6 +11,25 @@ import { IdempotencyHeader, OrderIdParam, RefundBody, RefundSchema } from "../sc
 import * as store from "../store";
 import { refundView } from "../views";
 import { bearer, callerSellerId, ordersContextOf, requireSellerOrAdmin } from "./context";
+
+/**
+ * Ownership before anything about the body: an unknown order and another seller's answer the same 404, whatever
+ * the body says, so the route never tells a seller which order ids exist.
+ */
+const requireOwnOrder: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const parsed = OrderIdParam.safeParse({ id: c.req.param("id") });
+  // A malformed id is refused by the route's own validation; its shape says nothing about existing orders.
+  if (!parsed.success) return next();
+  const services = c.get("services");
+  const order = await store.orderById(services.db, parsed.data.id);
+  if (!order) throw new AppError("not_found", "No such order.");
+  if (!principalOf(c).roles.includes("admin")) {
+    const sellerId = await callerSellerId(c);
+    const parts = await store.sellerOrdersOf(services.db, order.id);
+    if (!parts.some((part) => part.sellerId === sellerId)) throw new AppError("not_found", "No such order.");
+  }
+  await next();
+};
 
 const refund = createRoute({
   method: "post",
@@ -21,7 +42,7 @@ const refund = createRoute({
     "order; without `amount`, everything left there. `restock` puts the copies back on sale. Never more than " +
     "was captured minus what was refunded: 422 `refund_exceeds_captured`. Needs an `Idempotency-Key`.",
   security: bearer,
-  middleware: [requireAuth, requireSellerOrAdmin, idempotent],
+  middleware: [requireAuth, requireSellerOrAdmin, requireOwnOrder, idempotent],
   request: {
     headers: IdempotencyHeader,
     params: OrderIdParam,
