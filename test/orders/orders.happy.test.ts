@@ -13,6 +13,7 @@ import {
   newKey,
   orderRow,
   paidOrder,
+  paidTwoSellerOrder,
   placeOrder,
   refund,
   settlePayment,
@@ -235,5 +236,46 @@ describe("orders (happy paths)", () => {
     expect(again.headers.get("idempotent-replayed")).toBe("true");
     expect(await again.json()).toEqual(await first.json());
     expect((await getOrder(buyer, order.id)).totals.refunded).toEqual(eur(500));
+  });
+
+  it("lets an admin charge a refund to named seller orders, or grant it as marketplace goodwill", async () => {
+    const { buyer, order, parts } = await paidTwoSellerOrder([1000, 4000]);
+    const [alicePart, bobPart] = parts;
+    const admin = await asAdmin();
+
+    const charged = await refund(admin, order.id, {
+      amount: eur(300),
+      sellerOrderIds: [bobPart.id],
+      reason: "scuffed",
+      restock: false,
+    });
+    expect(charged.status).toBe(201);
+    expect(await charged.json()).toMatchObject({ amount: eur(300), sellerOrderIds: [bobPart.id], goodwill: eur(0) });
+
+    const goodwill = await refund(admin, order.id, {
+      amount: eur(250),
+      goodwill: true,
+      reason: "late",
+      restock: false,
+    });
+    expect(goodwill.status).toBe(201);
+    expect(await goodwill.json()).toMatchObject({
+      amount: eur(250),
+      sellerOrderIds: [],
+      lines: [],
+      goodwill: eur(250),
+    });
+
+    const seen = await getOrder(buyer, order.id);
+    expect(seen.totals.refunded).toEqual(eur(550));
+    expect(seen.sellerOrders.find((so) => so.id === bobPart.id)?.totals.refunded).toEqual(eur(300));
+    expect(seen.sellerOrders.find((so) => so.id === alicePart.id)?.totals.refunded).toEqual(eur(0));
+    expect(await orderRow(order.id)).toMatchObject({ refundedTotal: 550, goodwillTotal: 250 });
+
+    // A bare amount that is everything left still covers the whole order, charged to its seller orders.
+    const rest = order.totals.total.amount - 550;
+    const everything = await refund(admin, order.id, { amount: eur(rest), reason: "all", restock: false });
+    expect(everything.status).toBe(201);
+    expect(await orderRow(order.id)).toMatchObject({ status: "refunded", refundedTotal: order.totals.total.amount });
   });
 });

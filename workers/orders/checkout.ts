@@ -220,6 +220,7 @@ function plannedOrder(
     tax: 0,
     total: sum((row) => row.total),
     refundedTotal: 0,
+    goodwillTotal: 0,
     shippingAddress: request.address,
     shippingMethod: request.method,
     holdExpiresAt,

@@ -114,11 +114,18 @@ function casAdd(column: SQLiteColumn, read: number, delta: number): SQL {
   return sql`CASE WHEN ${column} = ${read} THEN ${read + delta} ELSE NULL END`;
 }
 
-export function addOrderRefunded(db: Db, order: Pick<OrderRow, "id" | "refundedTotal">, delta: number, now: number) {
+/** Adds to what the order refunded, `goodwill` of it charged to no seller order. */
+export function addOrderRefunded(
+  db: Db,
+  order: Pick<OrderRow, "id" | "refundedTotal" | "goodwillTotal">,
+  delta: { amount: number; goodwill: number },
+  now: number,
+) {
   return db
     .update(orders)
     .set({
-      refundedTotal: casAdd(orders.refundedTotal, order.refundedTotal, delta) as unknown as number,
+      refundedTotal: casAdd(orders.refundedTotal, order.refundedTotal, delta.amount) as unknown as number,
+      goodwillTotal: casAdd(orders.goodwillTotal, order.goodwillTotal, delta.goodwill) as unknown as number,
       updatedAt: now,
     })
     .where(eq(orders.id, order.id));
@@ -254,4 +261,18 @@ export const settledRefundTotals = (db: Db, orderIds: string[]) =>
         .from(orderRefunds)
         .where(and(inArray(orderRefunds.orderId, orderIds), eq(orderRefunds.state, "succeeded")))
         .groupBy(orderRefunds.orderId)
+    : Promise.resolve([]);
+
+/** Per order: what its seller orders refunded, and how many of them refunded more than their total. */
+export const sellerOrderRefundTotals = (db: Db, orderIds: string[]) =>
+  orderIds.length
+    ? db
+        .select({
+          orderId: sellerOrders.orderId,
+          refunded: sql<number>`SUM(${sellerOrders.refundedTotal})`,
+          overRefunded: sql<number>`SUM(CASE WHEN ${sellerOrders.refundedTotal} > ${sellerOrders.total} THEN 1 ELSE 0 END)`,
+        })
+        .from(sellerOrders)
+        .where(inArray(sellerOrders.orderId, orderIds))
+        .groupBy(sellerOrders.orderId)
     : Promise.resolve([]);

@@ -38,9 +38,12 @@ const refund = createRoute({
   summary: "Refund part or all of a paid order (the seller of the lines, or an admin)",
   description:
     "With `lines`, each line's copies are refunded at their price (an `amount` above that, for one seller's " +
-    "lines, refunds shipping too). Without lines, a seller refunds their part of the order and an admin the " +
-    "order; without `amount`, everything left there. `restock` puts the copies back on sale. Never more than " +
-    "was captured minus what was refunded: 422 `refund_exceeds_captured`. Needs an `Idempotency-Key`.",
+    "lines, refunds shipping too). Without lines, `sellerOrderIds` names the seller orders to refund; else a " +
+    "seller refunds their part of the order and an admin the order (on an order with several sellers, an admin's " +
+    "partial amount names seller orders or lines, or is sent with `goodwill: true` as a marketplace credit " +
+    "charged to no seller: 422 otherwise); without `amount`, everything left there. `restock` puts the copies " +
+    "back on sale. Never more than was captured minus what was refunded, nor more than is left of the seller " +
+    "orders it covers: 422 `refund_exceeds_captured`. Needs an `Idempotency-Key`.",
   security: bearer,
   middleware: [requireAuth, requireSellerOrAdmin, requireOwnOrder, idempotent],
   request: {
@@ -69,7 +72,7 @@ export const refundRoutes = createRouter().openapi(refund, async (c) => {
     ordersContextOf(c),
     id,
     caller,
-    { amount: body.amount?.amount, lines: body.lines, reason: body.reason, restock: body.restock },
+    { ...body, amount: body.amount?.amount },
     c.req.header("idempotency-key")!,
   );
   return c.json(refundView(issued), 201);
