@@ -1,0 +1,1 @@
+ALTER TABLE `payments` ADD `captured_currency` text;
