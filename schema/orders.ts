@@ -35,6 +35,8 @@ export const orders = sqliteTable(
     tax: integer("tax").notNull().default(0),
     total: integer("total").notNull(),
     refundedTotal: integer("refunded_total").notNull().default(0),
+    /** Refunded as a marketplace goodwill credit, charged to no seller order: the rest of `refundedTotal` is theirs. */
+    goodwillTotal: integer("goodwill_total").notNull().default(0),
     shippingAddress: text("shipping_address", { mode: "json" }).notNull(),
     shippingMethod: text("shipping_method", { enum: ["standard", "express"] }).notNull(),
     holdExpiresAt: integer("hold_expires_at").notNull(),
@@ -161,8 +163,12 @@ export const orderRefunds = sqliteTable(
   ],
 );
 
-/** How a refund's amount divides: per seller order (shipping included) and per line (copies and amount). */
+/**
+ * How a refund's amount divides: per seller order (shipping included) and per line (copies and amount), plus what
+ * an admin gives as a marketplace goodwill credit; the seller orders' amounts and the goodwill add up to the refund.
+ */
 export interface RefundAllocation {
   sellerOrders: { sellerOrderId: string; amount: number }[];
   lines: { lineId: string; sellerOrderId: string; quantity: number; amount: number }[];
+  goodwill?: number;
 }

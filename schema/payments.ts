@@ -12,6 +12,8 @@ export const payments = sqliteTable(
     amount: integer("amount").notNull(),
     currency: text("currency").notNull(),
     capturedAmount: integer("captured_amount").notNull().default(0),
+    /** The currency the provider says it captured in, which reconciliation holds against the order's. */
+    capturedCurrency: text("captured_currency"),
     refundedAmount: integer("refunded_amount").notNull().default(0),
     clientSecret: text("client_secret"),
     disputed: integer("disputed", { mode: "boolean" }).notNull().default(false),

@@ -179,4 +179,39 @@ describe("checkout (errors)", () => {
     const stored = await db.select().from(orders).where(eq(orders.id, order!.id)).get();
     expect(stored?.status).toBe("cancelled");
   });
+
+  it("refuses a fourth unpaid order (409 too_many_pending_orders), holding nothing more", async () => {
+    const seller = await asSeller();
+    const buyer = await signUp();
+    for (let i = 0; i < 3; i++) {
+      await addToCart(buyer, (await listBook(seller, { quantity: 1 })).id);
+      expect((await checkout(buyer)).status).toBe(201);
+      await api("/v1/cart", { method: "DELETE", headers: buyer.auth });
+    }
+    const fourth = await listBook(seller, { quantity: 1 });
+    await addToCart(buyer, fourth.id);
+    expect(await problem(await checkout(buyer))).toMatchObject({
+      status: 409,
+      code: "too_many_pending_orders",
+      limit: 3,
+    });
+    expect(await ordersOf(buyer.userId)).toHaveLength(3);
+    expect(await stockLevels(fourth.id)).toEqual({ onHand: 1, held: 0, available: 1 });
+
+    // Paying one frees a place.
+    const [unpaid] = await ordersOf(buyer.userId);
+    await db.update(orders).set({ status: "paid", paidAt: Date.now() }).where(eq(orders.id, unpaid!.id));
+    expect((await checkout(buyer)).status).toBe(201);
+  });
+
+  it("lets only three of five checkouts at once through, each with its own key and address", async () => {
+    const seller = await asSeller();
+    const buyer = await signUp();
+    await addToCart(buyer, (await listBook(seller, { quantity: 10 })).id);
+    const bodies = [1, 2, 3, 4, 5].map((n) => ({ shippingAddress: { ...BERLIN, line1: `Unter den Linden ${n}` } }));
+    const answers = await Promise.all(bodies.map((body) => checkout(buyer, body)));
+    const statuses = answers.map((response) => response.status).sort();
+    expect(statuses).toEqual([201, 201, 201, 409, 409]);
+    expect(await ordersOf(buyer.userId)).toHaveLength(3);
+  });
 });

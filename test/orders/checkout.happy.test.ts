@@ -155,4 +155,26 @@ describe("checkout (happy paths)", () => {
     expect(await ordersOf(buyer.userId)).toHaveLength(1);
     expect(await stockLevels(listing.id)).toMatchObject({ held: 1 });
   });
+
+  it("answers the unpaid order a cart already waits in when it is checked out again with a new key", async () => {
+    const seller = await asSeller();
+    const listing = await listBook(seller, { quantity: 4 });
+    const buyer = await signUp();
+    await addToCart(buyer, listing.id, { quantity: 2 });
+    const first = await placeOrder(buyer);
+
+    const again = await checkout(buyer);
+    expect(again.status).toBe(200);
+    const answered = await again.json<CheckoutBody>();
+    expect(answered.order.id).toBe(first.order.id);
+    expect(answered.payment).toEqual(first.payment);
+    expect(again.headers.get("location")).toBe(`/v1/orders/${first.order.id}`);
+    expect(await ordersOf(buyer.userId)).toHaveLength(1);
+    expect(await stockLevels(listing.id)).toEqual({ onHand: 4, held: 2, available: 2 });
+
+    // Another address is another order, holding its own copies.
+    const elsewhere = await checkout(buyer, { shippingAddress: PARIS, shippingMethod: "standard" });
+    expect(elsewhere.status).toBe(201);
+    expect((await elsewhere.json<CheckoutBody>()).order.id).not.toBe(first.order.id);
+  });
 });

@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { api, asAdmin, asSeller, json, signUp, type TestSeller } from "../support/identity";
 import { listBook } from "../support/listings";
-import { addToCart, eur, getOrder, newKey, paidOrder, placeOrder, refund, ship } from "../support/orders";
+import {
+  addToCart,
+  eur,
+  getOrder,
+  newKey,
+  paidOrder,
+  paidTwoSellerOrder,
+  placeOrder,
+  refund,
+  ship,
+} from "../support/orders";
 
 const problem = async (response: Response): Promise<Record<string, unknown> & { status: number }> => ({
   status: response.status,
@@ -173,5 +183,54 @@ describe("orders (errors)", () => {
     expect((await api("/v1/seller/orders?status=lost", { headers: seller.auth })).status).toBe(400);
     expect((await api(`/v1/seller/orders/sor_${"0".repeat(32)}`, { headers: seller.auth })).status).toBe(404);
     expect((await api(`/v1/orders/ord_${"0".repeat(32)}/cancel`, json({}, { headers: buyer.auth }))).status).toBe(404);
+  });
+
+  it("asks an admin whose money a partial refund of a several-seller order is (422), and checks what is named", async () => {
+    const { buyer, order, parts } = await paidTwoSellerOrder([1000, 4000]);
+    const admin = await asAdmin();
+    const bare = await problem(await refund(admin, order.id, { amount: eur(500), reason: "x", restock: false }));
+    expect(bare).toMatchObject({ status: 422, code: "unprocessable", sellerOrderIds: parts.map((so) => so.id) });
+    expect(bare.detail).toContain("sellerOrderIds");
+
+    const aliceTotal = parts[0].totals.total!.amount;
+    expect(
+      await problem(
+        await refund(admin, order.id, {
+          amount: eur(aliceTotal + 1),
+          sellerOrderIds: [parts[0].id],
+          reason: "x",
+          restock: false,
+        }),
+      ),
+    ).toMatchObject({ status: 422, code: "refund_exceeds_captured", refundable: eur(aliceTotal) });
+    const stranger = `sor_${"0".repeat(32)}`;
+    expect(
+      await problem(await refund(admin, order.id, { sellerOrderIds: [stranger], reason: "x", restock: false })),
+    ).toMatchObject({ status: 422, sellerOrderId: stranger });
+    expect(await problem(await refund(admin, order.id, { goodwill: true, reason: "x", restock: false }))).toMatchObject(
+      { status: 422, code: "unprocessable" },
+    );
+    expect(
+      await problem(
+        await refund(admin, order.id, {
+          amount: eur(100),
+          goodwill: true,
+          sellerOrderIds: [parts[0].id],
+          reason: "x",
+          restock: false,
+        }),
+      ),
+    ).toMatchObject({ status: 422, code: "unprocessable" });
+    expect(
+      await problem(
+        await refund(admin, order.id, {
+          amount: eur(order.totals.total.amount + 1),
+          goodwill: true,
+          reason: "x",
+          restock: false,
+        }),
+      ),
+    ).toMatchObject({ status: 422, code: "refund_exceeds_captured" });
+    expect((await getOrder(buyer, order.id)).totals.refunded).toEqual(eur(0));
   });
 });

@@ -13,6 +13,7 @@ import {
   newKey,
   orderRow,
   paidOrder,
+  paidTwoSellerOrder,
   placeOrder,
   refund,
   settlePayment,
@@ -169,11 +170,11 @@ describe("orders (happy paths)", () => {
 
   it("pages through a buyer's orders newest first", async () => {
     const seller = await asSeller();
-    const listing = await listBook(seller, { quantity: 5 });
     const buyer = await signUp();
     const ids = [];
     for (let i = 0; i < 3; i++) {
-      await addToCart(buyer, listing.id);
+      // A different book each time: checking out the same cart again would answer the first order.
+      await addToCart(buyer, (await listBook(seller, { quantity: 1 })).id);
       ids.push((await placeOrder(buyer)).order.id);
       // The cart empties when an order is paid; these stay unpaid, so empty it for the next one.
       await api("/v1/cart", { method: "DELETE", headers: buyer.auth });
@@ -235,5 +236,46 @@ describe("orders (happy paths)", () => {
     expect(again.headers.get("idempotent-replayed")).toBe("true");
     expect(await again.json()).toEqual(await first.json());
     expect((await getOrder(buyer, order.id)).totals.refunded).toEqual(eur(500));
+  });
+
+  it("lets an admin charge a refund to named seller orders, or grant it as marketplace goodwill", async () => {
+    const { buyer, order, parts } = await paidTwoSellerOrder([1000, 4000]);
+    const [alicePart, bobPart] = parts;
+    const admin = await asAdmin();
+
+    const charged = await refund(admin, order.id, {
+      amount: eur(300),
+      sellerOrderIds: [bobPart.id],
+      reason: "scuffed",
+      restock: false,
+    });
+    expect(charged.status).toBe(201);
+    expect(await charged.json()).toMatchObject({ amount: eur(300), sellerOrderIds: [bobPart.id], goodwill: eur(0) });
+
+    const goodwill = await refund(admin, order.id, {
+      amount: eur(250),
+      goodwill: true,
+      reason: "late",
+      restock: false,
+    });
+    expect(goodwill.status).toBe(201);
+    expect(await goodwill.json()).toMatchObject({
+      amount: eur(250),
+      sellerOrderIds: [],
+      lines: [],
+      goodwill: eur(250),
+    });
+
+    const seen = await getOrder(buyer, order.id);
+    expect(seen.totals.refunded).toEqual(eur(550));
+    expect(seen.sellerOrders.find((so) => so.id === bobPart.id)?.totals.refunded).toEqual(eur(300));
+    expect(seen.sellerOrders.find((so) => so.id === alicePart.id)?.totals.refunded).toEqual(eur(0));
+    expect(await orderRow(order.id)).toMatchObject({ refundedTotal: 550, goodwillTotal: 250 });
+
+    // A bare amount that is everything left still covers the whole order, charged to its seller orders.
+    const rest = order.totals.total.amount - 550;
+    const everything = await refund(admin, order.id, { amount: eur(rest), reason: "all", restock: false });
+    expect(everything.status).toBe(201);
+    expect(await orderRow(order.id)).toMatchObject({ status: "refunded", refundedTotal: order.totals.total.amount });
   });
 });

@@ -79,4 +79,72 @@ describe("orders (security)", () => {
     expect((await api(`/v1/orders/${order.id}`, { headers: admin.auth })).status).toBe(200);
     expect((await refund(admin, order.id, { amount: eur(100), reason: "goodwill", restock: false })).status).toBe(201);
   });
+
+  it("answers a seller the same 404 for an unknown order and another seller's, whatever the body", async () => {
+    const [alice, bob] = [await asSeller(), await asSeller()];
+    const buyer = await signUp();
+    await addToCart(buyer, (await listBook(alice, { quantity: 1 })).id);
+    const { order } = await paidOrder(buyer);
+    const unknown = `ord_${"0".repeat(32)}`;
+    const bodies = [
+      { amount: { amount: 100, currency: "USD" }, reason: "x", restock: false },
+      { amount: eur(100), reason: "x", restock: false },
+      { restock: "not a boolean" },
+    ];
+    for (const body of bodies) {
+      const answers = [];
+      for (const id of [order.id, unknown]) {
+        const response = await refund(bob, id, body);
+        const { status, code, title, detail } = await response.json<Record<string, unknown>>();
+        answers.push({ status, code, title, detail });
+      }
+      expect(answers[0], JSON.stringify(body)).toEqual({
+        status: 404,
+        code: "not_found",
+        title: "Not found",
+        detail: "No such order.",
+      });
+      expect(answers[1]).toEqual(answers[0]);
+    }
+    expect((await getOrder(buyer, order.id)).totals.refunded).toEqual(eur(0));
+  });
+
+  it("keeps a seller's refund without lines to what is left of their own part, never another seller's money", async () => {
+    const [alice, bob] = [await asSeller(), await asSeller()];
+    const buyer = await signUp();
+    await addToCart(buyer, (await listBook(alice, { quantity: 1, price: 1000 })).id);
+    await addToCart(buyer, (await listBook(bob, { quantity: 1, price: 4000 })).id);
+    const { order } = await paidOrder(buyer);
+    const alicePart = order.sellerOrders.find((so) => so.sellerId === alice.sellerId)!;
+    const bobPart = order.sellerOrders.find((so) => so.sellerId === bob.sellerId)!;
+    const aliceTotal = alicePart.totals.total!.amount;
+
+    for (const amount of [order.totals.total.amount, aliceTotal + 1]) {
+      const response = await refund(alice, order.id, { amount: eur(amount), reason: "all of it", restock: false });
+      expect(await response.json()).toMatchObject({
+        status: 422,
+        code: "refund_exceeds_captured",
+        refundable: eur(aliceTotal),
+      });
+    }
+    expect((await refund(alice, order.id, { sellerOrderIds: [bobPart.id], reason: "x", restock: false })).status).toBe(
+      403,
+    );
+    expect(
+      (await refund(alice, order.id, { amount: eur(100), goodwill: true, reason: "x", restock: false })).status,
+    ).toBe(403);
+    expect((await refund(alice, order.id, { amount: eur(aliceTotal), reason: "mine", restock: false })).status).toBe(
+      201,
+    );
+    expect(
+      await (await refund(alice, order.id, { amount: eur(1), reason: "more", restock: false })).json(),
+    ).toMatchObject({ status: 422, code: "refund_exceeds_captured", refundable: eur(0) });
+
+    const seen = await getOrder(buyer, order.id);
+    expect(seen.totals.refunded).toEqual(eur(aliceTotal));
+    expect(seen.sellerOrders.find((so) => so.id === bobPart.id)).toMatchObject({
+      status: "paid",
+      totals: expect.objectContaining({ refunded: eur(0) }),
+    });
+  });
 });

@@ -3,9 +3,10 @@ import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createEvent } from "../../queues/events";
-import { orderLines, orderStatusHistory, payments, paymentWebhookEvents } from "../../schema";
+import { orderLines, orderStatusHistory, payments, paymentWebhookEvents, reconciliationFindings } from "../../schema";
 import { userCartName } from "../../workers/cart/token";
 import worker from "../../workers/index";
+import { runReconciliation } from "../../workers/payments/reconciliation";
 import { signSimulatedEvent } from "../../workers/payments/simulated";
 import { eventually } from "../support/eventually";
 import { api, asSeller, signUp } from "../support/identity";
@@ -17,6 +18,7 @@ import {
   eur,
   eventsFor,
   orderRow,
+  ordersTestContext,
   placeOrder,
   settlePayment,
   stockLevels,
@@ -36,6 +38,22 @@ async function orderWithCover() {
   await addToCart(buyer, plain.id);
   const placed = await placeOrder(buyer);
   return { seller, listing, plain, buyer, ...placed };
+}
+
+/** A correctly signed simulator success for the payment, for whatever amount and currency it says. */
+async function signedSuccess(paymentId: string, amount: number, currency: string) {
+  const stored = await db.select().from(payments).where(eq(payments.id, paymentId)).get();
+  const body = JSON.stringify({
+    id: `sim_evt_${crypto.randomUUID().replace(/-/g, "")}`,
+    type: "payment.succeeded",
+    data: { paymentId: stored!.providerPaymentId, amount, currency },
+  });
+  const response = await api("/v1/webhooks/simulated", {
+    method: "POST",
+    headers: { "x-simulated-signature": await signSimulatedEvent("test-simulated-webhook-secret", body) },
+    body,
+  });
+  return response.json<{ outcome: string }>();
 }
 
 async function historyOf(orderId: string) {
@@ -204,4 +222,39 @@ describe("payment outcomes (simulated provider)", () => {
       .where(eq(paymentWebhookEvents.eventId, "sim_evt_unknown_payment"));
     expect(recorded).toHaveLength(1);
   });
+
+  for (const [what, wrong] of [
+    ["1 cent", () => ({ amount: 1, currency: "EUR" })],
+    ["another currency", (total: number) => ({ amount: total, currency: "USD" })],
+  ] as const) {
+    it(`never pays an order with a signed success for ${what}: flagged, refunded, admins alerted, reconciled`, async () => {
+      const { listing, plain, order, payment } = await orderWithCover();
+      const { amount, currency } = wrong(order.totals.total.amount);
+      expect(await signedSuccess(payment.id, amount, currency)).toMatchObject({ outcome: "accepted" });
+
+      const cancelled = await waitForOrderStatus(order.id, "cancelled");
+      expect(cancelled).toMatchObject({ paidAt: null, cancelReason: "payment_amount_mismatch", refundedTotal: 0 });
+      expect(await eventsFor(order.id, "OrderPaid")).toEqual([]);
+      const refunded = await eventually(async () => {
+        const row = await db.select().from(payments).where(eq(payments.id, payment.id)).get();
+        return row?.refundedAmount === amount ? row : undefined;
+      });
+      expect(refunded).toMatchObject({ capturedAmount: amount, capturedCurrency: currency });
+      expect(await stockLevels(listing.id)).toEqual({ onHand: 2, held: 0, available: 2 });
+      expect(await stockLevels(plain.id)).toEqual({ onHand: 1, held: 0, available: 1 });
+
+      const [alert] = await waitForMail("admin-0@bazaar.test", "operator-alert");
+      expect(alert!.subject).toContain(order.id);
+      expect(alert!.text).toContain(`${amount} ${currency}`);
+
+      const run = await runReconciliation(ordersTestContext().services, Date.now() + 11 * 60_000);
+      const findings = await db
+        .select()
+        .from(reconciliationFindings)
+        .where(eq(reconciliationFindings.runAt, run.runAt));
+      expect(findings.filter((row) => row.orderId === order.id).map((row) => row.kind)).toEqual([
+        "payment_amount_mismatch",
+      ]);
+    });
+  }
 });

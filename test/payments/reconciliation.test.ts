@@ -2,7 +2,7 @@ import { createExecutionContext, createScheduledController, waitOnExecutionConte
 import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { orderRefunds, orders, payments, reconciliationFindings, reconciliationRuns } from "../../schema";
+import { orderRefunds, orders, payments, reconciliationFindings, reconciliationRuns, sellerOrders } from "../../schema";
 import worker from "../../workers/index";
 import { runReconciliation } from "../../workers/payments/reconciliation";
 import { startPayment } from "../../workers/payments/service";
@@ -15,6 +15,7 @@ import {
   eur,
   ordersTestContext,
   paidOrder,
+  paidTwoSellerOrder,
   placeOrder,
   refund,
   settlePayment,
@@ -126,6 +127,29 @@ describe("reconciliation", () => {
     );
     expect(found).toHaveLength(7);
     expect(run.findings).toBe(7);
+  });
+
+  it("checks that seller orders' refunds and goodwill add up to the order's, and none passes its total", async () => {
+    const { sellers, order, parts } = await paidTwoSellerOrder([1000, 4000]);
+    const admin = await asAdmin();
+    expect((await refund(sellers[0], order.id, { amount: eur(400), reason: "x", restock: false })).status).toBe(201);
+    expect(
+      (await refund(admin, order.id, { amount: eur(300), goodwill: true, reason: "late", restock: false })).status,
+    ).toBe(201);
+    const about = async () =>
+      (await findingsOf((await reconcileLater()).runAt)).filter(([, orderId]) => orderId === order.id);
+    expect(await about()).toEqual([]);
+
+    // A seller order charged without the order (as the cross-seller refund once did), then one past its total.
+    await db.update(sellerOrders).set({ refundedTotal: 900 }).where(eq(sellerOrders.id, parts[1].id));
+    await db
+      .update(sellerOrders)
+      .set({ refundedTotal: parts[0].totals.total!.amount + 1 })
+      .where(eq(sellerOrders.id, parts[0].id));
+    expect(await about()).toEqual([
+      ["seller_refunds_disagree", order.id],
+      ["seller_refunds_disagree", order.id],
+    ]);
   });
 
   it("shows the latest run to admins, runs on demand and from the daily cron", async () => {

@@ -8,7 +8,8 @@ import { ordersContext } from "../../workers/orders/consumers";
 import { createDb } from "../../workers/platform/db";
 import { buildServices } from "../../workers/platform/services";
 import { eventually } from "./eventually";
-import { api, json, type TestAccount } from "./identity";
+import { api, asSeller, json, signUp, type TestAccount } from "./identity";
+import { listBook } from "./listings";
 
 export const db = createDb(env.DB);
 
@@ -177,4 +178,18 @@ export function ship(seller: TestAccount, sellerOrderId: string, body: Record<st
     `/v1/seller/orders/${sellerOrderId}/shipments`,
     json({ carrier: "DHL", trackingNumber: `JJD${Date.now()}`, ...body }, { headers: seller.auth }),
   );
+}
+
+/** A paid order with one book from each of two new sellers; `parts` are their seller orders, in that order. */
+export async function paidTwoSellerOrder(prices: [number, number] = [1000, 4000]) {
+  const sellers = [await asSeller(), await asSeller()] as const;
+  const buyer = await signUp();
+  for (const [i, seller] of sellers.entries()) {
+    await addToCart(buyer, (await listBook(seller, { quantity: 1, price: prices[i] })).id);
+  }
+  const placed = await paidOrder(buyer);
+  const partOf = (seller: (typeof sellers)[number]) =>
+    placed.order.sellerOrders.find((so) => so.sellerId === seller.sellerId)!;
+  const parts = [partOf(sellers[0]), partOf(sellers[1])] as const;
+  return { sellers, buyer, parts, ...placed };
 }

@@ -32,6 +32,7 @@ export const ERROR_CODES = {
   invalid_transition: [409, "That status change is not allowed"],
   order_not_paid: [409, "The order is not paid"],
   idempotency_in_progress: [409, "A request with this Idempotency-Key is still being processed"],
+  too_many_pending_orders: [409, "Too many unpaid orders"],
   payload_too_large: [413, "The request body is too large"],
   unsupported_media_type: [415, "Unsupported media type"],
   unprocessable: [422, "The request cannot be processed"],

@@ -16,6 +16,7 @@ import { orderEvents } from "./events";
 import { moveWholeOrder } from "./plans";
 import * as store from "./store";
 import { changeOrder, type OrderState } from "./transitions";
+import { MAX_UNPAID_ORDERS, sameOrder, tooManyUnpaid } from "./unpaid-orders";
 
 /**
  * Checkout, a saga: validate the cart → reserve every listing (StockDO, listing-id order; undone by releasing the
@@ -42,6 +43,8 @@ export interface CheckoutResult {
   payment: PaymentRow;
   /** What the new order's view shows beyond its rows, known at checkout: nothing needs reading back. */
   shown: { storeNames: Map<string, string>; history: store.HistoryRow[] };
+  /** The cart already waited in this unpaid order, which is answered instead of a second one. */
+  existing: boolean;
 }
 
 interface PricedLine {
@@ -220,6 +223,7 @@ function plannedOrder(
     tax: 0,
     total: sum((row) => row.total),
     refundedTotal: 0,
+    goodwillTotal: 0,
     shippingAddress: request.address,
     shippingMethod: request.method,
     holdExpiresAt,
@@ -259,6 +263,14 @@ export async function checkout(ctx: CheckoutContext, request: CheckoutRequest): 
   const priced = cartLines.map((line) => priceLine(line, listings.get(line.listingId)));
   const shipping = await shippingCharges(services, groupBySeller(priced), request);
 
+  const waiting = await store.unpaidOrdersOf(services.db, request.buyerId, Date.now(), MAX_UNPAID_ORDERS + 1);
+  const same = await sameOrder(services, waiting, cartLines, request);
+  if (same) {
+    const storeNames = new Map(priced.map((line) => [line.listing.sellerId, line.listing.storeName]));
+    return { ...same, shown: { storeNames, history: await store.historyOf(services.db, same.state.order.id) } };
+  }
+  if (waiting.length >= MAX_UNPAID_ORDERS) throw tooManyUnpaid();
+
   const orderId = newId("ord");
   const demand = priced.map((line) => ({ listingId: line.listing.id, quantity: line.cartLine.quantity }));
   const reserved = await reserveCart(ctx.stock, orderId, demand, ctx.holdMs);
@@ -266,11 +278,15 @@ export async function checkout(ctx: CheckoutContext, request: CheckoutRequest): 
 
   let planned: ReturnType<typeof plannedOrder>;
   try {
-    planned = plannedOrder(services, request, orderId, priced, shipping, reserved.holdExpiresAt, Date.now());
-    await services.outbox.commit(planned.statements, planned.events);
+    const now = Date.now();
+    planned = plannedOrder(services, request, orderId, priced, shipping, reserved.holdExpiresAt, now);
+    const guard = store.guardUnpaidOrders(services.db, planned.state.order, now, MAX_UNPAID_ORDERS);
+    await services.outbox.commit([...planned.statements, guard], planned.events);
   } catch (error) {
     await releaseQuietly(ctx, reserved.holds);
-    throw error;
+    // Another checkout of this buyer's got in first: the guard aborted this one.
+    const unpaid = await store.unpaidOrdersOf(services.db, request.buyerId, Date.now(), MAX_UNPAID_ORDERS);
+    throw unpaid.length >= MAX_UNPAID_ORDERS ? tooManyUnpaid() : error;
   }
 
   const { order } = planned.state;
@@ -281,7 +297,7 @@ export async function checkout(ctx: CheckoutContext, request: CheckoutRequest): 
       description: `Book Bazaar order ${orderId}`,
     });
     const storeNames = new Map(priced.map((line) => [line.listing.sellerId, line.listing.storeName]));
-    return { state: planned.state, payment, shown: { storeNames, history: planned.history } };
+    return { state: planned.state, payment, shown: { storeNames, history: planned.history }, existing: false };
   } catch (error) {
     log.error("payment could not be started; cancelling the order", { orderId, error: String(error) });
     await abandon(ctx, orderId, reserved.holds);

@@ -5,7 +5,14 @@ import type { Actor } from "./transitions";
 
 /** The orders module's view of a queue batch or cron run. */
 export function ordersContext({ env, config, services, log }: ConsumerContext): OrdersContext {
-  return { services, stock: env.STOCK, carts: env.CART, log, holdMs: config.CART_HOLD_MINUTES * 60_000 };
+  return {
+    services,
+    stock: env.STOCK,
+    carts: env.CART,
+    log,
+    holdMs: config.CART_HOLD_MINUTES * 60_000,
+    operatorEmails: config.ADMIN_EMAILS,
+  };
 }
 
 /**

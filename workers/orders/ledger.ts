@@ -9,14 +9,28 @@ export interface OrderLedger {
   total: number;
   /** Refunds completed with the provider (claims still pending are left out). */
   refundedSettled: number;
+  /** Every refund claimed on the order, as its seller orders and goodwill account for it (claims included). */
+  refundedTotal: number;
+  goodwill: number;
+  sellerOrdersRefunded: number;
+  /** Seller orders that refunded more than their total. */
+  sellerOrdersOverRefunded: number;
   paidAt: number | null;
 }
 
 async function withRefunds(services: Pick<Services, "db">, rows: store.OrderRow[]): Promise<OrderLedger[]> {
   const settled = new Map<string, number>();
+  const sellerSide = new Map<string, { refunded: number; overRefunded: number }>();
   for (let i = 0; i < rows.length; i += 90) {
     const ids = rows.slice(i, i + 90).map((row) => row.id);
-    for (const sum of await store.settledRefundTotals(services.db, ids)) settled.set(sum.orderId, Number(sum.total));
+    const [refunds, sellerOrders] = await Promise.all([
+      store.settledRefundTotals(services.db, ids),
+      store.sellerOrderRefundTotals(services.db, ids),
+    ]);
+    for (const sum of refunds) settled.set(sum.orderId, Number(sum.total));
+    for (const sum of sellerOrders) {
+      sellerSide.set(sum.orderId, { refunded: Number(sum.refunded), overRefunded: Number(sum.overRefunded) });
+    }
   }
   return rows.map((row) => ({
     orderId: row.id,
@@ -24,6 +38,10 @@ async function withRefunds(services: Pick<Services, "db">, rows: store.OrderRow[
     currency: row.currency,
     total: row.total,
     refundedSettled: settled.get(row.id) ?? 0,
+    refundedTotal: row.refundedTotal,
+    goodwill: row.goodwillTotal,
+    sellerOrdersRefunded: sellerSide.get(row.id)?.refunded ?? 0,
+    sellerOrdersOverRefunded: sellerSide.get(row.id)?.overRefunded ?? 0,
     paidAt: row.paidAt,
   }));
 }

@@ -2,6 +2,8 @@ import type { EventData } from "../../queues/catalog";
 import { userCartName } from "../cart/token";
 import { contactOf } from "../identity/service";
 import { releaseHolds, reservationIdFor, stockOf } from "../inventory/service";
+import { alertOperators } from "../payments/alerts";
+import { refundUnpaidCapture } from "../payments/service";
 import { orderEvents } from "./events";
 import { moveWholeOrder } from "./plans";
 import { allocateUpTo, issueRefund, type RefundContext, remainingAllocation } from "./refunds";
@@ -18,6 +20,8 @@ import { type Actor, changeOrder, loadOrder, type OrderState } from "./transitio
 export interface OrdersContext extends RefundContext {
   carts: Env["CART"];
   holdMs: number;
+  /** Who hears of a payment that did not pay its order (ADMIN_EMAILS). */
+  operatorEmails: readonly string[];
 }
 
 type Outcome = EventData<"PaymentProcessed">;
@@ -101,6 +105,10 @@ export async function paymentSucceeded(ctx: OrdersContext, outcome: Outcome): Pr
     return;
   }
   if (PAID.includes(state.order.status)) return;
+  if (outcome.amount !== state.order.total || outcome.currency !== state.order.currency) {
+    await refuseMismatchedPayment(ctx, state, outcome);
+    return;
+  }
   if (state.order.status === "cancelled") {
     // Paid after the buyer cancelled: the money goes back (an order cancelled after payment refunds itself).
     if (state.order.paidAt === null) await refundWhole(ctx, outcome, "order_cancelled_before_payment");
@@ -184,8 +192,40 @@ export async function paymentFailed(ctx: OrdersContext, outcome: Outcome): Promi
   if (failed) await releaseHolds(ctx.stock, reservationsOf(state.lines));
 }
 
-/** A paid-for order that cannot be fulfilled: cancelled (the refund follows). */
-async function cancelUnpayable(ctx: OrdersContext, orderId: string, reason: string) {
+const MISMATCH = "payment_amount_mismatch";
+
+/**
+ * A success for another amount or currency than the order's (a signed 1-cent webhook for a 58.80 order) pays
+ * nothing: the order is cancelled with `payment_amount_mismatch` as its reason (the flag operators see, and
+ * reconciliation reports), its copies go back, whatever was captured is refunded and operators are alerted.
+ */
+async function refuseMismatchedPayment(ctx: OrdersContext, state: OrderState, outcome: Outcome) {
+  const { order } = state;
+  ctx.log.warn("a payment does not match its order's total", {
+    orderId: order.id,
+    paymentId: outcome.paymentId,
+    captured: `${outcome.amount} ${outcome.currency}`,
+    total: `${order.total} ${order.currency}`,
+  });
+  // Not paid: the cancellation's own consumer must not refund the order's total on top.
+  await cancelUnpayable(ctx, order.id, MISMATCH, { paid: false });
+  await returnStock(ctx, reservationsOf(state.lines));
+  const refunded = await refundUnpaidCapture(ctx.services, { orderId: order.id, reason: MISMATCH });
+  await alertOperators(ctx.services, ctx.operatorEmails, {
+    key: `${outcome.paymentId}:${MISMATCH}`,
+    subject: `Payment ${outcome.paymentId} does not match order ${order.id}`,
+    text: [
+      `Payment ${outcome.paymentId} succeeded for ${outcome.amount} ${outcome.currency} minor units;`,
+      `order ${order.id} totals ${order.total} ${order.currency}.`,
+      `The order was not paid: it is cancelled (${MISMATCH}) and its copies are back on sale.`,
+      refunded ? `The ${refunded.amount} captured was refunded (${refunded.providerRefundId}).` : "Nothing was kept.",
+      "Check the provider account for how a payment for another amount was made.",
+    ].join("\n"),
+  });
+}
+
+/** A paid-for order that cannot be fulfilled: cancelled (the refund follows, unless nothing paid it). */
+async function cancelUnpayable(ctx: OrdersContext, orderId: string, reason: string, { paid } = { paid: true }) {
   const { services } = ctx;
   const order = await store.orderById(services.db, orderId);
   const buyer = order ? ((await contactOf({ services }, order.buyerId)) ?? null) : null;
@@ -201,7 +241,7 @@ async function cancelUnpayable(ctx: OrdersContext, orderId: string, reason: stri
       statements: moves.statements,
       events: [
         ...moves.events,
-        orderEvents.orderCancelled(current.order, { buyer, reason, actor: "system:payments", paid: true }),
+        orderEvents.orderCancelled(current.order, { buyer, reason, actor: "system:payments", paid }),
       ],
       result: 0,
     };

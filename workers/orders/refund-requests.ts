@@ -1,20 +1,25 @@
 import type { RefundAllocation } from "../../schema";
 import { AppError } from "../http/errors";
-import { allocateUpTo, issueRefund, type RefundContext, remainingAllocation } from "./refunds";
+import { allocateUpTo, exceeds, issueRefund, type RefundContext, remainingAllocation } from "./refunds";
 import type * as store from "./store";
 import { type Actor, loadOrder, type OrderState } from "./transitions";
 
 /**
  * `POST /v1/orders/{id}/refunds`: who may refund what, and how a request becomes an allocation. A seller refunds
  * lines of their own seller order (shipping included when they send an amount above the lines' value); an admin
- * refunds any of it. Without lines, a seller's request covers their seller order and an admin's the whole order;
- * without an amount, everything left on what it covers.
+ * refunds any of it. Without lines, a request covers the seller orders it names, else a seller's covers their own
+ * and an admin's the whole order (when that says whose money it is); an admin may instead grant a goodwill credit,
+ * charged to no seller. Without an amount, everything left on what it covers; never more than that.
  */
 export type RefundCaller = { kind: "seller"; sellerId: string } | { kind: "admin"; userId: string };
 
 export interface RefundInput {
   amount?: number;
   lines?: { lineId: string; quantity?: number }[];
+  /** Seller orders to charge an amount without lines to (what is left on them, up to `amount`). */
+  sellerOrderIds?: string[];
+  /** An admin's refund charged to no seller order: a marketplace goodwill credit. */
+  goodwill?: boolean;
   reason: string;
   restock: boolean;
 }
@@ -53,9 +58,11 @@ function fromLines(
 }
 
 /** What is left on some seller orders, for a request without lines; copies count only where a line is refunded whole. */
-function fromRemaining(state: OrderState, sellerOrderIds: string[], amount: number | undefined) {
+function fromRemaining(state: OrderState, sellerOrderIds: string[], amount: number | undefined, what: string) {
   const remaining = remainingAllocation(state, sellerOrderIds);
-  const total = remaining.sellerOrders.reduce((sum, so) => sum + so.amount, 0);
+  // Never more than those seller orders have left (the rest is other sellers' money), nor than the order has.
+  const total = Math.min(sum(remaining), state.order.total - state.order.refundedTotal);
+  if (amount !== undefined && amount > total) throw exceeds(total, state.order.currency, what);
   const trimmed = allocateUpTo(remaining, amount ?? total);
   trimmed.lines = trimmed.lines.map((line) => {
     const full = remaining.lines.find((row) => row.lineId === line.lineId)!;
@@ -66,38 +73,65 @@ function fromRemaining(state: OrderState, sellerOrderIds: string[], amount: numb
 
 const sum = (allocation: RefundAllocation) => allocation.sellerOrders.reduce((total, so) => total + so.amount, 0);
 
+/** The seller orders a request names, each one of this order (and, for a seller, their own). */
+function namedSellerOrders(state: OrderState, caller: RefundCaller, ids: string[]): string[] {
+  for (const id of ids) {
+    const sellerOrder = state.sellerOrders.find((so) => so.id === id);
+    if (!sellerOrder) {
+      throw new AppError("unprocessable", `Seller order ${id} is not part of this order.`, { sellerOrderId: id });
+    }
+    if (caller.kind === "seller" && sellerOrder.sellerId !== caller.sellerId) {
+      throw new AppError("forbidden", "You can refund only what you sold.", { sellerOrderId: id });
+    }
+  }
+  return [...new Set(ids)];
+}
+
+function linesPlan(state: OrderState, caller: RefundCaller, input: RefundInput) {
+  const allocation = fromLines(state, caller, input.lines!);
+  const value = sum(allocation);
+  if (input.amount === undefined || input.amount === value) return { allocation, amount: value };
+  if (input.amount < value) return { allocation: allocateUpTo(allocation, input.amount), amount: input.amount };
+  // More than the lines' value: the rest is that seller order's shipping.
+  if (allocation.sellerOrders.length > 1) {
+    throw new AppError("unprocessable", "An amount above the lines' value needs lines of one seller only.");
+  }
+  allocation.sellerOrders[0]!.amount = input.amount;
+  return { allocation, amount: input.amount };
+}
+
 function plan(state: OrderState, caller: RefundCaller, input: RefundInput) {
   const own = caller.kind === "seller" ? state.sellerOrders.filter((so) => so.sellerId === caller.sellerId) : [];
   if (caller.kind === "seller" && own.length === 0) throw new AppError("not_found", "No such order.");
-  if (input.lines?.length) {
-    const allocation = fromLines(state, caller, input.lines);
-    const value = sum(allocation);
-    if (input.amount === undefined || input.amount === value) return { allocation, amount: value };
-    if (input.amount < value) return { allocation: allocateUpTo(allocation, input.amount), amount: input.amount };
-    // More than the lines' value: the rest is that seller order's shipping.
-    if (allocation.sellerOrders.length > 1) {
-      throw new AppError("unprocessable", "An amount above the lines' value needs lines of one seller only.");
-    }
-    allocation.sellerOrders[0]!.amount = input.amount;
-    return { allocation, amount: input.amount };
+  const ways = [input.lines?.length, input.sellerOrderIds?.length, input.goodwill].filter(Boolean).length;
+  if (ways > 1) throw new AppError("unprocessable", "Send one of lines, sellerOrderIds or goodwill, not several.");
+  if (input.lines?.length) return linesPlan(state, caller, input);
+  if (input.goodwill) {
+    if (caller.kind !== "admin") throw new AppError("forbidden", "Only an admin can grant a goodwill credit.");
+    if (input.amount === undefined) throw new AppError("unprocessable", "A goodwill credit needs an amount.");
+    return { allocation: { sellerOrders: [], lines: [], goodwill: input.amount }, amount: input.amount };
   }
-  if (caller.kind === "seller")
-    return fromRemaining(
-      state,
-      own.map((so) => so.id),
-      input.amount,
-    );
-  // An admin's amount without lines: the whole order when it is everything left, else the order as a whole
-  // (a goodwill credit) unless it has one seller order to charge it to.
+  if (input.sellerOrderIds?.length) {
+    const named = namedSellerOrders(state, caller, input.sellerOrderIds);
+    return fromRemaining(state, named, input.amount, "of those seller orders");
+  }
+  if (caller.kind === "seller") {
+    const ids = own.map((so) => so.id);
+    return fromRemaining(state, ids, input.amount, "of your part of this order");
+  }
+  // An admin's bare amount covers the whole order when it is everything left or there is one seller order to charge;
+  // otherwise it must say whose money it is.
   const everything = state.order.total - state.order.refundedTotal;
   if (input.amount === undefined || input.amount >= everything || state.sellerOrders.length === 1) {
-    return fromRemaining(
-      state,
-      state.sellerOrders.map((so) => so.id),
-      input.amount,
-    );
+    const ids = state.sellerOrders.map((so) => so.id);
+    return fromRemaining(state, ids, input.amount, "of this order");
   }
-  return { allocation: { sellerOrders: [], lines: [] }, amount: input.amount };
+  throw new AppError(
+    "unprocessable",
+    "This order has several sellers: name the seller orders (sellerOrderIds) or lines to refund, " +
+      "or send goodwill: true to refund it as a marketplace credit.",
+    { sellerOrderIds: state.sellerOrders.map((so) => so.id) },
+  );
 }
 
 export async function requestRefund(

@@ -85,7 +85,9 @@ export function allocateUpTo(allocation: RefundAllocation, amount: number): Refu
   for (const sellerOrder of allocation.sellerOrders) {
     const take = Math.min(sellerOrder.amount, left);
     left -= take;
-    if (take > 0) trimmed.sellerOrders.push({ ...sellerOrder, amount: take });
+    // A seller order the amount does not reach keeps its lines too.
+    if (take <= 0) continue;
+    trimmed.sellerOrders.push({ ...sellerOrder, amount: take });
     let budget = take;
     for (const line of allocation.lines.filter((l) => l.sellerOrderId === sellerOrder.sellerOrderId)) {
       const lineTake = Math.min(line.amount, budget);
@@ -94,6 +96,32 @@ export function allocateUpTo(allocation: RefundAllocation, amount: number): Refu
     }
   }
   return trimmed;
+}
+
+/**
+ * Every minor unit of a refund is charged somewhere: to seller orders (their lines within each one's share) or, by
+ * an admin only, to the marketplace as goodwill. Returns the goodwill.
+ */
+function checkAllocation(request: RefundRequest): number {
+  const { allocation } = request;
+  const goodwill = allocation.goodwill ?? 0;
+  if (goodwill < 0 || (goodwill > 0 && !request.actor.startsWith("admin:"))) {
+    throw new AppError("forbidden", "Only an admin can refund as a marketplace goodwill credit.");
+  }
+  const charged = allocation.sellerOrders.reduce((sum, sellerOrder) => sum + sellerOrder.amount, 0);
+  if (charged + goodwill !== request.amount) {
+    throw new AppError("unprocessable", "A refund must be charged in full to seller orders or to goodwill.");
+  }
+  for (const sellerOrder of allocation.sellerOrders) {
+    const lines = allocation.lines.filter((line) => line.sellerOrderId === sellerOrder.sellerOrderId);
+    if (sellerOrder.amount < 0 || lines.reduce((sum, line) => sum + line.amount, 0) > sellerOrder.amount) {
+      throw new AppError("unprocessable", "A seller order's lines cannot be refunded beyond its share.");
+    }
+  }
+  if (allocation.lines.some((line) => !allocation.sellerOrders.some((so) => so.sellerOrderId === line.sellerOrderId))) {
+    throw new AppError("unprocessable", "Every refunded line belongs to a seller order of the refund.");
+  }
+  return goodwill;
 }
 
 /** Checks a refund against what is left on the order, its seller orders and lines; returns the claim's writes. */
@@ -114,6 +142,7 @@ function claimPlan(ctx: RefundContext, state: OrderState, request: RefundRequest
   if (order.refundedTotal + request.amount > order.total) {
     throw exceeds(order.total - order.refundedTotal, order.currency, "of this order");
   }
+  const goodwill = checkAllocation(request);
   const now = Date.now();
   const statements: Statement[] = [
     store.insertRefund(db, {
@@ -131,7 +160,7 @@ function claimPlan(ctx: RefundContext, state: OrderState, request: RefundRequest
       createdAt: now,
       completedAt: null,
     }),
-    store.addOrderRefunded(db, order, request.amount, now),
+    store.addOrderRefunded(db, order, { amount: request.amount, goodwill }, now),
   ];
   for (const allocated of request.allocation.sellerOrders) {
     const sellerOrder = state.sellerOrders.find((row) => row.id === allocated.sellerOrderId);
@@ -272,7 +301,12 @@ async function unclaim(ctx: RefundContext, refund: store.RefundRow) {
     const now = Date.now();
     const statements: Statement[] = [
       store.deletePendingRefund(db, refund.id),
-      store.addOrderRefunded(db, state.order, -refund.amount, now),
+      store.addOrderRefunded(
+        db,
+        state.order,
+        { amount: -refund.amount, goodwill: -(refund.allocation.goodwill ?? 0) },
+        now,
+      ),
     ];
     for (const allocated of refund.allocation.sellerOrders) {
       const sellerOrder = state.sellerOrders.find((row) => row.id === allocated.sellerOrderId);

@@ -94,6 +94,7 @@ export const RefundSchema = z
     restocked: z.boolean(),
     sellerOrderIds: z.array(z.string()),
     lines: z.array(z.object({ lineId: z.string(), quantity: z.number().int(), amount: MoneySchema })),
+    goodwill: MoneySchema.openapi({ description: "What the marketplace gave as goodwill, charged to no seller" }),
     createdAt: z.string(),
     completedAt: z.string().nullable(),
   })
@@ -260,6 +261,15 @@ export const RefundBody = z
       )
       .max(100)
       .optional(),
+    sellerOrderIds: z
+      .array(z.string().regex(idPattern("sor"), "a seller order id (sor_…)"))
+      .min(1)
+      .max(50)
+      .optional()
+      .openapi({ description: "Without lines: the seller orders to refund (what is left on them, up to `amount`)" }),
+    goodwill: z.boolean().optional().openapi({
+      description: "Admins only: refund `amount` as a marketplace goodwill credit, charged to no seller order",
+    }),
     reason: z.string().trim().min(1).max(200),
     restock: z.boolean().default(false).openapi({ description: "Put the refunded copies back on sale" }),
   })

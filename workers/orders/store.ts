@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lt, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, lt, lte, or, type SQL, sql } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { orderLines, orderRefunds, orderStatusHistory, orders, sellerOrders, shipments } from "../../schema";
 import type { Db } from "../platform/db";
@@ -99,6 +99,31 @@ export function ordersOfBuyer(db: Db, buyerId: string, limit: number, after?: { 
 export const linesOfOrders = (db: Db, orderIds: string[]) =>
   orderIds.length ? db.select().from(orderLines).where(inArray(orderLines.orderId, orderIds)) : Promise.resolve([]);
 
+const UNPAID = ["pending_payment", "payment_failed"] as const;
+
+/** A buyer's unpaid orders whose hold still runs, newest first. */
+export const unpaidOrdersOf = (db: Db, buyerId: string, now: number, limit: number) =>
+  db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.buyerId, buyerId), inArray(orders.status, UNPAID), gt(orders.holdExpiresAt, now)))
+    .orderBy(desc(orders.createdAt))
+    .limit(limit);
+
+/**
+ * Run in the batch that writes a new order, after it: aborts the batch (a NULL into a NOT NULL column) when the
+ * buyer would then have more than `max` unpaid orders, so two checkouts at once cannot both pass the count.
+ */
+export function guardUnpaidOrders(db: Db, order: Pick<OrderRow, "id" | "buyerId">, now: number, max: number) {
+  const unpaid = sql`(SELECT COUNT(*) FROM ${orders} WHERE ${orders.buyerId} = ${order.buyerId} AND ${inArray(orders.status, UNPAID)} AND ${orders.holdExpiresAt} > ${now})`;
+  return db
+    .update(orders)
+    .set({
+      holdExpiresAt: sql`CASE WHEN ${unpaid} > ${max} THEN NULL ELSE ${orders.holdExpiresAt} END` as unknown as number,
+    })
+    .where(eq(orders.id, order.id));
+}
+
 /** Unpaid orders whose hold has run out, oldest first. */
 export function unpaidPastHold(db: Db, now: number, limit: number) {
   return db
@@ -114,11 +139,18 @@ function casAdd(column: SQLiteColumn, read: number, delta: number): SQL {
   return sql`CASE WHEN ${column} = ${read} THEN ${read + delta} ELSE NULL END`;
 }
 
-export function addOrderRefunded(db: Db, order: Pick<OrderRow, "id" | "refundedTotal">, delta: number, now: number) {
+/** Adds to what the order refunded, `goodwill` of it charged to no seller order. */
+export function addOrderRefunded(
+  db: Db,
+  order: Pick<OrderRow, "id" | "refundedTotal" | "goodwillTotal">,
+  delta: { amount: number; goodwill: number },
+  now: number,
+) {
   return db
     .update(orders)
     .set({
-      refundedTotal: casAdd(orders.refundedTotal, order.refundedTotal, delta) as unknown as number,
+      refundedTotal: casAdd(orders.refundedTotal, order.refundedTotal, delta.amount) as unknown as number,
+      goodwillTotal: casAdd(orders.goodwillTotal, order.goodwillTotal, delta.goodwill) as unknown as number,
       updatedAt: now,
     })
     .where(eq(orders.id, order.id));
@@ -254,4 +286,18 @@ export const settledRefundTotals = (db: Db, orderIds: string[]) =>
         .from(orderRefunds)
         .where(and(inArray(orderRefunds.orderId, orderIds), eq(orderRefunds.state, "succeeded")))
         .groupBy(orderRefunds.orderId)
+    : Promise.resolve([]);
+
+/** Per order: what its seller orders refunded, and how many of them refunded more than their total. */
+export const sellerOrderRefundTotals = (db: Db, orderIds: string[]) =>
+  orderIds.length
+    ? db
+        .select({
+          orderId: sellerOrders.orderId,
+          refunded: sql<number>`SUM(${sellerOrders.refundedTotal})`,
+          overRefunded: sql<number>`SUM(CASE WHEN ${sellerOrders.refundedTotal} > ${sellerOrders.total} THEN 1 ELSE 0 END)`,
+        })
+        .from(sellerOrders)
+        .where(inArray(sellerOrders.orderId, orderIds))
+        .groupBy(sellerOrders.orderId)
     : Promise.resolve([]);

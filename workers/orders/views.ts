@@ -163,6 +163,7 @@ export function refundView(refund: store.RefundRow) {
       quantity: line.quantity,
       amount: money(line.amount),
     })),
+    goodwill: money(refund.allocation.goodwill ?? 0),
     createdAt: iso(refund.createdAt)!,
     completedAt: iso(refund.completedAt),
   };

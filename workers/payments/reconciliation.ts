@@ -7,16 +7,19 @@ import * as store from "./store";
 /**
  * Daily reconciliation: every payment and order that changed in the window is compared, money against orders —
  * a paid order without a captured payment, captured money without a paid order (or not given back), a capture
- * that differs from the order's total, refund totals that disagree between the provider's ledger, the refund
- * rows and the orders module, and refunds stuck half-way. Findings are recorded for operators, never fixed here.
+ * that differs from the order's total (on a paid order, or one it was refused for), refund totals that disagree between the provider's ledger, the refund
+ * rows and the orders module, seller orders' refunds that do not add up to the order's (with its goodwill) or pass
+ * their own totals, and refunds stuck half-way. Findings are recorded for operators, never fixed here.
  */
 export const FINDING_KINDS = [
   "paid_without_capture",
   "captured_without_paid_order",
   "captured_without_order",
   "amount_mismatch",
+  "payment_amount_mismatch",
   "refund_totals_disagree",
   "refund_rows_disagree",
+  "seller_refunds_disagree",
   "refund_stuck",
 ] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
@@ -45,6 +48,7 @@ function compare(
   const found: Finding[] = [];
   const at = { orderId: order?.orderId ?? payment?.orderId ?? null, paymentId: payment?.id ?? null };
   const settled = !payment || payment.updatedAt <= now - SETTLING_MS;
+  if (order) found.push(...sellerRefunds(order, at));
   const orderPaid = order !== undefined && (order.paidAt !== null || PAID.has(order.status));
   if (order && orderPaid && payment?.status !== "succeeded") {
     found.push({
@@ -70,12 +74,23 @@ function compare(
       detail: `Order is ${order.status} but ${kept} ${payment.currency} of its payment is kept.`,
     });
   }
-  if (orderPaid && payment.capturedAmount !== order.total) {
+  const capturedIn = payment.capturedCurrency ?? payment.currency;
+  const mismatched = payment.capturedAmount !== order.total || capturedIn !== order.currency;
+  if (orderPaid && mismatched) {
     found.push({
       kind: "amount_mismatch",
       ...at,
-      detail: `Captured ${payment.capturedAmount} ${payment.currency}, the order totals ${order.total} ${order.currency}.`,
+      detail: `Captured ${payment.capturedAmount} ${capturedIn}, the order totals ${order.total} ${order.currency}.`,
     });
+  }
+  if (!orderPaid && mismatched) {
+    // Refused by the orders module and refunded by this one: the order's refunds rightly know nothing of it.
+    found.push({
+      kind: "payment_amount_mismatch",
+      ...at,
+      detail: `A success for ${payment.capturedAmount} ${capturedIn} did not pay an order of ${order.total} ${order.currency} (${order.status}); ${payment.refundedAmount} of it refunded.`,
+    });
+    return found;
   }
   if (settled && payment.refundedAmount !== order.refundedSettled) {
     found.push({
@@ -89,6 +104,26 @@ function compare(
       kind: "refund_rows_disagree",
       ...at,
       detail: `The payment shows ${payment.refundedAmount} refunded, its refund records add up to ${refundRows} (a refund made outside Book Bazaar?).`,
+    });
+  }
+  return found;
+}
+
+/** Every refunded minor unit is some seller order's or the marketplace's goodwill, and no seller order gives back more than it took. */
+function sellerRefunds(order: OrderLedger, at: Pick<Finding, "orderId" | "paymentId">): Finding[] {
+  const found: Finding[] = [];
+  if (order.sellerOrdersRefunded + order.goodwill !== order.refundedTotal) {
+    found.push({
+      kind: "seller_refunds_disagree",
+      ...at,
+      detail: `The order refunded ${order.refundedTotal} ${order.currency}, its seller orders ${order.sellerOrdersRefunded} plus ${order.goodwill} goodwill.`,
+    });
+  }
+  if (order.sellerOrdersOverRefunded > 0) {
+    found.push({
+      kind: "seller_refunds_disagree",
+      ...at,
+      detail: `${order.sellerOrdersOverRefunded} of its seller orders refunded more than their total.`,
     });
   }
   return found;

@@ -99,7 +99,7 @@ function effects(
   switch (event.kind) {
     case "payment_succeeded":
       return {
-        statements: [store.markSucceeded(db, payment.id, event.amount.amount)],
+        statements: [store.markSucceeded(db, payment.id, event.amount)],
         events: [
           createEvent("PaymentProcessed", {
             ...ids,
@@ -190,4 +190,21 @@ export async function refundOrderPayment(
   };
   await db.batch([store.insertRefund(db, refund), store.addRefunded(db, payment.id, request.amount)]);
   return refund;
+}
+
+/**
+ * Gives back all a payment kept when it did not pay its order (the wrong amount or currency), once: the refund's
+ * key is the payment's, so a retried consumer finds it done.
+ */
+export async function refundUnpaidCapture(services: Services, request: { orderId: string; reason: string }) {
+  const payment = await store.paymentForOrder(services.db, request.orderId);
+  if (payment?.status !== "succeeded") return undefined;
+  const kept = payment.capturedAmount - payment.refundedAmount;
+  if (kept < 1) return undefined;
+  return refundOrderPayment(services, {
+    orderId: request.orderId,
+    amount: kept,
+    reason: request.reason,
+    idempotencyKey: `${payment.id}:${request.reason}`,
+  });
 }

@@ -1,5 +1,6 @@
 import { and, desc, eq, gt, gte, inArray, ne, sql } from "drizzle-orm";
 import { payments, paymentWebhookEvents, reconciliationFindings, reconciliationRuns, refunds } from "../../schema";
+import type { Money } from "../http/schemas";
 import type { Db } from "../platform/db";
 import type { ProviderName } from "./provider";
 
@@ -35,10 +36,15 @@ export function recordWebhook(db: Db, row: typeof paymentWebhookEvents.$inferIns
   return db.insert(paymentWebhookEvents).values(row);
 }
 
-export function markSucceeded(db: Db, paymentId: string, captured: number) {
+export function markSucceeded(db: Db, paymentId: string, captured: Money) {
   return db
     .update(payments)
-    .set({ status: "succeeded", capturedAmount: captured, updatedAt: Date.now() })
+    .set({
+      status: "succeeded",
+      capturedAmount: captured.amount,
+      capturedCurrency: captured.currency,
+      updatedAt: Date.now(),
+    })
     .where(and(eq(payments.id, paymentId), ne(payments.status, "succeeded")));
 }
 

@@ -22,7 +22,10 @@ const checkoutRoute = createRoute({
     "pay before then (the payment's `clientSecret` is for the storefront's payment form). The order is paid when " +
     "the provider's webhook says so. Needs an `Idempotency-Key`: the same key and body replay the first answer " +
     "and never create a second order. 409 `out_of_stock` lists the lines that fell short and what is available; " +
-    "nothing is held then. 422 `shipping_unavailable` names the sellers who do not ship to the address.",
+    "nothing is held then. 422 `shipping_unavailable` names the sellers who do not ship to the address. " +
+    "A cart that already waits in an unpaid order (the same books, to the same address by the same method) " +
+    "answers that order (200) instead of holding the copies twice; a buyer has at most 3 unpaid orders: " +
+    "409 `too_many_pending_orders`.",
   security: [{ bearerAuth: [] }],
   middleware: [requireAuth, idempotent],
   request: {
@@ -30,6 +33,7 @@ const checkoutRoute = createRoute({
     body: { content: { "application/json": { schema: CheckoutBody } }, required: true },
   },
   responses: {
+    200: jsonContent(CheckoutReply, "The unpaid order this cart already waits in, and its payment"),
     201: jsonContent(CheckoutReply, "The order, pending payment, and its payment"),
     ...problems(400, 401, 404, 409, 415, 422),
   },
@@ -61,6 +65,6 @@ export const checkoutRoutes = createRouter().openapi(checkoutRoute, async (c) =>
       order: orderView(result.state, { ...result.shown, shipments: [], refunds: [] }),
       payment: { id: payment.id, provider: payment.provider, clientSecret: payment.clientSecret },
     },
-    201,
+    result.existing ? 200 : 201,
   );
 });

@@ -16,6 +16,7 @@ export function ordersContextOf(c: Context<AppEnv>): OrdersContext {
     carts: c.env.CART,
     log: c.get("log"),
     holdMs: c.get("config").CART_HOLD_MINUTES * 60_000,
+    operatorEmails: c.get("config").ADMIN_EMAILS,
   };
 }
 

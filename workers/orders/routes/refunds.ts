@@ -1,4 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
+import type { MiddlewareHandler } from "hono";
+import type { AppEnv } from "../../http/context";
 import { AppError } from "../../http/errors";
 import { idempotent } from "../../http/middleware/idempotency";
 import { createRouter } from "../../http/router";
@@ -10,6 +12,25 @@ import * as store from "../store";
 import { refundView } from "../views";
 import { bearer, callerSellerId, ordersContextOf, requireSellerOrAdmin } from "./context";
 
+/**
+ * Ownership before anything about the body: an unknown order and another seller's answer the same 404, whatever
+ * the body says, so the route never tells a seller which order ids exist.
+ */
+const requireOwnOrder: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const parsed = OrderIdParam.safeParse({ id: c.req.param("id") });
+  // A malformed id is refused by the route's own validation; its shape says nothing about existing orders.
+  if (!parsed.success) return next();
+  const services = c.get("services");
+  const order = await store.orderById(services.db, parsed.data.id);
+  if (!order) throw new AppError("not_found", "No such order.");
+  if (!principalOf(c).roles.includes("admin")) {
+    const sellerId = await callerSellerId(c);
+    const parts = await store.sellerOrdersOf(services.db, order.id);
+    if (!parts.some((part) => part.sellerId === sellerId)) throw new AppError("not_found", "No such order.");
+  }
+  await next();
+};
+
 const refund = createRoute({
   method: "post",
   path: "/v1/orders/{id}/refunds",
@@ -17,11 +38,14 @@ const refund = createRoute({
   summary: "Refund part or all of a paid order (the seller of the lines, or an admin)",
   description:
     "With `lines`, each line's copies are refunded at their price (an `amount` above that, for one seller's " +
-    "lines, refunds shipping too). Without lines, a seller refunds their part of the order and an admin the " +
-    "order; without `amount`, everything left there. `restock` puts the copies back on sale. Never more than " +
-    "was captured minus what was refunded: 422 `refund_exceeds_captured`. Needs an `Idempotency-Key`.",
+    "lines, refunds shipping too). Without lines, `sellerOrderIds` names the seller orders to refund; else a " +
+    "seller refunds their part of the order and an admin the order (on an order with several sellers, an admin's " +
+    "partial amount names seller orders or lines, or is sent with `goodwill: true` as a marketplace credit " +
+    "charged to no seller: 422 otherwise); without `amount`, everything left there. `restock` puts the copies " +
+    "back on sale. Never more than was captured minus what was refunded, nor more than is left of the seller " +
+    "orders it covers: 422 `refund_exceeds_captured`. Needs an `Idempotency-Key`.",
   security: bearer,
-  middleware: [requireAuth, requireSellerOrAdmin, idempotent],
+  middleware: [requireAuth, requireSellerOrAdmin, requireOwnOrder, idempotent],
   request: {
     headers: IdempotencyHeader,
     params: OrderIdParam,
@@ -48,7 +72,7 @@ export const refundRoutes = createRouter().openapi(refund, async (c) => {
     ordersContextOf(c),
     id,
     caller,
-    { amount: body.amount?.amount, lines: body.lines, reason: body.reason, restock: body.restock },
+    { ...body, amount: body.amount?.amount },
     c.req.header("idempotency-key")!,
   );
   return c.json(refundView(issued), 201);
