@@ -1,4 +1,4 @@
-import { EVENT_CATALOG, type EventData, type EventType, type QueueName } from "../queues/catalog";
+import { EVENT_CATALOG, type EventData, type EventType, type QueueName } from "../queues/event-catalogue";
 import { createEvent } from "../queues/events";
 import { queueSenders } from "../queues/outbox";
 import { createLogger } from "../workers/lib/log";

@@ -1,12 +1,12 @@
 import { and, eq, inArray, lt } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import { processedEvents } from "../schema";
+import { processedEvents } from "../schema/platform";
 import type { Config } from "../workers/config";
-import { chunked } from "../workers/lib/chunked";
+import { chunked, MAX_LIST_PARAMS, rowsPerInsert } from "../workers/lib/chunked";
 import type { Logger } from "../workers/lib/log";
 import type { Db } from "../workers/platform/db";
 import type { Services } from "../workers/platform/services";
-import { type AnyEvent, type EventEnvelope, type EventType, parseEvent, type QueueName } from "./catalog";
+import { type AnyEvent, type EventEnvelope, type EventType, parseEvent, type QueueName } from "./event-catalogue";
 
 type Statement = BatchItem<"sqlite">;
 
@@ -89,7 +89,7 @@ export async function runOnceForAll(
 ): Promise<void> {
   const ids = [...new Set(events.map((event) => event.id))];
   const seen = await Promise.all(
-    chunked(ids, 90).map((part) =>
+    chunked(ids, MAX_LIST_PARAMS).map((part) =>
       db
         .select({ eventId: processedEvents.eventId })
         .from(processedEvents)
@@ -105,7 +105,7 @@ export async function runOnceForAll(
   }
   if (fresh.length === 0) return;
   const processedAt = Date.now();
-  const markers = chunked(fresh, 30).map((part) =>
+  const markers = chunked(fresh, rowsPerInsert(3)).map((part) =>
     db.insert(processedEvents).values(part.map((event) => ({ consumer, eventId: event.id, processedAt }))),
   );
   await db.batch([...markers, ...effect(fresh)] as [Statement, ...Statement[]]);

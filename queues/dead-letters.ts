@@ -1,7 +1,7 @@
-import { deadLetters } from "../schema";
+import { deadLetters } from "../schema/platform";
 import { newId } from "../workers/lib/ids";
 import type { Db } from "../workers/platform/db";
-import type { QueueName } from "./catalog";
+import type { QueueName } from "./event-catalogue";
 
 export const DEAD_LETTER_SUFFIX = "-dlq";
 

@@ -1,5 +1,5 @@
 import { newId } from "../workers/lib/ids";
-import { EVENT_CATALOG, type EventData, type EventEnvelope, type EventType } from "./catalog";
+import { EVENT_CATALOG, type EventData, type EventEnvelope, type EventType } from "./event-catalogue";
 
 /** Builds a versioned event envelope; data is validated so a producer bug fails at the source, not in a consumer. */
 export function createEvent<T extends EventType>(

@@ -1,9 +1,9 @@
 import { and, eq, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import { outbox } from "../schema";
+import { outbox } from "../schema/platform";
 import type { Logger } from "../workers/lib/log";
 import type { Db } from "../workers/platform/db";
-import { type AnyEvent, EVENT_CATALOG, type EventEnvelope, type EventType, type QueueName } from "./catalog";
+import { type AnyEvent, EVENT_CATALOG, type EventEnvelope, type EventType, type QueueName } from "./event-catalogue";
 
 export type QueueSenders = Record<QueueName, Queue>;
 type Statement = BatchItem<"sqlite">;

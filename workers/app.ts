@@ -7,7 +7,7 @@ import { docsRoutes } from "./docs/routes";
 import { healthRoutes } from "./health/routes";
 import type { AppEnv } from "./http/context";
 import { notFound, onError } from "./http/errors";
-import { limitBody } from "./http/middleware/body-limit";
+import { limitBodyByPath } from "./http/middleware/body-limit";
 import { d1UsageHeader } from "./http/middleware/d1-usage";
 import { DEVELOPMENT_PATHS, developmentOnly } from "./http/middleware/development-only";
 import { accessLog, init } from "./http/middleware/init";
@@ -36,7 +36,7 @@ export function createApp() {
       exposeHeaders: ["x-request-id", "x-cart-token", "retry-after", "location"],
       maxAge: 600,
     }),
-    limitBody,
+    limitBodyByPath,
   );
   for (const path of DEVELOPMENT_PATHS) app.use(path, developmentOnly);
 

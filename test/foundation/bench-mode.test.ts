@@ -2,7 +2,7 @@ import { createExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { deliveries, devMailbox } from "../../schema";
+import { deliveries, devMailbox } from "../../schema/notifications";
 import { createApp } from "../../workers/app";
 import { loadConfig } from "../../workers/config";
 import { emptyD1Usage, meterD1 } from "../../workers/platform/d1-usage";

@@ -3,7 +3,7 @@ import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createEvent } from "../../queues/events";
-import { devMailbox } from "../../schema";
+import { devMailbox } from "../../schema/notifications";
 import worker from "../../workers/index";
 import { createDb } from "../../workers/platform/db";
 import { eventually } from "../support/eventually";

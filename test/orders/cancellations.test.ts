@@ -2,7 +2,7 @@ import { createExecutionContext, createMessageBatch, getQueueResult } from "clou
 import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { orderRefunds } from "../../schema";
+import { orderRefunds } from "../../schema/orders";
 import worker from "../../workers/index";
 import { settleCancellation } from "../../workers/orders/cancel";
 import { orderEvents } from "../../workers/orders/events";

@@ -1,7 +1,7 @@
 import { createExecutionContext } from "cloudflare:test";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { orders } from "../../schema";
+import { orders } from "../../schema/orders";
 import { createApp } from "../../workers/app";
 import { envWith } from "../support/env";
 import { api, asSeller, json, signUp } from "../support/identity";

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { orderStatusHistory, outbox } from "../../schema";
+import { orderStatusHistory } from "../../schema/orders";
+import { outbox } from "../../schema/platform";
 import { api, asSeller, json, signUp } from "../support/identity";
 import { listBook } from "../support/listings";
 import {

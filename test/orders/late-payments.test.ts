@@ -2,7 +2,8 @@ import { createExecutionContext, createScheduledController, waitOnExecutionConte
 import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { orderRefunds, orders, payments } from "../../schema";
+import { orderRefunds, orders } from "../../schema/orders";
+import { payments } from "../../schema/payments";
 import worker from "../../workers/index";
 import { reservationIdFor } from "../../workers/inventory/service";
 import { expireUnpaidOrders } from "../../workers/orders/expiry";

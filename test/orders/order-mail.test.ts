@@ -3,9 +3,9 @@ import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createEvent } from "../../queues/events";
-import { devMailbox } from "../../schema";
+import { devMailbox } from "../../schema/notifications";
 import worker from "../../workers/index";
-import { formatMoney } from "../../workers/notifications/order-templates";
+import { formatMoney } from "../../workers/lib/money";
 import { db, eur } from "../support/orders";
 
 const order = `ord_${"a".repeat(32)}`;

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { payments } from "../../schema";
+import { payments } from "../../schema/payments";
 import { eventually } from "../support/eventually";
 import { api, asAdmin, asSeller, json, signUp } from "../support/identity";
 import { listBook } from "../support/listings";

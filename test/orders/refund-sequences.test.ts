@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { orderLines, sellerOrders } from "../../schema";
+import { orderLines, sellerOrders } from "../../schema/orders";
 import { asAdmin, asSeller, signUp, type TestAccount } from "../support/identity";
 import { listBook } from "../support/listings";
 import { addToCart, db, eur, orderRow, paidOrder, refund } from "../support/orders";

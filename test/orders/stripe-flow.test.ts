@@ -2,7 +2,7 @@ import { createExecutionContext } from "cloudflare:test";
 import { eq } from "drizzle-orm";
 import Stripe from "stripe";
 import { describe, expect, it } from "vitest";
-import { orderRefunds } from "../../schema";
+import { orderRefunds } from "../../schema/orders";
 import { createApp } from "../../workers/app";
 import { resumePendingRefunds } from "../../workers/orders/refunds";
 import { envWith } from "../support/env";

@@ -2,7 +2,8 @@ import { createExecutionContext, createScheduledController, waitOnExecutionConte
 import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { orderRefunds, orders, payments, reconciliationFindings, reconciliationRuns, sellerOrders } from "../../schema";
+import { orderRefunds, orders, sellerOrders } from "../../schema/orders";
+import { payments, reconciliationFindings, reconciliationRuns } from "../../schema/payments";
 import worker from "../../workers/index";
 import { runReconciliation } from "../../workers/payments/reconciliation";
 import { startPayment } from "../../workers/payments/service";

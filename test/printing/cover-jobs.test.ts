@@ -3,7 +3,7 @@ import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createEvent } from "../../queues/events";
-import { printJobs } from "../../schema";
+import { printJobs } from "../../schema/printing";
 import { loadConfig } from "../../workers/config";
 import worker from "../../workers/index";
 import { envWith } from "../support/env";

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { inArray } from "drizzle-orm";
-import { categories } from "../../schema";
+import { categories } from "../../schema/catalog";
 import { CatalogReadCache } from "../../workers/catalog/cache";
 import { createCategory } from "../../workers/catalog/categories";
 import type { CatalogContext } from "../../workers/catalog/context";

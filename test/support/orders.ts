@@ -1,7 +1,8 @@
 import { createExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
-import { orders, outbox } from "../../schema";
+import { orders } from "../../schema/orders";
+import { outbox } from "../../schema/platform";
 import { loadConfig } from "../../workers/config";
 import { createLogger } from "../../workers/lib/log";
 import { ordersContext } from "../../workers/orders/consumers";

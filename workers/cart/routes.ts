@@ -2,11 +2,11 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { catalogContext } from "../catalog/context";
 import { cartListings, listingToAdd } from "../catalog/for-cart";
-import { MARKETPLACE_CURRENCY } from "../catalog/model";
 import type { AppEnv } from "../http/context";
 import { AppError } from "../http/errors";
 import { createRouter } from "../http/router";
-import { MoneySchema, problems } from "../http/schemas";
+import { problems } from "../http/schemas";
+import { MARKETPLACE_CURRENCY, MoneySchema } from "../lib/money";
 import { CART_TOKEN_HEADER, cartOf, optionalAuth } from "./scope";
 import { addToCart, type CartDeps, changeQuantity, viewCart } from "./service";
 

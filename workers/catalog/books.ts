@@ -2,10 +2,11 @@ import { z } from "zod";
 import { createEvent } from "../../queues/events";
 import { AppError } from "../http/errors";
 import { decodeCursor, encodeCursor } from "../http/schemas";
+import { MARKETPLACE_CURRENCY } from "../lib/money";
 import { CACHE_TTL_SECONDS, etagFor } from "./cache";
 import { type CatalogContext, mediaUrl } from "./context";
 import { looksLikeIsbn, normalizeIsbn, requireIsbn, toIsbn10 } from "./isbn";
-import { conditionMask, MARKETPLACE_CURRENCY } from "./model";
+import { conditionMask } from "./model";
 import { offerReads, offersFrom } from "./offers";
 import type { BooksQueryInput, CategoryRefSchema } from "./schemas";
 import {

@@ -1,7 +1,8 @@
 import { CsvError, parse } from "csv-parse/sync";
 import { AppError } from "../http/errors";
+import { MARKETPLACE_CURRENCY } from "../lib/money";
 import { normalizeIsbn } from "./isbn";
-import { LISTING_CONDITIONS, type ListingCondition, MARKETPLACE_CURRENCY } from "./model";
+import { LISTING_CONDITIONS, type ListingCondition } from "./model";
 import { CreateListingBody } from "./schemas";
 
 /** Reading a seller's listings file: its header, its rows, and what is wrong with each row. */

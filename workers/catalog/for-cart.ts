@@ -1,5 +1,5 @@
 import { eq, inArray } from "drizzle-orm";
-import { editions, listings, works } from "../../schema";
+import { editions, listings, works } from "../../schema/catalog";
 import { readChunked } from "../lib/chunked";
 import type { CatalogContext } from "./context";
 import type { ListingCondition, ListingStatus } from "./model";

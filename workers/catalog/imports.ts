@@ -1,4 +1,4 @@
-import type { EventData } from "../../queues/catalog";
+import type { EventData } from "../../queues/event-catalogue";
 import { createEvent } from "../../queues/events";
 import { AppError } from "../http/errors";
 import { newId } from "../lib/ids";

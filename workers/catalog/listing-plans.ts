@@ -1,17 +1,12 @@
 import { and, eq, ne, sql } from "drizzle-orm";
-import type { EventEnvelope } from "../../queues/catalog";
+import type { EventEnvelope } from "../../queues/event-catalogue";
 import { createEvent } from "../../queues/events";
-import { listingPriceHistory, listings } from "../../schema";
+import { listingPriceHistory, listings } from "../../schema/catalog";
 import { AppError } from "../http/errors";
 import { newId } from "../lib/ids";
+import { MARKETPLACE_CURRENCY } from "../lib/money";
 import type { CatalogContext } from "./context";
-import {
-  type CoverOptionKind,
-  DEFAULT_INSCRIPTION_LENGTH,
-  type ListingCondition,
-  MARKETPLACE_CURRENCY,
-  statusFor,
-} from "./model";
+import { type CoverOptionKind, DEFAULT_INSCRIPTION_LENGTH, type ListingCondition, statusFor } from "./model";
 import { bumpVersion, refreshEditionOffers, type Statement } from "./store/editions";
 import {
   type CoverOptionRow,

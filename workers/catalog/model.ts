@@ -15,12 +15,6 @@ export type CoverOptionKind = (typeof COVER_OPTION_KINDS)[number];
 export const BOOK_SORTS = ["relevance", "price_asc", "price_desc", "newest"] as const;
 export type BookSort = (typeof BOOK_SORTS)[number];
 
-/**
- * Listings on this marketplace are priced in one currency, so "lowest price" and price filters compare like
- * with like. A second currency needs exchange rates and per-currency summaries first.
- */
-export const MARKETPLACE_CURRENCY = "EUR";
-
 /** Longest inscription a cover option allows when the seller does not say. */
 export const DEFAULT_INSCRIPTION_LENGTH = 40;
 

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
-import { humanText, MoneySchema } from "../http/schemas";
+import { humanText } from "../http/schemas";
+import { MoneySchema } from "../lib/money";
 import {
   BOOK_SORTS,
   COVER_OPTION_KINDS,

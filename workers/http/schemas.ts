@@ -35,16 +35,6 @@ export function problems(...statuses: (keyof typeof STATUS_TEXT)[]) {
   ) as Record<number, { description: string; content: typeof problemContent }>;
 }
 
-/** Money in integer minor units plus an ISO 4217 code, never a float. */
-export const MoneySchema = z
-  .object({
-    amount: z.number().int().nonnegative().max(100_000_000),
-    currency: z.string().regex(/^[A-Z]{3}$/, "an ISO 4217 code such as EUR"),
-  })
-  .openapi("Money", { example: { amount: 1299, currency: "EUR" } });
-
-export type Money = z.infer<typeof MoneySchema>;
-
 /** Control characters (NUL, CR/LF…), bidirectional marks, overrides and isolates, line/paragraph separators. */
 const UNSAFE_TEXT = /[\p{Cc}\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
 /** What multi-line text (a copy's notes) may hold of those: tab and line breaks. */

@@ -1,5 +1,5 @@
 import type { BatchItem } from "drizzle-orm/batch";
-import type { ShippingAddress } from "../../schema";
+import type { ShippingAddress } from "../../schema/identity";
 import { addressId } from "./addresses";
 import { auditEntry } from "./audit";
 import type { IdentityContext } from "./context";

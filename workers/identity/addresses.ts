@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import type { ShippingAddress } from "../../schema";
+import type { ShippingAddress } from "../../schema/identity";
 import { humanText } from "../http/schemas";
 
 /**

@@ -1,4 +1,4 @@
-import type { ShippingAddress } from "../../schema";
+import type { ShippingAddress } from "../../schema/identity";
 import type { Principal } from "../http/context";
 import { AppError } from "../http/errors";
 import { readChunked } from "../lib/chunked";

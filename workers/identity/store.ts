@@ -1,5 +1,5 @@
 import { and, desc, eq, gt, inArray, isNull, lt, ne, type SQL } from "drizzle-orm";
-import { auditLog, oneTimeTokens, refreshTokens, sellers, sessions, userRoles, users } from "../../schema";
+import { auditLog, oneTimeTokens, refreshTokens, sellers, sessions, userRoles, users } from "../../schema/identity";
 import type { Db } from "../platform/db";
 
 /**

@@ -1,6 +1,9 @@
 /** D1 binds at most 100 parameters per statement: id lists are cut so each statement stays under it. */
 export const MAX_LIST_PARAMS = 90;
 
+/** Rows per multi-row INSERT when each row binds `columns` parameters. */
+export const rowsPerInsert = (columns: number) => Math.floor(MAX_LIST_PARAMS / columns);
+
 /** Slices of at most `size` items (multi-row inserts, `IN` lists). */
 export function chunked<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];

@@ -1,5 +1,5 @@
-import type { AnyEvent } from "../../queues/catalog";
 import { type ConsumerContext, defineConsumer } from "../../queues/consumer";
+import type { AnyEvent } from "../../queues/event-catalogue";
 import type { ClientInfo, IdentityContext } from "../identity/context";
 import { passwordResetMail, verificationMail } from "../identity/recovery";
 import { contactOf } from "../identity/service";

@@ -1,16 +1,9 @@
-import type { EventData } from "../../queues/catalog";
+import type { EventData } from "../../queues/event-catalogue";
 import type { Config } from "../config";
+import { formatMoney, type Money } from "../lib/money";
 import { inertName, type RenderedMail } from "./templates";
 
 /** Mail about orders: confirmation with the receipt, payment failed, shipped, delivered, cancelled, refunded. */
-
-type Money = { amount: number; currency: string };
-
-export function formatMoney({ amount, currency }: Money): string {
-  const sign = amount < 0 ? "-" : "";
-  const abs = Math.abs(amount);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")} ${currency}`;
-}
 
 const orderLink = (config: Config, orderId: string) => `${config.PUBLIC_BASE_URL}/orders/${orderId}`;
 const greeting = (buyer: { name: string } | null) => `Hello ${buyer ? inertName(buyer.name) : "there"},`;

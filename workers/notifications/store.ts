@@ -1,5 +1,5 @@
 import { desc, eq } from "drizzle-orm";
-import { deliveries, devMailbox } from "../../schema";
+import { deliveries, devMailbox } from "../../schema/notifications";
 import { newId } from "../lib/ids";
 import type { Db } from "../platform/db";
 import type { SentMail } from "./mail/mailer";

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { QUEUE_NAMES, type QueueName } from "../../queues/catalog";
 import { PROCESSED_EVENT_RETENTION_MS } from "../../queues/consumer";
 import { redactSecrets } from "../../queues/dead-letters";
+import { QUEUE_NAMES, type QueueName } from "../../queues/event-catalogue";
 import { queueSenders } from "../../queues/outbox";
 import { AppError } from "../http/errors";
 import { createRouter } from "../http/router";

@@ -1,5 +1,5 @@
 import { and, desc, eq, lt, or } from "drizzle-orm";
-import { deadLetters } from "../../schema";
+import { deadLetters } from "../../schema/platform";
 import type { Db } from "../platform/db";
 
 export type DeadLetterRow = typeof deadLetters.$inferSelect;

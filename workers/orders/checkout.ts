@@ -1,13 +1,13 @@
 import type { CartLine } from "../../durable-objects/cart";
-import type { ShippingAddress } from "../../schema";
+import type { ShippingAddress } from "../../schema/identity";
 import { type CartStub, checkChoice } from "../cart/service";
 import type { CartListing } from "../catalog/for-cart";
-import { MARKETPLACE_CURRENCY } from "../catalog/model";
 import { AppError } from "../http/errors";
 import { sellerProfiles } from "../identity/service";
 import { type Hold, releaseHolds, reservationIdFor, reserveCart, type StockNamespace } from "../inventory/service";
 import { newId } from "../lib/ids";
 import type { Logger } from "../lib/log";
+import { MARKETPLACE_CURRENCY } from "../lib/money";
 import { startPayment } from "../payments/service";
 import type { PaymentRow } from "../payments/store";
 import type { Services } from "../platform/services";

@@ -1,6 +1,6 @@
 import { createEvent } from "../../queues/events";
-import type { ShippingAddress } from "../../schema";
-import type { Money } from "../http/schemas";
+import type { ShippingAddress } from "../../schema/identity";
+import type { Money } from "../lib/money";
 import type * as store from "./store";
 import type { Actor } from "./transitions";
 

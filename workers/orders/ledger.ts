@@ -19,19 +19,18 @@ export interface OrderLedger {
 }
 
 async function withRefunds(services: Pick<Services, "db">, rows: store.OrderRow[]): Promise<OrderLedger[]> {
-  const settled = new Map<string, number>();
-  const sellerSide = new Map<string, { refunded: number; overRefunded: number }>();
-  for (let i = 0; i < rows.length; i += 90) {
-    const ids = rows.slice(i, i + 90).map((row) => row.id);
-    const [refunds, sellerOrders] = await Promise.all([
-      store.settledRefundTotals(services.db, ids),
-      store.sellerOrderRefundTotals(services.db, ids),
-    ]);
-    for (const sum of refunds) settled.set(sum.orderId, Number(sum.total));
-    for (const sum of sellerOrders) {
-      sellerSide.set(sum.orderId, { refunded: Number(sum.refunded), overRefunded: Number(sum.overRefunded) });
-    }
-  }
+  const ids = rows.map((row) => row.id);
+  const [refunds, sellerOrders] = await Promise.all([
+    store.settledRefundTotals(services.db, ids),
+    store.sellerOrderRefundTotals(services.db, ids),
+  ]);
+  const settled = new Map(refunds.map((sum) => [sum.orderId, Number(sum.total)]));
+  const sellerSide = new Map(
+    sellerOrders.map((sum) => [
+      sum.orderId,
+      { refunded: Number(sum.refunded), overRefunded: Number(sum.overRefunded) },
+    ]),
+  );
   return rows.map((row) => ({
     orderId: row.id,
     status: row.status,
@@ -51,9 +50,7 @@ export async function orderLedgers(
   orderIds: string[],
 ): Promise<Map<string, OrderLedger>> {
   const unique = [...new Set(orderIds)];
-  const rows: store.OrderRow[] = [];
-  for (let i = 0; i < unique.length; i += 90)
-    rows.push(...(await store.ordersByIds(services.db, unique.slice(i, i + 90))));
+  const rows = await store.ordersByIds(services.db, unique);
   return new Map((await withRefunds(services, rows)).map((ledger) => [ledger.orderId, ledger]));
 }
 

@@ -1,4 +1,4 @@
-import type { EventData } from "../../queues/catalog";
+import type { EventData } from "../../queues/event-catalogue";
 import { userCartName } from "../cart/token";
 import { contactOf } from "../identity/service";
 import { releaseHolds, reservationIdFor, stockOf } from "../inventory/service";

@@ -1,4 +1,4 @@
-import type { RefundAllocation } from "../../schema";
+import type { RefundAllocation } from "../../schema/orders";
 import { AppError } from "../http/errors";
 import { allocateUpTo, exceeds, issueRefund, type RefundContext, remainingAllocation } from "./refunds";
 import type * as store from "./store";

@@ -1,4 +1,4 @@
-import type { RefundAllocation } from "../../schema";
+import type { RefundAllocation } from "../../schema/orders";
 import { AppError } from "../http/errors";
 import { contactOf } from "../identity/service";
 import { type StockNamespace, stockOf } from "../inventory/service";

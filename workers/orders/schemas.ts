@@ -1,8 +1,8 @@
 import { z } from "@hono/zod-openapi";
 import { ORDER_STATUSES, SELLER_ORDER_STATUSES } from "../../schema/orders";
-import { MoneySchema } from "../http/schemas";
 import { ShippingAddressSchema } from "../identity/addresses";
 import { idPattern } from "../lib/ids";
+import { MoneySchema } from "../lib/money";
 
 /** Request and response shapes of the orders routes; the OpenAPI document is generated from these. */
 

@@ -1,6 +1,7 @@
 import { and, desc, eq, gt, inArray, lt, lte, or, type SQL, sql } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
-import { orderLines, orderRefunds, orderStatusHistory, orders, sellerOrders, shipments } from "../../schema";
+import { orderLines, orderRefunds, orderStatusHistory, orders, sellerOrders, shipments } from "../../schema/orders";
+import { readChunked } from "../lib/chunked";
 import type { Db } from "../platform/db";
 import type { OrderStatus, SellerOrderStatus } from "./states";
 
@@ -72,6 +73,7 @@ export function moveSellerOrder(
     .where(eq(sellerOrders.id, sellerOrder.id));
 }
 
+/** One statement of a batch, so not chunked: `lineIds` are one listing's lines in one order (a cart holds at most 50). */
 export function setLineReservation(db: Db, lineIds: string[], reservationId: string) {
   return db.update(orderLines).set({ reservationId }).where(inArray(orderLines.id, lineIds));
 }
@@ -97,7 +99,7 @@ export function ordersOfBuyer(db: Db, buyerId: string, limit: number, after?: { 
 }
 
 export const linesOfOrders = (db: Db, orderIds: string[]) =>
-  orderIds.length ? db.select().from(orderLines).where(inArray(orderLines.orderId, orderIds)) : Promise.resolve([]);
+  readChunked(orderIds, (ids) => db.select().from(orderLines).where(inArray(orderLines.orderId, ids)));
 
 const UNPAID = ["pending_payment", "payment_failed"] as const;
 
@@ -251,18 +253,18 @@ export function sellerOrdersOfSeller(
     .limit(filter.limit);
 }
 
-export const ordersByIds = (db: Db, ids: string[]) =>
-  ids.length ? db.select().from(orders).where(inArray(orders.id, ids)) : Promise.resolve([]);
+export const ordersByIds = (db: Db, orderIds: string[]) =>
+  readChunked(orderIds, (ids) => db.select().from(orders).where(inArray(orders.id, ids)));
 
-export const linesOfSellerOrders = (db: Db, sellerOrderIds: string[]) =>
-  sellerOrderIds.length
-    ? db.select().from(orderLines).where(inArray(orderLines.sellerOrderId, sellerOrderIds)).orderBy(orderLines.id)
-    : Promise.resolve([]);
+export const linesOfSellerOrders = async (db: Db, sellerOrderIds: string[]) =>
+  (
+    await readChunked(sellerOrderIds, (ids) =>
+      db.select().from(orderLines).where(inArray(orderLines.sellerOrderId, ids)),
+    )
+  ).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
 export const shipmentsOfSellerOrders = (db: Db, sellerOrderIds: string[]) =>
-  sellerOrderIds.length
-    ? db.select().from(shipments).where(inArray(shipments.sellerOrderId, sellerOrderIds))
-    : Promise.resolve([]);
+  readChunked(sellerOrderIds, (ids) => db.select().from(shipments).where(inArray(shipments.sellerOrderId, ids)));
 
 export const insertShipment = (db: Db, row: typeof shipments.$inferInsert) => db.insert(shipments).values(row);
 
@@ -280,24 +282,24 @@ export const ordersChangedSince = (db: Db, since: number, after: string | undefi
 
 /** What completed refunds add up to, per order. */
 export const settledRefundTotals = (db: Db, orderIds: string[]) =>
-  orderIds.length
-    ? db
-        .select({ orderId: orderRefunds.orderId, total: sql<number>`SUM(${orderRefunds.amount})` })
-        .from(orderRefunds)
-        .where(and(inArray(orderRefunds.orderId, orderIds), eq(orderRefunds.state, "succeeded")))
-        .groupBy(orderRefunds.orderId)
-    : Promise.resolve([]);
+  readChunked(orderIds, (ids) =>
+    db
+      .select({ orderId: orderRefunds.orderId, total: sql<number>`SUM(${orderRefunds.amount})` })
+      .from(orderRefunds)
+      .where(and(inArray(orderRefunds.orderId, ids), eq(orderRefunds.state, "succeeded")))
+      .groupBy(orderRefunds.orderId),
+  );
 
 /** Per order: what its seller orders refunded, and how many of them refunded more than their total. */
 export const sellerOrderRefundTotals = (db: Db, orderIds: string[]) =>
-  orderIds.length
-    ? db
-        .select({
-          orderId: sellerOrders.orderId,
-          refunded: sql<number>`SUM(${sellerOrders.refundedTotal})`,
-          overRefunded: sql<number>`SUM(CASE WHEN ${sellerOrders.refundedTotal} > ${sellerOrders.total} THEN 1 ELSE 0 END)`,
-        })
-        .from(sellerOrders)
-        .where(inArray(sellerOrders.orderId, orderIds))
-        .groupBy(sellerOrders.orderId)
-    : Promise.resolve([]);
+  readChunked(orderIds, (ids) =>
+    db
+      .select({
+        orderId: sellerOrders.orderId,
+        refunded: sql<number>`SUM(${sellerOrders.refundedTotal})`,
+        overRefunded: sql<number>`SUM(CASE WHEN ${sellerOrders.refundedTotal} > ${sellerOrders.total} THEN 1 ELSE 0 END)`,
+      })
+      .from(sellerOrders)
+      .where(inArray(sellerOrders.orderId, ids))
+      .groupBy(sellerOrders.orderId),
+  );

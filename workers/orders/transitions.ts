@@ -1,5 +1,5 @@
 import type { BatchItem } from "drizzle-orm/batch";
-import type { EventEnvelope, EventType } from "../../queues/catalog";
+import type { EventEnvelope, EventType } from "../../queues/event-catalogue";
 import { createEvent } from "../../queues/events";
 import { AppError } from "../http/errors";
 import { newId } from "../lib/ids";

@@ -1,5 +1,5 @@
 import type { CartLine } from "../../durable-objects/cart";
-import type { ShippingAddress } from "../../schema";
+import type { ShippingAddress } from "../../schema/identity";
 import { AppError } from "../http/errors";
 import { startPayment } from "../payments/service";
 import type { PaymentRow } from "../payments/store";

@@ -1,5 +1,5 @@
-import type { ShippingAddress } from "../../schema";
-import type { Money } from "../http/schemas";
+import type { ShippingAddress } from "../../schema/identity";
+import type { Money } from "../lib/money";
 import type * as store from "./store";
 import type { OrderState } from "./transitions";
 

@@ -1,4 +1,4 @@
-import type { Money } from "../http/schemas";
+import type { Money } from "../lib/money";
 
 export type ProviderName = "stripe" | "simulated";
 

@@ -1,9 +1,9 @@
 import type { BatchItem } from "drizzle-orm/batch";
-import type { EventEnvelope, EventType } from "../../queues/catalog";
+import type { EventEnvelope, EventType } from "../../queues/event-catalogue";
 import { createEvent } from "../../queues/events";
 import { AppError } from "../http/errors";
-import type { Money } from "../http/schemas";
 import { newId } from "../lib/ids";
+import type { Money } from "../lib/money";
 import type { Services } from "../platform/services";
 import type { PaymentProvider, PaymentWebhookEvent } from "./provider";
 import * as store from "./store";

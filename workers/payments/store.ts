@@ -1,6 +1,13 @@
 import { and, desc, eq, gt, gte, inArray, ne, sql } from "drizzle-orm";
-import { payments, paymentWebhookEvents, reconciliationFindings, reconciliationRuns, refunds } from "../../schema";
-import type { Money } from "../http/schemas";
+import {
+  payments,
+  paymentWebhookEvents,
+  reconciliationFindings,
+  reconciliationRuns,
+  refunds,
+} from "../../schema/payments";
+import { readChunked } from "../lib/chunked";
+import type { Money } from "../lib/money";
 import type { Db } from "../platform/db";
 import type { ProviderName } from "./provider";
 
@@ -92,17 +99,17 @@ export const paymentsChangedSince = (db: Db, since: number, after: string | unde
     .limit(limit);
 
 export const paymentsForOrders = (db: Db, orderIds: string[]) =>
-  orderIds.length ? db.select().from(payments).where(inArray(payments.orderId, orderIds)) : Promise.resolve([]);
+  readChunked(orderIds, (ids) => db.select().from(payments).where(inArray(payments.orderId, ids)));
 
 /** What the refund rows of each payment add up to. */
 export const refundRowTotals = (db: Db, paymentIds: string[]) =>
-  paymentIds.length
-    ? db
-        .select({ paymentId: refunds.paymentId, total: sql<number>`SUM(${refunds.amount})` })
-        .from(refunds)
-        .where(inArray(refunds.paymentId, paymentIds))
-        .groupBy(refunds.paymentId)
-    : Promise.resolve([]);
+  readChunked(paymentIds, (ids) =>
+    db
+      .select({ paymentId: refunds.paymentId, total: sql<number>`SUM(${refunds.amount})` })
+      .from(refunds)
+      .where(inArray(refunds.paymentId, ids))
+      .groupBy(refunds.paymentId),
+  );
 
 export function insertRun(db: Db, row: typeof reconciliationRuns.$inferInsert) {
   return db.insert(reconciliationRuns).values(row);

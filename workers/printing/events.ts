@@ -1,5 +1,5 @@
 import { defineConsumer } from "../../queues/consumer";
-import { printJobs } from "../../schema";
+import { printJobs } from "../../schema/printing";
 import { newId } from "../lib/ids";
 
 /**

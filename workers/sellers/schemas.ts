@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { MoneySchema } from "../http/schemas";
+import { MoneySchema } from "../lib/money";
 
 const Country = z
   .string()

@@ -1,7 +1,6 @@
-import { MARKETPLACE_CURRENCY } from "../catalog/model";
 import { AppError } from "../http/errors";
-import type { Money } from "../http/schemas";
 import { readChunked } from "../lib/chunked";
+import { MARKETPLACE_CURRENCY, type Money } from "../lib/money";
 import type { Services } from "../platform/services";
 import * as store from "./store";
 

@@ -1,5 +1,5 @@
 import { inArray } from "drizzle-orm";
-import { sellerShippingRates } from "../../schema";
+import { sellerShippingRates } from "../../schema/sellers";
 import type { Db } from "../platform/db";
 
 /** Drizzle queries on the sellers module's tables, and nothing else. */

@@ -2,6 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { AppError } from "../../http/errors";
 import { createRouter } from "../../http/router";
 import { jsonContent, PageQuery, problems } from "../../http/schemas";
+import { securedRoute } from "../../identity/secured-route";
 import { catalogContext } from "../context";
 import { createListing, listSellerListings, pauseListing, sellerListing, updateListing } from "../listings";
 import { addPhoto, removePhoto } from "../media";
@@ -32,17 +33,17 @@ const create = createRoute({
   },
 });
 
-const list = createRoute({
+const list = securedRoute({
   method: "get",
   path: "/v1/seller/listings",
+  operationId: "listSellerListings",
+  role: "seller",
   tags,
   summary: "Your listings, newest first",
-  security: bearer,
-  middleware: asSeller,
   request: { query: PageQuery.extend({ status: z.enum(LISTING_STATUSES).optional() }) },
   responses: {
     200: jsonContent(z.object({ items: z.array(ListingSchema), nextCursor: z.string().nullable() }), "One page"),
-    ...problems(400, 401, 403),
+    ...problems(400),
   },
 });
 

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, notInArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { categories, categoryClosure, editionCategories } from "../../../schema";
-import { chunked, readChunked } from "../../lib/chunked";
+import { categories, categoryClosure, editionCategories } from "../../../schema/catalog";
+import { chunked, MAX_LIST_PARAMS, readChunked, rowsPerInsert } from "../../lib/chunked";
 import type { Db } from "../../platform/db";
 import type { Statement } from "./editions";
 
@@ -125,7 +125,7 @@ export function reassignEditions(db: Db, fromId: string, toId: string | null): S
 
 /** Places an edition in categories. */
 export function linkEdition(db: Db, editionId: string, categoryIds: string[]): Statement[] {
-  return chunked(categoryIds, 45).map((part) =>
+  return chunked(categoryIds, rowsPerInsert(2)).map((part) =>
     db
       .insert(editionCategories)
       .values(part.map((categoryId) => ({ editionId, categoryId })))
@@ -135,7 +135,7 @@ export function linkEdition(db: Db, editionId: string, categoryIds: string[]): S
 
 /** One more edition in each of these categories (the distinct ancestors of the edition's categories). */
 export function countEditionIn(db: Db, categoryIds: string[], now: number): Statement[] {
-  return chunked(categoryIds, 90).map((part) =>
+  return chunked(categoryIds, MAX_LIST_PARAMS).map((part) =>
     db
       .update(categories)
       .set({ editionCount: sql`${categories.editionCount} + 1`, updatedAt: now })

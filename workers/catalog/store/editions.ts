@@ -10,10 +10,11 @@ import {
   searchTerms,
   searchTermVariants,
   works,
-} from "../../../schema";
-import { chunked, readChunked } from "../../lib/chunked";
+} from "../../../schema/catalog";
+import { chunked, MAX_LIST_PARAMS, readChunked, rowsPerInsert } from "../../lib/chunked";
+import { MARKETPLACE_CURRENCY } from "../../lib/money";
 import type { Db } from "../../platform/db";
-import { LISTING_CONDITIONS, MARKETPLACE_CURRENCY } from "../model";
+import { LISTING_CONDITIONS } from "../model";
 import { variantsOf } from "../search";
 
 export type Statement = BatchItem<"sqlite">;
@@ -64,7 +65,7 @@ export function editionIdByIsbn(db: Db, isbn13: string) {
 export async function editionsByIsbn(db: Db, isbns: string[]) {
   if (isbns.length === 0) return [];
   const rows = await Promise.all(
-    chunked(isbns, 90).map((part) =>
+    chunked(isbns, MAX_LIST_PARAMS).map((part) =>
       db
         .select({ id: editions.id, isbn13: editions.isbn13, workId: editions.workId })
         .from(editions)
@@ -89,7 +90,7 @@ export function insertSearchDocument(db: Db, doc: typeof searchDocuments.$inferI
 /** Which of these terms the vocabulary already knows. */
 export async function knownTerms(db: Db, terms: string[]): Promise<Set<string>> {
   const rows = await Promise.all(
-    chunked(terms, 90).map((part) =>
+    chunked(terms, MAX_LIST_PARAMS).map((part) =>
       db.select({ term: searchTerms.term }).from(searchTerms).where(inArray(searchTerms.term, part)),
     ),
   );
@@ -101,14 +102,14 @@ export async function knownTerms(db: Db, terms: string[]): Promise<Set<string>> 
  * stored under their variants (`known` says which already are, so common words cost one row, not ten).
  */
 export function vocabularyStatements(db: Db, terms: string[], known: Set<string>): Statement[] {
-  const statements: Statement[] = chunked(terms, 45).map((part) =>
+  const statements: Statement[] = chunked(terms, rowsPerInsert(2)).map((part) =>
     db
       .insert(searchTerms)
       .values(part.map((term) => ({ term, docCount: 1 })))
       .onConflictDoUpdate({ target: searchTerms.term, set: { docCount: sql`${searchTerms.docCount} + 1` } }),
   );
   const variants = terms.filter((term) => !known.has(term)).flatMap((term) => variantsOf(term).map((v) => [v, term]));
-  for (const part of chunked(variants, 45)) {
+  for (const part of chunked(variants, rowsPerInsert(2))) {
     statements.push(
       db
         .insert(searchTermVariants)

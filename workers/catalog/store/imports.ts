@@ -1,6 +1,6 @@
-import { and, asc, eq, sql } from "drizzle-orm";
-import { catalogImportChunks, catalogImportErrors, catalogImports } from "../../../schema";
-import { chunked } from "../../lib/chunked";
+import { and, asc, eq, getTableColumns, sql } from "drizzle-orm";
+import { catalogImportChunks, catalogImportErrors, catalogImports } from "../../../schema/catalog";
+import { chunked, rowsPerInsert } from "../../lib/chunked";
 import type { Db } from "../../platform/db";
 import type { RowError } from "../csv";
 import type { Statement } from "./editions";
@@ -43,6 +43,8 @@ export function importErrors(db: Db, importId: string, limit: number) {
 }
 
 /** Records a chunk as applied, once: a redelivered chunk finds its row there and adds nothing. */
+const IMPORT_ERROR_COLUMNS = Object.keys(getTableColumns(catalogImportErrors)).length;
+
 export function recordChunk(
   db: Db,
   row: { importId: string; chunk: number; rowsDone: number; rowsFailed: number; processedAt: number },
@@ -50,7 +52,7 @@ export function recordChunk(
 ): Statement[] {
   return [
     db.insert(catalogImportChunks).values(row).onConflictDoNothing(),
-    ...chunked(errors, 20).map((part) =>
+    ...chunked(errors, rowsPerInsert(IMPORT_ERROR_COLUMNS)).map((part) =>
       db
         .insert(catalogImportErrors)
         .values(part.map((error) => ({ importId: row.importId, ...error })))

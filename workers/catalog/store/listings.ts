@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, gt, inArray, isNull, lt, sql } from "drizzle-orm";
-import { coverOptions, editions, listingPhotos, listingPriceHistory, listings, works } from "../../../schema";
-import { chunked } from "../../lib/chunked";
+import { and, asc, desc, eq, getTableColumns, gt, inArray, isNull, lt, sql } from "drizzle-orm";
+import { coverOptions, editions, listingPhotos, listingPriceHistory, listings, works } from "../../../schema/catalog";
+import { chunked, MAX_LIST_PARAMS, rowsPerInsert } from "../../lib/chunked";
 import type { Db } from "../../platform/db";
 import type { ListingStatus } from "../model";
 import type { Statement } from "./editions";
@@ -43,7 +43,7 @@ export function listingVersion(db: Db, id: string) {
 export async function listingsBySku(db: Db, sellerId: string, skus: string[]) {
   if (skus.length === 0) return [];
   const parts = await Promise.all(
-    chunked(skus, 90).map((part) =>
+    chunked(skus, MAX_LIST_PARAMS).map((part) =>
       db
         .select()
         .from(listings)
@@ -98,7 +98,7 @@ export function sellerListings(
 export async function coverOptionsOf(db: Db, listingIds: string[], includeRemoved = false) {
   if (listingIds.length === 0) return [];
   const parts = await Promise.all(
-    chunked(listingIds, 90).map((part) =>
+    chunked(listingIds, MAX_LIST_PARAMS).map((part) =>
       db
         .select()
         .from(coverOptions)
@@ -112,7 +112,7 @@ export async function coverOptionsOf(db: Db, listingIds: string[], includeRemove
 export async function photosOf(db: Db, listingIds: string[]) {
   if (listingIds.length === 0) return [];
   const parts = await Promise.all(
-    chunked(listingIds, 90).map((part) =>
+    chunked(listingIds, MAX_LIST_PARAMS).map((part) =>
       db.select().from(listingPhotos).where(inArray(listingPhotos.listingId, part)).orderBy(asc(listingPhotos.id)),
     ),
   );
@@ -227,8 +227,10 @@ export function insertPriceHistory(db: Db, row: typeof listingPriceHistory.$infe
   return db.insert(listingPriceHistory).values(row);
 }
 
+const COVER_OPTION_COLUMNS = Object.keys(getTableColumns(coverOptions)).length;
+
 export function insertCoverOptions(db: Db, rows: NewCoverOption[]): Statement[] {
-  return chunked(rows, 10).map((part) => db.insert(coverOptions).values(part));
+  return chunked(rows, rowsPerInsert(COVER_OPTION_COLUMNS)).map((part) => db.insert(coverOptions).values(part));
 }
 
 export function updateCoverOption(
@@ -244,7 +246,7 @@ export function updateCoverOption(
 }
 
 export function removeCoverOptions(db: Db, listingId: string, ids: string[], now: number): Statement[] {
-  return chunked(ids, 90).map((part) =>
+  return chunked(ids, MAX_LIST_PARAMS).map((part) =>
     db
       .update(coverOptions)
       .set({ removedAt: now })

@@ -1,6 +1,6 @@
 import { and, eq, lt } from "drizzle-orm";
 import type { MiddlewareHandler } from "hono";
-import { idempotencyKeys } from "../../../schema";
+import { idempotencyKeys } from "../../../schema/platform";
 import { sha256Hex } from "../../lib/tokens";
 import type { Db } from "../../platform/db";
 import type { AppEnv } from "../context";

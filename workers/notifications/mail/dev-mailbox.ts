@@ -1,4 +1,4 @@
-import { devMailbox } from "../../../schema";
+import { devMailbox } from "../../../schema/notifications";
 import { newId } from "../../lib/ids";
 import type { Db } from "../../platform/db";
 import type { Mail, Mailer, SentMail } from "./mailer";
