@@ -1,8 +1,8 @@
-import { deletedUserCart } from "../workers/cart/events";
-import { importChunkConsumer, sellerWithdrawal, stockCopyConsumer, viewCounter } from "../workers/catalog/events";
-import { mailConsumer } from "../workers/notifications/events";
-import { cancellationConsumer, paymentOutcomeConsumer } from "../workers/orders/consumers";
-import { coverPrintConsumer } from "../workers/printing/events";
+import { deletedUserCart } from "../workers/cart";
+import { importChunkConsumer, sellerWithdrawal, stockCopyConsumer, viewCounter } from "../workers/catalog";
+import { mailConsumer } from "../workers/notifications";
+import { cancellationConsumer, paymentOutcomeConsumer } from "../workers/orders";
+import { coverPrintConsumer } from "../workers/printing";
 import type { AnyConsumer } from "./consumer";
 
 /** Every consumer of the Worker's queues, by module. */

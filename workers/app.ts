@@ -1,10 +1,10 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
-import { cartRoutes } from "./cart/routes";
-import { catalogRoutes } from "./catalog/routes";
-import { docsRoutes } from "./docs/routes";
-import { healthRoutes } from "./health/routes";
+import { cartRoutes } from "./cart";
+import { catalogRoutes } from "./catalog";
+import { docsRoutes } from "./docs";
+import { healthRoutes } from "./health";
 import type { AppEnv } from "./http/context";
 import { notFound, onError } from "./http/errors";
 import { limitBodyByPath } from "./http/middleware/body-limit";
@@ -12,14 +12,12 @@ import { d1UsageHeader } from "./http/middleware/d1-usage";
 import { DEVELOPMENT_PATHS, developmentOnly } from "./http/middleware/development-only";
 import { accessLog, init } from "./http/middleware/init";
 import { requestId } from "./http/middleware/request-id";
-import { identityRoutes } from "./identity/routes";
-import { notificationRoutes } from "./notifications/routes";
-import { operationsRoutes } from "./operations/routes";
-import { orderRoutes } from "./orders/routes";
-import { devPaymentRoutes } from "./payments/routes/dev";
-import { reconciliationRoutes } from "./payments/routes/reconciliation";
-import { webhookRoutes } from "./payments/routes/webhooks";
-import { sellerShippingRoutes } from "./sellers/routes";
+import { identityRoutes } from "./identity";
+import { notificationRoutes } from "./notifications";
+import { operationsRoutes } from "./operations";
+import { orderRoutes } from "./orders";
+import { devPaymentRoutes, reconciliationRoutes, webhookRoutes } from "./payments";
+import { sellerShippingRoutes } from "./sellers";
 
 export function createApp() {
   const app = new OpenAPIHono<AppEnv>();

@@ -3,10 +3,8 @@ import { purgeRelayedOutbox } from "../queues/outbox";
 import type { Config } from "./config";
 import { purgeExpiredIdempotencyKeys } from "./http/middleware/idempotency";
 import type { Logger } from "./lib/log";
-import { ordersContext } from "./orders/consumers";
-import { expireUnpaidOrders } from "./orders/expiry";
-import { resumePendingRefunds } from "./orders/refunds";
-import { runReconciliation } from "./payments/reconciliation";
+import { expireUnpaidOrders, ordersContext, resumePendingRefunds } from "./orders";
+import { runReconciliation } from "./payments";
 import type { Services } from "./platform/services";
 
 /**

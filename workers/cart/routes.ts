@@ -1,7 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { catalogContext } from "../catalog/context";
-import { cartListings, listingToAdd } from "../catalog/for-cart";
+import { cartListings, catalogContext, listingToAdd } from "../catalog";
 import type { AppEnv } from "../http/context";
 import { AppError } from "../http/errors";
 import { createRouter } from "../http/router";

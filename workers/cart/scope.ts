@@ -1,8 +1,8 @@
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../http/context";
 import { AppError } from "../http/errors";
-import { requireAuth } from "../identity/middleware";
-import { availability } from "../inventory/service";
+import { requireAuth } from "../identity";
+import { availability } from "../inventory";
 import type { CartStub } from "./service";
 import { guestCartId, guestCartName, issueGuestToken, userCartName } from "./token";
 

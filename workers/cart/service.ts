@@ -1,7 +1,7 @@
 import type { CartLine } from "../../durable-objects/cart";
-import type { CartListing, ListingToAdd } from "../catalog/for-cart";
+import type { CartListing, ListingToAdd } from "../catalog";
 import { AppError } from "../http/errors";
-import { availability } from "../inventory/service";
+import { availability } from "../inventory";
 
 export type CartStub = DurableObjectStub<import("../../durable-objects/cart").CartDO>;
 

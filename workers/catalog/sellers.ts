@@ -1,4 +1,4 @@
-import { sellerOf, storeNames } from "../identity/service";
+import { sellerOf, storeNames } from "../identity";
 import type { Services } from "../platform/services";
 
 /**

@@ -1,5 +1,5 @@
 import { AppError } from "../http/errors";
-import { initializeStock, setStock, withdrawStock } from "../inventory/service";
+import { initializeStock, setStock, withdrawStock } from "../inventory";
 import type { CatalogContext } from "./context";
 import { bumpVersion, refreshEditionOffers, type Statement } from "./store/editions";
 import { applyStockCopy, type ListingRow, type StockCopy } from "./store/listings";

@@ -9,6 +9,15 @@ export interface Principal {
   roles: string[];
 }
 
+/** The seller profile a seller route acts for, set by sellers' `requireSeller`. */
+export interface CallingSeller {
+  id: string;
+  userId: string;
+  storeName: string;
+  contactEmail: string;
+  shipsFrom: string;
+}
+
 export interface AppEnv {
   Bindings: Env;
   Variables: {
@@ -17,5 +26,6 @@ export interface AppEnv {
     config: Config;
     services: Services;
     principal?: Principal;
+    seller?: CallingSeller;
   };
 }

@@ -1,8 +1,7 @@
 import { type ConsumerContext, defineConsumer } from "../../queues/consumer";
 import type { AnyEvent } from "../../queues/event-catalogue";
-import type { ClientInfo, IdentityContext } from "../identity/context";
-import { passwordResetMail, verificationMail } from "../identity/recovery";
-import { contactOf } from "../identity/service";
+import type { ClientInfo, IdentityContext } from "../identity";
+import { contactOf, passwordResetMail, verificationMail } from "../identity";
 import { orderTemplates } from "./order-templates";
 import { deliveryRow } from "./store";
 import { type RenderedMail, templates, toHtml } from "./templates";

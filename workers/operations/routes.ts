@@ -6,7 +6,7 @@ import { queueSenders } from "../../queues/outbox";
 import { AppError } from "../http/errors";
 import { createRouter } from "../http/router";
 import { decodeCursor, encodeCursor, PageQuery, problems } from "../http/schemas";
-import { requireAuth, requireRole } from "../identity/middleware";
+import { requireAuth, requireRole } from "../identity";
 import { deadLetterById, listDeadLetters, markReplayed } from "./store";
 
 const DeadLetterSchema = z

@@ -1,5 +1,5 @@
 import { AppError } from "../http/errors";
-import { contactOf } from "../identity/service";
+import { contactOf } from "../identity";
 import { orderEvents } from "./events";
 import { type OrdersContext, refundCancelledOrder, reservationsOf, returnStock } from "./payment-outcomes";
 import { invalidTransition, moveWholeOrder } from "./plans";

@@ -1,5 +1,5 @@
 import { createEvent } from "../../queues/events";
-import type { ShippingAddress } from "../../schema/identity";
+import type { ShippingAddress } from "../identity";
 import type { Money } from "../lib/money";
 import type * as store from "./store";
 import type { Actor } from "./transitions";

@@ -1,4 +1,4 @@
-import { releaseHolds } from "../inventory/service";
+import { releaseHolds } from "../inventory";
 import { type OrdersContext, reservationsOf } from "./payment-outcomes";
 import { moveWholeOrder } from "./plans";
 import type { OrderStatus } from "./states";

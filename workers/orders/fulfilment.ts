@@ -1,6 +1,6 @@
 import { createEvent } from "../../queues/events";
 import { AppError } from "../http/errors";
-import { contactOf, storeNames } from "../identity/service";
+import { contactOf, storeNames } from "../identity";
 import { newId } from "../lib/ids";
 import type { Services } from "../platform/services";
 import { moveSellerOrdersTo } from "./plans";

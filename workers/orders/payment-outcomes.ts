@@ -1,9 +1,8 @@
 import type { EventData } from "../../queues/event-catalogue";
-import { userCartName } from "../cart/token";
-import { contactOf } from "../identity/service";
-import { releaseHolds, reservationIdFor, stockOf } from "../inventory/service";
-import { alertOperators } from "../payments/alerts";
-import { refundUnpaidCapture } from "../payments/service";
+import { userCartName } from "../cart";
+import { contactOf } from "../identity";
+import { releaseHolds, reservationIdFor, stockOf } from "../inventory";
+import { alertOperators, refundUnpaidCapture } from "../payments";
 import { orderEvents } from "./events";
 import { moveWholeOrder } from "./plans";
 import { allocateUpTo, issueRefund, type RefundContext, remainingAllocation } from "./refunds";

@@ -1,10 +1,10 @@
 import type { RefundAllocation } from "../../schema/orders";
 import { AppError } from "../http/errors";
-import { contactOf } from "../identity/service";
-import { type StockNamespace, stockOf } from "../inventory/service";
+import { contactOf } from "../identity";
+import { type StockNamespace, stockOf } from "../inventory";
 import { newId } from "../lib/ids";
 import type { Logger } from "../lib/log";
-import { refundOrderPayment } from "../payments/service";
+import { refundOrderPayment } from "../payments";
 import type { Services } from "../platform/services";
 import { orderEvents } from "./events";
 import { type Moves, merge, moveOrderTo, moveSellerOrdersTo } from "./plans";

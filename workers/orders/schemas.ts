@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { ORDER_STATUSES, SELLER_ORDER_STATUSES } from "../../schema/orders";
-import { ShippingAddressSchema } from "../identity/addresses";
+import { ShippingAddressSchema } from "../identity";
 import { idPattern } from "../lib/ids";
 import { MoneySchema } from "../lib/money";
 

@@ -1,8 +1,8 @@
 import { z } from "@hono/zod-openapi";
 import { AppError } from "../http/errors";
 import { decodeCursor, encodeCursor } from "../http/schemas";
-import { storeNames } from "../identity/service";
-import { paymentSummary } from "../payments/service";
+import { storeNames } from "../identity";
+import { paymentSummary } from "../payments";
 import type { Services } from "../platform/services";
 import type { SellerOrderStatus } from "./states";
 import * as store from "./store";

@@ -1,8 +1,8 @@
 import type { CartLine } from "../../durable-objects/cart";
-import type { ShippingAddress } from "../../schema/identity";
 import { AppError } from "../http/errors";
-import { startPayment } from "../payments/service";
-import type { PaymentRow } from "../payments/store";
+import type { ShippingAddress } from "../identity";
+import type { PaymentRow } from "../payments";
+import { startPayment } from "../payments";
 import type { Services } from "../platform/services";
 import type { CheckoutRequest } from "./checkout";
 import * as store from "./store";

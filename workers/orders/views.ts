@@ -1,4 +1,4 @@
-import type { ShippingAddress } from "../../schema/identity";
+import type { ShippingAddress } from "../identity";
 import type { Money } from "../lib/money";
 import type * as store from "./store";
 import type { OrderState } from "./transitions";

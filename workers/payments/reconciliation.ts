@@ -1,6 +1,6 @@
 import type { BatchItem } from "drizzle-orm/batch";
 import { newId } from "../lib/ids";
-import { type OrderLedger, orderLedgers, ordersChangedSince, stuckRefunds } from "../orders/ledger";
+import { type OrderLedger, orderLedgers, ordersChangedSince, stuckRefunds } from "../orders";
 import type { Services } from "../platform/services";
 import * as store from "./store";
 

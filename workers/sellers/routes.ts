@@ -4,8 +4,7 @@ import type { AppEnv } from "../http/context";
 import { AppError } from "../http/errors";
 import { createRouter } from "../http/router";
 import { jsonContent, problems } from "../http/schemas";
-import { principalOf, requireAuth, requireRole } from "../identity/middleware";
-import { type SellerView, sellerOf } from "../identity/service";
+import { principalOf, requireAuth, requireRole, type SellerView, sellerOf } from "../identity";
 import { ShippingRatesBody, ShippingRatesSchema } from "./schemas";
 import { type ShippingRates, setShippingRates, shippingRates } from "./service";
 

@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../../http/context";
 import { AppError } from "../../http/errors";
-import { principalOf, requireAuth, requireRole } from "../../identity/middleware";
+import { principalOf, requireAuth, requireRole } from "../../identity";
 import type { CatalogContext } from "../context";
 
 /** OpenAPI: the route needs a Bearer access token. */

@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { AppError } from "../../http/errors";
 import { createRouter } from "../../http/router";
 import { jsonContent, PageQuery, problems } from "../../http/schemas";
-import { securedRoute } from "../../identity/secured-route";
+import { securedRoute } from "../../identity";
 import { catalogContext } from "../context";
 import { createListing, listSellerListings, pauseListing, sellerListing, updateListing } from "../listings";
 import { addPhoto, removePhoto } from "../media";

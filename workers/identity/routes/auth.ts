@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { mergeGuestCart } from "../../cart/scope";
+import { mergeGuestCart } from "../../cart";
 import { createRouter } from "../../http/router";
 import { jsonContent, problems } from "../../http/schemas";
 import { principalOf, requireAuth } from "../middleware";

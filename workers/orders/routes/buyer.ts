@@ -1,7 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { createRouter } from "../../http/router";
 import { jsonContent, PageQuery, problems } from "../../http/schemas";
-import { principalOf, requireAuth } from "../../identity/middleware";
+import { principalOf, requireAuth } from "../../identity";
 import { cancelOrder } from "../cancel";
 import { CancelBody, OrderIdParam, OrderPage, OrderSchema, ReceiptSchema } from "../schemas";
 import { buyerOrders, buyersOrder, presentOrder, receipt } from "../service";

@@ -1,13 +1,11 @@
 import { createRoute } from "@hono/zod-openapi";
-import { userCartName } from "../../cart/token";
-import { catalogContext } from "../../catalog/context";
-import { cartListings } from "../../catalog/for-cart";
+import { userCartName } from "../../cart";
+import { cartListings, catalogContext } from "../../catalog";
 import { AppError } from "../../http/errors";
 import { idempotent } from "../../http/middleware/idempotency";
 import { createRouter } from "../../http/router";
 import { jsonContent, problems } from "../../http/schemas";
-import { principalOf, requireAuth } from "../../identity/middleware";
-import { savedAddress } from "../../identity/service";
+import { principalOf, requireAuth, savedAddress } from "../../identity";
 import { checkout } from "../checkout";
 import { CheckoutBody, CheckoutReply, IdempotencyHeader } from "../schemas";
 import { orderView } from "../views";

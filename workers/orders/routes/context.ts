@@ -1,8 +1,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../../http/context";
 import { AppError } from "../../http/errors";
-import { principalOf } from "../../identity/middleware";
-import { sellerOf } from "../../identity/service";
+import { principalOf, sellerOf } from "../../identity";
 import type { OrdersContext } from "../payment-outcomes";
 
 /** OpenAPI: the route needs a Bearer access token. */

@@ -5,7 +5,7 @@ import { AppError } from "../../http/errors";
 import { idempotent } from "../../http/middleware/idempotency";
 import { createRouter } from "../../http/router";
 import { jsonContent, problems } from "../../http/schemas";
-import { principalOf, requireAuth } from "../../identity/middleware";
+import { principalOf, requireAuth } from "../../identity";
 import { type RefundCaller, requestRefund } from "../refund-requests";
 import { IdempotencyHeader, OrderIdParam, RefundBody, RefundSchema } from "../schemas";
 import * as store from "../store";

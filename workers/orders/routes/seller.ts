@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { SELLER_ORDER_STATUSES } from "../../../schema/orders";
 import { createRouter } from "../../http/router";
 import { jsonContent, PageQuery, problems } from "../../http/schemas";
-import { requireAuth, requireRole } from "../../identity/middleware";
+import { requireAuth, requireRole } from "../../identity";
 import { markSellerOrderDelivered, shipSellerOrder } from "../fulfilment";
 import { SellerOrderIdParam, SellerOrderPage, SellerOrderSchema, ShipmentBody } from "../schemas";
 import { sellerOrder, sellerOrders } from "../service";

@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { AppError } from "../../http/errors";
 import { createRouter } from "../../http/router";
 import { jsonContent, problems } from "../../http/schemas";
-import { requireAuth, requireRole } from "../../identity/middleware";
+import { requireAuth, requireRole } from "../../identity";
 import { idPattern } from "../../lib/ids";
 import { FINDING_KINDS, reconciliationReport, runReconciliation } from "../reconciliation";
 

@@ -1,0 +1,2 @@
+/** What docs offers the other modules; everything else in this folder is private to it. */
+export { docsRoutes } from "./routes";

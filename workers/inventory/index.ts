@@ -1,0 +1,13 @@
+/** What inventory offers the other modules; everything else in this folder is private to it. */
+export {
+  availability,
+  type Hold,
+  initializeStock,
+  releaseHolds,
+  reservationIdFor,
+  reserveCart,
+  type StockNamespace,
+  setStock,
+  stockOf,
+  withdrawStock,
+} from "./service";

@@ -1,0 +1,6 @@
+/** What notifications offers the other modules; everything else in this folder is private to it. */
+export { mailConsumer } from "./events";
+export { DevMailbox } from "./mail/dev-mailbox";
+export { HttpEmailApi } from "./mail/http-email";
+export type { Mailer } from "./mail/mailer";
+export { notificationRoutes } from "./routes";
