@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { createEvent } from "../../queues/events";
 import { AppError } from "../http/errors";
 import { decodeCursor, encodeCursor } from "../http/schemas";
 import { MARKETPLACE_CURRENCY } from "../lib/money";
 import { CACHE_TTL_SECONDS, etagFor } from "./cache";
 import { type CatalogContext, mediaUrl } from "./context";
+import { catalogEvents } from "./events";
 import { looksLikeIsbn, normalizeIsbn, requireIsbn, toIsbn10 } from "./isbn";
 import { conditionMask } from "./model";
 import { offerReads, offersFrom } from "./offers";
@@ -293,7 +293,7 @@ export async function bookDetail(ctx: CatalogContext, isbnInput: string, viewerI
   const found = await editionWithWork(ctx.db, isbn13);
   if (!found) throw new AppError("not_found", `No edition with ISBN ${isbn13}.`);
   const { edition: current } = found;
-  ctx.services.outbox.signal([createEvent("ProductViewed", { editionId: current.id, isbn13, userId: viewerId })]);
+  ctx.services.outbox.signal([catalogEvents.productViewed({ id: current.id, isbn13 }, viewerId)]);
   const key = `book:${isbn13}:${current.version}:${found.categoriesVersion}`;
   return {
     etag: etagFor(key),

@@ -1,8 +1,8 @@
 import type { EventData } from "../../queues/event-catalogue";
-import { createEvent } from "../../queues/events";
 import { AppError } from "../http/errors";
 import { newId } from "../lib/ids";
 import type { CatalogContext } from "./context";
+import { catalogEvents } from "./events";
 import { type ImportRow, type RowError, readListingsFile, type ValidRow, validateRow } from "./csv";
 import { type NewEditionInput, planNewEditions } from "./editions";
 import type { Isbn13 } from "./isbn";
@@ -40,7 +40,7 @@ export async function startImport(ctx: CatalogContext, sellerId: string, csv: st
     ),
   );
   const events = chunks.map((_, index) =>
-    createEvent("ImportChunkQueued", { importId, sellerId, chunk: index, key: chunkKey(importId, index) }),
+    catalogEvents.importChunkQueued({ importId, sellerId, chunk: index, key: chunkKey(importId, index) }),
   );
   await ctx.services.outbox.commit(
     [

@@ -1,11 +1,11 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { EventEnvelope } from "../../queues/event-catalogue";
-import { createEvent } from "../../queues/events";
 import { listingPriceHistory, listings } from "../../schema/catalog";
 import { AppError } from "../http/errors";
 import { newId } from "../lib/ids";
 import { MARKETPLACE_CURRENCY } from "../lib/money";
 import type { CatalogContext } from "./context";
+import { catalogEvents } from "./events";
 import { type CoverOptionKind, DEFAULT_INSCRIPTION_LENGTH, type ListingCondition, statusFor } from "./model";
 import { bumpVersion, refreshEditionOffers, type Statement } from "./store/editions";
 import {
@@ -76,17 +76,6 @@ function coverOptionRow(listingId: string, input: CoverOptionInput, position: nu
   };
 }
 
-function listingState(row: Pick<ListingRow, "id" | "sellerId" | "editionId" | "sku" | "condition">, isbn13: string) {
-  return {
-    listingId: row.id,
-    sellerId: row.sellerId,
-    editionId: row.editionId,
-    isbn13,
-    sku: row.sku,
-    condition: row.condition,
-  };
-}
-
 /**
  * A plan's statements followed by one refresh of each edition it touched and one bump of the browse version,
  * so a batch of many listings (an import chunk) refreshes each edition once.
@@ -146,12 +135,7 @@ export function planCreateListing(
       coverOptions.map((option, position) => coverOptionRow(listingId, option, position)),
     ),
   ];
-  const event = createEvent("ListingCreated", {
-    ...listingState(row, edition.isbn13),
-    price: fields.price,
-    quantity: row.quantity,
-    status: row.status,
-  });
+  const event = catalogEvents.listingCreated(row, edition.isbn13);
   return { listingId, statements, events: [event], editions: [edition.id] };
 }
 
@@ -259,14 +243,8 @@ export function planUpdateListing(
     }),
   );
   if (optionsChanged) statements.push(...planCoverOptions(ctx, current.id, currentOptions, changes.coverOptions!, now));
-  const event = createEvent("ListingUpdated", {
-    ...listingState(next, isbn13),
-    price: { amount: next.priceAmount, currency: next.currency },
-    quantity: next.quantity,
-    status: next.status,
-    changes: changed,
-    ...(priceMoved ? { previousPrice: { amount: current.priceAmount, currency: current.currency } } : {}),
-  });
+  const previousPrice = priceMoved ? { amount: current.priceAmount, currency: current.currency } : undefined;
+  const event = catalogEvents.listingUpdated(next, isbn13, changed, previousPrice);
   return { statements, events: [event], editions: [current.editionId], changed };
 }
 

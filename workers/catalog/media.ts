@@ -1,7 +1,7 @@
-import { createEvent } from "../../queues/events";
 import { AppError } from "../http/errors";
 import { newId } from "../lib/ids";
 import type { CatalogContext } from "./context";
+import { catalogEvents } from "./events";
 import { type PhotoView, photoView } from "./offers";
 import { bumpEditionVersion, bumpVersion } from "./store/editions";
 import { bumpListingVersion, deletePhoto, insertPhoto, listingWithBook, photoById, photoCount } from "./store/listings";
@@ -41,19 +41,7 @@ async function ownListing(ctx: CatalogContext, sellerId: string, listingId: stri
 }
 
 function photosChanged(found: NonNullable<Awaited<ReturnType<typeof listingWithBook>>>) {
-  const { listing } = found;
-  return createEvent("ListingUpdated", {
-    listingId: listing.id,
-    sellerId: listing.sellerId,
-    editionId: listing.editionId,
-    isbn13: found.isbn13,
-    sku: listing.sku,
-    condition: listing.condition,
-    price: { amount: listing.priceAmount, currency: listing.currency },
-    quantity: listing.quantity,
-    status: listing.status,
-    changes: ["photos"],
-  });
+  return catalogEvents.listingUpdated(found.listing, found.isbn13, ["photos"]);
 }
 
 /**
