@@ -32,8 +32,10 @@ import {
 import { categoryBySlug, categoryPathsOfEdition } from "./store/categories";
 import {
   catalogVersionsNow,
+  countViews,
   type EditionWithWork,
   editionWithWork,
+  type Statement,
   termFrequencies,
   termsByVariant,
 } from "./store/editions";
@@ -299,6 +301,18 @@ export async function bookDetail(ctx: CatalogContext, isbnInput: string, viewerI
     etag: etagFor(key),
     read: () => ctx.cache.read(key, CACHE_TTL_SECONDS, () => loadBook(ctx, found)),
   };
+}
+
+/** Book-page views as one upsert per edition and day (`YYYY-MM-DD`, UTC), however many views a batch holds. */
+export function countBookViews(ctx: CatalogContext, views: { editionId: string; day: string }[]): Statement[] {
+  const counts = new Map<string, { editionId: string; day: string; views: number }>();
+  for (const { editionId, day } of views) {
+    const key = `${editionId}/${day}`;
+    const count = counts.get(key) ?? { editionId, day, views: 0 };
+    count.views += 1;
+    counts.set(key, count);
+  }
+  return [...counts.values()].map((count) => countViews(ctx.db, count));
 }
 
 async function loadBook(ctx: CatalogContext, found: EditionWithWork) {

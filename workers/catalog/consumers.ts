@@ -1,10 +1,6 @@
 import { defineConsumer, defineTallyConsumer } from "../../queues/consumer";
-import { catalogContextFor } from "./context";
-import { applyImportChunk } from "./imports";
-import { withdrawSellerListings } from "./listings";
-import { stockCopyStatements } from "./stock";
-import { countViews } from "./store/editions";
-import { listingById } from "./store/listings";
+import { catalogConsumerContext } from "./context";
+import { applyImportChunk, countBookViews, followStockLevels, withdrawListingsOfUser } from "./service";
 
 /** What the catalog consumes; what it emits is built in events.ts. */
 
@@ -17,11 +13,9 @@ export const stockCopyConsumer = defineConsumer({
   name: "catalog.stock-copy",
   queue: "order-events",
   handles: ["StockReserved", "StockReleased", "StockCommitted", "StockAdjusted"],
-  async handle(event, { services }) {
+  async handle(event, context) {
     const { listingId, onHand, available, version } = event.data;
-    const listing = await listingById(services.db, listingId);
-    if (!listing || listing.stockVersion >= version) return [];
-    return stockCopyStatements({ db: services.db }, listing, { onHand, available, version }, Date.now());
+    return followStockLevels(catalogConsumerContext(context), listingId, { onHand, available, version });
   },
 });
 
@@ -35,7 +29,7 @@ export const importChunkConsumer = defineConsumer({
   queue: "catalog-imports",
   handles: ["ImportChunkQueued"],
   async handle(event, context) {
-    await applyImportChunk(catalogContextFor(context), event.data);
+    await applyImportChunk(catalogConsumerContext(context), event.data);
     return [];
   },
 });
@@ -48,16 +42,9 @@ export const viewCounter = defineTallyConsumer({
   name: "catalog.views",
   queue: "catalog-events",
   handles: ["ProductViewed"],
-  tally(events, { services }) {
-    const counts = new Map<string, { editionId: string; day: string; views: number }>();
-    for (const { data, occurredAt } of events) {
-      const day = occurredAt.slice(0, 10);
-      const key = `${data.editionId}/${day}`;
-      const count = counts.get(key) ?? { editionId: data.editionId, day, views: 0 };
-      count.views += 1;
-      counts.set(key, count);
-    }
-    return [...counts.values()].map((count) => countViews(services.db, count));
+  tally(events, context) {
+    const views = events.map(({ data, occurredAt }) => ({ editionId: data.editionId, day: occurredAt.slice(0, 10) }));
+    return countBookViews(catalogConsumerContext(context), views);
   },
 });
 
@@ -70,9 +57,7 @@ export const sellerWithdrawal = defineConsumer({
   queue: "order-events",
   handles: ["UserDeleted"],
   async handle(event, context) {
-    const ctx = catalogContextFor(context);
-    const sellerId = await ctx.sellers.sellerIdOf(event.data.userId);
-    if (sellerId) await withdrawSellerListings(ctx, sellerId);
+    await withdrawListingsOfUser(catalogConsumerContext(context), event.data.userId);
     return [];
   },
 });

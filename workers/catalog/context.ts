@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import type { Config } from "../config";
+import type { ConsumerContext } from "../../queues/consumer";
 import type { AppEnv } from "../http/context";
 import type { Logger } from "../lib/log";
 import type { Db } from "../platform/db";
@@ -19,18 +19,19 @@ export interface CatalogContext {
   log: Logger;
 }
 
+/** The context of a request: deferred cache writes run after the answer, on the request's lifetime. */
 export function catalogContext(c: Context<AppEnv>): CatalogContext {
-  return catalogContextFor(
-    { env: c.env, services: c.get("services"), config: c.get("config"), log: c.get("log") },
-    (promise) => c.executionCtx.waitUntil(promise),
+  return build({ env: c.env, services: c.get("services"), config: c.get("config"), log: c.get("log") }, (promise) =>
+    c.executionCtx.waitUntil(promise),
   );
 }
 
-/** The same context outside a request (queue consumers): `defer` runs work after the answer, if it can. */
-export function catalogContextFor(
-  from: { env: Env; services: Services; config: Config; log: Logger },
-  defer: (promise: Promise<unknown>) => void = (promise) => void promise.catch(() => undefined),
-): CatalogContext {
+/** The context of a queue consumer or cron run: no request to outlive, so deferred cache writes just run. */
+export function catalogConsumerContext(context: ConsumerContext): CatalogContext {
+  return build(context, (promise) => void promise.catch(() => undefined));
+}
+
+function build(from: ConsumerContext, defer: (promise: Promise<unknown>) => void): CatalogContext {
   const { env, services, config, log } = from;
   return {
     db: services.db,

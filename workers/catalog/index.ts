@@ -1,5 +1,6 @@
 /** What catalog offers the other modules; everything else in this folder is private to it. */
-export { catalogContext } from "./context";
+
 export { importChunkConsumer, sellerWithdrawal, stockCopyConsumer, viewCounter } from "./consumers";
-export { type CartListing, cartListings, type ListingToAdd, listingToAdd } from "./for-cart";
+export { catalogContext } from "./context";
 export { catalogRoutes } from "./routes";
+export { type CartListing, cartListings, type ListingToAdd, listingToAdd } from "./service";

@@ -156,7 +156,7 @@ const WITHDRAW_PAGE = 100;
  * arrives later for a held copy is refunded), and each listing is paused with no stock, off book pages and out of
  * carts and checkouts. Running it again changes nothing.
  */
-export async function withdrawSellerListings(ctx: CatalogContext, sellerId: string): Promise<number> {
+async function withdrawSellerListings(ctx: CatalogContext, sellerId: string): Promise<number> {
   let withdrawn = 0;
   let after: string | undefined;
   for (;;) {
@@ -170,6 +170,12 @@ export async function withdrawSellerListings(ctx: CatalogContext, sellerId: stri
     if (rows.length <= WITHDRAW_PAGE) return withdrawn;
     after = rows[WITHDRAW_PAGE - 1]!.listing.id;
   }
+}
+
+/** A deleted account's listings, if it sold any, leave the shop (see `withdrawSellerListings`). */
+export async function withdrawListingsOfUser(ctx: CatalogContext, userId: string): Promise<void> {
+  const sellerId = await ctx.sellers.sellerIdOf(userId);
+  if (sellerId) await withdrawSellerListings(ctx, sellerId);
 }
 
 export async function sellerListing(ctx: CatalogContext, sellerId: string, id: string): Promise<ListingView> {

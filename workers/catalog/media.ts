@@ -115,4 +115,16 @@ export async function removePhoto(ctx: CatalogContext, sellerId: string, listing
 }
 
 /** Keys the media route serves: generated names only, so a key can never walk R2 outside our objects. */
-export const MEDIA_KEY = /^[a-z]{3}_[0-9a-f]{32}\.(jpg|png|webp)$/;
+const MEDIA_KEY = /^[a-z]{3}_[0-9a-f]{32}\.(jpg|png|webp)$/;
+
+/** A stored image by key; without a body when `conditions` (If-None-Match …) say the client's copy is current. */
+export async function storedMedia(
+  ctx: CatalogContext,
+  key: string,
+  conditions: Headers,
+): Promise<R2Object | R2ObjectBody> {
+  if (!MEDIA_KEY.test(key)) throw new AppError("not_found", "No such media.");
+  const object = await ctx.media.get(key, { onlyIf: conditions });
+  if (!object) throw new AppError("not_found", "No such media.");
+  return object;
+}

@@ -2,7 +2,7 @@ import { AppError } from "../http/errors";
 import { initializeStock, setStock, withdrawStock } from "../inventory";
 import type { CatalogContext } from "./context";
 import { bumpVersion, refreshEditionOffers, type Statement } from "./store/editions";
-import { applyStockCopy, type ListingRow, type StockCopy } from "./store/listings";
+import { applyStockCopy, type ListingRow, listingById, type StockCopy } from "./store/listings";
 
 /**
  * The catalog's side of stock. A listing's StockDO (inventory module) is the only writer of its stock: the
@@ -32,8 +32,22 @@ export async function withdrawListingStock(ctx: CatalogContext, listingId: strin
   return copyOf(await withdrawStock(ctx.stock, listingId));
 }
 
+/**
+ * The statements that bring a listing's D1 copy up to its StockDO's announced levels. Levels no newer than the
+ * copy change nothing, so a late or repeated event is harmless.
+ */
+export async function followStockLevels(
+  ctx: CatalogContext,
+  listingId: string,
+  levels: StockCopy,
+): Promise<Statement[]> {
+  const listing = await listingById(ctx.db, listingId);
+  if (!listing || listing.stockVersion >= levels.version) return [];
+  return stockCopyStatements(ctx, listing, levels, Date.now());
+}
+
 /** The statements that bring a listing's D1 copy, its edition's summary and cached lists up to `levels`. */
-export function stockCopyStatements(
+function stockCopyStatements(
   ctx: Pick<CatalogContext, "db">,
   listing: Pick<ListingRow, "id" | "editionId">,
   levels: StockCopy,

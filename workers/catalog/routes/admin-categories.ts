@@ -1,9 +1,10 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { createRouter } from "../../http/router";
 import { humanText, jsonContent, problems } from "../../http/schemas";
-import { createCategory, deleteCategory, updateCategory } from "../categories";
+import { securedRoute } from "../../identity";
 import { catalogContext } from "../context";
-import { asAdmin, bearer, noContent } from "./auth";
+import { createCategory, deleteCategory, updateCategory } from "../service";
+import { noContent } from "./replies";
 
 const tags = ["Catalog administration"];
 
@@ -46,38 +47,38 @@ const UpdateCategoryBody = z
 const IdParam = z.object({ id: categoryId.openapi({ param: { name: "id", in: "path" } }) });
 const body = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } }, required: true });
 
-const create = createRoute({
+const create = securedRoute({
   method: "post",
   path: "/v1/admin/categories",
+  operationId: "createCategory",
+  role: "admin",
   tags,
   summary: "Create a category",
-  security: bearer,
-  middleware: asAdmin,
   request: { body: body(CreateCategoryBody) },
-  responses: { 201: jsonContent(CategorySchema, "The category"), ...problems(400, 401, 403, 404, 409, 415, 422) },
+  responses: { 201: jsonContent(CategorySchema, "The category"), ...problems(400, 404, 409, 415, 422) },
 });
 
-const update = createRoute({
+const update = securedRoute({
   method: "patch",
   path: "/v1/admin/categories/{id}",
+  operationId: "updateCategory",
+  role: "admin",
   tags,
   summary: "Rename or move a category (with its subcategories)",
   description: "Moving a category under itself or one of its subcategories is refused with 409.",
-  security: bearer,
-  middleware: asAdmin,
   request: { params: IdParam, body: body(UpdateCategoryBody) },
-  responses: { 200: jsonContent(CategorySchema, "The category"), ...problems(400, 401, 403, 404, 409, 415, 422) },
+  responses: { 200: jsonContent(CategorySchema, "The category"), ...problems(400, 404, 409, 415, 422) },
 });
 
-const remove = createRoute({
+const remove = securedRoute({
   method: "delete",
   path: "/v1/admin/categories/{id}",
+  operationId: "deleteCategory",
+  role: "admin",
   tags,
   summary: "Delete a category without subcategories; its books move up to its parent",
-  security: bearer,
-  middleware: asAdmin,
   request: { params: IdParam },
-  responses: { ...noContent, ...problems(400, 401, 403, 404, 409) },
+  responses: { ...noContent, ...problems(400, 404, 409) },
 });
 
 export const adminCategoryRoutes = createRouter()

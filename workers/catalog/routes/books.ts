@@ -1,16 +1,16 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
+import { publicRoute } from "../../http/route";
 import { createRouter } from "../../http/router";
 import { jsonContent, problems } from "../../http/schemas";
-import { bookDetail, findBooks, suggest } from "../books";
 import { catalogContext } from "../context";
 import { BookDetailSchema, BookPageSchema, BooksQuery, IsbnParam, SuggestionSchema } from "../schemas";
-import { respondCached } from "./cached";
+import { bookDetail, findBooks, suggest } from "../service";
+import { notModified, respondCached } from "./replies";
 
-const notModified = { 304: { description: "The copy the client holds (If-None-Match) is current" } };
-
-const listBooks = createRoute({
+const listBooks = publicRoute({
   method: "get",
   path: "/v1/books",
+  operationId: "listBooks",
   tags: ["Catalog"],
   summary: "Browse or search editions",
   description:
@@ -21,9 +21,10 @@ const listBooks = createRoute({
   responses: { 200: jsonContent(BookPageSchema, "One page of editions"), ...notModified, ...problems(400) },
 });
 
-const suggestBooks = createRoute({
+const suggestBooks = publicRoute({
   method: "get",
   path: "/v1/books/suggest",
+  operationId: "suggestBooks",
   tags: ["Catalog"],
   summary: "Title and author completions for search-as-you-type",
   request: { query: z.object({ q: z.string().max(100) }) },
@@ -34,9 +35,10 @@ const suggestBooks = createRoute({
   },
 });
 
-const getBook = createRoute({
+const getBook = publicRoute({
   method: "get",
   path: "/v1/books/{isbn}",
+  operationId: "getBookDetail",
   tags: ["Catalog"],
   summary: "An edition by ISBN-10 or ISBN-13, with its work, categories and offers (cheapest first)",
   request: { params: IsbnParam },

@@ -1,19 +1,21 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
+import { publicRoute } from "../../http/route";
 import { createRouter } from "../../http/router";
 import { jsonContent, problems } from "../../http/schemas";
-import { categoryTree } from "../categories";
 import { catalogContext } from "../context";
 import { CategoryNodeSchema } from "../schemas";
-import { respondCached } from "./cached";
+import { categoryTree } from "../service";
+import { notModified, respondCached } from "./replies";
 
-const listCategories = createRoute({
+const listCategories = publicRoute({
   method: "get",
   path: "/v1/categories",
+  operationId: "listCategories",
   tags: ["Catalog"],
   summary: "The category tree, with the number of editions in each category and its subcategories",
   responses: {
     200: jsonContent(z.object({ items: z.array(CategoryNodeSchema) }), "Top-level categories with their children"),
-    304: { description: "The copy the client holds (If-None-Match) is current" },
+    ...notModified,
     ...problems(400),
   },
 });

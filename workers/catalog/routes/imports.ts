@@ -1,17 +1,22 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { AppError } from "../../http/errors";
 import { createRouter } from "../../http/router";
 import { jsonContent, problems } from "../../http/schemas";
+import { securedRoute } from "../../identity";
+import { callingSeller, requireSeller } from "../../sellers";
 import { catalogContext } from "../context";
-import { importStatus, startImport } from "../imports";
 import { ImportStatusSchema } from "../schemas";
-import { asSeller, bearer, sellerIdOf } from "./auth";
+import { importStatus, startImport } from "../service";
 
 const tags = ["Seller listings"];
 
-const upload = createRoute({
+const upload = securedRoute({
   method: "post",
   path: "/v1/seller/imports",
+  operationId: "startListingImport",
+  role: "seller",
+  middleware: [requireSeller],
+  bodyLimit: 20 * 1024 * 1024,
   tags,
   summary: "Import listings from a CSV file (at most 20 MB)",
   description:
@@ -19,8 +24,6 @@ const upload = createRoute({
     "(authors separated by `;`; title and authors are needed for an ISBN not yet in the catalog). Prices are " +
     "in major units (`12.99`). Rows are applied in the background, upserting by your SKU: uploading the same " +
     "file again changes nothing. Follow progress at the returned import's URL.",
-  security: bearer,
-  middleware: asSeller,
   request: {
     body: {
       content: {
@@ -34,17 +37,18 @@ const upload = createRoute({
       z.object({ importId: z.string(), rowsTotal: z.number().int() }),
       "Accepted; rows are being applied",
     ),
-    ...problems(400, 401, 403, 413, 415, 422),
+    ...problems(400, 413, 415, 422),
   },
 });
 
-const status = createRoute({
+const status = securedRoute({
   method: "get",
   path: "/v1/seller/imports/{id}",
+  operationId: "getListingImport",
+  role: "seller",
+  middleware: [requireSeller],
   tags,
   summary: "Progress of an import, and each refused row with the reason",
-  security: bearer,
-  middleware: asSeller,
   request: {
     params: z.object({
       id: z
@@ -53,7 +57,7 @@ const status = createRoute({
         .openapi({ param: { name: "id", in: "path" } }),
     }),
   },
-  responses: { 200: jsonContent(ImportStatusSchema, "The import"), ...problems(400, 401, 403, 404) },
+  responses: { 200: jsonContent(ImportStatusSchema, "The import"), ...problems(400, 404) },
 });
 
 export const importRoutes = createRouter()
@@ -62,12 +66,10 @@ export const importRoutes = createRouter()
     if (!/^(text\/csv|text\/plain|application\/csv)\b/i.test(type)) {
       throw new AppError("unsupported_media_type", "Send the file as text/csv.");
     }
-    const ctx = catalogContext(c);
-    const started = await startImport(ctx, await sellerIdOf(c, ctx), await c.req.text());
+    const started = await startImport(catalogContext(c), callingSeller(c).id, await c.req.text());
     c.header("location", `/v1/seller/imports/${started.importId}`);
     return c.json(started, 202);
   })
-  .openapi(status, async (c) => {
-    const ctx = catalogContext(c);
-    return c.json(await importStatus(ctx, await sellerIdOf(c, ctx), c.req.valid("param").id), 200);
-  });
+  .openapi(status, async (c) =>
+    c.json(await importStatus(catalogContext(c), callingSeller(c).id, c.req.valid("param").id), 200),
+  );

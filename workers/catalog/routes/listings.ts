@@ -1,25 +1,26 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
+import { publicRoute } from "../../http/route";
 import { createRouter } from "../../http/router";
 import { jsonContent, PageQuery, problems } from "../../http/schemas";
 import { catalogContext } from "../context";
-import { listingPriceHistory, publicListing } from "../listings";
 import { ListingIdParam, PricePointSchema, PublicListingSchema } from "../schemas";
-import { respondCached } from "./cached";
+import { listingPriceHistory, publicListing } from "../service";
+import { notModified, respondCached } from "./replies";
 
-const notModified = { 304: { description: "The copy the client holds (If-None-Match) is current" } };
-
-const getListing = createRoute({
+const getListing = publicRoute({
   method: "get",
   path: "/v1/listings/{id}",
+  operationId: "getListing",
   tags: ["Catalog"],
   summary: "A listing, whatever its status, with how many copies can be bought now (`available`)",
   request: { params: ListingIdParam },
   responses: { 200: jsonContent(PublicListingSchema, "The listing"), ...notModified, ...problems(400, 404) },
 });
 
-const getPriceHistory = createRoute({
+const getPriceHistory = publicRoute({
   method: "get",
   path: "/v1/listings/{id}/price-history",
+  operationId: "getListingPriceHistory",
   tags: ["Catalog"],
   summary: "Every price a listing has had, oldest first",
   request: { params: ListingIdParam, query: PageQuery },

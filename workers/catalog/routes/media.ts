@@ -1,12 +1,14 @@
-import { createRoute, z } from "@hono/zod-openapi";
-import { AppError } from "../../http/errors";
+import { z } from "@hono/zod-openapi";
+import { publicRoute } from "../../http/route";
 import { createRouter } from "../../http/router";
 import { problems } from "../../http/schemas";
-import { MEDIA_KEY } from "../media";
+import { catalogContext } from "../context";
+import { storedMedia } from "../service";
 
-const getMedia = createRoute({
+const getMedia = publicRoute({
   method: "get",
   path: "/v1/media/{key}",
+  operationId: "getMedia",
   tags: ["Catalog"],
   summary: "A stored image (listing photo, cover). Keys never change content, so responses are cached for a year",
   request: {
@@ -32,10 +34,7 @@ const getMedia = createRoute({
 });
 
 export const mediaRoutes = createRouter().openapi(getMedia, async (c) => {
-  const { key } = c.req.valid("param");
-  if (!MEDIA_KEY.test(key)) throw new AppError("not_found", "No such media.");
-  const object = await c.env.MEDIA.get(key, { onlyIf: c.req.raw.headers });
-  if (!object) throw new AppError("not_found", "No such media.");
+  const object = await storedMedia(catalogContext(c), c.req.valid("param").key, c.req.raw.headers);
   const headers = new Headers();
   object.writeHttpMetadata(headers);
   headers.set("etag", object.httpEtag);

@@ -1,14 +1,22 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { AppError } from "../../http/errors";
 import { createRouter } from "../../http/router";
 import { jsonContent, PageQuery, problems } from "../../http/schemas";
 import { securedRoute } from "../../identity";
+import { callingSeller, requireSeller } from "../../sellers";
 import { catalogContext } from "../context";
-import { createListing, listSellerListings, pauseListing, sellerListing, updateListing } from "../listings";
-import { addPhoto, removePhoto } from "../media";
 import { LISTING_STATUSES } from "../model";
 import { CreateListingBody, ListingIdParam, ListingSchema, PhotoSchema, UpdateListingBody } from "../schemas";
-import { asSeller, bearer, noContent, sellerIdOf } from "./auth";
+import {
+  addPhoto,
+  createListing,
+  listSellerListings,
+  pauseListing,
+  removePhoto,
+  sellerListing,
+  updateListing,
+} from "../service";
+import { noContent } from "./replies";
 
 const tags = ["Seller listings"];
 const json = <T extends z.ZodType>(schema: T) => ({
@@ -16,20 +24,21 @@ const json = <T extends z.ZodType>(schema: T) => ({
   required: true,
 });
 
-const create = createRoute({
+const create = securedRoute({
   method: "post",
   path: "/v1/seller/listings",
+  operationId: "createSellerListing",
+  role: "seller",
+  middleware: [requireSeller],
   tags,
   summary: "List a copy of a book",
   description:
     "A known ISBN (10 or 13, hyphens allowed) reuses its edition; an unknown one must come with `title` and " +
     "`authors` and creates the work and edition. Emits `ListingCreated`.",
-  security: bearer,
-  middleware: asSeller,
   request: { body: json(CreateListingBody) },
   responses: {
     201: jsonContent(ListingSchema, "The listing, with its id and its cover options' ids"),
-    ...problems(400, 401, 403, 409, 415, 422),
+    ...problems(400, 409, 415, 422),
   },
 });
 
@@ -38,6 +47,7 @@ const list = securedRoute({
   path: "/v1/seller/listings",
   operationId: "listSellerListings",
   role: "seller",
+  middleware: [requireSeller],
   tags,
   summary: "Your listings, newest first",
   request: { query: PageQuery.extend({ status: z.enum(LISTING_STATUSES).optional() }) },
@@ -47,55 +57,60 @@ const list = securedRoute({
   },
 });
 
-const read = createRoute({
+const read = securedRoute({
   method: "get",
   path: "/v1/seller/listings/{id}",
+  operationId: "getSellerListing",
+  role: "seller",
+  middleware: [requireSeller],
   tags,
   summary: "One of your listings",
-  security: bearer,
-  middleware: asSeller,
   request: { params: ListingIdParam },
-  responses: { 200: jsonContent(ListingSchema, "The listing"), ...problems(400, 401, 403, 404) },
+  responses: { 200: jsonContent(ListingSchema, "The listing"), ...problems(400, 404) },
 });
 
-const update = createRoute({
+const update = securedRoute({
   method: "patch",
   path: "/v1/seller/listings/{id}",
+  operationId: "updateSellerListing",
+  role: "seller",
+  middleware: [requireSeller],
   tags,
   summary: "Change a listing (price, quantity, condition, notes, status, cover options)",
   description:
     "A price change adds a row to the price history. The quantity is the number of copies on hand; it cannot " +
     "go below what checkouts hold (409). Emits `ListingUpdated` when anything changed.",
-  security: bearer,
-  middleware: asSeller,
   request: { params: ListingIdParam, body: json(UpdateListingBody) },
-  responses: { 200: jsonContent(ListingSchema, "The listing"), ...problems(400, 401, 403, 404, 409, 415, 422) },
+  responses: { 200: jsonContent(ListingSchema, "The listing"), ...problems(400, 404, 409, 415, 422) },
 });
 
-const remove = createRoute({
+const remove = securedRoute({
   method: "delete",
   path: "/v1/seller/listings/{id}",
+  operationId: "pauseSellerListing",
+  role: "seller",
+  middleware: [requireSeller],
   tags,
   summary: "Take a listing down (it is paused, so orders that name it keep working)",
-  security: bearer,
-  middleware: asSeller,
   request: { params: ListingIdParam },
-  responses: { ...noContent, ...problems(400, 401, 403, 404) },
+  responses: { ...noContent, ...problems(400, 404) },
 });
 
 const imageBody = { schema: z.string().openapi({ type: "string", format: "binary" }) };
 
-const uploadPhoto = createRoute({
+const uploadPhoto = securedRoute({
   method: "post",
   path: "/v1/seller/listings/{id}/photos",
+  operationId: "addListingPhoto",
+  role: "seller",
+  middleware: [requireSeller],
+  bodyLimit: 5 * 1024 * 1024,
   tags,
   summary: "Add a photo of the copy (JPEG, PNG or WebP, at most 5 MB)",
   description:
     "Send the image as the body (any image Content-Type), or as the `photo` field of a multipart/form-data " +
     "form (what a browser file input sends). " +
     "The type is checked on the file's first bytes, not its name or declared type.",
-  security: bearer,
-  middleware: asSeller,
   request: {
     params: ListingIdParam,
     body: {
@@ -109,17 +124,18 @@ const uploadPhoto = createRoute({
   },
   responses: {
     201: jsonContent(PhotoSchema, "The stored photo"),
-    ...problems(400, 401, 403, 404, 413, 415, 422),
+    ...problems(400, 404, 413, 415, 422),
   },
 });
 
-const deletePhoto = createRoute({
+const deletePhoto = securedRoute({
   method: "delete",
   path: "/v1/seller/listings/{id}/photos/{photoId}",
+  operationId: "removeListingPhoto",
+  role: "seller",
+  middleware: [requireSeller],
   tags,
   summary: "Remove a photo",
-  security: bearer,
-  middleware: asSeller,
   request: {
     params: ListingIdParam.extend({
       photoId: z
@@ -128,7 +144,7 @@ const deletePhoto = createRoute({
         .openapi({ param: { name: "photoId", in: "path" } }),
     }),
   },
-  responses: { ...noContent, ...problems(400, 401, 403, 404) },
+  responses: { ...noContent, ...problems(400, 404) },
 });
 
 /** The image bytes of an upload: the raw body, or the `photo` (or first file) field of a multipart form. */
@@ -145,38 +161,31 @@ async function uploadedBytes(request: Request): Promise<ArrayBuffer> {
 
 export const sellerListingRoutes = createRouter()
   .openapi(create, async (c) => {
-    const ctx = catalogContext(c);
-    const listing = await createListing(ctx, await sellerIdOf(c, ctx), c.req.valid("json"));
+    const listing = await createListing(catalogContext(c), callingSeller(c).id, c.req.valid("json"));
     c.header("location", `/v1/seller/listings/${listing.id}`);
     return c.json(listing, 201);
   })
-  .openapi(list, async (c) => {
-    const ctx = catalogContext(c);
-    return c.json(await listSellerListings(ctx, await sellerIdOf(c, ctx), c.req.valid("query")), 200);
-  })
-  .openapi(read, async (c) => {
-    const ctx = catalogContext(c);
-    return c.json(await sellerListing(ctx, await sellerIdOf(c, ctx), c.req.valid("param").id), 200);
-  })
+  .openapi(list, async (c) =>
+    c.json(await listSellerListings(catalogContext(c), callingSeller(c).id, c.req.valid("query")), 200),
+  )
+  .openapi(read, async (c) =>
+    c.json(await sellerListing(catalogContext(c), callingSeller(c).id, c.req.valid("param").id), 200),
+  )
   .openapi(update, async (c) => {
-    const ctx = catalogContext(c);
     const changes = c.req.valid("json");
-    return c.json(await updateListing(ctx, await sellerIdOf(c, ctx), c.req.valid("param").id, changes), 200);
+    return c.json(await updateListing(catalogContext(c), callingSeller(c).id, c.req.valid("param").id, changes), 200);
   })
   .openapi(remove, async (c) => {
-    const ctx = catalogContext(c);
-    await pauseListing(ctx, await sellerIdOf(c, ctx), c.req.valid("param").id);
+    await pauseListing(catalogContext(c), callingSeller(c).id, c.req.valid("param").id);
     return c.body(null, 204);
   })
   .openapi(uploadPhoto, async (c) => {
-    const ctx = catalogContext(c);
-    const sellerId = await sellerIdOf(c, ctx);
-    const photo = await addPhoto(ctx, sellerId, c.req.valid("param").id, await uploadedBytes(c.req.raw));
+    const bytes = await uploadedBytes(c.req.raw);
+    const photo = await addPhoto(catalogContext(c), callingSeller(c).id, c.req.valid("param").id, bytes);
     return c.json(photo, 201);
   })
   .openapi(deletePhoto, async (c) => {
-    const ctx = catalogContext(c);
     const { id, photoId } = c.req.valid("param");
-    await removePhoto(ctx, await sellerIdOf(c, ctx), id, photoId);
+    await removePhoto(catalogContext(c), callingSeller(c).id, id, photoId);
     return c.body(null, 204);
   });

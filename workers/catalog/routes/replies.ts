@@ -1,7 +1,10 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../../http/context";
-import type { VersionedRead } from "../books";
 import { matchesEtag, PUBLIC_CACHE_CONTROL } from "../cache";
+import type { VersionedRead } from "../service";
+
+export const noContent = { 204: { description: "Done" } } as const;
+export const notModified = { 304: { description: "The copy the client holds (If-None-Match) is current" } } as const;
 
 /**
  * Answers a public catalog read: 304 when the client already holds this version, otherwise the (possibly
