@@ -1,0 +1,5 @@
+import { createRouter } from "../../http/router";
+import { mailboxRoutes } from "./mailbox";
+
+/** Every route of the notifications module, mounted once in workers/app.ts. */
+export const notificationRoutes = createRouter().route("/", mailboxRoutes);

@@ -1,0 +1,28 @@
+import { z } from "@hono/zod-openapi";
+import { publicRoute } from "../../http/route";
+import { createRouter } from "../../http/router";
+import { problems } from "../../http/schemas";
+import { notificationsContext } from "../context";
+import { DevMailSchema, MailboxQuery } from "../schemas";
+import { devMailbox } from "../service";
+
+const mailbox = publicRoute({
+  method: "get",
+  path: "/v1/dev/mailbox",
+  operationId: "listDevMailbox",
+  tags: ["Development"],
+  summary: "Mail kept by the development mailbox (only while that adapter is active)",
+  request: { query: MailboxQuery },
+  responses: {
+    200: {
+      description: "Newest first",
+      content: { "application/json": { schema: z.object({ items: z.array(DevMailSchema) }) } },
+    },
+    ...problems(400, 404),
+  },
+});
+
+export const mailboxRoutes = createRouter().openapi(mailbox, async (c) => {
+  const { to, limit } = c.req.valid("query");
+  return c.json({ items: await devMailbox(notificationsContext(c), to, limit) }, 200);
+});
