@@ -106,7 +106,7 @@ function cursorAfter(order: Order, last: BrowseHit | SearchHit): string {
  * Corrects a query's terms against the vocabulary: one indexed lookup of the typed terms and, only when some
  * are unknown, one lookup of their deletions (a correctly spelt query never pays for correction).
  */
-export async function analyseQuery(ctx: CatalogContext, terms: string[]): Promise<AnalysedTerm[]> {
+async function analyseQuery(ctx: CatalogContext, terms: string[]): Promise<AnalysedTerm[]> {
   if (terms.length === 0) return [];
   const known = await termFrequencies(ctx.db, [...new Set(terms)]);
   const unknown = terms.filter((term) => term.length >= MIN_CORRECTABLE_LENGTH && !known.some((k) => k.term === term));
@@ -139,7 +139,7 @@ function arrangePage(hits: SearchHit[], searched: AnalysedTerm[], dropped: strin
     .map((entry) => entry.hit);
 }
 
-export function summaryOf(ctx: CatalogContext, card: BrowseHit): BookSummary {
+function summaryOf(ctx: CatalogContext, card: BrowseHit): BookSummary {
   return {
     isbn13: card.isbn13,
     title: card.title,

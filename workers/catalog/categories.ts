@@ -21,7 +21,7 @@ import { bumpVersion, type Statement, versionOf } from "./store/editions";
 
 /** The category tree: a public, cached read, and the administrators' edits. */
 
-export function slugify(name: string): string {
+function slugify(name: string): string {
   return name
     .normalize("NFKD")
     .replace(/\p{M}+/gu, "")
@@ -31,7 +31,7 @@ export function slugify(name: string): string {
     .slice(0, 80);
 }
 
-export function buildTree(rows: CategoryRow[]): CategoryNode[] {
+function buildTree(rows: CategoryRow[]): CategoryNode[] {
   const nodes = new Map<string, CategoryNode>();
   for (const row of rows) {
     nodes.set(row.id, { id: row.id, slug: row.slug, name: row.name, editionCount: row.editionCount, children: [] });
@@ -55,7 +55,7 @@ export async function categoryTree(ctx: CatalogContext) {
   };
 }
 
-export interface CategoryView {
+interface CategoryView {
   id: string;
   slug: string;
   name: string;

@@ -7,8 +7,8 @@ import { CreateListingBody } from "./schemas";
 
 /** Reading a seller's listings file: its header, its rows, and what is wrong with each row. */
 
-export const REQUIRED_COLUMNS = ["isbn", "sku", "condition", "price", "currency", "quantity"] as const;
-export const OPTIONAL_COLUMNS = ["notes", "title", "authors"] as const;
+const REQUIRED_COLUMNS = ["isbn", "sku", "condition", "price", "currency", "quantity"] as const;
+const OPTIONAL_COLUMNS = ["notes", "title", "authors"] as const;
 type Column = (typeof REQUIRED_COLUMNS)[number] | (typeof OPTIONAL_COLUMNS)[number];
 
 /** One data row as written in the file, with its row number as a spreadsheet shows it (the header is row 1). */
@@ -25,7 +25,7 @@ export interface RowError {
   message: string;
 }
 
-export const MAX_IMPORT_ROWS = 50_000;
+const MAX_IMPORT_ROWS = 50_000;
 
 /**
  * Parses the CSV (with the `csv-parse` library: quoting, embedded commas and newlines, a BOM). A missing

@@ -31,9 +31,9 @@ export interface NewEditionInput {
 }
 
 /** Authors as stored in the search document (and split again by suggestions). */
-export const AUTHOR_SEPARATOR = "; ";
+const AUTHOR_SEPARATOR = "; ";
 
-export function searchDocumentOf(input: {
+function searchDocumentOf(input: {
   editionId: string;
   isbn13: string;
   title: string;

@@ -20,9 +20,9 @@ import { listingsBySku, type StockCopy } from "./store/listings";
  */
 
 /** Rows per chunk: a chunk is one D1 batch, and D1 bounds the statements of one invocation. */
-export const IMPORT_CHUNK_ROWS = 100;
+const IMPORT_CHUNK_ROWS = 100;
 /** At most this many row errors are reported (the counts stay exact). */
-export const MAX_REPORTED_ERRORS = 1_000;
+const MAX_REPORTED_ERRORS = 1_000;
 
 const chunkKey = (importId: string, chunk: number) => `imports/${importId}/${String(chunk).padStart(5, "0")}.json`;
 

@@ -1,6 +1,4 @@
-import { and, eq, ne, sql } from "drizzle-orm";
 import type { EventEnvelope } from "../../queues/event-catalogue";
-import { listingPriceHistory, listings } from "../../schema/catalog";
 import { AppError } from "../http/errors";
 import { newId } from "../lib/ids";
 import { MARKETPLACE_CURRENCY } from "../lib/money";
@@ -12,8 +10,10 @@ import {
   type CoverOptionRow,
   insertCoverOptions,
   insertListing,
+  insertPriceHistory,
   type ListingRow,
   type NewCoverOption,
+  recordPriceChange,
   removeCoverOptions,
   type StockCopy,
   updateCoverOption,
@@ -39,7 +39,7 @@ export interface CoverOptionInput {
   maxLength?: number;
 }
 
-export interface ListingFields {
+interface ListingFields {
   sku: string;
   condition: ListingCondition;
   conditionNotes?: string | null;
@@ -123,7 +123,7 @@ export function planCreateListing(
   } as const;
   const statements: Statement[] = [
     insertListing(ctx.db, row),
-    ctx.db.insert(listingPriceHistory).values({
+    insertPriceHistory(ctx.db, {
       id: newId("prh"),
       listingId,
       amount: fields.price.amount,
@@ -215,18 +215,13 @@ export function planUpdateListing(
   const statements: Statement[] = [];
   if (priceMoved) {
     statements.push(
-      ctx.db.insert(listingPriceHistory).select(
-        ctx.db
-          .select({
-            id: sqlValue(newId("prh"), "id"),
-            listingId: listings.id,
-            amount: sqlValue(next.priceAmount, "amount"),
-            currency: sqlValue(next.currency, "currency"),
-            changedAt: sqlValue(now, "changed_at"),
-          })
-          .from(listings)
-          .where(and(eq(listings.id, current.id), ne(listings.priceAmount, next.priceAmount))),
-      ),
+      recordPriceChange(ctx.db, {
+        id: newId("prh"),
+        listingId: current.id,
+        amount: next.priceAmount,
+        currency: next.currency,
+        changedAt: now,
+      }),
     );
   }
   statements.push(
@@ -280,9 +275,4 @@ function planCoverOptions(
     } else added.push(row);
   });
   return [...statements, ...insertCoverOptions(ctx.db, added)];
-}
-
-/** A bound value as a selected column (for INSERT … SELECT). */
-function sqlValue<T extends string | number>(value: T, name: string) {
-  return sql<T>`${value}`.as(name);
 }

@@ -8,8 +8,8 @@ import { bumpListingVersion, deletePhoto, insertPhoto, listingWithBook, photoByI
 
 /** Listing photos in R2, and serving media. */
 
-export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
-export const MAX_PHOTOS_PER_LISTING = 12;
+const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
+const MAX_PHOTOS_PER_LISTING = 12;
 
 const IMAGE_TYPES = [
   { type: "image/jpeg", ext: "jpg", matches: (b: Uint8Array) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
@@ -30,7 +30,7 @@ function ascii(bytes: Uint8Array, from: number, to: number): string {
 }
 
 /** The image type the bytes really are (whatever name or Content-Type they came with), or undefined. */
-export function sniffImageType(bytes: Uint8Array): (typeof IMAGE_TYPES)[number] | undefined {
+function sniffImageType(bytes: Uint8Array): (typeof IMAGE_TYPES)[number] | undefined {
   return IMAGE_TYPES.find((candidate) => candidate.matches(bytes));
 }
 

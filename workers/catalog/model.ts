@@ -13,13 +13,12 @@ export const COVER_OPTION_KINDS = ["material", "inscription", "artwork"] as cons
 export type CoverOptionKind = (typeof COVER_OPTION_KINDS)[number];
 
 export const BOOK_SORTS = ["relevance", "price_asc", "price_desc", "newest"] as const;
-export type BookSort = (typeof BOOK_SORTS)[number];
 
 /** Longest inscription a cover option allows when the seller does not say. */
 export const DEFAULT_INSCRIPTION_LENGTH = 40;
 
 /** The bit of a condition in `editions.conditions`. */
-export function conditionBit(condition: ListingCondition): number {
+function conditionBit(condition: ListingCondition): number {
   return 1 << LISTING_CONDITIONS.indexOf(condition);
 }
 

@@ -68,7 +68,7 @@ function extrasFrom(ctx: CatalogContext, options: CoverOptionRow[], photos: Phot
   });
 }
 
-export interface OfferView {
+interface OfferView {
   listingId: string;
   seller: { id: string; storeName: string };
   condition: ListingCondition;

@@ -27,11 +27,11 @@ export const ListingIdParam = z.object({
     .openapi({ param: { name: "id", in: "path" } }),
 });
 
-export const RatingSummarySchema = z
+const RatingSummarySchema = z
   .object({ average: z.number().nullable(), count: z.number().int() })
   .openapi("RatingSummary");
 
-export const BookSummarySchema = z
+const BookSummarySchema = z
   .object({
     isbn13: z.string(),
     title: z.string(),
@@ -96,7 +96,7 @@ export const SuggestionSchema = z
   .object({ kind: z.enum(["title", "author"]), text: z.string(), isbn13: z.string().optional() })
   .openapi("Suggestion");
 
-export const CoverOptionSchema = z
+const CoverOptionSchema = z
   .object({
     id: z.string(),
     name: z.string(),
@@ -108,7 +108,7 @@ export const CoverOptionSchema = z
 
 export const PhotoSchema = z.object({ id: z.string(), url: z.string(), contentType: z.string() }).openapi("Photo");
 
-export const OfferSchema = z
+const OfferSchema = z
   .object({
     listingId: z.string(),
     seller: z.object({ id: z.string(), storeName: z.string() }),
@@ -247,8 +247,6 @@ export const UpdateListingBody = z
   })
   .refine((body) => Object.values(body).some((value) => value !== undefined), "nothing to change")
   .openapi("UpdateListing");
-
-export type UpdateListingInput = z.infer<typeof UpdateListingBody>;
 
 export const ImportStatusSchema = z
   .object({

@@ -13,9 +13,9 @@
 /** Terms shorter than this are never corrected: too many words are one edit away from them. */
 export const MIN_CORRECTABLE_LENGTH = 4;
 /** Terms this long may be two edits away from what was meant. */
-export const TWO_EDITS_FROM_LENGTH = 8;
+const TWO_EDITS_FROM_LENGTH = 8;
 /** Vocabulary terms shorter than this are not given deletions (they are still matched exactly). */
-export const MIN_VARIANT_TERM_LENGTH = 3;
+const MIN_VARIANT_TERM_LENGTH = 3;
 /** At most this many corrections are OR-ed in for one query term. */
 const MAX_CORRECTIONS = 3;
 /** D1 accepts at most 100 bound parameters per statement. */
@@ -51,7 +51,7 @@ export function variantsOf(term: string): string[] {
 }
 
 /** The keys to look a query term up by: itself, its deletions and, for long terms, its two-letter deletions. */
-export function lookupKeysOf(term: string): string[] {
+function lookupKeysOf(term: string): string[] {
   if (term.length < MIN_CORRECTABLE_LENGTH) return [term];
   const first = deletions(term);
   const keys = new Set([term, ...first]);
@@ -105,7 +105,7 @@ export function typoCost(typed: string, term: string): number {
   return rows[typed.length]![term.length]!;
 }
 
-export interface Candidate {
+interface Candidate {
   term: string;
   docCount: number;
 }

@@ -34,7 +34,7 @@ export interface SearchPosition {
  * it), or walks the sort index and checks each edition's categories until the page is full (about 4 rows per
  * candidate, and page ÷ share candidates). The first is cheaper below sqrt(28 × catalog size) editions.
  */
-export function startFromCategoryLinks(categorySize: number, catalogSize: number): boolean {
+function startFromCategoryLinks(categorySize: number, catalogSize: number): boolean {
   return categorySize * categorySize < 28 * Math.max(catalogSize, 1);
 }
 
@@ -158,7 +158,7 @@ export function searchEditions(
   return db.all<SearchHit>(searchQuery(match, filters, order, limit));
 }
 
-export interface SuggestionHit {
+interface SuggestionHit {
   title: string;
   authors: string;
   isbn13: string;

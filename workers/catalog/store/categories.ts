@@ -23,22 +23,6 @@ export function categoriesBySlug(db: Db, slugs: string[]) {
   return readChunked(slugs, (part) => db.select().from(categories).where(inArray(categories.slug, part)));
 }
 
-/** The categories an edition was placed in, with their slugs and names. */
-export function categoriesOfEdition(db: Db, editionId: string) {
-  return db
-    .select({ id: categories.id, slug: categories.slug, name: categories.name, parentId: categories.parentId })
-    .from(editionCategories)
-    .innerJoin(categories, eq(categories.id, editionCategories.categoryId))
-    .where(eq(editionCategories.editionId, editionId));
-}
-
-export async function ancestorsOf(db: Db, categoryId: string) {
-  return db
-    .select({ id: categoryClosure.ancestorId, depth: categoryClosure.depth })
-    .from(categoryClosure)
-    .where(eq(categoryClosure.descendantId, categoryId));
-}
-
 export async function descendantIds(db: Db, categoryId: string): Promise<string[]> {
   const rows = await db
     .select({ id: categoryClosure.descendantId })

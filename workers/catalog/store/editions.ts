@@ -18,10 +18,8 @@ import { LISTING_CONDITIONS } from "../model";
 import { variantsOf } from "../search";
 
 export type Statement = BatchItem<"sqlite">;
-export type WorkRow = typeof works.$inferSelect;
-export type EditionRow = typeof editions.$inferSelect;
-export type NewWork = typeof works.$inferInsert;
-export type NewEdition = SQLiteInsertValue<typeof editions>;
+type NewWork = typeof works.$inferInsert;
+type NewEdition = SQLiteInsertValue<typeof editions>;
 
 /**
  * An edition, its work and the category tree's version: everything a book page is keyed by and starts from, in
@@ -173,13 +171,6 @@ export function bumpEditionVersion(db: Db, editionId: string, now: number): Stat
   return db
     .update(editions)
     .set({ version: sql`${editions.version} + 1`, updatedAt: now })
-    .where(eq(editions.id, editionId));
-}
-
-export function setEditionCover(db: Db, editionId: string, coverKey: string, now: number): Statement {
-  return db
-    .update(editions)
-    .set({ coverKey, version: sql`${editions.version} + 1`, updatedAt: now })
     .where(eq(editions.id, editionId));
 }
 

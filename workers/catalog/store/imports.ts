@@ -5,8 +5,6 @@ import type { Db } from "../../platform/db";
 import type { RowError } from "../csv";
 import type { Statement } from "./editions";
 
-export type ImportRecord = typeof catalogImports.$inferSelect;
-
 export function insertImport(db: Db, row: typeof catalogImports.$inferInsert): Statement {
   return db.insert(catalogImports).values(row);
 }

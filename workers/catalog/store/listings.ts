@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, gt, inArray, isNull, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, gt, inArray, isNull, lt, ne, sql } from "drizzle-orm";
 import { coverOptions, editions, listingPhotos, listingPriceHistory, listings, works } from "../../../schema/catalog";
 import { chunked, MAX_LIST_PARAMS, rowsPerInsert } from "../../lib/chunked";
 import type { Db } from "../../platform/db";
@@ -6,7 +6,7 @@ import type { ListingStatus } from "../model";
 import type { Statement } from "./editions";
 
 export type ListingRow = typeof listings.$inferSelect;
-export type NewListing = typeof listings.$inferInsert;
+type NewListing = typeof listings.$inferInsert;
 export type CoverOptionRow = typeof coverOptions.$inferSelect;
 export type NewCoverOption = typeof coverOptions.$inferInsert;
 export type PhotoRow = typeof listingPhotos.$inferSelect;
@@ -223,8 +223,35 @@ export function bumpListingVersion(db: Db, id: string, now: number): Statement {
     .where(eq(listings.id, id));
 }
 
-export function insertPriceHistory(db: Db, row: typeof listingPriceHistory.$inferInsert): Statement {
+type PricePoint = typeof listingPriceHistory.$inferInsert;
+
+/** A listing's first price. */
+export function insertPriceHistory(db: Db, row: PricePoint): Statement {
   return db.insert(listingPriceHistory).values(row);
+}
+
+/**
+ * A listing's new price, written only if the stored price really differs when the batch runs, so a concurrent
+ * edit cannot leave a false entry.
+ */
+export function recordPriceChange(db: Db, row: PricePoint): Statement {
+  return db.insert(listingPriceHistory).select(
+    db
+      .select({
+        id: boundColumn(row.id, "id"),
+        listingId: listings.id,
+        amount: boundColumn(row.amount, "amount"),
+        currency: boundColumn(row.currency, "currency"),
+        changedAt: boundColumn(row.changedAt, "changed_at"),
+      })
+      .from(listings)
+      .where(and(eq(listings.id, row.listingId), ne(listings.priceAmount, row.amount))),
+  );
+}
+
+/** A bound value as a selected column (for INSERT … SELECT). */
+function boundColumn<T extends string | number>(value: T, name: string) {
+  return sql<T>`${value}`.as(name);
 }
 
 const COVER_OPTION_COLUMNS = Object.keys(getTableColumns(coverOptions)).length;
