@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import { newId } from "../lib/ids";
 import type { CatalogContext } from "./context";
 import type { Isbn13 } from "./isbn";
@@ -95,7 +94,6 @@ export async function planNewEditions(
         publishedYear: input.publishedYear ?? 0,
         language: input.language ?? "en",
         description: input.description ?? null,
-        docId: sql<number>`last_insert_rowid()`,
         createdAt: now,
         updatedAt: now,
       }),

@@ -1,12 +1,9 @@
-import { eq, inArray } from "drizzle-orm";
-import { editions, listings, works } from "../../schema/catalog";
-import { readChunked } from "../lib/chunked";
 import type { CatalogContext } from "./context";
 import type { ListingCondition, ListingStatus } from "./model";
 import { type CoverOptionView, coverOptionView } from "./offers";
 import { UNKNOWN_STORE } from "./sellers";
 import { ensureStock } from "./stock";
-import { coverOptionsOf, listingById } from "./store/listings";
+import { coverOptionsOf, listingById, listingsWithTitles } from "./store/listings";
 
 /** What a cart (and a checkout) needs to know of a listing: who sells it, at what price, with which covers. */
 export interface CartListing {
@@ -28,17 +25,7 @@ export interface CartListing {
 export async function cartListings(ctx: CatalogContext, ids: string[]): Promise<Map<string, CartListing>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
-  const [rows, options] = await Promise.all([
-    readChunked(unique, (part) =>
-      ctx.db
-        .select({ listing: listings, isbn13: editions.isbn13, title: works.title })
-        .from(listings)
-        .innerJoin(editions, eq(editions.id, listings.editionId))
-        .innerJoin(works, eq(works.id, editions.workId))
-        .where(inArray(listings.id, part)),
-    ),
-    coverOptionsOf(ctx.db, unique),
-  ]);
+  const [rows, options] = await Promise.all([listingsWithTitles(ctx.db, unique), coverOptionsOf(ctx.db, unique)]);
   await ensureStock(
     ctx,
     rows.map((row) => row.listing),

@@ -4,6 +4,11 @@ import { newId } from "../lib/ids";
 import type { Db } from "../platform/db";
 import type { SentMail } from "./mail/mailer";
 
+/** Mail the development mailbox keeps instead of sending it. */
+export function keepDevMail(db: Db, mail: typeof devMailbox.$inferInsert) {
+  return db.insert(devMailbox).values(mail);
+}
+
 export function mailboxFor(db: Db, to: string, limit: number) {
   return db.select().from(devMailbox).where(eq(devMailbox.to, to)).orderBy(desc(devMailbox.sentAt)).limit(limit);
 }

@@ -11,7 +11,7 @@ import {
   searchTermVariants,
   works,
 } from "../../../schema/catalog";
-import { chunked, MAX_LIST_PARAMS, readChunked, rowsPerInsert } from "../../lib/chunked";
+import { chunked, readChunked, rowsPerInsert } from "../../lib/chunked";
 import { MARKETPLACE_CURRENCY } from "../../lib/money";
 import type { Db } from "../../platform/db";
 import { LISTING_CONDITIONS } from "../model";
@@ -60,25 +60,22 @@ export function editionIdByIsbn(db: Db, isbn13: string) {
   return db.select({ id: editions.id }).from(editions).where(eq(editions.isbn13, isbn13)).get();
 }
 
-export async function editionsByIsbn(db: Db, isbns: string[]) {
-  if (isbns.length === 0) return [];
-  const rows = await Promise.all(
-    chunked(isbns, MAX_LIST_PARAMS).map((part) =>
-      db
-        .select({ id: editions.id, isbn13: editions.isbn13, workId: editions.workId })
-        .from(editions)
-        .where(inArray(editions.isbn13, part)),
-    ),
+export function editionsByIsbn(db: Db, isbns: string[]) {
+  return readChunked(isbns, (part) =>
+    db
+      .select({ id: editions.id, isbn13: editions.isbn13, workId: editions.workId })
+      .from(editions)
+      .where(inArray(editions.isbn13, part)),
   );
-  return rows.flat();
 }
 
 export function insertWork(db: Db, work: NewWork): Statement {
   return db.insert(works).values(work);
 }
 
-export function insertEdition(db: Db, edition: NewEdition): Statement {
-  return db.insert(editions).values(edition);
+/** An edition, right after its search document: it takes the document's id (last_insert_rowid) as `docId`. */
+export function insertEdition(db: Db, edition: Omit<NewEdition, "docId">): Statement {
+  return db.insert(editions).values({ ...edition, docId: sql<number>`last_insert_rowid()` });
 }
 
 export function insertSearchDocument(db: Db, doc: typeof searchDocuments.$inferInsert): Statement {
@@ -87,12 +84,10 @@ export function insertSearchDocument(db: Db, doc: typeof searchDocuments.$inferI
 
 /** Which of these terms the vocabulary already knows. */
 export async function knownTerms(db: Db, terms: string[]): Promise<Set<string>> {
-  const rows = await Promise.all(
-    chunked(terms, MAX_LIST_PARAMS).map((part) =>
-      db.select({ term: searchTerms.term }).from(searchTerms).where(inArray(searchTerms.term, part)),
-    ),
+  const rows = await readChunked(terms, (part) =>
+    db.select({ term: searchTerms.term }).from(searchTerms).where(inArray(searchTerms.term, part)),
   );
-  return new Set(rows.flat().map((row) => row.term));
+  return new Set(rows.map((row) => row.term));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, getTableColumns, gt, inArray, isNull, lt, ne, sql } from "drizzle-orm";
 import { coverOptions, editions, listingPhotos, listingPriceHistory, listings, works } from "../../../schema/catalog";
-import { chunked, MAX_LIST_PARAMS, rowsPerInsert } from "../../lib/chunked";
+import { chunked, MAX_LIST_PARAMS, readChunked, rowsPerInsert } from "../../lib/chunked";
 import type { Db } from "../../platform/db";
 import type { ListingStatus } from "../model";
 import type { Statement } from "./editions";
@@ -32,6 +32,18 @@ export function listingWithBook(db: Db, id: string) {
     .get();
 }
 
+/** Listings by id with their edition's ISBN and their work's title, for carts and checkouts. */
+export function listingsWithTitles(db: Db, ids: string[]) {
+  return readChunked(ids, (part) =>
+    db
+      .select({ listing: listings, isbn13: editions.isbn13, title: works.title })
+      .from(listings)
+      .innerJoin(editions, eq(editions.id, listings.editionId))
+      .innerJoin(works, eq(works.id, editions.workId))
+      .where(inArray(listings.id, part)),
+  );
+}
+
 export function listingVersion(db: Db, id: string) {
   return db
     .select({ version: listings.version, sellerId: listings.sellerId })
@@ -40,17 +52,13 @@ export function listingVersion(db: Db, id: string) {
     .get();
 }
 
-export async function listingsBySku(db: Db, sellerId: string, skus: string[]) {
-  if (skus.length === 0) return [];
-  const parts = await Promise.all(
-    chunked(skus, MAX_LIST_PARAMS).map((part) =>
-      db
-        .select()
-        .from(listings)
-        .where(and(eq(listings.sellerId, sellerId), inArray(listings.sku, part))),
-    ),
+export function listingsBySku(db: Db, sellerId: string, skus: string[]) {
+  return readChunked(skus, (part) =>
+    db
+      .select()
+      .from(listings)
+      .where(and(eq(listings.sellerId, sellerId), inArray(listings.sku, part))),
   );
-  return parts.flat();
 }
 
 /** What makes a listing of an edition an offer on its book page: active, with copies to sell. */
@@ -95,28 +103,21 @@ export function sellerListings(
     .limit(options.limit + 1);
 }
 
-export async function coverOptionsOf(db: Db, listingIds: string[], includeRemoved = false) {
-  if (listingIds.length === 0) return [];
-  const parts = await Promise.all(
-    chunked(listingIds, MAX_LIST_PARAMS).map((part) =>
-      db
-        .select()
-        .from(coverOptions)
-        .where(and(inArray(coverOptions.listingId, part), includeRemoved ? undefined : isNull(coverOptions.removedAt)))
-        .orderBy(asc(coverOptions.position), asc(coverOptions.id)),
-    ),
+/** The cover options a listing offers now (removed ones stay only for the carts that chose them). */
+export function coverOptionsOf(db: Db, listingIds: string[]) {
+  return readChunked(listingIds, (part) =>
+    db
+      .select()
+      .from(coverOptions)
+      .where(and(inArray(coverOptions.listingId, part), isNull(coverOptions.removedAt)))
+      .orderBy(asc(coverOptions.position), asc(coverOptions.id)),
   );
-  return parts.flat();
 }
 
-export async function photosOf(db: Db, listingIds: string[]) {
-  if (listingIds.length === 0) return [];
-  const parts = await Promise.all(
-    chunked(listingIds, MAX_LIST_PARAMS).map((part) =>
-      db.select().from(listingPhotos).where(inArray(listingPhotos.listingId, part)).orderBy(asc(listingPhotos.id)),
-    ),
+export function photosOf(db: Db, listingIds: string[]) {
+  return readChunked(listingIds, (part) =>
+    db.select().from(listingPhotos).where(inArray(listingPhotos.listingId, part)).orderBy(asc(listingPhotos.id)),
   );
-  return parts.flat();
 }
 
 /** The ids of the listings a book page offers (`activeOffers`' rows). */

@@ -1,6 +1,6 @@
-import { devMailbox } from "../../../schema/notifications";
 import { newId } from "../../lib/ids";
 import type { Db } from "../../platform/db";
+import { keepDevMail } from "../store";
 import type { Mail, Mailer, SentMail } from "./mailer";
 
 /** The embedded default: mail is kept in D1 and read back at `GET /v1/dev/mailbox`, never sent. */
@@ -12,7 +12,7 @@ export class DevMailbox implements Mailer {
 
   async send(mail: Mail): Promise<SentMail> {
     const id = newId("msg");
-    await this.db.insert(devMailbox).values({
+    await keepDevMail(this.db, {
       id,
       // The mailbox is looked up by lower-cased address; mail keeps the case the user typed.
       to: mail.to.trim().toLowerCase(),
