@@ -34,13 +34,6 @@ export const NameField = humanText(z.string().trim().min(1).max(100)).openapi({ 
 
 const MailedToken = z.string().trim().min(20).max(200).openapi({ description: "The token from the mail" });
 
-export const CountryCode = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z]{2}$/, "an ISO 3166-1 alpha-2 code such as DE")
-  .transform((code) => code.toUpperCase())
-  .openapi({ type: "string", example: "DE" });
-
 const AddressView = z
   .object({
     id: z.string().openapi({
@@ -130,25 +123,6 @@ export const SessionIdParam = z.object({
     .regex(idPattern("ses"), "a session id")
     .openapi({ param: { name: "id", in: "path" }, example: "ses_0192f0c4a1b27c3e8d5f6a7b8c9d0e1f" }),
 });
-
-export const SellerBody = z
-  .object({
-    storeName: humanText(z.string().trim().min(2).max(80)).openapi({ example: "Second Chapter Books" }),
-    contactEmail: EmailField,
-    shipsFrom: CountryCode,
-  })
-  .openapi("BecomeSellerRequest");
-
-export const SellerSchema = z
-  .object({
-    id: z.string(),
-    userId: z.string(),
-    storeName: z.string(),
-    contactEmail: z.string(),
-    shipsFrom: z.string(),
-    createdAt: z.string(),
-  })
-  .openapi("Seller");
 
 export const AuditEntrySchema = z
   .object({
