@@ -18,7 +18,7 @@ export function normaliseEmail(raw: string): { email: string; emailKey: string }
 
 const byRank = (a: Role, b: Role) => ROLES.indexOf(a) - ROLES.indexOf(b);
 
-export async function rolesOf(ctx: IdentityContext, userId: string): Promise<Role[]> {
+async function rolesOf(ctx: IdentityContext, userId: string): Promise<Role[]> {
   const stored = await storedRoles(ctx.services.db, userId);
   return ["buyer" as const, ...stored.map((row) => row.role)].sort(byRank);
 }

@@ -14,7 +14,7 @@ export const EmailField = z
   .pipe(z.email("must be an email address"))
   .openapi({ type: "string", format: "email", example: "ada@example.com" });
 
-export const NewPasswordField = z
+const NewPasswordField = z
   .string()
   .min(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`)
   .max(PASSWORD_MAX_LENGTH)
@@ -24,13 +24,9 @@ export const NewPasswordField = z
   });
 
 /** Existing passwords are only checked for size: policies change, old passwords must still log in. */
-export const PasswordField = z
-  .string()
-  .min(1)
-  .max(PASSWORD_MAX_LENGTH)
-  .openapi({ example: "correct horse battery staple" });
+const PasswordField = z.string().min(1).max(PASSWORD_MAX_LENGTH).openapi({ example: "correct horse battery staple" });
 
-export const NameField = humanText(z.string().trim().min(1).max(100)).openapi({ example: "Ada Lovelace" });
+const NameField = humanText(z.string().trim().min(1).max(100)).openapi({ example: "Ada Lovelace" });
 
 const MailedToken = z.string().trim().min(20).max(200).openapi({ description: "The token from the mail" });
 
@@ -50,7 +46,7 @@ const AddressView = z
   })
   .openapi("ShippingAddressView");
 
-export const UserSchema = z
+const UserSchema = z
   .object({
     id: z.string().openapi({ example: "usr_0192f0c4a1b27c3e8d5f6a7b8c9d0e1f" }),
     email: z.string(),

@@ -200,7 +200,7 @@ export async function contactOf(
   return { email: user.email, name: user.name };
 }
 
-export interface AuditEntryView {
+interface AuditEntryView {
   id: string;
   type: string;
   userId: string | null;

@@ -12,8 +12,8 @@ import { clearAccountLimit, enforceRateLimit } from "./rate-limits";
 import * as store from "./store";
 
 /** Refresh tokens: 256 random bits, valid 30 days from issue, replaced at every use. */
-export const REFRESH_TOKEN_BYTES = 32;
-export const REFRESH_TOKEN_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+const REFRESH_TOKEN_BYTES = 32;
+const REFRESH_TOKEN_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 /**
  * A client that sends one refresh twice (two tabs, a retry after a lost response) within this window gets
  * the same new pair again; later, a second use means the token leaked and revokes the session.
@@ -219,7 +219,7 @@ export async function logoutEverywhere(ctx: IdentityContext, principal: Principa
   ]);
 }
 
-export interface SessionView {
+interface SessionView {
   id: string;
   current: boolean;
   createdAt: string;

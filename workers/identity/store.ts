@@ -8,9 +8,8 @@ import type { Db } from "../platform/db";
  */
 export type UserRow = typeof users.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
-export type AuditRow = typeof auditLog.$inferSelect;
-export type StoredRole = (typeof userRoles.$inferSelect)["role"];
-export type RoleSource = (typeof userRoles.$inferSelect)["source"];
+type StoredRole = (typeof userRoles.$inferSelect)["role"];
+type RoleSource = (typeof userRoles.$inferSelect)["source"];
 export type TokenPurpose = (typeof oneTimeTokens.$inferSelect)["purpose"];
 
 // users

@@ -123,7 +123,7 @@ export interface ShippingRates {
   updatedAt: number | null;
 }
 
-export interface ShippingRatesInput {
+interface ShippingRatesInput {
   countries: string[];
   domestic: RatePair;
   international: RatePair;
@@ -212,7 +212,7 @@ export async function setShippingRates(
   return fromRow(row);
 }
 
-export type ShippingQuote =
+type ShippingQuote =
   | { ok: true; charge: Money; zone: "domestic" | "international" | "express" }
   | { ok: false; reason: "country_not_served" | "express_not_offered" };
 
