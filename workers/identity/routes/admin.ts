@@ -6,7 +6,7 @@ import { AUDIT_TYPES } from "../audit";
 import { identityContext } from "../context";
 import { AuditEntrySchema } from "../schemas";
 import { securedRoute } from "../secured-route";
-import { auditTrail } from "../service";
+import { auditTrail } from "../service/accounts";
 
 const AuditCursor = z.object({ id: z.string().regex(idPattern("aud")) });
 

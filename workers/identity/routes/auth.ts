@@ -6,7 +6,6 @@ import { createRouter } from "../../http/router";
 import { jsonContent, problems } from "../../http/schemas";
 import { type AccountSellers, identityContext } from "../context";
 import { principalOf } from "../middleware";
-import { confirmPasswordReset, requestPasswordReset, resendVerification, verifyEmail } from "../recovery";
 import {
   EmailBody,
   LoginBody,
@@ -19,8 +18,9 @@ import {
   UserEnvelope,
 } from "../schemas";
 import { securedRoute } from "../secured-route";
-import { register } from "../service";
-import { login, logout, logoutEverywhere, refresh } from "../sessions";
+import { register } from "../service/accounts";
+import { confirmPasswordReset, requestPasswordReset, resendVerification, verifyEmail } from "../service/recovery";
+import { login, logout, logoutEverywhere, refresh } from "../service/sessions";
 import { noContent } from "./shared";
 
 const tags = ["Identity"];

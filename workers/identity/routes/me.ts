@@ -15,8 +15,8 @@ import {
   UserEnvelope,
 } from "../schemas";
 import { securedRoute } from "../secured-route";
-import { changePassword, deleteAccount, profile, updateProfile } from "../service";
-import { listSessions, revokeOwnSession } from "../sessions";
+import { changePassword, deleteAccount, profile, updateProfile } from "../service/accounts";
+import { listSessions, revokeOwnSession } from "../service/sessions";
 import { noContent } from "./shared";
 
 const tags = ["Account"];

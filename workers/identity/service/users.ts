@@ -1,10 +1,10 @@
 import type { BatchItem } from "drizzle-orm/batch";
-import type { ShippingAddress } from "../../schema/identity";
-import { addressId } from "./addresses";
-import { auditEntry } from "./audit";
-import type { AccountContext, IdentityContext } from "./context";
-import { ROLES, type Role } from "./jwt";
-import { grantRole, revokeRole, storedRoles, type UserRow } from "./store";
+import type { ShippingAddress } from "../../../schema/identity";
+import { addressId } from "../addresses";
+import { auditEntry } from "../audit";
+import type { AccountContext, IdentityContext } from "../context";
+import { ROLES, type Role } from "../jwt";
+import { grantRole, revokeRole, storedRoles, type UserRow } from "../store";
 
 export type Statement = BatchItem<"sqlite">;
 

@@ -1,13 +1,13 @@
-import type { Principal } from "../http/context";
-import { AppError } from "../http/errors";
-import { randomToken, sha256Hex } from "../lib/tokens";
-import { normaliseEmail } from "./accounts";
-import { auditEntry } from "./audit";
-import type { IdentityContext } from "./context";
-import { identityEvents } from "./events";
-import { hashParams, hashPassword, passwordPolicyProblem } from "./passwords";
-import { enforceRateLimit } from "./rate-limits";
-import * as store from "./store";
+import type { Principal } from "../../http/context";
+import { AppError } from "../../http/errors";
+import { randomToken, sha256Hex } from "../../lib/tokens";
+import { auditEntry } from "../audit";
+import type { IdentityContext } from "../context";
+import { identityEvents } from "../events";
+import { hashParams, hashPassword, passwordPolicyProblem } from "../passwords";
+import { enforceRateLimit } from "../rate-limits";
+import * as store from "../store";
+import { normaliseEmail } from "./users";
 
 /** Mailed tokens: 256 random bits, stored as SHA-256 digests, single use. */
 const MAILED_TOKEN_BYTES = 32;

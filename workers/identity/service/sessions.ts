@@ -1,15 +1,15 @@
-import type { Principal } from "../http/context";
-import { AppError } from "../http/errors";
-import { newId } from "../lib/ids";
-import { openWithToken, randomToken, sealWithToken, sha256Hex } from "../lib/tokens";
-import { loadUserView, normaliseEmail, rolesAtIssue, type Statement, type UserView } from "./accounts";
-import { auditEntry } from "./audit";
-import type { AccountContext, IdentityContext } from "./context";
-import { identityEvents } from "./events";
-import { type Role, signAccessToken } from "./jwt";
-import { hashParams, hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from "./passwords";
-import { clearAccountLimit, enforceRateLimit } from "./rate-limits";
-import * as store from "./store";
+import type { Principal } from "../../http/context";
+import { AppError } from "../../http/errors";
+import { newId } from "../../lib/ids";
+import { openWithToken, randomToken, sealWithToken, sha256Hex } from "../../lib/tokens";
+import { auditEntry } from "../audit";
+import type { AccountContext, IdentityContext } from "../context";
+import { identityEvents } from "../events";
+import { type Role, signAccessToken } from "../jwt";
+import { hashParams, hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from "../passwords";
+import { clearAccountLimit, enforceRateLimit } from "../rate-limits";
+import * as store from "../store";
+import { loadUserView, normaliseEmail, rolesAtIssue, type Statement, type UserView } from "./users";
 
 /** Refresh tokens: 256 random bits, valid 30 days from issue, replaced at every use. */
 const REFRESH_TOKEN_BYTES = 32;

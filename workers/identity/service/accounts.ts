@@ -1,15 +1,15 @@
-import type { ShippingAddress } from "../../schema/identity";
-import type { Principal } from "../http/context";
-import { AppError } from "../http/errors";
-import { newId } from "../lib/ids";
-import { loadUserView, normaliseEmail, type Statement, type UserView, userView } from "./accounts";
-import { addressId } from "./addresses";
-import { auditEntry } from "./audit";
-import type { AccountContext, IdentityContext } from "./context";
-import { identityEvents } from "./events";
-import { hashParams, hashPassword, passwordPolicyProblem, verifyPassword } from "./passwords";
-import { enforceRateLimit } from "./rate-limits";
-import * as store from "./store";
+import type { ShippingAddress } from "../../../schema/identity";
+import type { Principal } from "../../http/context";
+import { AppError } from "../../http/errors";
+import { newId } from "../../lib/ids";
+import { addressId } from "../addresses";
+import { auditEntry } from "../audit";
+import type { AccountContext, IdentityContext } from "../context";
+import { identityEvents } from "../events";
+import { hashParams, hashPassword, passwordPolicyProblem, verifyPassword } from "../passwords";
+import { enforceRateLimit } from "../rate-limits";
+import * as store from "../store";
+import { loadUserView, normaliseEmail, type Statement, type UserView, userView } from "./users";
 
 /** Account rules: sign-up, profile, password change, deletion, role grants and the audit trail. */
 
