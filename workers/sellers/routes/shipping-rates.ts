@@ -11,7 +11,7 @@ const tags = ["Seller shipping"];
 const read = securedRoute({
   method: "get",
   path: "/v1/seller/shipping-rates",
-  operationId: "getShippingRates",
+  operationId: "getSellerShippingRates",
   role: "seller",
   middleware: [requireSeller],
   tags,
@@ -22,7 +22,7 @@ const read = securedRoute({
 const replace = securedRoute({
   method: "put",
   path: "/v1/seller/shipping-rates",
-  operationId: "setShippingRates",
+  operationId: "setSellerShippingRates",
   role: "seller",
   middleware: [requireSeller],
   tags,
