@@ -94,22 +94,6 @@ export const oneTimeTokens = sqliteTable(
   (t) => [index("one_time_tokens_user_idx").on(t.userId, t.purpose)],
 );
 
-/** A user's seller profile; one per user. `storeNameKey` (lower-cased) keeps store names unique. */
-export const sellers = sqliteTable(
-  "sellers",
-  {
-    id: text("id").primaryKey(),
-    userId: text("user_id").notNull(),
-    storeName: text("store_name").notNull(),
-    storeNameKey: text("store_name_key").notNull(),
-    contactEmail: text("contact_email").notNull(),
-    shipsFrom: text("ships_from").notNull(),
-    createdAt: integer("created_at").notNull(),
-    updatedAt: integer("updated_at").notNull(),
-  },
-  (t) => [uniqueIndex("sellers_user_idx").on(t.userId), uniqueIndex("sellers_store_name_idx").on(t.storeNameKey)],
-);
-
 /** Security events, newest last by id (ids are time-sortable). Kept when an account is deleted. */
 export const auditLog = sqliteTable(
   "audit_log",

@@ -1,8 +1,24 @@
-import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+/** A user's seller profile; one per user. `storeNameKey` (lower-cased) keeps store names unique. */
+export const sellers = sqliteTable(
+  "sellers",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id").notNull(),
+    storeName: text("store_name").notNull(),
+    storeNameKey: text("store_name_key").notNull(),
+    contactEmail: text("contact_email").notNull(),
+    shipsFrom: text("ships_from").notNull(),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("sellers_user_idx").on(t.userId), uniqueIndex("sellers_store_name_idx").on(t.storeNameKey)],
+);
 
 /**
  * A seller's shipping rates, in minor units of the marketplace currency. `countries` are the ISO codes the
- * seller ships to; the domestic rate applies in the seller's own country (identity's `shipsFrom`), the
+ * seller ships to; the domestic rate applies in the seller's own country (the profile's `shipsFrom`), the
  * international rate elsewhere; express, when offered, replaces both. A seller without a row ships at the
  * marketplace's default rates.
  */

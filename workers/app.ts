@@ -1,7 +1,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
-import { cartRoutes } from "./cart";
+import { cartRoutes, mergeGuestCart } from "./cart";
 import { catalogRoutes } from "./catalog";
 import { docsRoutes } from "./docs";
 import { healthRoutes } from "./health";
@@ -17,7 +17,7 @@ import { notificationRoutes } from "./notifications";
 import { operationsRoutes } from "./operations";
 import { orderRoutes } from "./orders";
 import { devPaymentRoutes, reconciliationRoutes, webhookRoutes } from "./payments";
-import { sellerShippingRoutes } from "./sellers";
+import { accountSellers, sellerRoutes } from "./sellers";
 
 export function createApp() {
   const app = new OpenAPIHono<AppEnv>();
@@ -39,7 +39,8 @@ export function createApp() {
   for (const path of DEVELOPMENT_PATHS) app.use(path, developmentOnly);
 
   app.route("/", healthRoutes);
-  app.route("/", identityRoutes);
+  // Identity cannot import the modules built on it: the seller profile and the guest-cart merge come in here.
+  app.route("/", identityRoutes({ sellers: accountSellers, afterLogin: mergeGuestCart }));
   app.route("/", cartRoutes);
   app.route("/", notificationRoutes);
   app.route("/", webhookRoutes);
@@ -47,7 +48,7 @@ export function createApp() {
   app.route("/", operationsRoutes);
   app.route("/", reconciliationRoutes);
   app.route("/", catalogRoutes);
-  app.route("/", sellerShippingRoutes);
+  app.route("/", sellerRoutes);
   app.route("/", orderRoutes);
   app.route("/", docsRoutes);
 

@@ -3,7 +3,7 @@ import { env } from "cloudflare:workers";
 import { base64url, decodeJwt, exportSPKI, generateKeyPair, importJWK, type JWK, SignJWT } from "jose";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createApp } from "../../workers/app";
-import { REFRESH_REUSE_GRACE_MS } from "../../workers/identity/sessions";
+import { REFRESH_REUSE_GRACE_MS } from "../../workers/identity/service/sessions";
 import { sha256Hex } from "../../workers/lib/tokens";
 import { envWith } from "../support/env";
 import { api, json, signUp } from "../support/identity";

@@ -3,7 +3,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { Outbox, queueSenders } from "../../queues/outbox";
 import { loadConfig } from "../../workers/config";
-import { requestPasswordReset } from "../../workers/identity/recovery";
+import { requestPasswordReset } from "../../workers/identity/service/recovery";
 import { createLogger } from "../../workers/lib/log";
 import { buildServices } from "../../workers/platform/services";
 import { meteredDb } from "../support/d1-meter";

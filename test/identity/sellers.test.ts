@@ -118,7 +118,7 @@ describe("POST /v1/sellers (security)", () => {
 
 describe("storeNames (for modules that show sellers)", () => {
   it("answers the store name of each known seller id and leaves unknown ids out", async () => {
-    const { storeNames } = await import("../../workers/identity/service");
+    const { storeNames } = await import("../../workers/sellers/service");
     const { buildServices } = await import("../../workers/platform/services");
     const { loadConfig } = await import("../../workers/config");
     const { createLogger } = await import("../../workers/lib/log");

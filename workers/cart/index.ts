@@ -1,6 +1,6 @@
 /** What cart offers the other modules; everything else in this folder is private to it. */
-export { deletedUserCart } from "./events";
+export { deletedUserCart } from "./consumers";
 export { cartRoutes } from "./routes";
-export { mergeGuestCart } from "./scope";
+export { mergeGuestCart } from "./routes/scope";
 export { type CartStub, checkChoice } from "./service";
 export { userCartName } from "./token";

@@ -1,19 +1,12 @@
 import type { CartLine } from "../../durable-objects/cart";
-import type { CartListing, ListingToAdd } from "../catalog";
+import type { CartListing } from "../catalog";
 import { AppError } from "../http/errors";
 import { availability } from "../inventory";
+import type { CartContext } from "./context";
 
 export type CartStub = DurableObjectStub<import("../../durable-objects/cart").CartDO>;
 
-export interface CartDeps {
-  carts: Env["CART"];
-  stock: Env["STOCK"];
-  listings: (ids: string[]) => Promise<Map<string, CartListing>>;
-  /** The one listing an add names; cover options are read only when the add chooses one. */
-  listingToAdd: (id: string, withCoverOptions: boolean) => Promise<ListingToAdd | undefined>;
-}
-
-export interface AddToCart {
+interface AddToCart {
   listingId: string;
   quantity: number;
   coverOptionId?: string;
@@ -56,7 +49,7 @@ export function checkChoice(
   return cover ?? null;
 }
 
-export function shortfall(listingId: string, available: number, inCart: number): AppError {
+function shortfall(listingId: string, available: number, inCart: number): AppError {
   return new AppError(
     "insufficient_stock",
     `Only ${available} ${available === 1 ? "copy is" : "copies are"} available (${inCart} already in the cart).`,
@@ -64,10 +57,10 @@ export function shortfall(listingId: string, available: number, inCart: number):
   );
 }
 
-export async function addToCart(deps: CartDeps, cart: CartStub, request: AddToCart): Promise<CartLine> {
-  const listing = await deps.listingToAdd(request.listingId, request.coverOptionId !== undefined);
+export async function addToCart(ctx: CartContext, cart: CartStub, request: AddToCart): Promise<CartLine> {
+  const listing = await ctx.listingToAdd(request.listingId, request.coverOptionId !== undefined);
   checkChoice(listing, request);
-  const available = (await availability(deps.stock, [request.listingId]))[request.listingId] ?? 0;
+  const available = (await availability(ctx.stock, [request.listingId]))[request.listingId] ?? 0;
   const result = await cart.add(
     {
       listingId: request.listingId,
@@ -89,21 +82,21 @@ export async function addToCart(deps: CartDeps, cart: CartStub, request: AddToCa
 }
 
 export async function changeQuantity(
-  deps: CartDeps,
+  ctx: CartContext,
   cart: CartStub,
   lineId: string,
   quantity: number,
 ): Promise<CartLine> {
   const line = (await cart.lines()).find((existing) => existing.lineId === lineId);
   if (!line) throw new AppError("not_found", "No such cart line.");
-  const available = (await availability(deps.stock, [line.listingId]))[line.listingId] ?? 0;
+  const available = (await availability(ctx.stock, [line.listingId]))[line.listingId] ?? 0;
   const result = await cart.setQuantity(lineId, quantity, available);
   if (result.ok) return result.line;
   if (result.reason === "insufficient_stock") throw shortfall(result.listingId, result.available, result.inCart);
   throw new AppError("not_found", "No such cart line.");
 }
 
-export interface CartLineView {
+interface CartLineView {
   lineId: string;
   listingId: string;
   sellerId: string | null;
@@ -121,7 +114,7 @@ export interface CartLineView {
   lineTotal: { amount: number; currency: string };
 }
 
-export interface CartView {
+interface CartView {
   lines: CartLineView[];
   sellers: { sellerId: string; storeName: string; subtotal: { amount: number; currency: string }; itemCount: number }[];
   subtotal: { amount: number; currency: string };
@@ -129,9 +122,9 @@ export interface CartView {
 }
 
 /** The cart at current prices: price-changed flags, availability and subtotals grouped by seller. */
-export async function viewCart(deps: CartDeps, lines: CartLine[], currency: string): Promise<CartView> {
+export async function viewCart(ctx: CartContext, lines: CartLine[], currency: string): Promise<CartView> {
   const ids = lines.map((line) => line.listingId);
-  const [listings, stock] = await Promise.all([deps.listings(ids), availability(deps.stock, ids)]);
+  const [listings, stock] = await Promise.all([ctx.listings(ids), availability(ctx.stock, ids)]);
   const copies = new Map<string, number>();
   for (const line of lines) copies.set(line.listingId, (copies.get(line.listingId) ?? 0) + line.quantity);
 
@@ -180,4 +173,16 @@ export async function viewCart(deps: CartDeps, lines: CartLine[], currency: stri
     subtotal: { amount: [...sellers.values()].reduce((sum, s) => sum + s.subtotal.amount, 0), currency },
     itemCount: views.reduce((sum, view) => sum + view.quantity, 0),
   };
+}
+
+/** A guest cart joins a user's cart (same listing and cover add up, within what is available); the guest cart empties. */
+export async function mergeCarts(ctx: Pick<CartContext, "stock">, guest: CartStub, into: CartStub): Promise<void> {
+  const lines = await guest.lines();
+  if (lines.length === 0) return;
+  const stock = await availability(
+    ctx.stock,
+    lines.map((line) => line.listingId),
+  );
+  await into.merge(lines, stock);
+  await guest.clear();
 }

@@ -1,5 +1,5 @@
-import { sellerOf, storeNames } from "../identity";
 import type { Services } from "../platform/services";
+import { sellerOf, storeNames } from "../sellers";
 
 /**
  * What the catalog needs to know about sellers, which the identity module owns: who a signed-in user sells

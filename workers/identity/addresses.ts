@@ -29,7 +29,7 @@ const US_STATES = new Set(
 );
 const CA_PROVINCES = new Set("AB BC MB NB NL NS NT NU ON PE QC SK YT".split(" "));
 
-export const COUNTRY_RULES: Record<string, CountryRule> = {
+const COUNTRY_RULES: Record<string, CountryRule> = {
   US: {
     postalCode: /^\d{5}(-\d{4})?$/,
     example: "94103 or 94103-1234",
@@ -115,8 +115,6 @@ export const ShippingAddressSchema = z
     return { ...address, ...(region ? { region } : {}), postalCode: canonical };
   })
   .openapi("ShippingAddress");
-
-export type ShippingAddressInput = z.infer<typeof ShippingAddressSchema>;
 
 const ADDRESS_FIELDS = ["name", "line1", "line2", "city", "region", "postalCode", "country"] as const;
 

@@ -19,9 +19,9 @@ export const AUDIT_TYPES = [
   "role_revoked",
   "account_deleted",
 ] as const;
-export type AuditType = (typeof AUDIT_TYPES)[number];
+type AuditType = (typeof AUDIT_TYPES)[number];
 
-export interface AuditFields {
+interface AuditFields {
   userId?: string | null;
   actorId?: string | null;
   sessionId?: string | null;

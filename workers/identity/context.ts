@@ -1,4 +1,7 @@
+import type { BatchItem } from "drizzle-orm/batch";
+import type { Context } from "hono";
 import type { Config } from "../config";
+import type { AppEnv } from "../http/context";
 import type { Logger } from "../lib/log";
 import type { Services } from "../platform/services";
 
@@ -14,4 +17,30 @@ export interface IdentityContext {
   config: Config;
   log: Logger;
   client: ClientInfo;
+}
+
+/**
+ * The seller profile of an account. The sellers module owns it and builds on identity, so identity cannot
+ * import it: app.ts hands this in through `identityRoutes`.
+ */
+export interface AccountSellers {
+  sellerIdOf(services: Services, userId: string): Promise<string | undefined>;
+  /** The write that drops a deleted account's contact email from its seller profile, committed with the deletion. */
+  forgetContact(services: Services, userId: string, placeholderEmail: string, now: number): BatchItem<"sqlite">;
+}
+
+/** What the account rules work with: identity's context and the account's seller profile. */
+export interface AccountContext extends IdentityContext {
+  sellers: AccountSellers;
+}
+
+/** The identity services' view of a request: adapters, config, logger, and the client's IP and user agent. */
+export function identityContext(c: Context<AppEnv>): IdentityContext {
+  const userAgent = c.req.header("user-agent")?.slice(0, 256) ?? null;
+  return {
+    services: c.get("services"),
+    config: c.get("config"),
+    log: c.get("log"),
+    client: { ip: c.req.header("cf-connecting-ip") ?? null, userAgent: userAgent || null },
+  };
 }

@@ -25,12 +25,4 @@ export const identityEvents = {
     createEvent("PasswordChanged", { ...account(user), reason }),
 
   userDeleted: (userId: string) => createEvent("UserDeleted", { userId }),
-
-  sellerRegistered: (seller: { id: string; userId: string; storeName: string; shipsFrom: string }) =>
-    createEvent("SellerRegistered", {
-      sellerId: seller.id,
-      userId: seller.userId,
-      storeName: seller.storeName,
-      shipsFrom: seller.shipsFrom,
-    }),
 };

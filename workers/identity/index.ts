@@ -1,9 +1,11 @@
 /** What identity offers the other modules; everything else in this folder is private to it. */
 export type { ShippingAddress } from "../../schema/identity";
 export { ShippingAddressSchema } from "./addresses";
-export type { ClientInfo, IdentityContext } from "./context";
+export { type AccountSellers, type ClientInfo, type IdentityContext, identityContext } from "./context";
 export { principalOf, requireAuth, requireRole } from "./middleware";
-export { passwordResetMail, verificationMail } from "./recovery";
 export { identityRoutes } from "./routes";
+export { EmailField } from "./schemas";
 export { securedRoute } from "./secured-route";
-export { contactOf, type SellerView, savedAddress, sellerOf, sellerProfiles, storeNames } from "./service";
+export { contactOf, grantRole, savedAddress } from "./service/accounts";
+export { passwordResetMail, verificationMail } from "./service/recovery";
+export { normaliseEmail } from "./service/users";

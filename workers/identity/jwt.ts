@@ -5,7 +5,7 @@ import type { Principal } from "../http/context";
 import { idPattern } from "../lib/ids";
 
 /** Access tokens live 15 minutes; role changes reach a client at its next refresh. */
-export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
 const CLOCK_TOLERANCE_SECONDS = 5;
 
 export const ROLES = ["buyer", "seller", "admin"] as const;

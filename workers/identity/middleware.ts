@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv, Principal } from "../http/context";
 import { AppError } from "../http/errors";
 import { type Role, verifyAccessToken } from "./jwt";
-import { sessionIsLive } from "./sessions";
+import { sessionIsLive } from "./service/sessions";
 
 const BEARER = /^Bearer[ ]+([A-Za-z0-9._~+/-]+=*)$/i;
 

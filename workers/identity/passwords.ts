@@ -12,7 +12,7 @@ setWASMModules({ argon2WASM, blake2bWASM });
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 256;
 
-export interface HashParams {
+interface HashParams {
   memoryKib: number;
   iterations: number;
   parallelism: number;

@@ -14,7 +14,7 @@ export const EmailField = z
   .pipe(z.email("must be an email address"))
   .openapi({ type: "string", format: "email", example: "ada@example.com" });
 
-export const NewPasswordField = z
+const NewPasswordField = z
   .string()
   .min(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`)
   .max(PASSWORD_MAX_LENGTH)
@@ -24,22 +24,11 @@ export const NewPasswordField = z
   });
 
 /** Existing passwords are only checked for size: policies change, old passwords must still log in. */
-export const PasswordField = z
-  .string()
-  .min(1)
-  .max(PASSWORD_MAX_LENGTH)
-  .openapi({ example: "correct horse battery staple" });
+const PasswordField = z.string().min(1).max(PASSWORD_MAX_LENGTH).openapi({ example: "correct horse battery staple" });
 
-export const NameField = humanText(z.string().trim().min(1).max(100)).openapi({ example: "Ada Lovelace" });
+const NameField = humanText(z.string().trim().min(1).max(100)).openapi({ example: "Ada Lovelace" });
 
 const MailedToken = z.string().trim().min(20).max(200).openapi({ description: "The token from the mail" });
-
-export const CountryCode = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z]{2}$/, "an ISO 3166-1 alpha-2 code such as DE")
-  .transform((code) => code.toUpperCase())
-  .openapi({ type: "string", example: "DE" });
 
 const AddressView = z
   .object({
@@ -57,7 +46,7 @@ const AddressView = z
   })
   .openapi("ShippingAddressView");
 
-export const UserSchema = z
+const UserSchema = z
   .object({
     id: z.string().openapi({ example: "usr_0192f0c4a1b27c3e8d5f6a7b8c9d0e1f" }),
     email: z.string(),
@@ -130,25 +119,6 @@ export const SessionIdParam = z.object({
     .regex(idPattern("ses"), "a session id")
     .openapi({ param: { name: "id", in: "path" }, example: "ses_0192f0c4a1b27c3e8d5f6a7b8c9d0e1f" }),
 });
-
-export const SellerBody = z
-  .object({
-    storeName: humanText(z.string().trim().min(2).max(80)).openapi({ example: "Second Chapter Books" }),
-    contactEmail: EmailField,
-    shipsFrom: CountryCode,
-  })
-  .openapi("BecomeSellerRequest");
-
-export const SellerSchema = z
-  .object({
-    id: z.string(),
-    userId: z.string(),
-    storeName: z.string(),
-    contactEmail: z.string(),
-    shipsFrom: z.string(),
-    createdAt: z.string(),
-  })
-  .openapi("Seller");
 
 export const AuditEntrySchema = z
   .object({

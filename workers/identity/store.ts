@@ -1,5 +1,5 @@
-import { and, desc, eq, gt, inArray, isNull, lt, ne, type SQL } from "drizzle-orm";
-import { auditLog, oneTimeTokens, refreshTokens, sellers, sessions, userRoles, users } from "../../schema/identity";
+import { and, desc, eq, gt, isNull, lt, ne, type SQL } from "drizzle-orm";
+import { auditLog, oneTimeTokens, refreshTokens, sessions, userRoles, users } from "../../schema/identity";
 import type { Db } from "../platform/db";
 
 /**
@@ -8,10 +8,8 @@ import type { Db } from "../platform/db";
  */
 export type UserRow = typeof users.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
-export type SellerRow = typeof sellers.$inferSelect;
-export type AuditRow = typeof auditLog.$inferSelect;
-export type StoredRole = (typeof userRoles.$inferSelect)["role"];
-export type RoleSource = (typeof userRoles.$inferSelect)["source"];
+type StoredRole = (typeof userRoles.$inferSelect)["role"];
+type RoleSource = (typeof userRoles.$inferSelect)["source"];
 export type TokenPurpose = (typeof oneTimeTokens.$inferSelect)["purpose"];
 
 // users
@@ -189,35 +187,6 @@ export function expireUserTokens(db: Db, userId: string, purpose: TokenPurpose, 
 
 export function deleteUserTokens(db: Db, userId: string) {
   return db.delete(oneTimeTokens).where(eq(oneTimeTokens.userId, userId));
-}
-
-// sellers
-
-export function findSellerByUser(db: Db, userId: string) {
-  return db.select().from(sellers).where(eq(sellers.userId, userId)).get();
-}
-
-export function findSellerById(db: Db, id: string) {
-  return db.select().from(sellers).where(eq(sellers.id, id)).get();
-}
-
-export function findSellersByIds(db: Db, ids: string[]) {
-  return db
-    .select({ id: sellers.id, storeName: sellers.storeName, shipsFrom: sellers.shipsFrom })
-    .from(sellers)
-    .where(inArray(sellers.id, ids));
-}
-
-export function findSellerByStoreName(db: Db, storeNameKey: string) {
-  return db.select({ id: sellers.id }).from(sellers).where(eq(sellers.storeNameKey, storeNameKey)).get();
-}
-
-export function insertSeller(db: Db, row: typeof sellers.$inferInsert) {
-  return db.insert(sellers).values(row);
-}
-
-export function updateSellerByUser(db: Db, userId: string, patch: Partial<typeof sellers.$inferInsert>) {
-  return db.update(sellers).set(patch).where(eq(sellers.userId, userId));
 }
 
 // audit log

@@ -32,7 +32,7 @@ export function initializeStock(stock: StockNamespace, listingId: string, quanti
   return stockOf(stock, listingId).initialize(listingId, quantity);
 }
 
-export interface CartDemand {
+interface CartDemand {
   listingId: string;
   quantity: number;
 }
@@ -44,7 +44,7 @@ export interface Hold {
   expiresAt: number;
 }
 
-export type ReserveCartResult =
+type ReserveCartResult =
   | { ok: true; holds: Hold[]; holdExpiresAt: number }
   | { ok: false; shortages: { listingId: string; requested: number; available: number }[] };
 

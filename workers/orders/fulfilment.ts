@@ -1,8 +1,9 @@
 import { createEvent } from "../../queues/events";
 import { AppError } from "../http/errors";
-import { contactOf, storeNames } from "../identity";
+import { contactOf } from "../identity";
 import { newId } from "../lib/ids";
 import type { Services } from "../platform/services";
+import { storeNames } from "../sellers";
 import { moveSellerOrdersTo } from "./plans";
 import * as store from "./store";
 import { type Actor, changeOrder } from "./transitions";

@@ -1,9 +1,9 @@
 import { z } from "@hono/zod-openapi";
 import { AppError } from "../http/errors";
 import { decodeCursor, encodeCursor } from "../http/schemas";
-import { storeNames } from "../identity";
 import { paymentSummary } from "../payments";
 import type { Services } from "../platform/services";
+import { storeNames } from "../sellers";
 import type { SellerOrderStatus } from "./states";
 import * as store from "./store";
 import { loadOrder, type OrderState } from "./transitions";

@@ -1,7 +1,8 @@
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv, CallingSeller } from "../http/context";
 import { AppError } from "../http/errors";
-import { principalOf, sellerOf } from "../identity";
+import { principalOf } from "../identity";
+import { sellerOf } from "./service";
 
 /**
  * For routes declared `securedRoute({ role: "seller", middleware: [requireSeller] })`: the signed-in user's

@@ -1,4 +1,6 @@
 import { z } from "@hono/zod-openapi";
+import { humanText } from "../http/schemas";
+import { EmailField } from "../identity";
 import { MoneySchema } from "../lib/money";
 
 const Country = z
@@ -7,6 +9,25 @@ const Country = z
   .regex(/^[A-Za-z]{2}$/, "an ISO 3166-1 alpha-2 code such as DE")
   .transform((code) => code.toUpperCase())
   .openapi({ type: "string", example: "DE" });
+
+export const SellerBody = z
+  .object({
+    storeName: humanText(z.string().trim().min(2).max(80)).openapi({ example: "Second Chapter Books" }),
+    contactEmail: EmailField,
+    shipsFrom: Country,
+  })
+  .openapi("BecomeSellerRequest");
+
+export const SellerSchema = z
+  .object({
+    id: z.string(),
+    userId: z.string(),
+    storeName: z.string(),
+    contactEmail: z.string(),
+    shipsFrom: z.string(),
+    createdAt: z.string(),
+  })
+  .openapi("Seller");
 
 const RatePair = z
   .object({

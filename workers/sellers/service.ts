@@ -1,10 +1,111 @@
+import type { Principal } from "../http/context";
 import { AppError } from "../http/errors";
+import { type AccountSellers, grantRole, normaliseEmail } from "../identity";
 import { readChunked } from "../lib/chunked";
+import { newId } from "../lib/ids";
 import { MARKETPLACE_CURRENCY, type Money } from "../lib/money";
 import type { Services } from "../platform/services";
+import type { SellersContext } from "./context";
+import { sellerEvents } from "./events";
 import * as store from "./store";
 
-/** Shipping rates: what each seller charges to send their part of an order, and where they ship. */
+/** Seller profiles (one per account, unique store names) and shipping rates: where and at what cost a seller ships. */
+
+export interface SellerView {
+  id: string;
+  userId: string;
+  storeName: string;
+  contactEmail: string;
+  shipsFrom: string;
+  createdAt: string;
+}
+
+const sellerView = (seller: store.SellerRow): SellerView => ({
+  id: seller.id,
+  userId: seller.userId,
+  storeName: seller.storeName,
+  contactEmail: seller.contactEmail,
+  shipsFrom: seller.shipsFrom,
+  createdAt: new Date(seller.createdAt).toISOString(),
+});
+
+/** Two profiles for one account, or two stores of one name, at the same moment: the unique indexes decide. */
+function isSellerConflict(error: unknown): boolean {
+  const cause = error instanceof Error ? error.cause : undefined;
+  return /UNIQUE constraint failed: sellers\./i.test(`${String(error)} ${String(cause)}`);
+}
+
+/** Opens the caller's seller profile and grants `seller`; the next refreshed access token carries it. */
+export async function becomeSeller(
+  ctx: SellersContext,
+  principal: Principal,
+  input: { storeName: string; contactEmail: string; shipsFrom: string },
+  now = Date.now(),
+): Promise<SellerView> {
+  const { db, outbox } = ctx.services;
+  const id = newId("sel");
+  const roleGrant = await grantRole(ctx, principal.userId, { role: "seller", detail: { sellerId: id } }, now);
+  if (await store.findSellerByUser(db, principal.userId)) {
+    throw new AppError("already_seller", "This account already has a seller profile.");
+  }
+  const storeNameKey = input.storeName.toLowerCase();
+  const nameTaken = () => new AppError("store_name_taken", "Another seller already uses that store name.");
+  if (await store.findSellerByStoreName(db, storeNameKey)) throw nameTaken();
+  const seller = {
+    id,
+    userId: principal.userId,
+    storeName: input.storeName,
+    storeNameKey,
+    contactEmail: normaliseEmail(input.contactEmail).email,
+    shipsFrom: input.shipsFrom,
+    createdAt: now,
+    updatedAt: now,
+  };
+  try {
+    await outbox.commit([store.insertSeller(db, seller), ...roleGrant], [sellerEvents.sellerRegistered(seller)]);
+  } catch (error) {
+    if (!isSellerConflict(error)) throw error;
+    if (await store.findSellerByUser(db, principal.userId)) throw new AppError("already_seller");
+    throw nameTaken();
+  }
+  return sellerView(seller);
+}
+
+/** The seller profile of a user, for modules that act on behalf of a seller (listings, payouts). */
+export async function sellerOf(ctx: Pick<SellersContext, "services">, userId: string): Promise<SellerView | undefined> {
+  const seller = await store.findSellerByUser(ctx.services.db, userId);
+  return seller ? sellerView(seller) : undefined;
+}
+
+/** Store names of sellers by id, for modules that show who sells something (offers, orders). */
+export async function storeNames(
+  ctx: Pick<SellersContext, "services">,
+  sellerIds: string[],
+): Promise<Map<string, string>> {
+  const profiles = await sellerProfiles(ctx, sellerIds);
+  return new Map([...profiles].map(([id, profile]) => [id, profile.storeName]));
+}
+
+/** Store name and ships-from country of sellers by id, for modules that ship on their behalf (checkout). */
+export async function sellerProfiles(
+  ctx: Pick<SellersContext, "services">,
+  sellerIds: string[],
+): Promise<Map<string, { id: string; storeName: string; shipsFrom: string }>> {
+  const rows = await readChunked([...new Set(sellerIds)], (part) => store.findSellersByIds(ctx.services.db, part));
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+/** What identity shows and erases of an account's seller profile (composed into identity's routes by app.ts). */
+export const accountSellers: AccountSellers = {
+  async sellerIdOf(services: Services, userId: string) {
+    return (await store.findSellerByUser(services.db, userId))?.id;
+  },
+  forgetContact(services: Services, userId: string, placeholderEmail: string, now: number) {
+    return store.updateSellerByUser(services.db, userId, { contactEmail: placeholderEmail, updatedAt: now });
+  },
+};
+
+// shipping rates: what each seller charges to send their part of an order
 
 export interface RatePair {
   first: Money;
@@ -22,7 +123,7 @@ export interface ShippingRates {
   updatedAt: number | null;
 }
 
-export interface ShippingRatesInput {
+interface ShippingRatesInput {
   countries: string[];
   domestic: RatePair;
   international: RatePair;
@@ -76,7 +177,7 @@ export async function shippingRates(services: Pick<Services, "db">, sellerIds: s
 
 /** Replaces a seller's rates. Every amount is in the marketplace currency, so orders total in one currency. */
 export async function setShippingRates(
-  services: Pick<Services, "db">,
+  ctx: Pick<SellersContext, "services">,
   sellerId: string,
   input: ShippingRatesInput,
   now = Date.now(),
@@ -107,11 +208,11 @@ export async function setShippingRates(
     expressAdditional: input.express?.additional.amount ?? null,
     updatedAt: now,
   };
-  await store.upsertShippingRates(services.db, row);
+  await store.upsertShippingRates(ctx.services.db, row);
   return fromRow(row);
 }
 
-export type ShippingQuote =
+type ShippingQuote =
   | { ok: true; charge: Money; zone: "domestic" | "international" | "express" }
   | { ok: false; reason: "country_not_served" | "express_not_offered" };
 

@@ -1,9 +1,37 @@
-import { inArray } from "drizzle-orm";
-import { sellerShippingRates } from "../../schema/sellers";
+import { eq, inArray } from "drizzle-orm";
+import { sellerShippingRates, sellers } from "../../schema/sellers";
 import type { Db } from "../platform/db";
 
-/** Drizzle queries on the sellers module's tables, and nothing else. */
+/** Drizzle queries on the sellers module's tables, and nothing else. Writes are returned unexecuted for batching. */
+export type SellerRow = typeof sellers.$inferSelect;
 export type ShippingRatesRow = typeof sellerShippingRates.$inferSelect;
+
+// seller profiles
+
+export function findSellerByUser(db: Db, userId: string) {
+  return db.select().from(sellers).where(eq(sellers.userId, userId)).get();
+}
+
+export function findSellersByIds(db: Db, ids: string[]) {
+  return db
+    .select({ id: sellers.id, storeName: sellers.storeName, shipsFrom: sellers.shipsFrom })
+    .from(sellers)
+    .where(inArray(sellers.id, ids));
+}
+
+export function findSellerByStoreName(db: Db, storeNameKey: string) {
+  return db.select({ id: sellers.id }).from(sellers).where(eq(sellers.storeNameKey, storeNameKey)).get();
+}
+
+export function insertSeller(db: Db, row: typeof sellers.$inferInsert) {
+  return db.insert(sellers).values(row);
+}
+
+export function updateSellerByUser(db: Db, userId: string, patch: Partial<typeof sellers.$inferInsert>) {
+  return db.update(sellers).set(patch).where(eq(sellers.userId, userId));
+}
+
+// shipping rates
 
 export function shippingRatesOf(db: Db, sellerIds: string[]) {
   return db.select().from(sellerShippingRates).where(inArray(sellerShippingRates.sellerId, sellerIds));

@@ -1,22 +1,22 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { createRouter } from "../../http/router";
 import { decodeCursor, encodeCursor, jsonContent, PageQuery, problems } from "../../http/schemas";
 import { idPattern } from "../../lib/ids";
 import { AUDIT_TYPES } from "../audit";
-import { requireAuth, requireRole } from "../middleware";
+import { identityContext } from "../context";
 import { AuditEntrySchema } from "../schemas";
-import { auditTrail } from "../service";
-import { bearer, identityContext } from "./shared";
+import { securedRoute } from "../secured-route";
+import { auditTrail } from "../service/accounts";
 
 const AuditCursor = z.object({ id: z.string().regex(idPattern("aud")) });
 
-const auditRoute = createRoute({
+const auditRoute = securedRoute({
   method: "get",
   path: "/v1/admin/audit",
+  operationId: "listAuditEntries",
+  role: "admin",
   tags: ["Admin"],
   summary: "Security audit log, newest first (admin only)",
-  security: bearer,
-  middleware: [requireAuth, requireRole("admin")] as const,
   request: {
     query: PageQuery.extend({
       userId: z.string().regex(idPattern("usr")).optional(),
@@ -28,7 +28,7 @@ const auditRoute = createRoute({
       z.object({ items: z.array(AuditEntrySchema), nextCursor: z.string().nullable() }),
       "One page of audit entries",
     ),
-    ...problems(400, 401, 403),
+    ...problems(400),
   },
 });
 

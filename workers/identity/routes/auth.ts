@@ -1,9 +1,11 @@
-import { createRoute, z } from "@hono/zod-openapi";
-import { mergeGuestCart } from "../../cart";
+import { z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import type { AppEnv } from "../../http/context";
+import { publicRoute } from "../../http/route";
 import { createRouter } from "../../http/router";
 import { jsonContent, problems } from "../../http/schemas";
-import { principalOf, requireAuth } from "../middleware";
-import { confirmPasswordReset, requestPasswordReset, resendVerification, verifyEmail } from "../recovery";
+import { type AccountSellers, identityContext } from "../context";
+import { principalOf } from "../middleware";
 import {
   EmailBody,
   LoginBody,
@@ -15,44 +17,48 @@ import {
   TokensSchema,
   UserEnvelope,
 } from "../schemas";
-import { register } from "../service";
-import { login, logout, logoutEverywhere, refresh } from "../sessions";
-import { bearer, identityContext, noContent } from "./shared";
+import { securedRoute } from "../secured-route";
+import { register } from "../service/accounts";
+import { confirmPasswordReset, requestPasswordReset, resendVerification, verifyEmail } from "../service/recovery";
+import { login, logout, logoutEverywhere, refresh } from "../service/sessions";
+import { noContent } from "./shared";
 
 const tags = ["Identity"];
 const json = <T>(schema: T) => ({ content: { "application/json": { schema } }, required: true });
 
-const registerRoute = createRoute({
+const registerRoute = publicRoute({
   method: "post",
   path: "/v1/auth/register",
+  operationId: "registerAccount",
   tags,
   summary: "Create an account; a verification mail follows",
   request: { body: json(RegisterBody) },
   responses: { 201: jsonContent(UserEnvelope, "Account created"), ...problems(400, 409, 413, 415, 422, 429) },
 });
 
-const verifyEmailRoute = createRoute({
+const verifyEmailRoute = publicRoute({
   method: "post",
   path: "/v1/auth/verify-email",
+  operationId: "verifyEmail",
   tags,
   summary: "Confirm the email address with the token from the mail (single use, 24 hours)",
   request: { body: json(TokenBody) },
   responses: { ...noContent, ...problems(400, 415) },
 });
 
-const resendVerificationRoute = createRoute({
+const resendVerificationRoute = securedRoute({
   method: "post",
   path: "/v1/auth/verify-email/resend",
+  operationId: "resendVerificationEmail",
   tags,
   summary: "Mail a fresh verification link to the signed-in user",
-  security: bearer,
-  middleware: [requireAuth] as const,
-  responses: { 202: { description: "Mail on its way" }, ...problems(401, 409, 429) },
+  responses: { 202: { description: "Mail on its way" }, ...problems(409, 429) },
 });
 
-const loginRoute = createRoute({
+const loginRoute = publicRoute({
   method: "post",
   path: "/v1/auth/login",
+  operationId: "logIn",
   tags,
   summary: "Log in with email and password: an access token (15 minutes) and a refresh token (30 days)",
   description: "A guest cart sent along in `X-Cart-Token` is merged into the user's cart.",
@@ -63,9 +69,10 @@ const loginRoute = createRoute({
   responses: { 200: jsonContent(TokensSchema, "Logged in"), ...problems(400, 401, 415, 429) },
 });
 
-const refreshRoute = createRoute({
+const refreshRoute = publicRoute({
   method: "post",
   path: "/v1/auth/refresh",
+  operationId: "refreshSession",
   tags,
   summary: "Exchange a refresh token for new tokens; each refresh token works once",
   description:
@@ -75,29 +82,28 @@ const refreshRoute = createRoute({
   responses: { 200: jsonContent(TokensSchema, "New tokens"), ...problems(400, 401, 415) },
 });
 
-const logoutRoute = createRoute({
+const logoutRoute = securedRoute({
   method: "post",
   path: "/v1/auth/logout",
+  operationId: "logOut",
   tags,
   summary: "Revoke the current session",
-  security: bearer,
-  middleware: [requireAuth] as const,
-  responses: { ...noContent, ...problems(401) },
+  responses: { ...noContent },
 });
 
-const logoutAllRoute = createRoute({
+const logoutAllRoute = securedRoute({
   method: "post",
   path: "/v1/auth/logout-all",
+  operationId: "logOutEverywhere",
   tags,
   summary: "Revoke every session of the account, this one included",
-  security: bearer,
-  middleware: [requireAuth] as const,
-  responses: { ...noContent, ...problems(401) },
+  responses: { ...noContent },
 });
 
-const resetRequestRoute = createRoute({
+const resetRequestRoute = publicRoute({
   method: "post",
   path: "/v1/auth/password-reset",
+  operationId: "requestPasswordReset",
   tags,
   summary: "Mail a password-reset link (single use, 30 minutes) if the email belongs to an account",
   description: "The answer is the same whether or not the email is registered.",
@@ -105,9 +111,10 @@ const resetRequestRoute = createRoute({
   responses: { 202: jsonContent(ResetAccepted, "Accepted"), ...problems(400, 415, 429) },
 });
 
-const resetConfirmRoute = createRoute({
+const resetConfirmRoute = publicRoute({
   method: "post",
   path: "/v1/auth/password-reset/confirm",
+  operationId: "confirmPasswordReset",
   tags,
   summary: "Set a new password with the token from the reset mail; every session is revoked",
   request: { body: json(ResetConfirmBody) },
@@ -119,41 +126,49 @@ const RESET_ACCEPTED = {
   detail: "If an account uses this email, a link to reset its password is on its way. It works for 30 minutes.",
 };
 
-export const authRoutes = createRouter()
-  .openapi(registerRoute, async (c) => {
-    const user = await register(identityContext(c), c.req.valid("json"));
-    return c.json({ user }, 201, { location: "/v1/me" });
-  })
-  .openapi(verifyEmailRoute, async (c) => {
-    await verifyEmail(identityContext(c), c.req.valid("json").token);
-    return c.body(null, 204);
-  })
-  .openapi(resendVerificationRoute, async (c) => {
-    await resendVerification(identityContext(c), principalOf(c));
-    return c.body(null, 202);
-  })
-  .openapi(loginRoute, async (c) => {
-    const tokens = await login(identityContext(c), c.req.valid("json"));
-    await mergeGuestCart(c, tokens.user.id);
-    return c.json(tokens, 200);
-  })
-  .openapi(refreshRoute, async (c) => {
-    const tokens = await refresh(identityContext(c), c.req.valid("json").refreshToken);
-    return c.json(tokens, 200);
-  })
-  .openapi(logoutRoute, async (c) => {
-    await logout(identityContext(c), principalOf(c));
-    return c.body(null, 204);
-  })
-  .openapi(logoutAllRoute, async (c) => {
-    await logoutEverywhere(identityContext(c), principalOf(c));
-    return c.body(null, 204);
-  })
-  .openapi(resetRequestRoute, async (c) => {
-    await requestPasswordReset(identityContext(c), c.req.valid("json").email);
-    return c.json(RESET_ACCEPTED, 202);
-  })
-  .openapi(resetConfirmRoute, async (c) => {
-    await confirmPasswordReset(identityContext(c), c.req.valid("json"));
-    return c.body(null, 204);
-  });
+/** What auth needs from the modules built on identity: the seller profile, and what follows a login. */
+export interface AuthHooks {
+  sellers: AccountSellers;
+  /** Runs once a login succeeded, before it answers (the cart merges a guest cart sent along). */
+  afterLogin(c: Context<AppEnv>, userId: string): Promise<void>;
+}
+
+export const authRoutes = ({ sellers, afterLogin }: AuthHooks) =>
+  createRouter()
+    .openapi(registerRoute, async (c) => {
+      const user = await register(identityContext(c), c.req.valid("json"));
+      return c.json({ user }, 201, { location: "/v1/me" });
+    })
+    .openapi(verifyEmailRoute, async (c) => {
+      await verifyEmail(identityContext(c), c.req.valid("json").token);
+      return c.body(null, 204);
+    })
+    .openapi(resendVerificationRoute, async (c) => {
+      await resendVerification(identityContext(c), principalOf(c));
+      return c.body(null, 202);
+    })
+    .openapi(loginRoute, async (c) => {
+      const tokens = await login({ ...identityContext(c), sellers }, c.req.valid("json"));
+      await afterLogin(c, tokens.user.id);
+      return c.json(tokens, 200);
+    })
+    .openapi(refreshRoute, async (c) => {
+      const tokens = await refresh({ ...identityContext(c), sellers }, c.req.valid("json").refreshToken);
+      return c.json(tokens, 200);
+    })
+    .openapi(logoutRoute, async (c) => {
+      await logout(identityContext(c), principalOf(c));
+      return c.body(null, 204);
+    })
+    .openapi(logoutAllRoute, async (c) => {
+      await logoutEverywhere(identityContext(c), principalOf(c));
+      return c.body(null, 204);
+    })
+    .openapi(resetRequestRoute, async (c) => {
+      await requestPasswordReset(identityContext(c), c.req.valid("json").email);
+      return c.json(RESET_ACCEPTED, 202);
+    })
+    .openapi(resetConfirmRoute, async (c) => {
+      await confirmPasswordReset(identityContext(c), c.req.valid("json"));
+      return c.body(null, 204);
+    });

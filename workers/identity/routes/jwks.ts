@@ -1,12 +1,13 @@
-import { createRoute } from "@hono/zod-openapi";
+import { publicRoute } from "../../http/route";
 import { createRouter } from "../../http/router";
 import { jsonContent } from "../../http/schemas";
 import { publicKeys } from "../jwt";
 import { JwksSchema } from "../schemas";
 
-const jwksRoute = createRoute({
+const jwksRoute = publicRoute({
   method: "get",
   path: "/.well-known/jwks.json",
+  operationId: "getJsonWebKeySet",
   tags: ["Identity"],
   summary: "Public keys that verify access tokens (every configured kid, until it is retired)",
   responses: { 200: jsonContent(JwksSchema, "JSON Web Key Set") },

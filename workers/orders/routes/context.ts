@@ -1,7 +1,8 @@
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../../http/context";
 import { AppError } from "../../http/errors";
-import { principalOf, sellerOf } from "../../identity";
+import { principalOf } from "../../identity";
+import { sellerOf } from "../../sellers";
 import type { OrdersContext } from "../payment-outcomes";
 
 /** OpenAPI: the route needs a Bearer access token. */

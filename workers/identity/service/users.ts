@@ -1,10 +1,10 @@
 import type { BatchItem } from "drizzle-orm/batch";
-import type { ShippingAddress } from "../../schema/identity";
-import { addressId } from "./addresses";
-import { auditEntry } from "./audit";
-import type { IdentityContext } from "./context";
-import { ROLES, type Role } from "./jwt";
-import { findSellerByUser, grantRole, revokeRole, type SellerRow, storedRoles, type UserRow } from "./store";
+import type { ShippingAddress } from "../../../schema/identity";
+import { addressId } from "../addresses";
+import { auditEntry } from "../audit";
+import type { AccountContext, IdentityContext } from "../context";
+import { ROLES, type Role } from "../jwt";
+import { grantRole, revokeRole, storedRoles, type UserRow } from "../store";
 
 export type Statement = BatchItem<"sqlite">;
 
@@ -18,7 +18,7 @@ export function normaliseEmail(raw: string): { email: string; emailKey: string }
 
 const byRank = (a: Role, b: Role) => ROLES.indexOf(a) - ROLES.indexOf(b);
 
-export async function rolesOf(ctx: IdentityContext, userId: string): Promise<Role[]> {
+async function rolesOf(ctx: IdentityContext, userId: string): Promise<Role[]> {
   const stored = await storedRoles(ctx.services.db, userId);
   return ["buyer" as const, ...stored.map((row) => row.role)].sort(byRank);
 }
@@ -66,24 +66,24 @@ export interface UserView {
   createdAt: string;
 }
 
-export function userView(user: UserRow, roles: Role[], seller: Pick<SellerRow, "id"> | undefined): UserView {
+export function userView(user: UserRow, roles: Role[], sellerId: string | undefined): UserView {
   return {
     id: user.id,
     email: user.email,
     name: user.name,
     emailVerified: user.emailVerifiedAt !== null,
     roles,
-    sellerId: seller?.id ?? null,
+    sellerId: sellerId ?? null,
     addresses: user.shippingAddresses.map((address) => ({ id: addressId(address), ...address })),
     createdAt: new Date(user.createdAt).toISOString(),
   };
 }
 
 /** The account as its owner sees it, with current roles (not the possibly older ones in an access token). */
-export async function loadUserView(ctx: IdentityContext, user: UserRow, roles?: Role[]): Promise<UserView> {
-  const [currentRoles, seller] = await Promise.all([
+export async function loadUserView(ctx: AccountContext, user: UserRow, roles?: Role[]): Promise<UserView> {
+  const [currentRoles, sellerId] = await Promise.all([
     roles ?? rolesOf(ctx, user.id),
-    findSellerByUser(ctx.services.db, user.id),
+    ctx.sellers.sellerIdOf(ctx.services, user.id),
   ]);
-  return userView(user, currentRoles, seller);
+  return userView(user, currentRoles, sellerId);
 }

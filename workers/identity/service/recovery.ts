@@ -1,24 +1,24 @@
-import type { Principal } from "../http/context";
-import { AppError } from "../http/errors";
-import { randomToken, sha256Hex } from "../lib/tokens";
-import { normaliseEmail } from "./accounts";
-import { auditEntry } from "./audit";
-import type { IdentityContext } from "./context";
-import { identityEvents } from "./events";
-import { hashParams, hashPassword, passwordPolicyProblem } from "./passwords";
-import { enforceRateLimit } from "./rate-limits";
-import * as store from "./store";
+import type { Principal } from "../../http/context";
+import { AppError } from "../../http/errors";
+import { randomToken, sha256Hex } from "../../lib/tokens";
+import { auditEntry } from "../audit";
+import type { IdentityContext } from "../context";
+import { identityEvents } from "../events";
+import { hashParams, hashPassword, passwordPolicyProblem } from "../passwords";
+import { enforceRateLimit } from "../rate-limits";
+import * as store from "../store";
+import { normaliseEmail } from "./users";
 
 /** Mailed tokens: 256 random bits, stored as SHA-256 digests, single use. */
-export const MAILED_TOKEN_BYTES = 32;
-export const VERIFICATION_TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
-export const PASSWORD_RESET_TOKEN_TTL_MS = 30 * 60 * 1000;
+const MAILED_TOKEN_BYTES = 32;
+const VERIFICATION_TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
+const PASSWORD_RESET_TOKEN_TTL_MS = 30 * 60 * 1000;
 
 const unusableToken = () =>
   new AppError("invalid_or_expired_token", "This link is invalid, has expired or was already used.");
 
 /** A mail that carries a one-time token: where it goes, whom it greets, and the token itself. */
-export interface TokenMail {
+interface TokenMail {
   email: string;
   name: string;
   token: string;

@@ -1,19 +1,19 @@
-import type { Principal } from "../http/context";
-import { AppError } from "../http/errors";
-import { newId } from "../lib/ids";
-import { openWithToken, randomToken, sealWithToken, sha256Hex } from "../lib/tokens";
-import { loadUserView, normaliseEmail, rolesAtIssue, type Statement, type UserView } from "./accounts";
-import { auditEntry } from "./audit";
-import type { IdentityContext } from "./context";
-import { identityEvents } from "./events";
-import { type Role, signAccessToken } from "./jwt";
-import { hashParams, hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from "./passwords";
-import { clearAccountLimit, enforceRateLimit } from "./rate-limits";
-import * as store from "./store";
+import type { Principal } from "../../http/context";
+import { AppError } from "../../http/errors";
+import { newId } from "../../lib/ids";
+import { openWithToken, randomToken, sealWithToken, sha256Hex } from "../../lib/tokens";
+import { auditEntry } from "../audit";
+import type { AccountContext, IdentityContext } from "../context";
+import { identityEvents } from "../events";
+import { type Role, signAccessToken } from "../jwt";
+import { hashParams, hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from "../passwords";
+import { clearAccountLimit, enforceRateLimit } from "../rate-limits";
+import * as store from "../store";
+import { loadUserView, normaliseEmail, rolesAtIssue, type Statement, type UserView } from "./users";
 
 /** Refresh tokens: 256 random bits, valid 30 days from issue, replaced at every use. */
-export const REFRESH_TOKEN_BYTES = 32;
-export const REFRESH_TOKEN_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+const REFRESH_TOKEN_BYTES = 32;
+const REFRESH_TOKEN_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 /**
  * A client that sends one refresh twice (two tabs, a retry after a lost response) within this window gets
  * the same new pair again; later, a second use means the token leaked and revokes the session.
@@ -51,7 +51,7 @@ const invalidRefreshToken = () => new AppError("invalid_token", "The refresh tok
  * The per-account limit counts failed attempts: a success clears it.
  */
 export async function login(
-  ctx: IdentityContext,
+  ctx: AccountContext,
   input: { email: string; password: string },
   now = Date.now(),
 ): Promise<SessionTokens> {
@@ -116,7 +116,7 @@ export async function login(
  * the same pair; later, it means the token leaked (or a client replayed it): the whole session is revoked,
  * for the thief and the owner alike. A session ends SESSION_MAX_AGE_DAYS after its login.
  */
-export async function refresh(ctx: IdentityContext, refreshToken: string, now = Date.now()): Promise<SessionTokens> {
+export async function refresh(ctx: AccountContext, refreshToken: string, now = Date.now()): Promise<SessionTokens> {
   const { db } = ctx.services;
   const tokenHash = await sha256Hex(refreshToken);
   const found = await store.findRefreshToken(db, tokenHash);
@@ -157,7 +157,7 @@ export async function refresh(ctx: IdentityContext, refreshToken: string, now = 
   return tokensOf(ctx, user, pair);
 }
 
-async function tokensOf(ctx: IdentityContext, user: store.UserRow, pair: IssuedPair): Promise<SessionTokens> {
+async function tokensOf(ctx: AccountContext, user: store.UserRow, pair: IssuedPair): Promise<SessionTokens> {
   return {
     accessToken: pair.accessToken,
     refreshToken: pair.refreshToken,
@@ -169,7 +169,7 @@ async function tokensOf(ctx: IdentityContext, user: store.UserRow, pair: IssuedP
 
 /** A rotated token: inside the grace window, the pair it was exchanged for; outside, the session is revoked. */
 async function answerAgainOrRevoke(
-  ctx: IdentityContext,
+  ctx: AccountContext,
   refreshToken: string,
   { token, session, user }: NonNullable<Awaited<ReturnType<typeof store.findRefreshToken>>>,
   now: number,
@@ -219,7 +219,7 @@ export async function logoutEverywhere(ctx: IdentityContext, principal: Principa
   ]);
 }
 
-export interface SessionView {
+interface SessionView {
   id: string;
   current: boolean;
   createdAt: string;

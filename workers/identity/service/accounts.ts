@@ -1,18 +1,17 @@
-import type { ShippingAddress } from "../../schema/identity";
-import type { Principal } from "../http/context";
-import { AppError } from "../http/errors";
-import { readChunked } from "../lib/chunked";
-import { newId } from "../lib/ids";
-import { loadUserView, normaliseEmail, type UserView } from "./accounts";
-import { addressId } from "./addresses";
-import { auditEntry } from "./audit";
-import type { IdentityContext } from "./context";
-import { identityEvents } from "./events";
-import { hashParams, hashPassword, passwordPolicyProblem, verifyPassword } from "./passwords";
-import { enforceRateLimit } from "./rate-limits";
-import * as store from "./store";
+import type { ShippingAddress } from "../../../schema/identity";
+import type { Principal } from "../../http/context";
+import { AppError } from "../../http/errors";
+import { newId } from "../../lib/ids";
+import { addressId } from "../addresses";
+import { auditEntry } from "../audit";
+import type { AccountContext, IdentityContext } from "../context";
+import { identityEvents } from "../events";
+import { hashParams, hashPassword, passwordPolicyProblem, verifyPassword } from "../passwords";
+import { enforceRateLimit } from "../rate-limits";
+import * as store from "../store";
+import { loadUserView, normaliseEmail, type Statement, type UserView, userView } from "./users";
 
-/** Account rules: sign-up, profile, password change, deletion, seller onboarding and the audit trail. */
+/** Account rules: sign-up, profile, password change, deletion, role grants and the audit trail. */
 
 function weakPassword(problem: string): AppError {
   return new AppError("weak_password", `The password ${problem}.`, {
@@ -60,7 +59,8 @@ export async function register(
     if (isUniqueViolation(error)) throw emailTaken();
     throw error;
   }
-  return loadUserView(ctx, user, ["buyer"]);
+  // A new account has no seller profile yet.
+  return userView(user, ["buyer"], undefined);
 }
 
 async function liveUser(ctx: IdentityContext, userId: string): Promise<store.UserRow> {
@@ -69,12 +69,12 @@ async function liveUser(ctx: IdentityContext, userId: string): Promise<store.Use
   return user;
 }
 
-export async function profile(ctx: IdentityContext, principal: Principal): Promise<UserView> {
+export async function profile(ctx: AccountContext, principal: Principal): Promise<UserView> {
   return loadUserView(ctx, await liveUser(ctx, principal.userId));
 }
 
 export async function updateProfile(
-  ctx: IdentityContext,
+  ctx: AccountContext,
   principal: Principal,
   patch: { name?: string; addresses?: ShippingAddress[] },
   now = Date.now(),
@@ -128,7 +128,7 @@ export async function changePassword(
  * trail point at it), personal data is replaced, sessions, roles and pending tokens go.
  */
 export async function deleteAccount(
-  ctx: IdentityContext,
+  ctx: AccountContext,
   principal: Principal,
   input: { password: string },
   now = Date.now(),
@@ -149,7 +149,7 @@ export async function deleteAccount(
         updatedAt: now,
         deletedAt: now,
       }),
-      store.updateSellerByUser(db, user.id, { contactEmail: placeholder, updatedAt: now }),
+      ctx.sellers.forgetContact(ctx.services, user.id, placeholder, now),
       store.revokeUserSessions(db, user.id, "account_deleted", now),
       store.revokeAllRoles(db, user.id),
       store.deleteUserTokens(db, user.id),
@@ -159,91 +159,21 @@ export async function deleteAccount(
   );
 }
 
-export interface SellerView {
-  id: string;
-  userId: string;
-  storeName: string;
-  contactEmail: string;
-  shipsFrom: string;
-  createdAt: string;
-}
-
-const sellerView = (seller: store.SellerRow): SellerView => ({
-  id: seller.id,
-  userId: seller.userId,
-  storeName: seller.storeName,
-  contactEmail: seller.contactEmail,
-  shipsFrom: seller.shipsFrom,
-  createdAt: new Date(seller.createdAt).toISOString(),
-});
-
-/** Opens the caller's seller profile and grants `seller`; the next refreshed access token carries it. */
-export async function becomeSeller(
+/**
+ * Grants a role a module opens for its own users (sellers: `seller` with the profile), as unexecuted writes the
+ * caller commits with its own: the role and its audit entry. A deleted account gets none (404).
+ */
+export async function grantRole(
   ctx: IdentityContext,
-  principal: Principal,
-  input: { storeName: string; contactEmail: string; shipsFrom: string },
-  now = Date.now(),
-): Promise<SellerView> {
-  const { db, outbox } = ctx.services;
-  const user = await liveUser(ctx, principal.userId);
-  if (await store.findSellerByUser(db, user.id)) {
-    throw new AppError("already_seller", "This account already has a seller profile.");
-  }
-  const storeNameKey = input.storeName.toLowerCase();
-  const nameTaken = () => new AppError("store_name_taken", "Another seller already uses that store name.");
-  if (await store.findSellerByStoreName(db, storeNameKey)) throw nameTaken();
-  const seller = {
-    id: newId("sel"),
-    userId: user.id,
-    storeName: input.storeName,
-    storeNameKey,
-    contactEmail: normaliseEmail(input.contactEmail).email,
-    shipsFrom: input.shipsFrom,
-    createdAt: now,
-    updatedAt: now,
-  };
-  try {
-    await outbox.commit(
-      [
-        store.insertSeller(db, seller),
-        store.grantRole(db, user.id, "seller", "self", now),
-        auditEntry(ctx, "role_granted", { userId: user.id, detail: { role: "seller", sellerId: seller.id } }, now),
-      ],
-      [identityEvents.sellerRegistered(seller)],
-    );
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    if (await store.findSellerByUser(db, user.id)) throw new AppError("already_seller");
-    throw nameTaken();
-  }
-  return sellerView(seller);
-}
-
-/** The seller profile of a user, for modules that act on behalf of a seller (listings, payouts). */
-export async function sellerOf(
-  ctx: Pick<IdentityContext, "services">,
   userId: string,
-): Promise<SellerView | undefined> {
-  const seller = await store.findSellerByUser(ctx.services.db, userId);
-  return seller ? sellerView(seller) : undefined;
-}
-
-/** Store names of sellers by id, for modules that show who sells something (offers, orders). */
-export async function storeNames(
-  ctx: Pick<IdentityContext, "services">,
-  sellerIds: string[],
-): Promise<Map<string, string>> {
-  const profiles = await sellerProfiles(ctx, sellerIds);
-  return new Map([...profiles].map(([id, profile]) => [id, profile.storeName]));
-}
-
-/** Store name and ships-from country of sellers by id, for modules that ship on their behalf (checkout). */
-export async function sellerProfiles(
-  ctx: Pick<IdentityContext, "services">,
-  sellerIds: string[],
-): Promise<Map<string, { id: string; storeName: string; shipsFrom: string }>> {
-  const rows = await readChunked([...new Set(sellerIds)], (part) => store.findSellersByIds(ctx.services.db, part));
-  return new Map(rows.map((row) => [row.id, row]));
+  grant: { role: "seller"; detail: Record<string, unknown> },
+  now = Date.now(),
+): Promise<Statement[]> {
+  const user = await liveUser(ctx, userId);
+  return [
+    store.grantRole(ctx.services.db, user.id, grant.role, "self", now),
+    auditEntry(ctx, "role_granted", { userId: user.id, detail: { role: grant.role, ...grant.detail } }, now),
+  ];
 }
 
 /** One of a user's saved shipping addresses by its id (as `GET /v1/me` shows it), for checkout. */
@@ -270,7 +200,7 @@ export async function contactOf(
   return { email: user.email, name: user.name };
 }
 
-export interface AuditEntryView {
+interface AuditEntryView {
   id: string;
   type: string;
   userId: string | null;

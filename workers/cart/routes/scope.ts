@@ -1,16 +1,34 @@
+import { z } from "@hono/zod-openapi";
 import type { Context, MiddlewareHandler } from "hono";
-import type { AppEnv } from "../http/context";
-import { AppError } from "../http/errors";
-import { requireAuth } from "../identity";
-import { availability } from "../inventory";
-import type { CartStub } from "./service";
-import { guestCartId, guestCartName, issueGuestToken, userCartName } from "./token";
+import type { AppEnv } from "../../http/context";
+import { AppError } from "../../http/errors";
+import { publicRoute, type RouteDeclaration } from "../../http/route";
+import { requireAuth } from "../../identity";
+import { type CartStub, mergeCarts } from "../service";
+import { guestCartId, guestCartName, issueGuestToken, userCartName } from "../token";
 
-export const CART_TOKEN_HEADER = "x-cart-token";
+const CART_TOKEN_HEADER = "x-cart-token";
+
+export const cartHeaders = z.object({
+  [CART_TOKEN_HEADER]: z
+    .string()
+    .max(200)
+    .optional()
+    .openapi({ description: "A guest cart's token (from an earlier cart response)" }),
+});
 
 /** Cart routes serve signed-in users and guests: a bearer token, when sent, must be valid. */
-export const optionalAuth: MiddlewareHandler<AppEnv> = (c, next) =>
+const optionalAuth: MiddlewareHandler<AppEnv> = (c, next) =>
   c.req.header("authorization") ? requireAuth(c, next) : next();
+
+/**
+ * A cart route: open to guests, a Bearer token optional (checked when sent). The document says exactly that,
+ * a bearer token or nothing, so generated clients still send the token of a signed-in user.
+ */
+export function cartRoute<const R extends RouteDeclaration>(declaration: R) {
+  const route = publicRoute({ ...declaration, middleware: [optionalAuth, ...(declaration.middleware ?? [])] });
+  return { ...route, security: [{ bearerAuth: [] }, {}] };
+}
 
 /**
  * The cart a request addresses: the signed-in user's, or the guest cart named by `X-Cart-Token`. A guest without a
@@ -32,19 +50,12 @@ export async function cartOf(c: Context<AppEnv>): Promise<CartStub> {
   return c.env.CART.getByName(guestCartName(issued.cartId));
 }
 
-/** At login: a guest cart sent along in `X-Cart-Token` joins the user's cart (same listing and cover add up). */
+/** Identity's login hook (app.ts): a guest cart sent along in `X-Cart-Token` joins the user's cart. */
 export async function mergeGuestCart(c: Context<AppEnv>, userId: string): Promise<void> {
   const token = c.req.header(CART_TOKEN_HEADER);
   if (!token) return;
   const cartId = await guestCartId(c.get("config").CART_TOKEN_SECRET!, token);
   if (!cartId) return;
   const guest = c.env.CART.getByName(guestCartName(cartId));
-  const lines = await guest.lines();
-  if (lines.length === 0) return;
-  const stock = await availability(
-    c.env.STOCK,
-    lines.map((line) => line.listingId),
-  );
-  await c.env.CART.getByName(userCartName(userId)).merge(lines, stock);
-  await guest.clear();
+  await mergeCarts({ stock: c.env.STOCK }, guest, c.env.CART.getByName(userCartName(userId)));
 }

@@ -1,0 +1,42 @@
+import { createRouter } from "../../http/router";
+import { problems } from "../../http/schemas";
+import { MARKETPLACE_CURRENCY } from "../../lib/money";
+import { cartContext } from "../context";
+import { CartSchema } from "../schemas";
+import { viewCart } from "../service";
+import { cartHeaders, cartOf, cartRoute } from "./scope";
+
+const tags = ["Cart"];
+
+const getCart = cartRoute({
+  method: "get",
+  path: "/v1/cart",
+  operationId: "getCart",
+  tags,
+  summary: "The cart, with current prices, availability and subtotals per seller",
+  request: { headers: cartHeaders },
+  responses: {
+    200: { description: "The cart at current prices", content: { "application/json": { schema: CartSchema } } },
+    ...problems(401, 404),
+  },
+});
+
+const emptyCart = cartRoute({
+  method: "delete",
+  path: "/v1/cart",
+  operationId: "emptyCart",
+  tags,
+  summary: "Empty the cart",
+  request: { headers: cartHeaders },
+  responses: { 204: { description: "Emptied" }, ...problems(401, 404) },
+});
+
+export const wholeCartRoutes = createRouter()
+  .openapi(getCart, async (c) => {
+    const cart = await cartOf(c);
+    return c.json(await viewCart(cartContext(c), await cart.lines(), MARKETPLACE_CURRENCY), 200);
+  })
+  .openapi(emptyCart, async (c) => {
+    await (await cartOf(c)).clear();
+    return c.body(null, 204);
+  });

@@ -1,0 +1,17 @@
+import { createRouter } from "../../http/router";
+import { adminRoutes } from "./admin";
+import { type AuthHooks, authRoutes } from "./auth";
+import { jwksRoutes } from "./jwks";
+import { meRoutes } from "./me";
+
+/**
+ * Every identity route: auth, the account (/v1/me), the admin audit log and the JWKS. The hooks come from the
+ * modules built on identity (sellers, cart), which identity cannot import; app.ts composes them.
+ */
+export function identityRoutes(hooks: AuthHooks) {
+  return createRouter()
+    .route("/", authRoutes(hooks))
+    .route("/", meRoutes(hooks.sellers))
+    .route("/", adminRoutes)
+    .route("/", jwksRoutes);
+}

@@ -1,0 +1,12 @@
+import { createEvent } from "../../queues/events";
+
+/** What sellers emits, through the outbox in the same D1 batch as the change. It consumes nothing. */
+export const sellerEvents = {
+  sellerRegistered: (seller: { id: string; userId: string; storeName: string; shipsFrom: string }) =>
+    createEvent("SellerRegistered", {
+      sellerId: seller.id,
+      userId: seller.userId,
+      storeName: seller.storeName,
+      shipsFrom: seller.shipsFrom,
+    }),
+};

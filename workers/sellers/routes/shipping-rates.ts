@@ -1,0 +1,59 @@
+import { createRouter } from "../../http/router";
+import { jsonContent, problems } from "../../http/schemas";
+import { securedRoute } from "../../identity";
+import { sellersContext } from "../context";
+import { callingSeller, requireSeller } from "../middleware";
+import { ShippingRatesBody, ShippingRatesSchema } from "../schemas";
+import { type ShippingRates, setShippingRates, shippingRates } from "../service";
+
+const tags = ["Seller shipping"];
+
+const read = securedRoute({
+  method: "get",
+  path: "/v1/seller/shipping-rates",
+  operationId: "getSellerShippingRates",
+  role: "seller",
+  middleware: [requireSeller],
+  tags,
+  summary: "Your shipping rates (the marketplace default until you set your own)",
+  responses: { 200: jsonContent(ShippingRatesSchema, "The rates") },
+});
+
+const replace = securedRoute({
+  method: "put",
+  path: "/v1/seller/shipping-rates",
+  operationId: "setSellerShippingRates",
+  role: "seller",
+  middleware: [requireSeller],
+  tags,
+  summary: "Set the countries you ship to and what you charge",
+  description:
+    "Domestic is your ships-from country; international is every other listed country; express, when set, is " +
+    "offered everywhere you ship. Each seller order is charged `first` for one copy plus `additional` for each " +
+    "further copy. Amounts are in the marketplace currency (EUR).",
+  request: { body: { content: { "application/json": { schema: ShippingRatesBody } }, required: true } },
+  responses: { 200: jsonContent(ShippingRatesSchema, "The rates as stored"), ...problems(400, 415, 422) },
+});
+
+const view = (rates: ShippingRates, seller: { shipsFrom: string }) => ({
+  sellerId: rates.sellerId,
+  domesticCountry: seller.shipsFrom,
+  countries: rates.countries,
+  domestic: rates.domestic,
+  international: rates.international,
+  express: rates.express,
+  source: rates.source,
+  updatedAt: rates.updatedAt === null ? null : new Date(rates.updatedAt).toISOString(),
+});
+
+export const shippingRateRoutes = createRouter()
+  .openapi(read, async (c) => {
+    const seller = callingSeller(c);
+    const rates = (await shippingRates(c.get("services"), [seller.id])).get(seller.id)!;
+    return c.json(view(rates, seller), 200);
+  })
+  .openapi(replace, async (c) => {
+    const seller = callingSeller(c);
+    const rates = await setShippingRates(sellersContext(c), seller.id, c.req.valid("json"));
+    return c.json(view(rates, seller), 200);
+  });
