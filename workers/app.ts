@@ -15,8 +15,8 @@ import { requestId } from "./http/middleware/request-id";
 import { identityRoutes } from "./identity";
 import { notificationRoutes } from "./notifications";
 import { operationsRoutes } from "./operations";
-import { orderRoutes } from "./orders";
-import { devPaymentRoutes, reconciliationRoutes, webhookRoutes } from "./payments";
+import { orderLedger, orderRoutes } from "./orders";
+import { paymentRoutes } from "./payments";
 import { sellerShippingRoutes } from "./sellers";
 
 export function createApp() {
@@ -42,10 +42,9 @@ export function createApp() {
   app.route("/", identityRoutes);
   app.route("/", cartRoutes);
   app.route("/", notificationRoutes);
-  app.route("/", webhookRoutes);
-  app.route("/", devPaymentRoutes);
+  // Payments' reconciliation is given the orders ledger here, so payments never imports orders.
+  app.route("/", paymentRoutes(orderLedger));
   app.route("/", operationsRoutes);
-  app.route("/", reconciliationRoutes);
   app.route("/", catalogRoutes);
   app.route("/", sellerShippingRoutes);
   app.route("/", orderRoutes);

@@ -3,7 +3,7 @@ import { purgeRelayedOutbox } from "../queues/outbox";
 import type { Config } from "./config";
 import { purgeExpiredIdempotencyKeys } from "./http/middleware/idempotency";
 import type { Logger } from "./lib/log";
-import { expireUnpaidOrders, ordersContext, resumePendingRefunds } from "./orders";
+import { expireUnpaidOrders, orderLedger, ordersContext, resumePendingRefunds } from "./orders";
 import { runReconciliation } from "./payments";
 import type { Services } from "./platform/services";
 
@@ -37,7 +37,8 @@ export async function runScheduled(cron: string, context: CronContext): Promise<
     await purgeExpiredIdempotencyKeys(services.db);
     await purgeRelayedOutbox(services.db);
     await purgeProcessedEvents(services.db);
-    const run = await runReconciliation(services);
+    // Reconciliation is given the orders ledger here, so payments never imports orders.
+    const run = await runReconciliation({ services, orders: orderLedger(services) });
     (run.findings > 0 ? log.warn : log.info)("reconciliation", { runId: run.id, findings: run.findings });
   }
 }

@@ -1,6 +1,7 @@
 /** What orders offers the other modules; everything else in this folder is private to it. */
-export { cancellationConsumer, ordersContext, paymentOutcomeConsumer } from "./consumers";
+export { cancellationConsumer, paymentOutcomeConsumer } from "./consumers";
+export { ordersContext } from "./context";
 export { expireUnpaidOrders } from "./expiry";
-export { type OrderLedger, orderLedgers, ordersChangedSince, stuckRefunds } from "./ledger";
+export { orderLedger } from "./ledger";
 export { resumePendingRefunds } from "./refunds";
 export { orderRoutes } from "./routes";

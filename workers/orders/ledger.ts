@@ -2,7 +2,7 @@ import type { Services } from "../platform/services";
 import * as store from "./store";
 
 /** What the orders module tells reconciliation: each order's money as it accounts for it. */
-export interface OrderLedger {
+interface OrderLedger {
   orderId: string;
   status: store.OrderRow["status"];
   currency: string;
@@ -45,20 +45,14 @@ async function withRefunds(services: Pick<Services, "db">, rows: store.OrderRow[
   }));
 }
 
-export async function orderLedgers(
-  services: Pick<Services, "db">,
-  orderIds: string[],
-): Promise<Map<string, OrderLedger>> {
+async function orderLedgers(services: Pick<Services, "db">, orderIds: string[]): Promise<Map<string, OrderLedger>> {
   const unique = [...new Set(orderIds)];
   const rows = await store.ordersByIds(services.db, unique);
   return new Map((await withRefunds(services, rows)).map((ledger) => [ledger.orderId, ledger]));
 }
 
 /** Every order changed since `since`, page by page. */
-export async function* ordersChangedSince(
-  services: Pick<Services, "db">,
-  since: number,
-): AsyncGenerator<OrderLedger[]> {
+async function* ordersChangedSince(services: Pick<Services, "db">, since: number): AsyncGenerator<OrderLedger[]> {
   let after: string | undefined;
   for (;;) {
     const rows = await store.ordersChangedSince(services.db, since, after, 200);
@@ -69,11 +63,20 @@ export async function* ordersChangedSince(
 }
 
 /** Refunds claimed but not completed before `before`: the provider's answer was lost and nothing resumed them. */
-export async function stuckRefunds(services: Pick<Services, "db">, before: number) {
+async function stuckRefunds(services: Pick<Services, "db">, before: number) {
   return (await store.stalePendingRefunds(services.db, before, 100)).map((refund) => ({
     refundId: refund.id,
     orderId: refund.orderId,
     amount: refund.amount,
     createdAt: refund.createdAt,
   }));
+}
+
+/** The orders ledger payments' reconciliation is given (app.ts and the cron compose it): what it compares against. */
+export function orderLedger(services: Pick<Services, "db">) {
+  return {
+    ledgers: (orderIds: string[]) => orderLedgers(services, orderIds),
+    changedSince: (since: number) => ordersChangedSince(services, since),
+    stuckRefunds: (before: number) => stuckRefunds(services, before),
+  };
 }

@@ -1,6 +1,7 @@
 import type { RefundAllocation } from "../../schema/orders";
 import { AppError } from "../http/errors";
-import { allocateUpTo, exceeds, issueRefund, type RefundContext, remainingAllocation } from "./refunds";
+import type { OrdersContext } from "./context";
+import { allocateUpTo, exceeds, issueRefund, remainingAllocation } from "./refunds";
 import type * as store from "./store";
 import { type Actor, loadOrder, type OrderState } from "./transitions";
 
@@ -135,7 +136,7 @@ function plan(state: OrderState, caller: RefundCaller, input: RefundInput) {
 }
 
 export async function requestRefund(
-  ctx: RefundContext,
+  ctx: OrdersContext,
   orderId: string,
   caller: RefundCaller,
   input: RefundInput,

@@ -3,10 +3,11 @@ import { createRouter } from "../../http/router";
 import { jsonContent, PageQuery, problems } from "../../http/schemas";
 import { principalOf, requireAuth } from "../../identity";
 import { cancelOrder } from "../cancel";
+import { ordersContextOf } from "../context";
 import { CancelBody, OrderIdParam, OrderPage, OrderSchema, ReceiptSchema } from "../schemas";
 import { buyerOrders, buyersOrder, presentOrder, receipt } from "../service";
 import { loadOrder } from "../transitions";
-import { bearer, ordersContextOf } from "./context";
+import { bearer } from "./context";
 
 const tags = ["Orders"];
 

@@ -1,5 +1,4 @@
 import { createRoute } from "@hono/zod-openapi";
-import { userCartName } from "../../cart";
 import { cartListings, catalogContext } from "../../catalog";
 import { AppError } from "../../http/errors";
 import { idempotent } from "../../http/middleware/idempotency";
@@ -7,6 +6,7 @@ import { createRouter } from "../../http/router";
 import { jsonContent, problems } from "../../http/schemas";
 import { principalOf, requireAuth, savedAddress } from "../../identity";
 import { checkout } from "../checkout";
+import { ordersContextOf } from "../context";
 import { CheckoutBody, CheckoutReply, IdempotencyHeader } from "../schemas";
 import { orderView } from "../views";
 
@@ -44,16 +44,8 @@ export const checkoutRoutes = createRouter().openapi(checkoutRoute, async (c) =>
   const address = body.addressId ? await savedAddress({ services }, userId, body.addressId) : body.shippingAddress;
   if (!address) throw new AppError("not_found", "No saved address with this id; GET /v1/me lists them.");
   const catalog = catalogContext(c);
-  const result = await checkout(
-    {
-      services,
-      stock: c.env.STOCK,
-      cart: c.env.CART.getByName(userCartName(userId)),
-      listings: (ids) => cartListings(catalog, ids),
-      holdMs: c.get("config").CART_HOLD_MINUTES * 60_000,
-      log: c.get("log"),
-    },
-    { buyerId: userId, address, method: body.shippingMethod },
+  const result = await checkout(ordersContextOf(c), { buyerId: userId, address, method: body.shippingMethod }, (ids) =>
+    cartListings(catalog, ids),
   );
   const { payment } = result;
   c.header("location", `/v1/orders/${result.state.order.id}`);

@@ -2,22 +2,9 @@ import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../../http/context";
 import { AppError } from "../../http/errors";
 import { principalOf, sellerOf } from "../../identity";
-import type { OrdersContext } from "../payment-outcomes";
 
 /** OpenAPI: the route needs a Bearer access token. */
 export const bearer = [{ bearerAuth: [] }];
-
-/** The orders services' view of a request. */
-export function ordersContextOf(c: Context<AppEnv>): OrdersContext {
-  return {
-    services: c.get("services"),
-    stock: c.env.STOCK,
-    carts: c.env.CART,
-    log: c.get("log"),
-    holdMs: c.get("config").CART_HOLD_MINUTES * 60_000,
-    operatorEmails: c.get("config").ADMIN_EMAILS,
-  };
-}
 
 /** The seller profile the caller acts as (identity owns it); without one there is nothing to sell. */
 export async function callerSellerId(c: Context<AppEnv>): Promise<string> {

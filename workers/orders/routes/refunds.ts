@@ -6,11 +6,12 @@ import { idempotent } from "../../http/middleware/idempotency";
 import { createRouter } from "../../http/router";
 import { jsonContent, problems } from "../../http/schemas";
 import { principalOf, requireAuth } from "../../identity";
+import { ordersContextOf } from "../context";
 import { type RefundCaller, requestRefund } from "../refund-requests";
 import { IdempotencyHeader, OrderIdParam, RefundBody, RefundSchema } from "../schemas";
 import * as store from "../store";
 import { refundView } from "../views";
-import { bearer, callerSellerId, ordersContextOf, requireSellerOrAdmin } from "./context";
+import { bearer, callerSellerId, requireSellerOrAdmin } from "./context";
 
 /**
  * Ownership before anything about the body: an unknown order and another seller's answer the same 404, whatever

@@ -1,5 +1,6 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { AppError } from "../../http/errors";
+import { publicRoute } from "../../http/route";
 import { createRouter } from "../../http/router";
 import { problems } from "../../http/schemas";
 import { newId } from "../../lib/ids";
@@ -8,9 +9,10 @@ import { paymentById } from "../store";
 import { acceptWebhook } from "./webhooks";
 
 const settle = (outcome: "succeed" | "fail") =>
-  createRoute({
+  publicRoute({
     method: "post",
     path: `/v1/dev/payments/{paymentId}/${outcome}`,
+    operationId: outcome === "succeed" ? "succeedSimulatedPayment" : "failSimulatedPayment",
     tags: ["Development"],
     summary: `Make a simulated payment ${outcome === "succeed" ? "succeed" : "fail"} (only while the simulator is active)`,
     description:

@@ -1,7 +1,8 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { AppEnv } from "../../http/context";
 import { AppError } from "../../http/errors";
+import { publicRoute } from "../../http/route";
 import { createRouter } from "../../http/router";
 import { problems } from "../../http/schemas";
 import type { ProviderName } from "../provider";
@@ -13,9 +14,10 @@ const Acknowledged = z.object({
 });
 
 const webhookRoute = (provider: ProviderName, signatureHeader: string) =>
-  createRoute({
+  publicRoute({
     method: "post",
     path: `/v1/webhooks/${provider}`,
+    operationId: provider === "stripe" ? "receiveStripeWebhook" : "receiveSimulatedWebhook",
     tags: ["Payments"],
     summary: `Payment events from ${provider === "stripe" ? "Stripe" : "the payment simulator"}`,
     description: `Verifies \`${signatureHeader}\` over the raw body before anything else, records the event id (a duplicate is acknowledged and ignored) and enqueues it.`,
