@@ -1,4 +1,4 @@
-import { type ConsumerContext, defineConsumer } from "../../queues/consumer";
+import { defineConsumer } from "../../queues/consumer";
 import { settleCancellation } from "./cancel";
 import { ordersContext } from "./context";
 import { paymentFailed, paymentSucceeded } from "./payment-outcomes";

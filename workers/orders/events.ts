@@ -130,4 +130,55 @@ export const orderEvents = {
       })),
     });
   },
+
+  statusChanged: (change: {
+    orderId: string;
+    sellerOrderId: string | null;
+    from: string | null;
+    to: string;
+    actor: Actor;
+    reason: string | null;
+  }) =>
+    createEvent("OrderStatusChanged", {
+      orderId: change.orderId,
+      sellerOrderId: change.sellerOrderId,
+      from: change.from,
+      to: change.to,
+      actor: change.actor,
+      reason: change.reason,
+    }),
+
+  orderShipped: (
+    order: store.OrderRow,
+    sellerOrder: { id: string; sellerId: string; storeName: string },
+    buyer: Contact,
+    shipment: { carrier: string; trackingNumber: string; trackingUrl: string | null },
+    lines: store.OrderLineRow[],
+  ) =>
+    createEvent("OrderShipped", {
+      orderId: order.id,
+      sellerOrderId: sellerOrder.id,
+      sellerId: sellerOrder.sellerId,
+      storeName: sellerOrder.storeName,
+      buyerId: order.buyerId,
+      buyer,
+      carrier: shipment.carrier,
+      trackingNumber: shipment.trackingNumber,
+      trackingUrl: shipment.trackingUrl,
+      lines: lines.map((line) => ({ title: line.title, quantity: line.quantity })),
+    }),
+
+  orderDelivered: (
+    order: store.OrderRow,
+    sellerOrder: { id: string; sellerId: string; storeName: string },
+    buyer: Contact,
+  ) =>
+    createEvent("OrderDelivered", {
+      orderId: order.id,
+      sellerOrderId: sellerOrder.id,
+      sellerId: sellerOrder.sellerId,
+      storeName: sellerOrder.storeName,
+      buyerId: order.buyerId,
+      buyer,
+    }),
 };

@@ -1,8 +1,8 @@
-import { createEvent } from "../../queues/events";
 import { AppError } from "../http/errors";
 import { contactOf, storeNames } from "../identity";
 import { newId } from "../lib/ids";
 import type { Services } from "../platform/services";
+import { orderEvents } from "./events";
 import { moveSellerOrdersTo } from "./plans";
 import * as store from "./store";
 import { type Actor, changeOrder } from "./transitions";
@@ -68,18 +68,13 @@ export async function shipSellerOrder(
       ],
       events: [
         ...moves.events,
-        createEvent("OrderShipped", {
-          orderId: state.order.id,
-          sellerOrderId,
-          sellerId,
-          storeName,
-          buyerId: state.order.buyerId,
+        orderEvents.orderShipped(
+          state.order,
+          { id: sellerOrderId, sellerId, storeName },
           buyer,
-          carrier: input.carrier,
-          trackingNumber: input.trackingNumber,
-          trackingUrl: input.trackingUrl ?? null,
-          lines: lines.map((line) => ({ title: line.title, quantity: line.quantity })),
-        }),
+          { carrier: input.carrier, trackingNumber: input.trackingNumber, trackingUrl: input.trackingUrl ?? null },
+          lines,
+        ),
       ],
       result: undefined,
     };
@@ -108,14 +103,7 @@ export async function markSellerOrderDelivered(
       statements: [store.markDelivered(services.db, sellerOrderId, now), ...moves.statements],
       events: [
         ...moves.events,
-        createEvent("OrderDelivered", {
-          orderId: state.order.id,
-          sellerOrderId,
-          sellerId,
-          storeName,
-          buyerId: state.order.buyerId,
-          buyer,
-        }),
+        orderEvents.orderDelivered(state.order, { id: sellerOrderId, sellerId, storeName }, buyer),
       ],
       result: undefined,
     };

@@ -1,11 +1,9 @@
 import type { RefundAllocation } from "../../schema/orders";
 import { AppError } from "../http/errors";
 import { contactOf } from "../identity";
-import { type StockNamespace, stockOf } from "../inventory";
+import { stockOf } from "../inventory";
 import { newId } from "../lib/ids";
-import type { Logger } from "../lib/log";
 import { refundOrderPayment } from "../payments";
-import type { Services } from "../platform/services";
 import type { OrdersContext } from "./context";
 import { orderEvents } from "./events";
 import { type Moves, merge, moveOrderTo, moveSellerOrdersTo } from "./plans";

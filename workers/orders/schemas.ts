@@ -29,6 +29,7 @@ export const CheckoutBody = z
     path: ["shippingAddress"],
   })
   .openapi("CheckoutRequest");
+export type CheckoutBody = z.infer<typeof CheckoutBody>;
 
 export const OrderIdParam = z.object({
   id: z
@@ -274,5 +275,6 @@ export const RefundBody = z
     restock: z.boolean().default(false).openapi({ description: "Put the refunded copies back on sale" }),
   })
   .openapi("RefundRequest");
+export type RefundBody = z.infer<typeof RefundBody>;
 
 export { SellerOrderTotals };

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
-import type { AppEnv } from "../http/context";
-import { swaggerUiBundle, swaggerUiCss } from "./ui-assets.generated";
+import type { AppEnv } from "../../http/context";
+import { swaggerUiBundle, swaggerUiCss } from "../ui-assets.generated";
 
 const PAGE = `<!doctype html>
 <html lang="en">
