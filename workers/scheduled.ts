@@ -12,10 +12,10 @@ import type { Services } from "./platform/services";
  * daily housekeeping (expired idempotency keys, relayed outbox rows after 7 days, processed-event markers after
  * 30 days) and the payments reconciliation.
  */
-export const EVERY_MINUTE = "* * * * *";
-export const DAILY = "30 3 * * *";
+const EVERY_MINUTE = "* * * * *";
+const DAILY = "30 3 * * *";
 
-export interface CronContext {
+interface CronContext {
   env: Env;
   config: Config;
   services: Services;

@@ -32,7 +32,7 @@ export interface CheckoutRequest {
   method: ShippingMethod;
 }
 
-export interface CheckoutResult {
+interface CheckoutResult {
   state: OrderState;
   payment: PaymentRow;
   /** What the new order's view shows beyond its rows, known at checkout: nothing needs reading back. */

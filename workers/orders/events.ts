@@ -4,7 +4,7 @@ import type { Money } from "../lib/money";
 import type * as store from "./store";
 import type { Actor } from "./transitions";
 
-export type Contact = { email: string; name: string } | null;
+type Contact = { email: string; name: string } | null;
 
 /** What the orders module emits (all through the outbox, in the D1 batch of the change they describe). */
 export const orderEvents = {

@@ -16,7 +16,7 @@ export interface ShipmentInput {
 }
 
 /** The seller order, if it is this seller's; anyone else's is "not found", never "forbidden". */
-export async function ownSellerOrder(services: Services, sellerId: string, sellerOrderId: string) {
+async function ownSellerOrder(services: Services, sellerId: string, sellerOrderId: string) {
   const sellerOrder = await store.sellerOrderById(services.db, sellerOrderId);
   if (!sellerOrder || sellerOrder.sellerId !== sellerId) throw new AppError("not_found", "No such order of yours.");
   return sellerOrder;

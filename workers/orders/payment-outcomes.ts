@@ -20,7 +20,7 @@ import { type Actor, changeOrder, loadOrder, type OrderState } from "./transitio
 type Outcome = EventData<"PaymentProcessed">;
 
 /** One hold per (order, listing); lines of one listing with different covers share it. */
-export interface Reservation {
+interface Reservation {
   listingId: string;
   reservationId: string;
   quantity: number;

@@ -14,7 +14,7 @@ import { type Actor, loadOrder, type OrderState } from "./transitions";
  */
 export type RefundCaller = { kind: "seller"; sellerId: string } | { kind: "admin"; userId: string };
 
-export interface RefundInput {
+interface RefundInput {
   amount?: number;
   lines?: { lineId: string; quantity?: number }[];
   /** Seller orders to charge an amount without lines to (what is left on them, up to `amount`). */

@@ -18,7 +18,7 @@ import { type Actor, changeOrder, type OrderState, type Statement } from "./tran
  * history, RefundIssued). A claim the provider refused is undone; one whose outcome is unknown stays pending and
  * is resumed with the same key, so money never goes out twice.
  */
-export interface RefundRequest {
+interface RefundRequest {
   orderId: string;
   /** Scopes retries: the same key is the same refund. */
   requestKey: string;
@@ -209,7 +209,7 @@ export async function issueRefund(ctx: OrdersContext, request: RefundRequest): P
 }
 
 /** Provider, stock, completion: each step is safe to repeat for the same claim. */
-export async function settle(ctx: OrdersContext, refund: store.RefundRow): Promise<store.RefundRow> {
+async function settle(ctx: OrdersContext, refund: store.RefundRow): Promise<store.RefundRow> {
   const { services } = ctx;
   let providerRefundId: string;
   try {

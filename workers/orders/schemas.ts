@@ -67,7 +67,7 @@ export const LineSchema = z
   })
   .openapi("OrderLine");
 
-export const ShipmentSchema = z
+const ShipmentSchema = z
   .object({
     carrier: z.string(),
     trackingNumber: z.string(),
@@ -160,9 +160,9 @@ export const CheckoutReply = z
   })
   .openapi("CheckoutResult");
 
-export const OrderTotals = OrderSchema.shape.totals;
+const OrderTotals = OrderSchema.shape.totals;
 
-export const OrderSummarySchema = z
+const OrderSummarySchema = z
   .object({
     id: z.string(),
     status: z.enum(ORDER_STATUSES),
@@ -276,5 +276,3 @@ export const RefundBody = z
   })
   .openapi("RefundRequest");
 export type RefundBody = z.infer<typeof RefundBody>;
-
-export { SellerOrderTotals };

@@ -56,7 +56,7 @@ export function recordChange(
   };
 }
 
-export interface Plan<T> {
+interface Plan<T> {
   statements: Statement[];
   events: AnyEnvelope[];
   result: T;

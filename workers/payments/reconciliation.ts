@@ -24,7 +24,7 @@ export const FINDING_KINDS = [
 type FindingKind = (typeof FINDING_KINDS)[number];
 
 /** An order's money as the orders module accounts for it. */
-export interface OrderLedger {
+interface OrderLedger {
   orderId: string;
   status: string;
   currency: string;
@@ -49,7 +49,7 @@ export interface OrderLedgerSource {
   stuckRefunds(before: number): Promise<{ refundId: string; orderId: string; amount: number; createdAt: number }[]>;
 }
 
-export interface ReconciliationContext {
+interface ReconciliationContext {
   services: Services;
   orders: OrderLedgerSource;
 }
