@@ -52,7 +52,7 @@ export async function paymentSummary(
   return { id, provider, status, amount, capturedAmount, refundedAmount, currency };
 }
 
-type WebhookOutcome = "accepted" | "duplicate" | "unmatched" | "ignored";
+export type WebhookOutcome = "accepted" | "duplicate" | "unmatched" | "ignored";
 
 /**
  * The one path every provider webhook takes after its signature verified: record the provider's event id

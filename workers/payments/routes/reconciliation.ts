@@ -1,35 +1,10 @@
-import { z } from "@hono/zod-openapi";
 import { AppError } from "../../http/errors";
 import { createRouter } from "../../http/router";
 import { jsonContent, problems } from "../../http/schemas";
 import { securedRoute } from "../../identity";
-import { idPattern } from "../../lib/ids";
 import type { Services } from "../../platform/services";
-import { FINDING_KINDS, type OrderLedgerSource, reconciliationReport, runReconciliation } from "../reconciliation";
-
-const ReportSchema = z
-  .object({
-    run: z.object({
-      id: z.string(),
-      runAt: z.string(),
-      since: z.string().openapi({ description: "Payments and orders changed since then were compared" }),
-      finishedAt: z.string(),
-      paymentsChecked: z.number().int(),
-      ordersChecked: z.number().int(),
-      findings: z.number().int(),
-      clean: z.boolean(),
-    }),
-    findings: z.array(
-      z.object({
-        id: z.string(),
-        kind: z.enum(FINDING_KINDS),
-        orderId: z.string().nullable(),
-        paymentId: z.string().nullable(),
-        detail: z.string(),
-      }),
-    ),
-  })
-  .openapi("ReconciliationReport");
+import { type OrderLedgerSource, reconciliationReport, runReconciliation } from "../reconciliation";
+import { ReconciliationRunQuery, ReportSchema } from "../schemas";
 
 const tags = ["Operations"];
 
@@ -43,7 +18,7 @@ const report = securedRoute({
   description:
     "Runs daily: a paid order without a captured payment, captured money without a paid order, captures that " +
     "differ from the order total, refund totals that disagree, refunds stuck half-way.",
-  request: { query: z.object({ run: z.string().regex(idPattern("rec")).optional() }) },
+  request: { query: ReconciliationRunQuery },
   responses: { 200: jsonContent(ReportSchema, "The run and its findings"), ...problems(400, 401, 403, 404) },
 });
 
