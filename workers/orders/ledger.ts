@@ -1,23 +1,8 @@
+import type { OrderLedger, OrderLedgerSource } from "../payments";
 import type { Services } from "../platform/services";
 import * as store from "./store";
 
-/** What the orders module tells reconciliation: each order's money as it accounts for it. */
-interface OrderLedger {
-  orderId: string;
-  status: store.OrderRow["status"];
-  currency: string;
-  total: number;
-  /** Refunds completed with the provider (claims still pending are left out). */
-  refundedSettled: number;
-  /** Every refund claimed on the order, as its seller orders and goodwill account for it (claims included). */
-  refundedTotal: number;
-  goodwill: number;
-  sellerOrdersRefunded: number;
-  /** Seller orders that refunded more than their total. */
-  sellerOrdersOverRefunded: number;
-  paidAt: number | null;
-}
-
+/** Each order's money as the orders module accounts for it: totals, refunds settled and claimed, goodwill. */
 async function withRefunds(services: Pick<Services, "db">, rows: store.OrderRow[]): Promise<OrderLedger[]> {
   const ids = rows.map((row) => row.id);
   const [refunds, sellerOrders] = await Promise.all([
@@ -73,7 +58,7 @@ async function stuckRefunds(services: Pick<Services, "db">, before: number) {
 }
 
 /** The orders ledger payments' reconciliation is given (app.ts and the cron compose it): what it compares against. */
-export function orderLedger(services: Pick<Services, "db">) {
+export function orderLedger(services: Pick<Services, "db">): OrderLedgerSource {
   return {
     ledgers: (orderIds: string[]) => orderLedgers(services, orderIds),
     changedSince: (since: number) => ordersChangedSince(services, since),

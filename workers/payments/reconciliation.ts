@@ -24,7 +24,7 @@ export const FINDING_KINDS = [
 type FindingKind = (typeof FINDING_KINDS)[number];
 
 /** An order's money as the orders module accounts for it. */
-interface OrderLedger {
+export interface OrderLedger {
   orderId: string;
   status: string;
   currency: string;
