@@ -15,8 +15,8 @@ import { requestId } from "./http/middleware/request-id";
 import { identityRoutes } from "./identity";
 import { notificationRoutes } from "./notifications";
 import { operationsRoutes } from "./operations";
-import { orderRoutes } from "./orders";
-import { devPaymentRoutes, reconciliationRoutes, webhookRoutes } from "./payments";
+import { orderLedger, orderRoutes } from "./orders";
+import { paymentRoutes } from "./payments";
 import { accountSellers, sellerRoutes } from "./sellers";
 
 export function createApp() {
@@ -43,10 +43,9 @@ export function createApp() {
   app.route("/", identityRoutes({ sellers: accountSellers, afterLogin: mergeGuestCart }));
   app.route("/", cartRoutes);
   app.route("/", notificationRoutes);
-  app.route("/", webhookRoutes);
-  app.route("/", devPaymentRoutes);
+  // Payments' reconciliation is given the orders ledger here, so payments never imports orders.
+  app.route("/", paymentRoutes(orderLedger));
   app.route("/", operationsRoutes);
-  app.route("/", reconciliationRoutes);
   app.route("/", catalogRoutes);
   app.route("/", sellerRoutes);
   app.route("/", orderRoutes);

@@ -3,7 +3,7 @@ import { purgeRelayedOutbox } from "../queues/outbox";
 import type { Config } from "./config";
 import { purgeExpiredIdempotencyKeys } from "./http/middleware/idempotency";
 import type { Logger } from "./lib/log";
-import { expireUnpaidOrders, ordersContext, resumePendingRefunds } from "./orders";
+import { expireUnpaidOrders, orderLedger, ordersContext, resumePendingRefunds } from "./orders";
 import { runReconciliation } from "./payments";
 import type { Services } from "./platform/services";
 
@@ -12,10 +12,10 @@ import type { Services } from "./platform/services";
  * daily housekeeping (expired idempotency keys, relayed outbox rows after 7 days, processed-event markers after
  * 30 days) and the payments reconciliation.
  */
-export const EVERY_MINUTE = "* * * * *";
-export const DAILY = "30 3 * * *";
+const EVERY_MINUTE = "* * * * *";
+const DAILY = "30 3 * * *";
 
-export interface CronContext {
+interface CronContext {
   env: Env;
   config: Config;
   services: Services;
@@ -37,7 +37,8 @@ export async function runScheduled(cron: string, context: CronContext): Promise<
     await purgeExpiredIdempotencyKeys(services.db);
     await purgeRelayedOutbox(services.db);
     await purgeProcessedEvents(services.db);
-    const run = await runReconciliation(services);
+    // Reconciliation is given the orders ledger here, so payments never imports orders.
+    const run = await runReconciliation({ services, orders: orderLedger(services) });
     (run.findings > 0 ? log.warn : log.info)("reconciliation", { runId: run.id, findings: run.findings });
   }
 }

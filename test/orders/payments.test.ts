@@ -7,6 +7,7 @@ import { orderLines, orderStatusHistory } from "../../schema/orders";
 import { payments, paymentWebhookEvents, reconciliationFindings } from "../../schema/payments";
 import { userCartName } from "../../workers/cart/token";
 import worker from "../../workers/index";
+import { orderLedger } from "../../workers/orders";
 import { runReconciliation } from "../../workers/payments/reconciliation";
 import { signSimulatedEvent } from "../../workers/payments/simulated";
 import { eventually } from "../support/eventually";
@@ -248,7 +249,10 @@ describe("payment outcomes (simulated provider)", () => {
       expect(alert!.subject).toContain(order.id);
       expect(alert!.text).toContain(`${amount} ${currency}`);
 
-      const run = await runReconciliation(ordersTestContext().services, Date.now() + 11 * 60_000);
+      const run = await runReconciliation(
+        { services: ordersTestContext().services, orders: orderLedger(ordersTestContext().services) },
+        Date.now() + 11 * 60_000,
+      );
       const findings = await db
         .select()
         .from(reconciliationFindings)

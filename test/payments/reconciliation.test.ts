@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { orderRefunds, orders, sellerOrders } from "../../schema/orders";
 import { payments, reconciliationFindings, reconciliationRuns } from "../../schema/payments";
 import worker from "../../workers/index";
+import { orderLedger } from "../../workers/orders";
 import { runReconciliation } from "../../workers/payments/reconciliation";
 import { startPayment } from "../../workers/payments/service";
 import { eventually } from "../support/eventually";
@@ -26,7 +27,7 @@ import {
 
 const services = ordersTestContext().services;
 /** Reconcile as the daily run would once everything has settled (past the 10-minute grace). */
-const reconcileLater = () => runReconciliation(services, Date.now() + 11 * 60_000);
+const reconcileLater = () => runReconciliation({ services, orders: orderLedger(services) }, Date.now() + 11 * 60_000);
 
 async function findingsOf(runAt: number) {
   const rows = await db.select().from(reconciliationFindings).where(eq(reconciliationFindings.runAt, runAt));

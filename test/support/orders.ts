@@ -5,7 +5,7 @@ import { orders } from "../../schema/orders";
 import { outbox } from "../../schema/platform";
 import { loadConfig } from "../../workers/config";
 import { createLogger } from "../../workers/lib/log";
-import { ordersContext } from "../../workers/orders/consumers";
+import { ordersContext } from "../../workers/orders/context";
 import { createDb } from "../../workers/platform/db";
 import { buildServices } from "../../workers/platform/services";
 import { eventually } from "./eventually";

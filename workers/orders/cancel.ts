@@ -1,7 +1,8 @@
 import { AppError } from "../http/errors";
 import { contactOf } from "../identity";
+import type { OrdersContext } from "./context";
 import { orderEvents } from "./events";
-import { type OrdersContext, refundCancelledOrder, reservationsOf, returnStock } from "./payment-outcomes";
+import { refundCancelledOrder, reservationsOf, returnStock } from "./payment-outcomes";
 import { invalidTransition, moveWholeOrder } from "./plans";
 import type { OrderStatus } from "./states";
 import { type Actor, changeOrder, loadOrder } from "./transitions";

@@ -1,16 +1,16 @@
 import type { CartLine } from "../../durable-objects/cart";
-import { type CartStub, checkChoice } from "../cart";
+import { checkChoice, userCartName } from "../cart";
 import type { CartListing } from "../catalog";
 import { AppError } from "../http/errors";
 import type { ShippingAddress } from "../identity";
-import { type Hold, releaseHolds, reservationIdFor, reserveCart, type StockNamespace } from "../inventory";
+import { type Hold, releaseHolds, reservationIdFor, reserveCart } from "../inventory";
 import { newId } from "../lib/ids";
-import type { Logger } from "../lib/log";
 import { MARKETPLACE_CURRENCY } from "../lib/money";
 import type { PaymentRow } from "../payments";
 import { startPayment } from "../payments";
 import type { Services } from "../platform/services";
 import { quoteShipping, type ShippingMethod, sellerProfiles, shippingRates } from "../sellers";
+import type { OrdersContext } from "./context";
 import { orderEvents } from "./events";
 import { moveWholeOrder } from "./plans";
 import * as store from "./store";
@@ -22,14 +22,8 @@ import { MAX_UNPAID_ORDERS, sameOrder, tooManyUnpaid } from "./unpaid-orders";
  * holds) → write the order, its lines, seller orders, first history rows and OrderCreated in one D1 batch (undone
  * by cancelling it) → create the payment with the order id as the provider's idempotency key.
  */
-export interface CheckoutContext {
-  services: Services;
-  stock: StockNamespace;
-  cart: CartStub;
-  listings: (ids: string[]) => Promise<Map<string, CartListing>>;
-  holdMs: number;
-  log: Logger;
-}
+/** Today's listings of the cart's books, from the catalog (the route composes it). */
+export type ListingsOf = (ids: string[]) => Promise<Map<string, CartListing>>;
 
 export interface CheckoutRequest {
   buyerId: string;
@@ -37,7 +31,7 @@ export interface CheckoutRequest {
   method: ShippingMethod;
 }
 
-export interface CheckoutResult {
+interface CheckoutResult {
   state: OrderState;
   payment: PaymentRow;
   /** What the new order's view shows beyond its rows, known at checkout: nothing needs reading back. */
@@ -254,11 +248,15 @@ function plannedOrder(
   };
 }
 
-export async function checkout(ctx: CheckoutContext, request: CheckoutRequest): Promise<CheckoutResult> {
+export async function checkout(
+  ctx: OrdersContext,
+  request: CheckoutRequest,
+  listingsOf: ListingsOf,
+): Promise<CheckoutResult> {
   const { services, log } = ctx;
-  const cartLines = await ctx.cart.lines();
+  const cartLines = await ctx.carts.getByName(userCartName(request.buyerId)).lines();
   if (cartLines.length === 0) throw new AppError("cart_empty", "Add books to the cart before checking out.");
-  const listings = await ctx.listings(cartLines.map((line) => line.listingId));
+  const listings = await listingsOf(cartLines.map((line) => line.listingId));
   const priced = cartLines.map((line) => priceLine(line, listings.get(line.listingId)));
   const shipping = await shippingCharges(services, groupBySeller(priced), request);
 
@@ -307,7 +305,7 @@ export async function checkout(ctx: CheckoutContext, request: CheckoutRequest): 
   }
 }
 
-async function releaseQuietly(ctx: CheckoutContext, holds: Hold[]) {
+async function releaseQuietly(ctx: OrdersContext, holds: Hold[]) {
   // Holds also expire on their own; a failed release only keeps copies out of sale until then.
   await releaseHolds(ctx.stock, holds).catch((error) =>
     ctx.log.warn("releasing checkout holds failed; they will expire", { error: String(error) }),
@@ -315,7 +313,7 @@ async function releaseQuietly(ctx: CheckoutContext, holds: Hold[]) {
 }
 
 /** The compensation of a checkout whose payment could not be created: release the holds, cancel the order. */
-async function abandon(ctx: CheckoutContext, orderId: string, holds: Hold[]) {
+async function abandon(ctx: OrdersContext, orderId: string, holds: Hold[]) {
   await releaseQuietly(ctx, holds);
   const { services } = ctx;
   await changeOrder(services, orderId, (state) => {

@@ -1,19 +1,8 @@
-import { type ConsumerContext, defineConsumer } from "../../queues/consumer";
+import { defineConsumer } from "../../queues/consumer";
 import { settleCancellation } from "./cancel";
-import { type OrdersContext, paymentFailed, paymentSucceeded } from "./payment-outcomes";
+import { ordersContext } from "./context";
+import { paymentFailed, paymentSucceeded } from "./payment-outcomes";
 import type { Actor } from "./transitions";
-
-/** The orders module's view of a queue batch or cron run. */
-export function ordersContext({ env, config, services, log }: ConsumerContext): OrdersContext {
-  return {
-    services,
-    stock: env.STOCK,
-    carts: env.CART,
-    log,
-    holdMs: config.CART_HOLD_MINUTES * 60_000,
-    operatorEmails: config.ADMIN_EMAILS,
-  };
-}
 
 /**
  * Payment outcomes from the payments module's webhooks. Each effect is conditional on the order's status and

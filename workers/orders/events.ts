@@ -4,7 +4,7 @@ import type { Money } from "../lib/money";
 import type * as store from "./store";
 import type { Actor } from "./transitions";
 
-export type Contact = { email: string; name: string } | null;
+type Contact = { email: string; name: string } | null;
 
 /** What the orders module emits (all through the outbox, in the D1 batch of the change they describe). */
 export const orderEvents = {
@@ -130,4 +130,55 @@ export const orderEvents = {
       })),
     });
   },
+
+  statusChanged: (change: {
+    orderId: string;
+    sellerOrderId: string | null;
+    from: string | null;
+    to: string;
+    actor: Actor;
+    reason: string | null;
+  }) =>
+    createEvent("OrderStatusChanged", {
+      orderId: change.orderId,
+      sellerOrderId: change.sellerOrderId,
+      from: change.from,
+      to: change.to,
+      actor: change.actor,
+      reason: change.reason,
+    }),
+
+  orderShipped: (
+    order: store.OrderRow,
+    sellerOrder: { id: string; sellerId: string; storeName: string },
+    buyer: Contact,
+    shipment: { carrier: string; trackingNumber: string; trackingUrl: string | null },
+    lines: store.OrderLineRow[],
+  ) =>
+    createEvent("OrderShipped", {
+      orderId: order.id,
+      sellerOrderId: sellerOrder.id,
+      sellerId: sellerOrder.sellerId,
+      storeName: sellerOrder.storeName,
+      buyerId: order.buyerId,
+      buyer,
+      carrier: shipment.carrier,
+      trackingNumber: shipment.trackingNumber,
+      trackingUrl: shipment.trackingUrl,
+      lines: lines.map((line) => ({ title: line.title, quantity: line.quantity })),
+    }),
+
+  orderDelivered: (
+    order: store.OrderRow,
+    sellerOrder: { id: string; sellerId: string; storeName: string },
+    buyer: Contact,
+  ) =>
+    createEvent("OrderDelivered", {
+      orderId: order.id,
+      sellerOrderId: sellerOrder.id,
+      sellerId: sellerOrder.sellerId,
+      storeName: sellerOrder.storeName,
+      buyerId: order.buyerId,
+      buyer,
+    }),
 };

@@ -1,5 +1,6 @@
 import { releaseHolds } from "../inventory";
-import { type OrdersContext, reservationsOf } from "./payment-outcomes";
+import type { OrdersContext } from "./context";
+import { reservationsOf } from "./payment-outcomes";
 import { moveWholeOrder } from "./plans";
 import type { OrderStatus } from "./states";
 import * as store from "./store";

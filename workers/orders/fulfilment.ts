@@ -1,9 +1,9 @@
-import { createEvent } from "../../queues/events";
 import { AppError } from "../http/errors";
 import { contactOf } from "../identity";
 import { newId } from "../lib/ids";
 import type { Services } from "../platform/services";
 import { storeNames } from "../sellers";
+import { orderEvents } from "./events";
 import { moveSellerOrdersTo } from "./plans";
 import * as store from "./store";
 import { type Actor, changeOrder } from "./transitions";
@@ -17,7 +17,7 @@ export interface ShipmentInput {
 }
 
 /** The seller order, if it is this seller's; anyone else's is "not found", never "forbidden". */
-export async function ownSellerOrder(services: Services, sellerId: string, sellerOrderId: string) {
+async function ownSellerOrder(services: Services, sellerId: string, sellerOrderId: string) {
   const sellerOrder = await store.sellerOrderById(services.db, sellerOrderId);
   if (!sellerOrder || sellerOrder.sellerId !== sellerId) throw new AppError("not_found", "No such order of yours.");
   return sellerOrder;
@@ -69,18 +69,13 @@ export async function shipSellerOrder(
       ],
       events: [
         ...moves.events,
-        createEvent("OrderShipped", {
-          orderId: state.order.id,
-          sellerOrderId,
-          sellerId,
-          storeName,
-          buyerId: state.order.buyerId,
+        orderEvents.orderShipped(
+          state.order,
+          { id: sellerOrderId, sellerId, storeName },
           buyer,
-          carrier: input.carrier,
-          trackingNumber: input.trackingNumber,
-          trackingUrl: input.trackingUrl ?? null,
-          lines: lines.map((line) => ({ title: line.title, quantity: line.quantity })),
-        }),
+          { carrier: input.carrier, trackingNumber: input.trackingNumber, trackingUrl: input.trackingUrl ?? null },
+          lines,
+        ),
       ],
       result: undefined,
     };
@@ -109,14 +104,7 @@ export async function markSellerOrderDelivered(
       statements: [store.markDelivered(services.db, sellerOrderId, now), ...moves.statements],
       events: [
         ...moves.events,
-        createEvent("OrderDelivered", {
-          orderId: state.order.id,
-          sellerOrderId,
-          sellerId,
-          storeName,
-          buyerId: state.order.buyerId,
-          buyer,
-        }),
+        orderEvents.orderDelivered(state.order, { id: sellerOrderId, sellerId, storeName }, buyer),
       ],
       result: undefined,
     };

@@ -1,6 +1,5 @@
 /** What orders offers the other modules; everything else in this folder is private to it. */
-export { cancellationConsumer, ordersContext, paymentOutcomeConsumer } from "./consumers";
-export { expireUnpaidOrders } from "./expiry";
-export { type OrderLedger, orderLedgers, ordersChangedSince, stuckRefunds } from "./ledger";
-export { resumePendingRefunds } from "./refunds";
+export { cancellationConsumer, paymentOutcomeConsumer } from "./consumers";
+export { ordersContext } from "./context";
 export { orderRoutes } from "./routes";
+export { expireUnpaidOrders, orderLedger, resumePendingRefunds } from "./service";

@@ -1,23 +1,8 @@
+import type { OrderLedger, OrderLedgerSource } from "../payments";
 import type { Services } from "../platform/services";
 import * as store from "./store";
 
-/** What the orders module tells reconciliation: each order's money as it accounts for it. */
-export interface OrderLedger {
-  orderId: string;
-  status: store.OrderRow["status"];
-  currency: string;
-  total: number;
-  /** Refunds completed with the provider (claims still pending are left out). */
-  refundedSettled: number;
-  /** Every refund claimed on the order, as its seller orders and goodwill account for it (claims included). */
-  refundedTotal: number;
-  goodwill: number;
-  sellerOrdersRefunded: number;
-  /** Seller orders that refunded more than their total. */
-  sellerOrdersOverRefunded: number;
-  paidAt: number | null;
-}
-
+/** Each order's money as the orders module accounts for it: totals, refunds settled and claimed, goodwill. */
 async function withRefunds(services: Pick<Services, "db">, rows: store.OrderRow[]): Promise<OrderLedger[]> {
   const ids = rows.map((row) => row.id);
   const [refunds, sellerOrders] = await Promise.all([
@@ -45,20 +30,14 @@ async function withRefunds(services: Pick<Services, "db">, rows: store.OrderRow[
   }));
 }
 
-export async function orderLedgers(
-  services: Pick<Services, "db">,
-  orderIds: string[],
-): Promise<Map<string, OrderLedger>> {
+async function orderLedgers(services: Pick<Services, "db">, orderIds: string[]): Promise<Map<string, OrderLedger>> {
   const unique = [...new Set(orderIds)];
   const rows = await store.ordersByIds(services.db, unique);
   return new Map((await withRefunds(services, rows)).map((ledger) => [ledger.orderId, ledger]));
 }
 
 /** Every order changed since `since`, page by page. */
-export async function* ordersChangedSince(
-  services: Pick<Services, "db">,
-  since: number,
-): AsyncGenerator<OrderLedger[]> {
+async function* ordersChangedSince(services: Pick<Services, "db">, since: number): AsyncGenerator<OrderLedger[]> {
   let after: string | undefined;
   for (;;) {
     const rows = await store.ordersChangedSince(services.db, since, after, 200);
@@ -69,11 +48,20 @@ export async function* ordersChangedSince(
 }
 
 /** Refunds claimed but not completed before `before`: the provider's answer was lost and nothing resumed them. */
-export async function stuckRefunds(services: Pick<Services, "db">, before: number) {
+async function stuckRefunds(services: Pick<Services, "db">, before: number) {
   return (await store.stalePendingRefunds(services.db, before, 100)).map((refund) => ({
     refundId: refund.id,
     orderId: refund.orderId,
     amount: refund.amount,
     createdAt: refund.createdAt,
   }));
+}
+
+/** The orders ledger payments' reconciliation is given (app.ts and the cron compose it): what it compares against. */
+export function orderLedger(services: Pick<Services, "db">): OrderLedgerSource {
+  return {
+    ledgers: (orderIds: string[]) => orderLedgers(services, orderIds),
+    changedSince: (since: number) => ordersChangedSince(services, since),
+    stuckRefunds: (before: number) => stuckRefunds(services, before),
+  };
 }

@@ -3,9 +3,10 @@ import { userCartName } from "../cart";
 import { contactOf } from "../identity";
 import { releaseHolds, reservationIdFor, stockOf } from "../inventory";
 import { alertOperators, refundUnpaidCapture } from "../payments";
+import type { OrdersContext } from "./context";
 import { orderEvents } from "./events";
 import { moveWholeOrder } from "./plans";
-import { allocateUpTo, issueRefund, type RefundContext, remainingAllocation } from "./refunds";
+import { allocateUpTo, issueRefund, remainingAllocation } from "./refunds";
 import type { OrderStatus } from "./states";
 import * as store from "./store";
 import { type Actor, changeOrder, loadOrder, type OrderState } from "./transitions";
@@ -16,17 +17,10 @@ import { type Actor, changeOrder, loadOrder, type OrderState } from "./transitio
  * they should not: a failure after a success is ignored, a success after the hold ran out re-reserves the copies
  * or refunds, a paid order never exists without its stock.
  */
-export interface OrdersContext extends RefundContext {
-  carts: Env["CART"];
-  holdMs: number;
-  /** Who hears of a payment that did not pay its order (ADMIN_EMAILS). */
-  operatorEmails: readonly string[];
-}
-
 type Outcome = EventData<"PaymentProcessed">;
 
 /** One hold per (order, listing); lines of one listing with different covers share it. */
-export interface Reservation {
+interface Reservation {
   listingId: string;
   reservationId: string;
   quantity: number;
@@ -258,7 +252,7 @@ async function refundWhole(ctx: OrdersContext, outcome: Outcome, reason: string)
  * one another instead of paying twice.
  */
 export async function refundCancelledOrder(
-  ctx: RefundContext,
+  ctx: OrdersContext,
   orderId: string,
   details: { reason: string; actor: Actor; captured?: number },
 ) {

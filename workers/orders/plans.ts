@@ -11,7 +11,7 @@ export interface Moves {
   events: AnyEnvelope[];
 }
 
-export interface MoveOptions {
+interface MoveOptions {
   actor: Actor;
   reason: string | null;
   now: number;

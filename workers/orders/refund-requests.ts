@@ -1,6 +1,7 @@
 import type { RefundAllocation } from "../../schema/orders";
 import { AppError } from "../http/errors";
-import { allocateUpTo, exceeds, issueRefund, type RefundContext, remainingAllocation } from "./refunds";
+import type { OrdersContext } from "./context";
+import { allocateUpTo, exceeds, issueRefund, remainingAllocation } from "./refunds";
 import type * as store from "./store";
 import { type Actor, loadOrder, type OrderState } from "./transitions";
 
@@ -13,7 +14,7 @@ import { type Actor, loadOrder, type OrderState } from "./transitions";
  */
 export type RefundCaller = { kind: "seller"; sellerId: string } | { kind: "admin"; userId: string };
 
-export interface RefundInput {
+interface RefundInput {
   amount?: number;
   lines?: { lineId: string; quantity?: number }[];
   /** Seller orders to charge an amount without lines to (what is left on them, up to `amount`). */
@@ -135,7 +136,7 @@ function plan(state: OrderState, caller: RefundCaller, input: RefundInput) {
 }
 
 export async function requestRefund(
-  ctx: RefundContext,
+  ctx: OrdersContext,
   orderId: string,
   caller: RefundCaller,
   input: RefundInput,

@@ -1,11 +1,10 @@
 import type { RefundAllocation } from "../../schema/orders";
 import { AppError } from "../http/errors";
 import { contactOf } from "../identity";
-import { type StockNamespace, stockOf } from "../inventory";
+import { stockOf } from "../inventory";
 import { newId } from "../lib/ids";
-import type { Logger } from "../lib/log";
 import { refundOrderPayment } from "../payments";
-import type { Services } from "../platform/services";
+import type { OrdersContext } from "./context";
 import { orderEvents } from "./events";
 import { type Moves, merge, moveOrderTo, moveSellerOrdersTo } from "./plans";
 import type { OrderStatus, SellerOrderStatus } from "./states";
@@ -19,13 +18,7 @@ import { type Actor, changeOrder, type OrderState, type Statement } from "./tran
  * history, RefundIssued). A claim the provider refused is undone; one whose outcome is unknown stays pending and
  * is resumed with the same key, so money never goes out twice.
  */
-export interface RefundContext {
-  services: Services;
-  stock: StockNamespace;
-  log: Logger;
-}
-
-export interface RefundRequest {
+interface RefundRequest {
   orderId: string;
   /** Scopes retries: the same key is the same refund. */
   requestKey: string;
@@ -125,7 +118,7 @@ function checkAllocation(request: RefundRequest): number {
 }
 
 /** Checks a refund against what is left on the order, its seller orders and lines; returns the claim's writes. */
-function claimPlan(ctx: RefundContext, state: OrderState, request: RefundRequest, refundId: string): Moves {
+function claimPlan(ctx: OrdersContext, state: OrderState, request: RefundRequest, refundId: string): Moves {
   const { db } = ctx.services;
   const { order } = state;
   // A cancelled order is refundable when money arrived for it; the payments module checks what was captured.
@@ -196,7 +189,7 @@ function claimPlan(ctx: RefundContext, state: OrderState, request: RefundRequest
 }
 
 /** Issues a refund, or resumes the one already claimed under `requestKey`. Returns it completed. */
-export async function issueRefund(ctx: RefundContext, request: RefundRequest): Promise<store.RefundRow> {
+export async function issueRefund(ctx: OrdersContext, request: RefundRequest): Promise<store.RefundRow> {
   const { db } = ctx.services;
   let refund = await store.refundByKey(db, request.requestKey);
   if (!refund) {
@@ -216,7 +209,7 @@ export async function issueRefund(ctx: RefundContext, request: RefundRequest): P
 }
 
 /** Provider, stock, completion: each step is safe to repeat for the same claim. */
-export async function settle(ctx: RefundContext, refund: store.RefundRow): Promise<store.RefundRow> {
+async function settle(ctx: OrdersContext, refund: store.RefundRow): Promise<store.RefundRow> {
   const { services } = ctx;
   let providerRefundId: string;
   try {
@@ -243,12 +236,12 @@ export async function settle(ctx: RefundContext, refund: store.RefundRow): Promi
   return (await store.refundByKey(services.db, refund.requestKey))!;
 }
 
-async function buyerContact(ctx: RefundContext, orderId: string) {
+async function buyerContact(ctx: OrdersContext, orderId: string) {
   const order = await store.orderById(ctx.services.db, orderId);
   return order ? ((await contactOf({ services: ctx.services }, order.buyerId)) ?? null) : null;
 }
 
-async function restock(ctx: RefundContext, refund: store.RefundRow) {
+async function restock(ctx: OrdersContext, refund: store.RefundRow) {
   const lines = await store.linesOf(ctx.services.db, refund.orderId);
   for (const allocated of refund.allocation.lines) {
     const line = lines.find((row) => row.id === allocated.lineId);
@@ -263,7 +256,7 @@ async function restock(ctx: RefundContext, refund: store.RefundRow) {
 }
 
 function completionPlan(
-  ctx: RefundContext,
+  ctx: OrdersContext,
   state: OrderState,
   refund: store.RefundRow,
   providerRefundId: string,
@@ -295,7 +288,7 @@ function completionPlan(
 }
 
 /** Gives a refused claim's amounts back to the order, so a corrected request can claim them. */
-async function unclaim(ctx: RefundContext, refund: store.RefundRow) {
+async function unclaim(ctx: OrdersContext, refund: store.RefundRow) {
   const { db } = ctx.services;
   await changeOrder(ctx.services, refund.orderId, (state) => {
     const now = Date.now();
@@ -325,7 +318,7 @@ async function unclaim(ctx: RefundContext, refund: store.RefundRow) {
 }
 
 /** Every-minute cron: refunds claimed over a minute ago and never completed (a crash mid-way) are resumed. */
-export async function resumePendingRefunds(ctx: RefundContext, now = Date.now()): Promise<number> {
+export async function resumePendingRefunds(ctx: OrdersContext, now = Date.now()): Promise<number> {
   const stale = await store.stalePendingRefunds(ctx.services.db, now - 60_000, 20);
   let resumed = 0;
   for (const refund of stale) {

@@ -29,6 +29,7 @@ export const CheckoutBody = z
     path: ["shippingAddress"],
   })
   .openapi("CheckoutRequest");
+export type CheckoutBody = z.infer<typeof CheckoutBody>;
 
 export const OrderIdParam = z.object({
   id: z
@@ -66,7 +67,7 @@ export const LineSchema = z
   })
   .openapi("OrderLine");
 
-export const ShipmentSchema = z
+const ShipmentSchema = z
   .object({
     carrier: z.string(),
     trackingNumber: z.string(),
@@ -159,9 +160,9 @@ export const CheckoutReply = z
   })
   .openapi("CheckoutResult");
 
-export const OrderTotals = OrderSchema.shape.totals;
+const OrderTotals = OrderSchema.shape.totals;
 
-export const OrderSummarySchema = z
+const OrderSummarySchema = z
   .object({
     id: z.string(),
     status: z.enum(ORDER_STATUSES),
@@ -274,5 +275,4 @@ export const RefundBody = z
     restock: z.boolean().default(false).openapi({ description: "Put the refunded copies back on sale" }),
   })
   .openapi("RefundRequest");
-
-export { SellerOrderTotals };
+export type RefundBody = z.infer<typeof RefundBody>;

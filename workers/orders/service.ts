@@ -1,20 +1,33 @@
 import { z } from "@hono/zod-openapi";
 import { AppError } from "../http/errors";
 import { decodeCursor, encodeCursor } from "../http/schemas";
+import { savedAddress } from "../identity";
 import { paymentSummary } from "../payments";
-import type { Services } from "../platform/services";
 import { storeNames } from "../sellers";
+import { cancelOrder } from "./cancel";
+import { checkout, type ListingsOf } from "./checkout";
+import type { OrdersContext } from "./context";
+import { markSellerOrderDelivered, type ShipmentInput, shipSellerOrder } from "./fulfilment";
+import { type RefundCaller, requestRefund } from "./refund-requests";
+import type { CheckoutBody, RefundBody } from "./schemas";
 import type { SellerOrderStatus } from "./states";
 import * as store from "./store";
 import { loadOrder, type OrderState } from "./transitions";
 import { type OrderView, orderSummary, orderTotals, orderView, refundView, sellerOrderView } from "./views";
 
-/** Reading orders: a buyer's own, a seller's part, the receipt. Every read checks who is asking. */
+export { expireUnpaidOrders } from "./expiry";
+export { orderLedger } from "./ledger";
+export { resumePendingRefunds } from "./refunds";
+
+/**
+ * What the orders module does, as its routes and index.ts see it: checkout, a buyer's orders and receipts,
+ * cancellation, refunds and sellers' fulfilment (each behind its own file). Every read checks who is asking.
+ */
 
 const Cursor = z.object({ createdAt: z.number().int(), id: z.string() });
 
 /** An order as its buyer sees it: seller orders with store names and tracking, refunds, the status history. */
-export async function presentOrder(services: Services, state: OrderState): Promise<OrderView> {
+export async function presentOrder({ services }: OrdersContext, state: OrderState): Promise<OrderView> {
   const [names, shipments, history, refunds] = await Promise.all([
     storeNames(
       { services },
@@ -29,7 +42,7 @@ export async function presentOrder(services: Services, state: OrderState): Promi
 
 /** The order, if the caller bought it (or is an admin); anyone else's is "not found", never "forbidden". */
 export async function buyersOrder(
-  services: Services,
+  { services }: OrdersContext,
   caller: { userId: string; admin: boolean },
   orderId: string,
 ): Promise<OrderState> {
@@ -40,7 +53,11 @@ export async function buyersOrder(
   return state;
 }
 
-export async function buyerOrders(services: Services, buyerId: string, page: { limit: number; cursor?: string }) {
+export async function buyerOrders(
+  { services }: OrdersContext,
+  buyerId: string,
+  page: { limit: number; cursor?: string },
+) {
   const after = decodeCursor(page.cursor, Cursor);
   const rows = await store.ordersOfBuyer(services.db, buyerId, page.limit + 1, after);
   const shown = rows.slice(0, page.limit);
@@ -61,7 +78,7 @@ export async function buyerOrders(services: Services, buyerId: string, page: { l
 }
 
 /** A receipt exists once money was taken: what was bought from whom, what it cost, what came back. */
-export async function receipt(services: Services, state: OrderState) {
+export async function receipt({ services }: OrdersContext, state: OrderState) {
   const { order } = state;
   if (order.paidAt === null) {
     throw new AppError("order_not_paid", "There is a receipt once the order is paid.", { currentStatus: order.status });
@@ -106,7 +123,7 @@ export async function receipt(services: Services, state: OrderState) {
 }
 
 export async function sellerOrders(
-  services: Services,
+  { services }: OrdersContext,
   sellerId: string,
   query: { status?: SellerOrderStatus; limit: number; cursor?: string },
 ) {
@@ -133,7 +150,7 @@ export async function sellerOrders(
   };
 }
 
-export async function sellerOrder(services: Services, sellerId: string, sellerOrderId: string) {
+export async function sellerOrder({ services }: OrdersContext, sellerId: string, sellerOrderId: string) {
   const row = await store.sellerOrderById(services.db, sellerOrderId);
   if (!row || row.sellerId !== sellerId) throw new AppError("not_found", "No such order of yours.");
   const [order, lines, shipments] = await Promise.all([
@@ -142,4 +159,76 @@ export async function sellerOrder(services: Services, sellerId: string, sellerOr
     store.shipmentsOfSellerOrders(services.db, [row.id]),
   ]);
   return sellerOrderView(row, order!, lines, shipments[0]);
+}
+
+/** Checkout of the buyer's cart to a new address or a saved one; answers the order and how to pay it. */
+export async function placeOrder(ctx: OrdersContext, buyerId: string, body: CheckoutBody, listingsOf: ListingsOf) {
+  const address = body.addressId
+    ? await savedAddress({ services: ctx.services }, buyerId, body.addressId)
+    : body.shippingAddress;
+  if (!address) throw new AppError("not_found", "No saved address with this id; GET /v1/me lists them.");
+  const result = await checkout(ctx, { buyerId, address, method: body.shippingMethod }, listingsOf);
+  const { payment } = result;
+  return {
+    existing: result.existing,
+    // A new order has no shipments or refunds yet; its store names and history are those checkout just wrote.
+    order: orderView(result.state, { ...result.shown, shipments: [], refunds: [] }),
+    payment: { id: payment.id, provider: payment.provider, clientSecret: payment.clientSecret },
+  };
+}
+
+/** The buyer (or an admin) cancels; answers the order as it is afterwards. */
+export async function cancelBuyersOrder(
+  ctx: OrdersContext,
+  caller: { userId: string; admin: boolean },
+  orderId: string,
+  note?: string,
+): Promise<OrderView> {
+  const state = await buyersOrder(ctx, caller, orderId);
+  const byBuyer = state.order.buyerId === caller.userId;
+  await cancelOrder(ctx, orderId, {
+    actor: byBuyer ? `buyer:${caller.userId}` : `admin:${caller.userId}`,
+    reason: byBuyer ? "buyer_requested" : "admin_cancelled",
+    note,
+  });
+  return presentOrder(ctx, (await loadOrder(ctx.services.db, orderId))!);
+}
+
+/** The order a refund is asked for; an unknown one is 404 before anything about the request is read. */
+export async function checkOrderExists(ctx: OrdersContext, orderId: string): Promise<void> {
+  if (!(await store.orderById(ctx.services.db, orderId))) throw new AppError("not_found", "No such order.");
+}
+
+/** Another seller's order answers the same 404 as an unknown one, so a seller never learns which ids exist. */
+export async function checkSellersPart(ctx: OrdersContext, orderId: string, sellerId: string): Promise<void> {
+  const parts = await store.sellerOrdersOf(ctx.services.db, orderId);
+  if (!parts.some((part) => part.sellerId === sellerId)) throw new AppError("not_found", "No such order.");
+}
+
+/** A seller's or an admin's refund of part or all of a paid order; answers the refund. */
+export async function refundOrder(
+  ctx: OrdersContext,
+  orderId: string,
+  caller: RefundCaller,
+  input: RefundBody,
+  idempotencyKey: string,
+) {
+  const order = await store.orderById(ctx.services.db, orderId);
+  if (input.amount && order && input.amount.currency !== order.currency) {
+    throw new AppError("unsupported_currency", `This order is in ${order.currency}.`);
+  }
+  const issued = await requestRefund(ctx, orderId, caller, { ...input, amount: input.amount?.amount }, idempotencyKey);
+  return refundView(issued);
+}
+
+/** The seller sends their part with its tracking; answers the seller order, shipped. */
+export async function shipOrder(ctx: OrdersContext, sellerId: string, sellerOrderId: string, input: ShipmentInput) {
+  await shipSellerOrder(ctx.services, sellerId, sellerOrderId, input, `seller:${sellerId}`);
+  return sellerOrder(ctx, sellerId, sellerOrderId);
+}
+
+/** The seller says their parcel arrived; answers the seller order, delivered. */
+export async function markDelivered(ctx: OrdersContext, sellerId: string, sellerOrderId: string) {
+  await markSellerOrderDelivered(ctx.services, sellerId, sellerOrderId, `seller:${sellerId}`);
+  return sellerOrder(ctx, sellerId, sellerOrderId);
 }

@@ -34,12 +34,3 @@ export function canMoveOrder(from: OrderStatus, to: OrderStatus): boolean {
 export function canMoveSellerOrder(from: SellerOrderStatus, to: SellerOrderStatus): boolean {
   return SELLER_ORDER_TRANSITIONS[from].includes(to);
 }
-
-/** The statuses an order may be in for `to` to be reached: the guard of every conditional update. */
-export function orderStatusesBefore(to: OrderStatus): OrderStatus[] {
-  return (Object.keys(ORDER_TRANSITIONS) as OrderStatus[]).filter((from) => canMoveOrder(from, to));
-}
-
-export function sellerOrderStatusesBefore(to: SellerOrderStatus): SellerOrderStatus[] {
-  return (Object.keys(SELLER_ORDER_TRANSITIONS) as SellerOrderStatus[]).filter((from) => canMoveSellerOrder(from, to));
-}

@@ -1,10 +1,10 @@
 import type { BatchItem } from "drizzle-orm/batch";
 import type { EventEnvelope, EventType } from "../../queues/event-catalogue";
-import { createEvent } from "../../queues/events";
 import { AppError } from "../http/errors";
 import { newId } from "../lib/ids";
 import type { Db } from "../platform/db";
 import type { Services } from "../platform/services";
+import { orderEvents } from "./events";
 import * as store from "./store";
 
 export type Statement = BatchItem<"sqlite">;
@@ -52,18 +52,11 @@ export function recordChange(
       reason: change.reason,
       at: change.at,
     }),
-    event: createEvent("OrderStatusChanged", {
-      orderId: change.orderId,
-      sellerOrderId: change.sellerOrderId,
-      from: change.from,
-      to: change.to,
-      actor: change.actor,
-      reason: change.reason,
-    }),
+    event: orderEvents.statusChanged(change),
   };
 }
 
-export interface Plan<T> {
+interface Plan<T> {
   statements: Statement[];
   events: AnyEnvelope[];
   result: T;

@@ -7,7 +7,7 @@ import type { OrderState } from "./transitions";
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-export interface LineView {
+interface LineView {
   id: string;
   listingId: string;
   title: string;
@@ -22,7 +22,7 @@ export interface LineView {
   refundedQuantity: number;
 }
 
-export interface ShipmentView {
+interface ShipmentView {
   carrier: string;
   trackingNumber: string;
   trackingUrl: string | null;
@@ -30,7 +30,7 @@ export interface ShipmentView {
   deliveredAt: string | null;
 }
 
-export function lineView(line: store.OrderLineRow, currency: string): LineView {
+function lineView(line: store.OrderLineRow, currency: string): LineView {
   const money = (amount: number) => ({ amount, currency });
   return {
     id: line.id,
@@ -50,7 +50,7 @@ export function lineView(line: store.OrderLineRow, currency: string): LineView {
   };
 }
 
-export function shipmentView(row: store.ShipmentRow | undefined): ShipmentView | null {
+function shipmentView(row: store.ShipmentRow | undefined): ShipmentView | null {
   if (!row) return null;
   return {
     carrier: row.carrier,
@@ -145,8 +145,6 @@ export function orderSummary(order: store.OrderRow, lines: store.OrderLineRow[])
   };
 }
 
-export { sellerOrderTotals };
-
 /** A refund as the buyer, the seller and an admin see it. */
 export function refundView(refund: store.RefundRow) {
   const money = (amount: number) => ({ amount, currency: refund.currency });
@@ -195,5 +193,3 @@ export function sellerOrderView(
     updatedAt: iso(sellerOrder.updatedAt)!,
   };
 }
-
-export type SellerOrderView = ReturnType<typeof sellerOrderView>;

@@ -1,7 +1,7 @@
 import type { Services } from "../platform/services";
 
 /** Something about money an operator must look at, mailed to every ADMIN_EMAILS address. */
-export interface OperatorAlert {
+interface OperatorAlert {
   /** The same key never alerts twice for one address (a provider may drop the duplicate). */
   key: string;
   subject: string;

@@ -2,9 +2,7 @@
 export { alertOperators } from "./alerts";
 export type { PaymentProvider } from "./provider";
 export { paymentProvider } from "./providers";
-export { runReconciliation } from "./reconciliation";
-export { devPaymentRoutes } from "./routes/dev";
-export { reconciliationRoutes } from "./routes/reconciliation";
-export { webhookRoutes } from "./routes/webhooks";
+export { type OrderLedger, type OrderLedgerSource, runReconciliation } from "./reconciliation";
+export { paymentRoutes } from "./routes";
 export { paymentSummary, refundOrderPayment, refundUnpaidCapture, startPayment } from "./service";
 export type { PaymentRow } from "./store";

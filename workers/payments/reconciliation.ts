@@ -1,6 +1,5 @@
 import type { BatchItem } from "drizzle-orm/batch";
 import { newId } from "../lib/ids";
-import { type OrderLedger, orderLedgers, ordersChangedSince, stuckRefunds } from "../orders";
 import type { Services } from "../platform/services";
 import * as store from "./store";
 
@@ -22,7 +21,38 @@ export const FINDING_KINDS = [
   "seller_refunds_disagree",
   "refund_stuck",
 ] as const;
-export type FindingKind = (typeof FINDING_KINDS)[number];
+type FindingKind = (typeof FINDING_KINDS)[number];
+
+/** An order's money as the orders module accounts for it. */
+export interface OrderLedger {
+  orderId: string;
+  status: string;
+  currency: string;
+  total: number;
+  /** Refunds completed with the provider (claims still pending are left out). */
+  refundedSettled: number;
+  /** Every refund claimed on the order, as its seller orders and goodwill account for it (claims included). */
+  refundedTotal: number;
+  goodwill: number;
+  sellerOrdersRefunded: number;
+  /** Seller orders that refunded more than their total. */
+  sellerOrdersOverRefunded: number;
+  paidAt: number | null;
+}
+
+/** What reconciliation reads of the orders module, given by its caller so payments never imports orders. */
+export interface OrderLedgerSource {
+  ledgers(orderIds: string[]): Promise<Map<string, OrderLedger>>;
+  /** Every order changed since `since`, page by page. */
+  changedSince(since: number): AsyncIterable<OrderLedger[]>;
+  /** Refunds claimed but not completed before `before`. */
+  stuckRefunds(before: number): Promise<{ refundId: string; orderId: string; amount: number; createdAt: number }[]>;
+}
+
+interface ReconciliationContext {
+  services: Services;
+  orders: OrderLedgerSource;
+}
 
 interface Finding {
   kind: FindingKind;
@@ -135,7 +165,11 @@ async function refundRowsOf(services: Services, paymentIds: string[]) {
   return totals;
 }
 
-export async function runReconciliation(services: Services, now = Date.now(), windowMs = 2 * DAY) {
+export async function runReconciliation(
+  { services, orders }: ReconciliationContext,
+  now = Date.now(),
+  windowMs = 2 * DAY,
+) {
   const { db } = services;
   const since = now - windowMs;
   const findings: Finding[] = [];
@@ -146,10 +180,7 @@ export async function runReconciliation(services: Services, now = Date.now(), wi
     const page = await store.paymentsChangedSince(db, since, after, 90);
     if (page.length === 0) break;
     const [ledgers, refundRows] = await Promise.all([
-      orderLedgers(
-        services,
-        page.map((payment) => payment.orderId),
-      ),
+      orders.ledgers(page.map((payment) => payment.orderId)),
       refundRowsOf(
         services,
         page.map((payment) => payment.id),
@@ -163,7 +194,7 @@ export async function runReconciliation(services: Services, now = Date.now(), wi
     after = page.at(-1)!.id;
   }
 
-  for await (const page of ordersChangedSince(services, since)) {
+  for await (const page of orders.changedSince(since)) {
     const unseen = page.filter((order) => !checkedOrders.has(order.orderId));
     const paymentsOf = new Map(
       (
@@ -184,7 +215,7 @@ export async function runReconciliation(services: Services, now = Date.now(), wi
     }
   }
 
-  for (const stuck of await stuckRefunds(services, now - 60 * 60 * 1000)) {
+  for (const stuck of await orders.stuckRefunds(now - 60 * 60 * 1000)) {
     findings.push({
       kind: "refund_stuck",
       orderId: stuck.orderId,
@@ -212,8 +243,6 @@ export async function runReconciliation(services: Services, now = Date.now(), wi
   }
   return run;
 }
-
-export type ReconciliationRun = Awaited<ReturnType<typeof runReconciliation>>;
 
 /** A run and its findings as operators see them: the latest unless a run id is given. */
 export async function reconciliationReport(services: Services, runId?: string) {

@@ -1,10 +1,10 @@
 import type { BatchItem } from "drizzle-orm/batch";
 import type { EventEnvelope, EventType } from "../../queues/event-catalogue";
-import { createEvent } from "../../queues/events";
 import { AppError } from "../http/errors";
 import { newId } from "../lib/ids";
 import type { Money } from "../lib/money";
 import type { Services } from "../platform/services";
+import { paymentEvents } from "./events";
 import type { PaymentProvider, PaymentWebhookEvent } from "./provider";
 import * as store from "./store";
 
@@ -95,57 +95,26 @@ function effects(
   payment: store.PaymentRow,
   event: PaymentWebhookEvent,
 ): { statements: Statement[]; events: EventEnvelope<EventType>[] } {
-  const ids = { paymentId: payment.id, orderId: payment.orderId };
   switch (event.kind) {
     case "payment_succeeded":
       return {
         statements: [store.markSucceeded(db, payment.id, event.amount)],
-        events: [
-          createEvent("PaymentProcessed", {
-            ...ids,
-            provider: payment.provider,
-            outcome: "succeeded",
-            amount: event.amount.amount,
-            currency: event.amount.currency,
-          }),
-        ],
+        events: [paymentEvents.paymentSucceeded(payment, event.amount)],
       };
     case "payment_failed":
       return {
         statements: [store.markFailed(db, payment.id)],
-        events: [
-          createEvent("PaymentProcessed", {
-            ...ids,
-            provider: payment.provider,
-            outcome: "failed",
-            amount: payment.amount,
-            currency: payment.currency,
-            failureReason: event.failureReason,
-          }),
-        ],
+        events: [paymentEvents.paymentFailed(payment, event.failureReason)],
       };
     case "charge_refunded":
       return {
         statements: [store.markRefundedTotal(db, payment.id, event.refundedTotal.amount)],
-        events: [
-          createEvent("PaymentRefunded", {
-            ...ids,
-            refundedTotal: event.refundedTotal.amount,
-            currency: event.refundedTotal.currency,
-          }),
-        ],
+        events: [paymentEvents.paymentRefunded(payment, event.refundedTotal)],
       };
     case "dispute_created":
       return {
         statements: [store.markDisputed(db, payment.id)],
-        events: [
-          createEvent("PaymentDisputed", {
-            ...ids,
-            amount: event.amount.amount,
-            currency: event.amount.currency,
-            reason: event.reason,
-          }),
-        ],
+        events: [paymentEvents.paymentDisputed(payment, { amount: event.amount, reason: event.reason })],
       };
     case "ignored":
       return { statements: [], events: [] };

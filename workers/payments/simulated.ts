@@ -15,7 +15,6 @@ const SimulatedEvent = z.object({
     failureReason: z.string().optional(),
   }),
 });
-export type SimulatedEvent = z.infer<typeof SimulatedEvent>;
 
 /** `t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">`, the same scheme Stripe uses. */
 export async function signSimulatedEvent(secret: string, rawBody: string, now = Date.now()): Promise<string> {

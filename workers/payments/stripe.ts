@@ -1,7 +1,7 @@
 import Stripe from "stripe";
 import type { CreatedPayment, CreatePayment, PaymentProvider, PaymentWebhookEvent, RefundRequest } from "./provider";
 
-export interface StripeSettings {
+interface StripeSettings {
   secretKey: string;
   webhookSecret: string;
   /** Only for pointing the SDK at a local server in tests; production uses Stripe's API host. */

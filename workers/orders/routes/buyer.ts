@@ -1,59 +1,54 @@
-import { createRoute } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import type { AppEnv } from "../../http/context";
 import { createRouter } from "../../http/router";
 import { jsonContent, PageQuery, problems } from "../../http/schemas";
-import { principalOf, requireAuth } from "../../identity";
-import { cancelOrder } from "../cancel";
+import { principalOf, securedRoute } from "../../identity";
+import { ordersContextOf } from "../context";
 import { CancelBody, OrderIdParam, OrderPage, OrderSchema, ReceiptSchema } from "../schemas";
-import { buyerOrders, buyersOrder, presentOrder, receipt } from "../service";
-import { loadOrder } from "../transitions";
-import { bearer, ordersContextOf } from "./context";
+import { buyerOrders, buyersOrder, cancelBuyersOrder, presentOrder, receipt } from "../service";
 
 const tags = ["Orders"];
 
-const list = createRoute({
+const list = securedRoute({
   method: "get",
   path: "/v1/orders",
+  operationId: "listOrders",
   tags,
   summary: "Your orders, newest first",
-  security: bearer,
-  middleware: [requireAuth],
   request: { query: PageQuery },
   responses: { 200: jsonContent(OrderPage, "One page of orders"), ...problems(400, 401) },
 });
 
-const read = createRoute({
+const read = securedRoute({
   method: "get",
   path: "/v1/orders/{id}",
+  operationId: "getOrder",
   tags,
   summary: "One of your orders: seller orders, tracking, refunds and status history",
-  security: bearer,
-  middleware: [requireAuth],
   request: { params: OrderIdParam },
   responses: { 200: jsonContent(OrderSchema, "The order"), ...problems(400, 401, 404) },
 });
 
-const receiptRoute = createRoute({
+const receiptRoute = securedRoute({
   method: "get",
   path: "/v1/orders/{id}/receipt",
+  operationId: "getOrderReceipt",
   tags,
   summary: "The receipt of a paid order",
-  security: bearer,
-  middleware: [requireAuth],
   request: { params: OrderIdParam },
   responses: { 200: jsonContent(ReceiptSchema, "The receipt"), ...problems(400, 401, 404, 409) },
 });
 
-const cancel = createRoute({
+const cancel = securedRoute({
   method: "post",
   path: "/v1/orders/{id}/cancel",
+  operationId: "cancelOrder",
   tags,
   summary: "Cancel an order before any of it ships",
   description:
     "Unpaid: its held copies are released. Paid: its copies go back on sale and the payment is refunded in full " +
     "(the refund shows under `refunds`). Once a seller shipped their part it is 409 `invalid_transition`: ask " +
     "for a refund instead.",
-  security: bearer,
-  middleware: [requireAuth],
   request: {
     params: OrderIdParam,
     body: { content: { "application/json": { schema: CancelBody } }, required: false },
@@ -61,36 +56,24 @@ const cancel = createRoute({
   responses: { 200: jsonContent(OrderSchema, "The cancelled order"), ...problems(400, 401, 404, 409) },
 });
 
-const callerOf = (c: Parameters<typeof principalOf>[0]) => {
+const callerOf = (c: Context<AppEnv>) => {
   const principal = principalOf(c);
   return { userId: principal.userId, admin: principal.roles.includes("admin") };
 };
 
 export const buyerOrderRoutes = createRouter()
   .openapi(list, async (c) => {
-    return c.json(await buyerOrders(c.get("services"), principalOf(c).userId, c.req.valid("query")), 200);
+    return c.json(await buyerOrders(ordersContextOf(c), principalOf(c).userId, c.req.valid("query")), 200);
   })
   .openapi(read, async (c) => {
-    const services = c.get("services");
-    const state = await buyersOrder(services, callerOf(c), c.req.valid("param").id);
-    return c.json(await presentOrder(services, state), 200);
+    const ctx = ordersContextOf(c);
+    return c.json(await presentOrder(ctx, await buyersOrder(ctx, callerOf(c), c.req.valid("param").id)), 200);
   })
   .openapi(receiptRoute, async (c) => {
-    const services = c.get("services");
-    const state = await buyersOrder(services, callerOf(c), c.req.valid("param").id);
-    return c.json(await receipt(services, state), 200);
+    const ctx = ordersContextOf(c);
+    return c.json(await receipt(ctx, await buyersOrder(ctx, callerOf(c), c.req.valid("param").id)), 200);
   })
   .openapi(cancel, async (c) => {
-    const services = c.get("services");
-    const caller = callerOf(c);
-    const { id } = c.req.valid("param");
-    const state = await buyersOrder(services, caller, id);
     const note = c.req.valid("json")?.reason;
-    const byBuyer = state.order.buyerId === caller.userId;
-    await cancelOrder(ordersContextOf(c), id, {
-      actor: byBuyer ? `buyer:${caller.userId}` : `admin:${caller.userId}`,
-      reason: byBuyer ? "buyer_requested" : "admin_cancelled",
-      note,
-    });
-    return c.json(await presentOrder(services, (await loadOrder(services.db, id))!), 200);
+    return c.json(await cancelBuyersOrder(ordersContextOf(c), callerOf(c), c.req.valid("param").id, note), 200);
   });

@@ -1,18 +1,16 @@
-import { createRoute } from "@hono/zod-openapi";
-import { userCartName } from "../../cart";
 import { cartListings, catalogContext } from "../../catalog";
-import { AppError } from "../../http/errors";
 import { idempotent } from "../../http/middleware/idempotency";
 import { createRouter } from "../../http/router";
 import { jsonContent, problems } from "../../http/schemas";
-import { principalOf, requireAuth, savedAddress } from "../../identity";
-import { checkout } from "../checkout";
+import { principalOf, securedRoute } from "../../identity";
+import { ordersContextOf } from "../context";
 import { CheckoutBody, CheckoutReply, IdempotencyHeader } from "../schemas";
-import { orderView } from "../views";
+import { placeOrder } from "../service";
 
-const checkoutRoute = createRoute({
+const checkoutRoute = securedRoute({
   method: "post",
   path: "/v1/checkout",
+  operationId: "placeOrder",
   tags: ["Checkout"],
   summary: "Turn the cart into an order: hold its copies and start the payment",
   description:
@@ -24,8 +22,7 @@ const checkoutRoute = createRoute({
     "A cart that already waits in an unpaid order (the same books, to the same address by the same method) " +
     "answers that order (200) instead of holding the copies twice; a buyer has at most 3 unpaid orders: " +
     "409 `too_many_pending_orders`.",
-  security: [{ bearerAuth: [] }],
-  middleware: [requireAuth, idempotent],
+  middleware: [idempotent],
   request: {
     headers: IdempotencyHeader,
     body: { content: { "application/json": { schema: CheckoutBody } }, required: true },
@@ -38,31 +35,13 @@ const checkoutRoute = createRoute({
 });
 
 export const checkoutRoutes = createRouter().openapi(checkoutRoute, async (c) => {
-  const { userId } = principalOf(c);
-  const services = c.get("services");
-  const body = c.req.valid("json");
-  const address = body.addressId ? await savedAddress({ services }, userId, body.addressId) : body.shippingAddress;
-  if (!address) throw new AppError("not_found", "No saved address with this id; GET /v1/me lists them.");
   const catalog = catalogContext(c);
-  const result = await checkout(
-    {
-      services,
-      stock: c.env.STOCK,
-      cart: c.env.CART.getByName(userCartName(userId)),
-      listings: (ids) => cartListings(catalog, ids),
-      holdMs: c.get("config").CART_HOLD_MINUTES * 60_000,
-      log: c.get("log"),
-    },
-    { buyerId: userId, address, method: body.shippingMethod },
+  const { existing, order, payment } = await placeOrder(
+    ordersContextOf(c),
+    principalOf(c).userId,
+    c.req.valid("json"),
+    (ids) => cartListings(catalog, ids),
   );
-  const { payment } = result;
-  c.header("location", `/v1/orders/${result.state.order.id}`);
-  return c.json(
-    {
-      // A new order has no shipments or refunds yet; its store names and history are those checkout just wrote.
-      order: orderView(result.state, { ...result.shown, shipments: [], refunds: [] }),
-      payment: { id: payment.id, provider: payment.provider, clientSecret: payment.clientSecret },
-    },
-    result.existing ? 200 : 201,
-  );
+  c.header("location", `/v1/orders/${order.id}`);
+  return c.json({ order, payment }, existing ? 200 : 201);
 });

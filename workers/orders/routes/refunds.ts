@@ -1,16 +1,25 @@
-import { createRoute } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../../http/context";
 import { AppError } from "../../http/errors";
 import { idempotent } from "../../http/middleware/idempotency";
 import { createRouter } from "../../http/router";
 import { jsonContent, problems } from "../../http/schemas";
-import { principalOf, requireAuth } from "../../identity";
-import { type RefundCaller, requestRefund } from "../refund-requests";
+import { principalOf, securedRoute } from "../../identity";
+import { callingSeller, requireSeller } from "../../sellers";
+import { ordersContextOf } from "../context";
 import { IdempotencyHeader, OrderIdParam, RefundBody, RefundSchema } from "../schemas";
-import * as store from "../store";
-import { refundView } from "../views";
-import { bearer, callerSellerId, ordersContextOf, requireSellerOrAdmin } from "./context";
+import { checkOrderExists, checkSellersPart, refundOrder } from "../service";
+
+const isAdmin = (c: Parameters<typeof principalOf>[0]) => principalOf(c).roles.includes("admin");
+
+/** Refunds are a seller's (for what they sold) or an admin's business; a buyer asks the seller. */
+const requireSellerOrAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const { roles } = principalOf(c);
+  if (!roles.includes("admin") && !roles.includes("seller")) {
+    throw new AppError("forbidden", "Refunds are issued by the seller of the lines or by an admin.");
+  }
+  await next();
+};
 
 /**
  * Ownership before anything about the body: an unknown order and another seller's answer the same 404, whatever
@@ -20,20 +29,20 @@ const requireOwnOrder: MiddlewareHandler<AppEnv> = async (c, next) => {
   const parsed = OrderIdParam.safeParse({ id: c.req.param("id") });
   // A malformed id is refused by the route's own validation; its shape says nothing about existing orders.
   if (!parsed.success) return next();
-  const services = c.get("services");
-  const order = await store.orderById(services.db, parsed.data.id);
-  if (!order) throw new AppError("not_found", "No such order.");
-  if (!principalOf(c).roles.includes("admin")) {
-    const sellerId = await callerSellerId(c);
-    const parts = await store.sellerOrdersOf(services.db, order.id);
-    if (!parts.some((part) => part.sellerId === sellerId)) throw new AppError("not_found", "No such order.");
-  }
-  await next();
+  const ctx = ordersContextOf(c);
+  await checkOrderExists(ctx, parsed.data.id);
+  if (isAdmin(c)) return next();
+  // The seller profile is looked up once the order is known to exist: an unknown order is 404 for everyone.
+  return requireSeller(c, async () => {
+    await checkSellersPart(ctx, parsed.data.id, callingSeller(c).id);
+    await next();
+  });
 };
 
-const refund = createRoute({
+const refund = securedRoute({
   method: "post",
   path: "/v1/orders/{id}/refunds",
+  operationId: "createRefund",
   tags: ["Refunds"],
   summary: "Refund part or all of a paid order (the seller of the lines, or an admin)",
   description:
@@ -44,8 +53,7 @@ const refund = createRoute({
     "charged to no seller: 422 otherwise); without `amount`, everything left there. `restock` puts the copies " +
     "back on sale. Never more than was captured minus what was refunded, nor more than is left of the seller " +
     "orders it covers: 422 `refund_exceeds_captured`. Needs an `Idempotency-Key`.",
-  security: bearer,
-  middleware: [requireAuth, requireSellerOrAdmin, requireOwnOrder, idempotent],
+  middleware: [requireSellerOrAdmin, requireOwnOrder, idempotent],
   request: {
     headers: IdempotencyHeader,
     params: OrderIdParam,
@@ -58,22 +66,15 @@ const refund = createRoute({
 });
 
 export const refundRoutes = createRouter().openapi(refund, async (c) => {
-  const principal = principalOf(c);
-  const { id } = c.req.valid("param");
-  const body = c.req.valid("json");
-  const order = await store.orderById(c.get("services").db, id);
-  if (body.amount && order && body.amount.currency !== order.currency) {
-    throw new AppError("unsupported_currency", `This order is in ${order.currency}.`);
-  }
-  const caller: RefundCaller = principal.roles.includes("admin")
-    ? { kind: "admin", userId: principal.userId }
-    : { kind: "seller", sellerId: await callerSellerId(c) };
-  const issued = await requestRefund(
+  const caller = isAdmin(c)
+    ? { kind: "admin" as const, userId: principalOf(c).userId }
+    : { kind: "seller" as const, sellerId: callingSeller(c).id };
+  const issued = await refundOrder(
     ordersContextOf(c),
-    id,
+    c.req.valid("param").id,
     caller,
-    { ...body, amount: body.amount?.amount },
+    c.req.valid("json"),
     c.req.header("idempotency-key")!,
   );
-  return c.json(refundView(issued), 201);
+  return c.json(issued, 201);
 });

@@ -1,48 +1,50 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { SELLER_ORDER_STATUSES } from "../../../schema/orders";
 import { createRouter } from "../../http/router";
 import { jsonContent, PageQuery, problems } from "../../http/schemas";
-import { requireAuth, requireRole } from "../../identity";
-import { markSellerOrderDelivered, shipSellerOrder } from "../fulfilment";
+import { securedRoute } from "../../identity";
+import { callingSeller, requireSeller } from "../../sellers";
+import { ordersContextOf } from "../context";
 import { SellerOrderIdParam, SellerOrderPage, SellerOrderSchema, ShipmentBody } from "../schemas";
-import { sellerOrder, sellerOrders } from "../service";
-import { bearer, callerSellerId } from "./context";
+import { markDelivered, sellerOrder, sellerOrders, shipOrder } from "../service";
 
 const tags = ["Seller orders"];
-const asSeller = [requireAuth, requireRole("seller")];
 
-const list = createRoute({
+const list = securedRoute({
   method: "get",
   path: "/v1/seller/orders",
+  operationId: "listSellerOrders",
+  role: "seller",
+  middleware: [requireSeller],
   tags,
   summary: "Your part of buyers' orders, newest first, optionally in one status",
   description: "Of the buyer you see only the shipping address, while there is something to send.",
-  security: bearer,
-  middleware: asSeller,
   request: { query: PageQuery.extend({ status: z.enum(SELLER_ORDER_STATUSES).optional() }) },
   responses: { 200: jsonContent(SellerOrderPage, "One page of seller orders"), ...problems(400, 401, 403) },
 });
 
-const read = createRoute({
+const read = securedRoute({
   method: "get",
   path: "/v1/seller/orders/{id}",
+  operationId: "getSellerOrder",
+  role: "seller",
+  middleware: [requireSeller],
   tags,
   summary: "One of your seller orders",
-  security: bearer,
-  middleware: asSeller,
   request: { params: SellerOrderIdParam },
   responses: { 200: jsonContent(SellerOrderSchema, "The seller order"), ...problems(400, 401, 403, 404) },
 });
 
-const ship = createRoute({
+const ship = securedRoute({
   method: "post",
   path: "/v1/seller/orders/{id}/shipments",
+  operationId: "shipSellerOrder",
+  role: "seller",
+  middleware: [requireSeller],
   tags,
   summary: "Send your part of a paid order, with its tracking",
   description:
     "The buyer gets a mail with the carrier and tracking number. Only a paid seller order ships (409 otherwise).",
-  security: bearer,
-  middleware: asSeller,
   request: {
     params: SellerOrderIdParam,
     body: { content: { "application/json": { schema: ShipmentBody } }, required: true },
@@ -53,13 +55,14 @@ const ship = createRoute({
   },
 });
 
-const delivered = createRoute({
+const delivered = securedRoute({
   method: "post",
   path: "/v1/seller/orders/{id}/delivered",
+  operationId: "markSellerOrderDelivered",
+  role: "seller",
+  middleware: [requireSeller],
   tags,
   summary: "Say your parcel reached the buyer",
-  security: bearer,
-  middleware: asSeller,
   request: { params: SellerOrderIdParam },
   responses: {
     200: jsonContent(SellerOrderSchema, "The seller order, delivered"),
@@ -69,22 +72,16 @@ const delivered = createRoute({
 
 export const sellerOrderRoutes = createRouter()
   .openapi(list, async (c) => {
-    return c.json(await sellerOrders(c.get("services"), await callerSellerId(c), c.req.valid("query")), 200);
+    return c.json(await sellerOrders(ordersContextOf(c), callingSeller(c).id, c.req.valid("query")), 200);
   })
   .openapi(read, async (c) => {
-    return c.json(await sellerOrder(c.get("services"), await callerSellerId(c), c.req.valid("param").id), 200);
+    return c.json(await sellerOrder(ordersContextOf(c), callingSeller(c).id, c.req.valid("param").id), 200);
   })
   .openapi(ship, async (c) => {
-    const services = c.get("services");
-    const sellerId = await callerSellerId(c);
     const { id } = c.req.valid("param");
-    await shipSellerOrder(services, sellerId, id, c.req.valid("json"), `seller:${sellerId}`);
-    return c.json(await sellerOrder(services, sellerId, id), 201);
+    return c.json(await shipOrder(ordersContextOf(c), callingSeller(c).id, id, c.req.valid("json")), 201);
   })
   .openapi(delivered, async (c) => {
-    const services = c.get("services");
-    const sellerId = await callerSellerId(c);
     const { id } = c.req.valid("param");
-    await markSellerOrderDelivered(services, sellerId, id, `seller:${sellerId}`);
-    return c.json(await sellerOrder(services, sellerId, id), 200);
+    return c.json(await markDelivered(ordersContextOf(c), callingSeller(c).id, id), 200);
   });

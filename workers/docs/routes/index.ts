@@ -1,7 +1,8 @@
-import { Hono } from "hono";
+import { z } from "@hono/zod-openapi";
 import { secureHeaders } from "hono/secure-headers";
-import type { AppEnv } from "../http/context";
-import { swaggerUiBundle, swaggerUiCss } from "./ui-assets.generated";
+import { publicRoute } from "../../http/route";
+import { createRouter } from "../../http/router";
+import { swaggerUiBundle, swaggerUiCss } from "../ui-assets.generated";
 
 const PAGE = `<!doctype html>
 <html lang="en">
@@ -39,13 +40,33 @@ const pagePolicy = secureHeaders({
   },
 });
 
+const text = (contentType: string, description: string) => ({
+  description,
+  content: { [contentType]: { schema: z.string() } },
+});
+
+/** The reference page and its assets: declared like every route, but kept out of the API document they render. */
+const asset = (path: string, operationId: string, contentType: string, description: string) =>
+  publicRoute({ method: "get", path, operationId, hide: true, responses: { 200: text(contentType, description) } });
+
+const page = publicRoute({
+  method: "get",
+  path: "/docs",
+  operationId: "getApiReference",
+  hide: true,
+  middleware: [pagePolicy],
+  responses: { 200: text("text/html", "The interactive API reference") },
+});
+
 /** The interactive reference page, served with its bundled assets (no CDN). */
-export const docsRoutes = new Hono<AppEnv>()
-  .get("/docs", pagePolicy, (c) => c.html(PAGE))
-  .get("/docs/init.js", (c) => c.body(INIT, 200, { "content-type": "text/javascript; charset=utf-8" }))
-  .get("/docs/swagger-ui.css", (c) =>
+export const docsRoutes = createRouter()
+  .openapi(page, (c) => c.html(PAGE))
+  .openapi(asset("/docs/init.js", "getApiReferenceScript", "text/javascript", "Starts the reference"), (c) =>
+    c.body(INIT, 200, { "content-type": "text/javascript; charset=utf-8" }),
+  )
+  .openapi(asset("/docs/swagger-ui.css", "getSwaggerUiStyles", "text/css", "Swagger UI's styles"), (c) =>
     c.body(swaggerUiCss, 200, { "content-type": "text/css; charset=utf-8", "cache-control": LONG_CACHE }),
   )
-  .get("/docs/swagger-ui-bundle.js", (c) =>
+  .openapi(asset("/docs/swagger-ui-bundle.js", "getSwaggerUiBundle", "text/javascript", "Swagger UI"), (c) =>
     c.body(swaggerUiBundle, 200, { "content-type": "text/javascript; charset=utf-8", "cache-control": LONG_CACHE }),
   );

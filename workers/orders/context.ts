@@ -1,0 +1,34 @@
+import type { Context } from "hono";
+import type { ConsumerContext } from "../../queues/consumer";
+import type { AppEnv } from "../http/context";
+import type { StockNamespace } from "../inventory";
+import type { Logger } from "../lib/log";
+import type { Services } from "../platform/services";
+
+/** What every orders function works with, whether a request, a queue consumer or the cron called it. */
+export interface OrdersContext {
+  services: Services;
+  stock: StockNamespace;
+  carts: Env["CART"];
+  log: Logger;
+  holdMs: number;
+  /** Who hears of a payment that did not pay its order (ADMIN_EMAILS). */
+  operatorEmails: readonly string[];
+}
+
+/** The orders context of a queue batch or a cron run. */
+export function ordersContext({ env, config, services, log }: ConsumerContext): OrdersContext {
+  return {
+    services,
+    stock: env.STOCK,
+    carts: env.CART,
+    log,
+    holdMs: config.CART_HOLD_MINUTES * 60_000,
+    operatorEmails: config.ADMIN_EMAILS,
+  };
+}
+
+/** The orders context of a request. */
+export function ordersContextOf(c: Context<AppEnv>): OrdersContext {
+  return ordersContext({ env: c.env, config: c.get("config"), services: c.get("services"), log: c.get("log") });
+}
