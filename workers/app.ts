@@ -7,7 +7,6 @@ import { docsRoutes } from "./docs";
 import { healthRoutes } from "./health";
 import type { AppEnv } from "./http/context";
 import { notFound, onError } from "./http/errors";
-import { limitBodyByPath } from "./http/middleware/body-limit";
 import { d1UsageHeader } from "./http/middleware/d1-usage";
 import { DEVELOPMENT_PATHS, developmentOnly } from "./http/middleware/development-only";
 import { accessLog, init } from "./http/middleware/init";
@@ -34,7 +33,6 @@ export function createApp() {
       exposeHeaders: ["x-request-id", "x-cart-token", "retry-after", "location"],
       maxAge: 600,
     }),
-    limitBodyByPath,
   );
   for (const path of DEVELOPMENT_PATHS) app.use(path, developmentOnly);
 

@@ -18,15 +18,3 @@ export function limitBody(maxSize?: number): MiddlewareHandler<AppEnv> {
     })(c, next);
   };
 }
-
-/** Routes that take more than the default JSON limit: photo uploads and CSV imports. */
-const LARGER_LIMITS: [RegExp, number][] = [
-  [/^\/v1\/seller\/listings\/[^/]+\/photos$/, 5 * 1024 * 1024],
-  [/^\/v1\/seller\/imports$/, 20 * 1024 * 1024],
-];
-
-/** Until every route declares its own limit: the limit by path, for the whole API. */
-export const limitBodyByPath: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const path = new URL(c.req.url).pathname;
-  return limitBody(LARGER_LIMITS.find(([pattern]) => pattern.test(path))?.[1])(c, next);
-};
