@@ -2,7 +2,7 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "./context";
 
 /** Every tag an operation may carry, in the order the reference shows them. */
-export const API_TAGS = [
+const API_TAGS = [
   { name: "Catalog", description: "Browse and search editions, categories, listings, their price history and images." },
   { name: "Cart", description: "The buyer's cart: a guest cart (by cart token) or the signed-in account's." },
   { name: "Checkout", description: "Turn the cart into an order, hold its copies and start the payment." },
