@@ -11,6 +11,7 @@ import { d1UsageHeader } from "./http/middleware/d1-usage";
 import { DEVELOPMENT_PATHS, developmentOnly } from "./http/middleware/development-only";
 import { accessLog, init } from "./http/middleware/init";
 import { requestId } from "./http/middleware/request-id";
+import { openApiDocument } from "./http/openapi";
 import { identityRoutes } from "./identity";
 import { notificationRoutes } from "./notifications";
 import { operationsRoutes } from "./operations";
@@ -54,16 +55,7 @@ export function createApp() {
     scheme: "bearer",
     bearerFormat: "JWT",
   });
-  app.doc31("/openapi.json", (c) => ({
-    openapi: "3.1.0",
-    info: {
-      title: "Book Bazaar API",
-      version: "1.0.0",
-      description:
-        "A marketplace for new and second-hand books. Errors are RFC 9457 problem+json with a stable `code` and the request id.",
-    },
-    servers: [{ url: c.get("config").PUBLIC_BASE_URL }],
-  }));
+  app.get("/openapi.json", (c) => c.json(openApiDocument(app, c.get("config").PUBLIC_BASE_URL)));
 
   app.notFound(notFound);
   app.onError(onError);

@@ -29,7 +29,7 @@ function wrangler(args) {
 }
 
 /** The bundle `wrangler deploy` would upload: its directory and entry module. */
-async function bundle(outdir, extraArgs = []) {
+export async function bundle(outdir, extraArgs = []) {
   await wrangler(["deploy", "--dry-run", "--outdir", outdir, ...extraArgs]);
   const entry = readdirSync(outdir).find((file) => file.endsWith(".js"));
   if (!entry) throw new Error(`wrangler produced no .js bundle in ${outdir}`);

@@ -70,7 +70,7 @@ const appVars = () => ({ ...devVars(), ENVIRONMENT: "development", BENCH_MODE: "
  * The app as deployed. `cache: false` (the default of the runner) turns the Workers Cache API into a no-op, so
  * every catalog read does its D1 work instead of answering from miniflare's local cache (see bench/README.md).
  */
-function appWorker(name, build, cache) {
+export function appWorker(name, build, cache) {
   return { ...worker(name, build, join(ROOT, "wrangler.toml"), undefined, appVars()), cacheAPI: cache };
 }
 

@@ -1,7 +1,5 @@
-import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-
-const api = (path: string, init?: RequestInit) => exports.default.fetch(`http://bazaar.test${path}`, init);
+import { api } from "../support/http";
 
 describe("HTTP conventions", () => {
   it("answers an unknown route with a 404 problem", async () => {

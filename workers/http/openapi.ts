@@ -1,0 +1,67 @@
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "./context";
+
+/** Every tag an operation may carry, in the order the reference shows them. */
+const API_TAGS = [
+  { name: "Catalog", description: "Browse and search editions, categories, listings, their price history and images." },
+  { name: "Cart", description: "The buyer's cart: a guest cart (by cart token) or the signed-in account's." },
+  { name: "Checkout", description: "Turn the cart into an order, hold its copies and start the payment." },
+  { name: "Orders", description: "The buyer's orders: status, receipt and cancellation." },
+  { name: "Refunds", description: "Refunds on paid orders, by the seller of the lines or an admin." },
+  { name: "Identity", description: "Accounts, login, tokens, email verification and password reset." },
+  { name: "Account", description: "The signed-in account: profile, password, sessions, deletion." },
+  { name: "Sellers", description: "Open a seller profile for the signed-in account." },
+  { name: "Seller listings", description: "A seller's listings, their photos and CSV imports." },
+  { name: "Seller orders", description: "A seller's part of buyers' orders: shipments and deliveries." },
+  { name: "Seller shipping", description: "Where a seller ships to and what it charges." },
+  { name: "Payments", description: "Payment events from the payment provider." },
+  { name: "Catalog administration", description: "The category tree, kept by admins." },
+  { name: "Admin", description: "The security audit log, for admins." },
+  { name: "Operations", description: "Health, dead letters and reconciliation, for operators." },
+  { name: "Development", description: "Development-only tools (mailbox, payment simulator): unknown in production." },
+];
+
+type Json = unknown;
+
+/**
+ * The generator emits a nullable registered schema as `allOf: [{$ref}, {type: [..., "null"]}]`, which no value
+ * satisfies when it is null (the $ref still demands an object); say `anyOf: [{$ref}, {type: "null"}]` instead.
+ */
+function nullableRefsAsAnyOf(node: Json): Json {
+  if (Array.isArray(node)) return node.map(nullableRefsAsAnyOf);
+  if (node === null || typeof node !== "object") return node;
+  const { allOf, ...rest } = node as Record<string, Json>;
+  const [ref, nullable, ...more] = Array.isArray(allOf) ? allOf : [];
+  if (more.length === 0 && isRef(ref) && isNullType(nullable)) {
+    const { type: _type, ...annotations } = nullable as Record<string, Json>;
+    return nullableRefsAsAnyOf({ anyOf: [ref, { type: "null" }], ...annotations, ...rest });
+  }
+  return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, nullableRefsAsAnyOf(value)]));
+}
+
+const isRef = (schema: Json) =>
+  typeof schema === "object" && schema !== null && Object.keys(schema).length === 1 && "$ref" in schema;
+
+/** `{type: [T, "null"]}` with nothing but annotations beside it: the generator's marker for `.nullable()`. */
+function isNullType(schema: Json) {
+  if (typeof schema !== "object" || schema === null) return false;
+  const { type, ...others } = schema as Record<string, Json>;
+  const annotations = ["description", "example", "examples", "title", "deprecated"];
+  return Array.isArray(type) && type.includes("null") && Object.keys(others).every((key) => annotations.includes(key));
+}
+
+/** The OpenAPI 3.1 document of `app`, as clients generate from it. */
+export function openApiDocument(app: OpenAPIHono<AppEnv>, publicBaseUrl: string) {
+  const document = app.getOpenAPI31Document({
+    openapi: "3.1.0",
+    info: {
+      title: "Book Bazaar API",
+      version: "1.0.0",
+      description:
+        "A marketplace for new and second-hand books. Errors are RFC 9457 problem+json with a stable `code` and the request id.",
+    },
+    servers: [{ url: publicBaseUrl, description: "This deployment" }],
+    tags: API_TAGS,
+  });
+  return nullableRefsAsAnyOf(document) as typeof document;
+}
