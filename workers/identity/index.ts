@@ -4,7 +4,7 @@ export { ShippingAddressSchema } from "./addresses";
 export { type AccountSellers, type ClientInfo, type IdentityContext, identityContext } from "./context";
 export { principalOf, requireAuth, requireRole } from "./middleware";
 export { identityRoutes } from "./routes";
-export { EmailField } from "./schemas";
+export { AddressViewFields, EmailField } from "./schemas";
 export { securedRoute } from "./secured-route";
 export { contactOf, grantRole, savedAddress } from "./service/accounts";
 export { passwordResetMail, verificationMail } from "./service/recovery";

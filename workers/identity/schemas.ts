@@ -30,21 +30,23 @@ const NameField = humanText(z.string().trim().min(1).max(100)).openapi({ example
 
 const MailedToken = z.string().trim().min(20).max(200).openapi({ description: "The token from the mail" });
 
-const AddressView = z
-  .object({
-    id: z.string().openapi({
-      description: "Derived from the address: checkout's `addressId`; it changes when the address is edited",
-      example: "adr_5f1d3a9c0b7e2d44",
-    }),
-    name: z.string(),
-    line1: z.string(),
-    line2: z.string().optional(),
-    city: z.string(),
-    region: z.string().optional(),
-    postalCode: z.string(),
-    country: z.string(),
-  })
-  .openapi("ShippingAddressView");
+/** An address as answered (stored values, not re-validated): the account's and an order's are both this shape. */
+export const AddressViewFields = z.object({
+  name: z.string(),
+  line1: z.string(),
+  line2: z.string().optional(),
+  city: z.string(),
+  region: z.string().optional(),
+  postalCode: z.string(),
+  country: z.string(),
+});
+
+const AddressView = AddressViewFields.extend({
+  id: z.string().openapi({
+    description: "Derived from the address: checkout's `addressId`; it changes when the address is edited",
+    example: "adr_5f1d3a9c0b7e2d44",
+  }),
+}).openapi("ShippingAddressView");
 
 const UserSchema = z
   .object({

@@ -6,6 +6,28 @@ import type { Actor } from "./transitions";
 
 type Contact = { email: string; name: string } | null;
 
+/** One transition of an order or one of its seller orders, as history and `OrderStatusChanged` record it. */
+export interface StatusChange {
+  orderId: string;
+  sellerOrderId: string | null;
+  from: string | null;
+  to: string;
+  actor: Actor;
+  reason: string | null;
+}
+
+type SellerOrderParty = { id: string; sellerId: string; storeName: string };
+
+/** Who a seller order's shipping events concern: the order, its seller and its buyer. */
+const parties = (order: store.OrderRow, sellerOrder: SellerOrderParty, buyer: Contact) => ({
+  orderId: order.id,
+  sellerOrderId: sellerOrder.id,
+  sellerId: sellerOrder.sellerId,
+  storeName: sellerOrder.storeName,
+  buyerId: order.buyerId,
+  buyer,
+});
+
 /** What the orders module emits (all through the outbox, in the D1 batch of the change they describe). */
 export const orderEvents = {
   checkoutStarted: (order: store.OrderRow, lines: store.OrderLineRow[]) =>
@@ -131,14 +153,7 @@ export const orderEvents = {
     });
   },
 
-  statusChanged: (change: {
-    orderId: string;
-    sellerOrderId: string | null;
-    from: string | null;
-    to: string;
-    actor: Actor;
-    reason: string | null;
-  }) =>
+  statusChanged: (change: StatusChange) =>
     createEvent("OrderStatusChanged", {
       orderId: change.orderId,
       sellerOrderId: change.sellerOrderId,
@@ -150,35 +165,19 @@ export const orderEvents = {
 
   orderShipped: (
     order: store.OrderRow,
-    sellerOrder: { id: string; sellerId: string; storeName: string },
+    sellerOrder: SellerOrderParty,
     buyer: Contact,
     shipment: { carrier: string; trackingNumber: string; trackingUrl: string | null },
     lines: store.OrderLineRow[],
   ) =>
     createEvent("OrderShipped", {
-      orderId: order.id,
-      sellerOrderId: sellerOrder.id,
-      sellerId: sellerOrder.sellerId,
-      storeName: sellerOrder.storeName,
-      buyerId: order.buyerId,
-      buyer,
+      ...parties(order, sellerOrder, buyer),
       carrier: shipment.carrier,
       trackingNumber: shipment.trackingNumber,
       trackingUrl: shipment.trackingUrl,
       lines: lines.map((line) => ({ title: line.title, quantity: line.quantity })),
     }),
 
-  orderDelivered: (
-    order: store.OrderRow,
-    sellerOrder: { id: string; sellerId: string; storeName: string },
-    buyer: Contact,
-  ) =>
-    createEvent("OrderDelivered", {
-      orderId: order.id,
-      sellerOrderId: sellerOrder.id,
-      sellerId: sellerOrder.sellerId,
-      storeName: sellerOrder.storeName,
-      buyerId: order.buyerId,
-      buyer,
-    }),
+  orderDelivered: (order: store.OrderRow, sellerOrder: SellerOrderParty, buyer: Contact) =>
+    createEvent("OrderDelivered", parties(order, sellerOrder, buyer)),
 };

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { ORDER_STATUSES, SELLER_ORDER_STATUSES } from "../../schema/orders";
-import { ShippingAddressSchema } from "../identity";
+import { AddressViewFields, ShippingAddressSchema } from "../identity";
 import { idPattern } from "../lib/ids";
 import { MoneySchema } from "../lib/money";
 
@@ -38,17 +38,7 @@ export const OrderIdParam = z.object({
     .openapi({ example: "ord_0192f0c4a1b27c3e8d5f6a7b8c9d0e1f" }),
 });
 
-const AddressView = z
-  .object({
-    name: z.string(),
-    line1: z.string(),
-    line2: z.string().optional(),
-    city: z.string(),
-    region: z.string().optional(),
-    postalCode: z.string(),
-    country: z.string(),
-  })
-  .openapi("OrderAddress");
+const AddressView = AddressViewFields.openapi("OrderAddress");
 
 export const LineSchema = z
   .object({

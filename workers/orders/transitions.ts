@@ -4,7 +4,7 @@ import { AppError } from "../http/errors";
 import { newId } from "../lib/ids";
 import type { Db } from "../platform/db";
 import type { Services } from "../platform/services";
-import { orderEvents } from "./events";
+import { orderEvents, type StatusChange } from "./events";
 import * as store from "./store";
 
 export type Statement = BatchItem<"sqlite">;
@@ -31,15 +31,7 @@ export async function loadOrder(db: Db, orderId: string): Promise<OrderState | u
 /** A status change as recorded: its history row and its `OrderStatusChanged` event. */
 export function recordChange(
   db: Db,
-  change: {
-    orderId: string;
-    sellerOrderId: string | null;
-    from: string | null;
-    to: string;
-    actor: Actor;
-    reason: string | null;
-    at: number;
-  },
+  change: StatusChange & { at: number },
 ): { statement: Statement; event: AnyEnvelope } {
   return {
     statement: store.insertHistory(db, {

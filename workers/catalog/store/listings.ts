@@ -15,9 +15,9 @@ export function listingById(db: Db, id: string) {
   return db.select().from(listings).where(eq(listings.id, id)).get();
 }
 
-/** A listing with its edition's ISBN and its work's title, for the listing page. */
-export function listingWithBook(db: Db, id: string) {
-  return db
+/** Listings joined to their edition and work: the listing with the book it is a copy of. */
+const listingsWithBook = (db: Db) =>
+  db
     .select({
       listing: listings,
       isbn13: editions.isbn13,
@@ -27,9 +27,11 @@ export function listingWithBook(db: Db, id: string) {
     })
     .from(listings)
     .innerJoin(editions, eq(editions.id, listings.editionId))
-    .innerJoin(works, eq(works.id, editions.workId))
-    .where(eq(listings.id, id))
-    .get();
+    .innerJoin(works, eq(works.id, editions.workId));
+
+/** A listing with its edition's ISBN and its work's title, for the listing page. */
+export function listingWithBook(db: Db, id: string) {
+  return listingsWithBook(db).where(eq(listings.id, id)).get();
 }
 
 /** Listings by id with their edition's ISBN and their work's title, for carts and checkouts. */
@@ -82,16 +84,7 @@ export function sellerListings(
   sellerId: string,
   options: { status?: ListingStatus; after?: string; limit: number },
 ) {
-  return db
-    .select({
-      listing: listings,
-      isbn13: editions.isbn13,
-      title: works.title,
-      authors: works.authors,
-    })
-    .from(listings)
-    .innerJoin(editions, eq(editions.id, listings.editionId))
-    .innerJoin(works, eq(works.id, editions.workId))
+  return listingsWithBook(db)
     .where(
       and(
         eq(listings.sellerId, sellerId),
