@@ -28,6 +28,15 @@ const account = { userId: id, email: z.email(), name: z.string() };
 const money = z.object({ amount: z.number().int().nonnegative(), currency: z.string().length(3) });
 /** Where mail about an order goes; null once the buyer's account is deleted, or while its address is unconfirmed. */
 const contact = z.object({ email: z.email(), name: z.string() }).nullable();
+/** Who a seller order's shipping events concern: the order, its seller and its buyer. */
+const sellerOrderParties = z.object({
+  orderId: id,
+  sellerOrderId: id,
+  sellerId: id,
+  storeName: z.string(),
+  buyerId: id,
+  buyer: contact,
+});
 const listingCondition = z.enum(["new", "like_new", "very_good", "good", "acceptable"]);
 const listingStatus = z.enum(["active", "paused", "sold_out"]);
 const listingState = {
@@ -271,13 +280,7 @@ export const EVENT_CATALOG = {
   OrderShipped: {
     version: 1,
     queues: ["order-events", "notifications"],
-    data: z.object({
-      orderId: id,
-      sellerOrderId: id,
-      sellerId: id,
-      storeName: z.string(),
-      buyerId: id,
-      buyer: contact,
+    data: sellerOrderParties.extend({
       carrier: z.string(),
       trackingNumber: z.string(),
       trackingUrl: z.string().nullable(),
@@ -288,14 +291,7 @@ export const EVENT_CATALOG = {
   OrderDelivered: {
     version: 1,
     queues: ["order-events", "notifications"],
-    data: z.object({
-      orderId: id,
-      sellerOrderId: id,
-      sellerId: id,
-      storeName: z.string(),
-      buyerId: id,
-      buyer: contact,
-    }),
+    data: sellerOrderParties,
   },
   /** A user opened a seller profile; modules showing seller names keep their own copy from this. */
   SellerRegistered: {

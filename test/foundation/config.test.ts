@@ -1,16 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../../workers/config";
 import { createLogger } from "../../workers/lib/log";
+import { PRODUCTION_STYLE_KEY } from "../support/env";
 
-/** A throwaway ES256 key with a production-style kid (only "dev-" kids are refused in production). */
-const PRODUCTION_STYLE_KEY = {
-  kty: "EC",
-  crv: "P-256",
-  x: "YAwI0mr8oOqkqJ-_5D_I6u-XsjKQAx8jeR_wwKhkcTA",
-  y: "TuzqNXB6elptg5NXCnHtAj7W-aqCNPwTuxz5G9Jo4h0",
-  d: "3zEBd69vS1DbPbQGDtPCAWyBA8zKDFuSmJzZUY6U0W8",
-  kid: "es256-20261121-1898d1a3",
-};
 const base = {
   ENVIRONMENT: "production",
   CORS_ORIGINS: "https://shop.example",

@@ -6,6 +6,7 @@ import { createApp } from "../../workers/app";
 import { loadConfig } from "../../workers/config";
 import { createLogger } from "../../workers/lib/log";
 import { buildServices } from "../../workers/platform/services";
+import { PRODUCTION_STYLE_KEY } from "../support/env";
 
 interface WranglerEnvironment {
   name: string;
@@ -18,16 +19,7 @@ const { development, production } = JSON.parse(
 
 /** The secrets an operator puts with `wrangler secret put --env production` (values shaped like real ones). */
 const PRODUCTION_SECRETS = {
-  JWT_SIGNING_KEYS: JSON.stringify([
-    {
-      kty: "EC",
-      crv: "P-256",
-      x: "YAwI0mr8oOqkqJ-_5D_I6u-XsjKQAx8jeR_wwKhkcTA",
-      y: "TuzqNXB6elptg5NXCnHtAj7W-aqCNPwTuxz5G9Jo4h0",
-      d: "3zEBd69vS1DbPbQGDtPCAWyBA8zKDFuSmJzZUY6U0W8",
-      kid: "es256-20261121-1898d1a3",
-    },
-  ]),
+  JWT_SIGNING_KEYS: JSON.stringify([PRODUCTION_STYLE_KEY]),
   CART_TOKEN_SECRET: "a-long-production-cart-secret",
   MAIL_API_KEY: "mail-api-key",
   STRIPE_SECRET_KEY: "sk_live_example",
