@@ -14,6 +14,10 @@ const getCart = cartRoute({
   operationId: "getCart",
   tags,
   summary: "The cart, with current prices, availability and subtotals per seller",
+  description:
+    "Without a Bearer token, the cart is the guest cart named by `X-Cart-Token` (404 if unknown); without that " +
+    "header a new guest cart is created and its token comes back in the `X-Cart-Token` response header. Each " +
+    "line flags `priceChanged` since it was added and whether it is `purchasable` now.",
   request: { headers: cartHeaders },
   responses: {
     200: { description: "The cart at current prices", content: { "application/json": { schema: CartSchema } } },
@@ -27,6 +31,9 @@ const emptyCart = cartRoute({
   operationId: "emptyCart",
   tags,
   summary: "Empty the cart",
+  description:
+    "Removes every line of the signed-in user's cart, or of the guest cart named by `X-Cart-Token` (an unknown " +
+    "token is 404).",
   request: { headers: cartHeaders },
   responses: { 204: { description: "Emptied" }, ...problems(401, 404) },
 });

@@ -31,6 +31,9 @@ const updateItem = cartRoute({
   operationId: "changeCartItemQuantity",
   tags,
   summary: "Change a line's quantity",
+  description:
+    "The quantity is 1–99; more copies than are available (counting the listing's other lines) is 409 " +
+    "`insufficient_stock`. A line not in this cart is 404.",
   request: { headers: cartHeaders, params: LineParam, body: json(QuantityBody) },
   responses: { 200: lineReply("Changed"), ...problems(400, 401, 404, 409) },
 });
@@ -41,6 +44,7 @@ const removeItem = cartRoute({
   operationId: "removeCartItem",
   tags,
   summary: "Remove a line",
+  description: "A line not in this cart is 404, as is an unknown `X-Cart-Token`.",
   request: { headers: cartHeaders, params: LineParam },
   responses: { 204: { description: "Removed" }, ...problems(401, 404) },
 });

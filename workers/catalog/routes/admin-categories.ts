@@ -54,6 +54,9 @@ const create = securedRoute({
   role: "admin",
   tags,
   summary: "Create a category",
+  description:
+    "Without `parentId` the category is top-level; an unknown parent is 404 and a slug already in use 409 " +
+    "`conflict`. A name that yields no slug, with no `slug` sent, is 422.",
   request: { body: body(CreateCategoryBody) },
   responses: { 201: jsonContent(CategorySchema, "The category"), ...problems(400, 404, 409, 415, 422) },
 });
@@ -77,6 +80,9 @@ const remove = securedRoute({
   role: "admin",
   tags,
   summary: "Delete a category without subcategories; its books move up to its parent",
+  description:
+    "A category that still has subcategories is 409 `conflict`: move or delete them first. Editions in a top-level " +
+    "category just leave it.",
   request: { params: IdParam },
   responses: { ...noContent, ...problems(400, 404, 409) },
 });

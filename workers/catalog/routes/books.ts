@@ -27,6 +27,9 @@ const suggestBooks = publicRoute({
   operationId: "suggestBooks",
   tags: ["Catalog"],
   summary: "Title and author completions for search-as-you-type",
+  description:
+    "Completes the last word typed (under 2 characters in all answer no suggestions); when nothing starts with it, " +
+    "it is read as a possibly misspelt word. Title suggestions carry the edition's `isbn13`.",
   request: { query: z.object({ q: z.string().max(100) }) },
   responses: {
     200: jsonContent(z.object({ items: z.array(SuggestionSchema).max(10) }), "Up to 10 completions"),
@@ -41,6 +44,9 @@ const getBook = publicRoute({
   operationId: "getBookDetail",
   tags: ["Catalog"],
   summary: "An edition by ISBN-10 or ISBN-13, with its work, categories and offers (cheapest first)",
+  description:
+    "An invalid ISBN is 422 `invalid_isbn`, one not in the catalog 404. Every request counts as a view of the " +
+    "edition (emits `ProductViewed`), a 304 one included.",
   request: { params: IsbnParam },
   responses: {
     200: jsonContent(BookDetailSchema, "The edition"),

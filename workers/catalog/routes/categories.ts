@@ -13,6 +13,9 @@ const listCategories = publicRoute({
   operationId: "listCategories",
   tags: ["Catalog"],
   summary: "The category tree, with the number of editions in each category and its subcategories",
+  description:
+    "Each node holds its subcategories in `children`; an edition counts once in `editionCount` even when it sits in " +
+    "several of the subcategories.",
   responses: {
     200: jsonContent(z.object({ items: z.array(CategoryNodeSchema) }), "Top-level categories with their children"),
     ...notModified,

@@ -49,6 +49,9 @@ const status = securedRoute({
   middleware: [requireSeller],
   tags,
   summary: "Progress of an import, and each refused row with the reason",
+  description:
+    "`status` is `queued`, `processing` or `completed`; up to 1,000 refused rows are listed with their row number, " +
+    "field and reason. Another seller's import is 404.",
   request: {
     params: z.object({
       id: z

@@ -13,6 +13,9 @@ const getListing = publicRoute({
   operationId: "getListing",
   tags: ["Catalog"],
   summary: "A listing, whatever its status, with how many copies can be bought now (`available`)",
+  description:
+    "Paused and sold-out listings are answered too, since past orders link to them. The seller's SKU and stock " +
+    "count are left out; the seller's store name is included.",
   request: { params: ListingIdParam },
   responses: { 200: jsonContent(PublicListingSchema, "The listing"), ...notModified, ...problems(400, 404) },
 });
@@ -23,6 +26,9 @@ const getPriceHistory = publicRoute({
   operationId: "getListingPriceHistory",
   tags: ["Catalog"],
   summary: "Every price a listing has had, oldest first",
+  description:
+    "Each point is a price and when it took effect. Pages with `cursor` (the previous page's `nextCursor`) and " +
+    "`limit` (1–100, default 20); an unknown listing is 404.",
   request: { params: ListingIdParam, query: PageQuery },
   responses: {
     200: jsonContent(

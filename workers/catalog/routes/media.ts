@@ -11,6 +11,9 @@ const getMedia = publicRoute({
   operationId: "getMedia",
   tags: ["Catalog"],
   summary: "A stored image (listing photo, cover). Keys never change content, so responses are cached for a year",
+  description:
+    "Only keys the API generated are served; any other key is 404. Answers 304 to a matching `If-None-Match` and " +
+    "sends `X-Content-Type-Options: nosniff`.",
   request: {
     params: z.object({
       key: z

@@ -50,6 +50,9 @@ const list = securedRoute({
   middleware: [requireSeller],
   tags,
   summary: "Your listings, newest first",
+  description:
+    "Every status unless `status` filters; each listing includes its SKU and quantity. Pages with `cursor` (the " +
+    "previous page's `nextCursor`) and `limit` (1–100, default 20).",
   request: { query: PageQuery.extend({ status: z.enum(LISTING_STATUSES).optional() }) },
   responses: {
     200: jsonContent(z.object({ items: z.array(ListingSchema), nextCursor: z.string().nullable() }), "One page"),
@@ -65,6 +68,9 @@ const read = securedRoute({
   middleware: [requireSeller],
   tags,
   summary: "One of your listings",
+  description:
+    "Another seller's listing is 404, the same as an unknown id. Unlike `GET /v1/listings/{id}`, it includes the " +
+    "SKU and quantity.",
   request: { params: ListingIdParam },
   responses: { 200: jsonContent(ListingSchema, "The listing"), ...problems(400, 404) },
 });
@@ -92,6 +98,9 @@ const remove = securedRoute({
   middleware: [requireSeller],
   tags,
   summary: "Take a listing down (it is paused, so orders that name it keep working)",
+  description:
+    "Sets the status to `paused` (PATCH `status: active` puts it back on sale); nothing is deleted. Another " +
+    "seller's listing is 404; emits `ListingUpdated` when the status changed.",
   request: { params: ListingIdParam },
   responses: { ...noContent, ...problems(400, 404) },
 });
@@ -136,6 +145,9 @@ const deletePhoto = securedRoute({
   middleware: [requireSeller],
   tags,
   summary: "Remove a photo",
+  description:
+    "The stored image is deleted too, so its media URL stops working. Another seller's listing, or a photo not on " +
+    "this listing, is 404; emits `ListingUpdated`.",
   request: {
     params: ListingIdParam.extend({
       photoId: z

@@ -10,6 +10,9 @@ const health = publicRoute({
   operationId: "getHealth",
   tags: ["Operations"],
   summary: "Liveness and D1 reachability",
+  description:
+    "Answers 200 with `status: ok` when D1 answers a trivial query, and 503 with `status: degraded` when it does " +
+    "not; `checks.d1.latencyMs` is how long the check took.",
   responses: { 200: jsonContent(HealthSchema, "Healthy"), 503: jsonContent(HealthSchema, "D1 unreachable") },
 });
 

@@ -17,6 +17,9 @@ const auditRoute = securedRoute({
   role: "admin",
   tags: ["Admin"],
   summary: "Security audit log, newest first (admin only)",
+  description:
+    "Filter by `userId` and/or `type`; pages go back in time with `cursor` (the previous page's `nextCursor`) and " +
+    "`limit` (1–100, default 20).",
   request: {
     query: PageQuery.extend({
       userId: z.string().regex(idPattern("usr")).optional(),

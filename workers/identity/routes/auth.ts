@@ -32,6 +32,10 @@ const registerRoute = publicRoute({
   operationId: "registerAccount",
   tags,
   summary: "Create an account; a verification mail follows",
+  description:
+    "A password that fails the password policy is 422 `weak_password`, an email already registered 409 " +
+    "`email_taken`; sign-ups are rate-limited per IP (429). The new account is a buyer whose email is not yet " +
+    "verified.",
   request: { body: json(RegisterBody) },
   responses: { 201: jsonContent(UserEnvelope, "Account created"), ...problems(400, 409, 413, 415, 422, 429) },
 });
@@ -42,6 +46,9 @@ const verifyEmailRoute = publicRoute({
   operationId: "verifyEmail",
   tags,
   summary: "Confirm the email address with the token from the mail (single use, 24 hours)",
+  description:
+    "A token that is unknown, expired or already used is 400 `invalid_or_expired_token`. The first verification of " +
+    "an account sends the welcome mail.",
   request: { body: json(TokenBody) },
   responses: { ...noContent, ...problems(400, 415) },
 });
@@ -52,6 +59,9 @@ const resendVerificationRoute = securedRoute({
   operationId: "resendVerificationEmail",
   tags,
   summary: "Mail a fresh verification link to the signed-in user",
+  description:
+    "The new link works for 24 hours. An address already verified is 409 `conflict`; these mails are rate-limited " +
+    "per account (429).",
   responses: { 202: { description: "Mail on its way" }, ...problems(409, 429) },
 });
 
@@ -88,6 +98,9 @@ const logoutRoute = securedRoute({
   operationId: "logOut",
   tags,
   summary: "Revoke the current session",
+  description:
+    "The session's refresh token stops working and its access tokens are refused (401) from the next request on; " +
+    "other sessions stay signed in.",
   responses: { ...noContent },
 });
 
@@ -97,6 +110,9 @@ const logoutAllRoute = securedRoute({
   operationId: "logOutEverywhere",
   tags,
   summary: "Revoke every session of the account, this one included",
+  description:
+    "Every refresh token of the account stops working and access tokens of its sessions are refused (401) from the " +
+    "next request on; log in again to start a new session.",
   responses: { ...noContent },
 });
 
@@ -117,6 +133,10 @@ const resetConfirmRoute = publicRoute({
   operationId: "confirmPasswordReset",
   tags,
   summary: "Set a new password with the token from the reset mail; every session is revoked",
+  description:
+    "A token that is unknown, expired or already used is 400 `invalid_or_expired_token`; a password that fails the " +
+    "policy is 422 `weak_password` and leaves the link usable. The reset also counts as verifying the email " +
+    "address, and every other reset link stops working.",
   request: { body: json(ResetConfirmBody) },
   responses: { ...noContent, ...problems(400, 415, 422) },
 });

@@ -10,6 +10,9 @@ const jwksRoute = publicRoute({
   operationId: "getJsonWebKeySet",
   tags: ["Identity"],
   summary: "Public keys that verify access tokens (every configured kid, until it is retired)",
+  description:
+    "Pick the key whose `kid` matches the access token's header. Cached for 5 minutes (`Cache-Control: public, " +
+    "max-age=300`).",
   responses: { 200: jsonContent(JwksSchema, "JSON Web Key Set") },
 });
 

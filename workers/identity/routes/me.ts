@@ -28,6 +28,9 @@ const getMe = securedRoute({
   operationId: "getAccount",
   tags,
   summary: "The signed-in account",
+  description:
+    "Includes the current roles (which may be newer than those in the access token), `sellerId` once the account " +
+    "has a seller profile, and the saved shipping addresses with the ids checkout takes as `addressId`.",
   responses: { 200: jsonContent(UserEnvelope, "The account") },
 });
 
@@ -48,6 +51,10 @@ const changePasswordRoute = securedRoute({
   operationId: "changePassword",
   tags,
   summary: "Change the password (needs the current one); every other session is revoked",
+  description:
+    "A wrong current password is 403 `wrong_password` (attempts are rate-limited per account, 429); a new password " +
+    "that fails the policy or equals the current one is 422 `weak_password`. Pending password-reset links stop " +
+    "working; emits `PasswordChanged`.",
   request: { body: json(ChangePasswordBody) },
   responses: { ...noContent, ...problems(400, 403, 415, 422, 429) },
 });
@@ -71,6 +78,10 @@ const sessionsRoute = securedRoute({
   operationId: "listSessions",
   tags,
   summary: "The account's live sessions, newest first",
+  description:
+    "Each session shows when it was created and last used, when it expires, the IP and user agent it logged in " +
+    "from, and `current: true` for the one making the request. Pages with `cursor` (the previous page's " +
+    "`nextCursor`) and `limit` (1–100, default 20).",
   request: { query: PageQuery },
   responses: {
     200: jsonContent(
@@ -87,6 +98,9 @@ const revokeSessionRoute = securedRoute({
   operationId: "revokeSession",
   tags,
   summary: "Revoke one of the account's sessions",
+  description:
+    "A session that is not the caller's, or is no longer live, is 404. Revoking the current session signs this " +
+    "client out, like `POST /v1/auth/logout`.",
   request: { params: SessionIdParam },
   responses: { ...noContent, ...problems(400, 404) },
 });

@@ -12,6 +12,9 @@ const mailbox = publicRoute({
   operationId: "listDevMailbox",
   tags: ["Development"],
   summary: "Mail kept by the development mailbox (only while that adapter is active)",
+  description:
+    "Up to `limit` (1–100, default 20) mails sent to the address `to`. Answers 404 unless the `dev-mailbox` mail " +
+    "adapter is configured.",
   request: { query: MailboxQuery },
   responses: {
     200: {

@@ -15,6 +15,9 @@ const list = securedRoute({
   operationId: "listOrders",
   tags,
   summary: "Your orders, newest first",
+  description:
+    "Each order is a summary (status, totals, item count and titles); `GET /v1/orders/{id}` has the rest. Pages " +
+    "with `cursor` (the previous page's `nextCursor`) and `limit` (1–100, default 20).",
   request: { query: PageQuery },
   responses: { 200: jsonContent(OrderPage, "One page of orders"), ...problems(400, 401) },
 });
@@ -25,6 +28,7 @@ const read = securedRoute({
   operationId: "getOrder",
   tags,
   summary: "One of your orders: seller orders, tracking, refunds and status history",
+  description: "Someone else's order is 404, the same as an unknown id; admins can read any order.",
   request: { params: OrderIdParam },
   responses: { 200: jsonContent(OrderSchema, "The order"), ...problems(400, 401, 404) },
 });
@@ -35,6 +39,9 @@ const receiptRoute = securedRoute({
   operationId: "getOrderReceipt",
   tags,
   summary: "The receipt of a paid order",
+  description:
+    "What was bought from each store, the payment captured, succeeded refunds and `netPaid`. An unpaid order is 409 " +
+    "`order_not_paid`; someone else's is 404.",
   request: { params: OrderIdParam },
   responses: { 200: jsonContent(ReceiptSchema, "The receipt"), ...problems(400, 401, 404, 409) },
 });

@@ -31,6 +31,9 @@ const read = securedRoute({
   middleware: [requireSeller],
   tags,
   summary: "One of your seller orders",
+  description:
+    "Another seller's order is 404, the same as an unknown id. The buyer's shipping address (`shipTo`) shows only " +
+    "while there is something to send.",
   request: { params: SellerOrderIdParam },
   responses: { 200: jsonContent(SellerOrderSchema, "The seller order"), ...problems(400, 401, 403, 404) },
 });
@@ -63,6 +66,9 @@ const delivered = securedRoute({
   middleware: [requireSeller],
   tags,
   summary: "Say your parcel reached the buyer",
+  description:
+    "The buyer gets a mail. A seller order not yet shipped, or already delivered, is 409 `invalid_transition`; " +
+    "another seller's order is 404.",
   request: { params: SellerOrderIdParam },
   responses: {
     200: jsonContent(SellerOrderSchema, "The seller order, delivered"),

@@ -29,6 +29,9 @@ const runNow = securedRoute({
   role: "admin",
   tags,
   summary: "Reconcile now (the same run the daily cron makes)",
+  description:
+    "Compares the payments and orders changed in the last two days and looks for refunds left unfinished for over " +
+    "an hour; the run and its findings are stored, as `GET /v1/admin/reconciliation` shows them.",
   responses: { 201: jsonContent(ReportSchema, "The run and its findings"), ...problems(401, 403) },
 });
 

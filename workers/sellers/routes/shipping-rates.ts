@@ -16,6 +16,9 @@ const read = securedRoute({
   middleware: [requireSeller],
   tags,
   summary: "Your shipping rates (the marketplace default until you set your own)",
+  description:
+    "`source` is `default` until you set your own with `PUT /v1/seller/shipping-rates`, then `seller`. Amounts are " +
+    "in the marketplace currency (EUR).",
   responses: { 200: jsonContent(ShippingRatesSchema, "The rates") },
 });
 
