@@ -8,7 +8,7 @@ import { planNewEditions } from "../../workers/catalog/editions";
 import { type Isbn13, normalizeIsbn } from "../../workers/catalog/isbn";
 import { createListing } from "../../workers/catalog/listings";
 import type { CreateListingInput } from "../../workers/catalog/schemas";
-import { identitySellerDirectory } from "../../workers/catalog/sellers";
+import { sellerDirectory } from "../../workers/catalog/sellers";
 import { loadConfig } from "../../workers/config";
 import { createLogger } from "../../workers/lib/log";
 import { buildServices } from "../../workers/platform/services";
@@ -29,7 +29,7 @@ export function catalogContext(): CatalogContext & { settled(): Promise<void> } 
     media: env.MEDIA,
     stock: env.STOCK,
     cache: new CatalogReadCache(services.cache, lifetime.waitUntil, log),
-    sellers: identitySellerDirectory(services),
+    sellers: sellerDirectory(services),
     publicBaseUrl: config.PUBLIC_BASE_URL,
     log,
     settled: async () => {

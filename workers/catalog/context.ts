@@ -5,7 +5,7 @@ import type { Logger } from "../lib/log";
 import type { Db } from "../platform/db";
 import type { Services } from "../platform/services";
 import { CatalogReadCache } from "./cache";
-import { identitySellerDirectory, type SellerDirectory } from "./sellers";
+import { type SellerDirectory, sellerDirectory } from "./sellers";
 
 /** What the catalog's services work with, whether called from a route or a queue consumer. */
 export interface CatalogContext {
@@ -39,7 +39,7 @@ function build(from: ConsumerContext, defer: (promise: Promise<unknown>) => void
     media: env.MEDIA,
     stock: env.STOCK,
     cache: new CatalogReadCache(services.cache, defer, log),
-    sellers: identitySellerDirectory(services),
+    sellers: sellerDirectory(services),
     publicBaseUrl: config.PUBLIC_BASE_URL,
     log,
   };

@@ -2,8 +2,8 @@ import type { Services } from "../platform/services";
 import { sellerOf, storeNames } from "../sellers";
 
 /**
- * What the catalog needs to know about sellers, which the identity module owns: who a signed-in user sells
- * as, and the store names shown on offers. The catalog asks identity's service; it never reads its tables.
+ * What the catalog needs to know about sellers, which the sellers module owns: who a signed-in user sells
+ * as, and the store names shown on offers. The catalog asks sellers' service; it never reads its tables.
  */
 export interface SellerDirectory {
   sellerIdOf(userId: string): Promise<string | undefined>;
@@ -12,13 +12,11 @@ export interface SellerDirectory {
 
 export const UNKNOWN_STORE = "Unknown seller";
 
-export function identitySellerDirectory(services: Services): SellerDirectory {
+export function sellerDirectory(services: Services): SellerDirectory {
   return {
     async sellerIdOf(userId) {
       return (await sellerOf({ services }, userId))?.id;
     },
-    storeNames(sellerIds) {
-      return sellerIds.length ? storeNames({ services }, sellerIds) : Promise.resolve(new Map());
-    },
+    storeNames: (sellerIds) => storeNames({ services }, sellerIds),
   };
 }
