@@ -32,6 +32,10 @@ const identityContext = (ctx: NotificationsContext, client = noClient): Identity
  * that never paid). An address nobody has confirmed gets verification and reset links only: the buyer
  * contact of order events is null for it (contactOf), and account notices check the same.
  */
+/** An order mail goes to the buyer the event names; none when the order events carry no reachable buyer. */
+const toBuyer = (buyer: { email: string } | null, mail: () => RenderedMail) =>
+  buyer ? { to: buyer.email, mail: mail() } : null;
+
 async function render(ctx: NotificationsContext, event: MailEvent): Promise<{ to: string; mail: RenderedMail } | null> {
   const { config } = ctx;
   switch (event.type) {
@@ -51,17 +55,17 @@ async function render(ctx: NotificationsContext, event: MailEvent): Promise<{ to
       return owner ? { to: owner.email, mail: templates.passwordChanged(config, event.data) } : null;
     }
     case "OrderPaid":
-      return event.data.buyer && { to: event.data.buyer.email, mail: orderTemplates.confirmation(config, event.data) };
+      return toBuyer(event.data.buyer, () => orderTemplates.confirmation(config, event.data));
     case "OrderPaymentFailed":
-      return event.data.buyer && { to: event.data.buyer.email, mail: orderTemplates.paymentFailed(config, event.data) };
+      return toBuyer(event.data.buyer, () => orderTemplates.paymentFailed(config, event.data));
     case "OrderCancelled":
-      return event.data.buyer && { to: event.data.buyer.email, mail: orderTemplates.cancelled(config, event.data) };
+      return toBuyer(event.data.buyer, () => orderTemplates.cancelled(config, event.data));
     case "OrderShipped":
-      return event.data.buyer && { to: event.data.buyer.email, mail: orderTemplates.shipped(config, event.data) };
+      return toBuyer(event.data.buyer, () => orderTemplates.shipped(config, event.data));
     case "OrderDelivered":
-      return event.data.buyer && { to: event.data.buyer.email, mail: orderTemplates.delivered(config, event.data) };
+      return toBuyer(event.data.buyer, () => orderTemplates.delivered(config, event.data));
     case "RefundIssued":
-      return event.data.buyer && { to: event.data.buyer.email, mail: orderTemplates.refunded(config, event.data) };
+      return toBuyer(event.data.buyer, () => orderTemplates.refunded(config, event.data));
   }
 }
 
