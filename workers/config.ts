@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isLocalDatabaseHost } from "./platform/planetscale";
 
 /**
  * Runtime configuration, validated once per isolate from the Worker's vars and secrets.
@@ -88,6 +89,14 @@ export const ConfigSchema = z
     PRINT_ADAPTER: z.enum(["log", "http"]).default("log"),
     PRINT_API_URL: z.url().optional(),
     PRINT_API_KEY: z.string().min(1).optional(),
+    // the relational store: D1 (default) or PlanetScale (PLANETSCALE_PASSWORD is a secret)
+    DATABASE: z.enum(["d1", "planetscale"]).default("d1"),
+    PLANETSCALE_HOST: z
+      .string()
+      .regex(/^[A-Za-z0-9.-]+(:\d+)?$|^\[[0-9a-fA-F:]+\](:\d+)?$/, "a host name, with a port if not 443")
+      .optional(),
+    PLANETSCALE_USERNAME: z.string().min(1).optional(),
+    PLANETSCALE_PASSWORD: z.string().min(1).optional(),
     // `npm run bench` turns this on so responses report what their D1 queries read (see platform/d1-usage.ts).
     BENCH_MODE: z.stringbool().default(false),
 
@@ -137,6 +146,11 @@ export const ConfigSchema = z
       need("STRIPE_SECRET_KEY", "PAYMENT_PROVIDER=stripe");
       need("STRIPE_WEBHOOK_SECRET", "PAYMENT_PROVIDER=stripe");
     }
+    if (config.DATABASE === "planetscale") {
+      need("PLANETSCALE_HOST", "DATABASE=planetscale");
+      need("PLANETSCALE_USERNAME", "DATABASE=planetscale");
+      need("PLANETSCALE_PASSWORD", "DATABASE=planetscale");
+    }
     need("JWT_SIGNING_KEYS", "issuing access tokens (see scripts/generate-jwt-key.mjs)");
     const shape = KEY_SHAPE[config.JWT_ALGORITHM];
     const kids = new Set<string>();
@@ -170,6 +184,13 @@ export const ConfigSchema = z
       }
       if (config.CORS_ORIGINS.includes("*")) {
         ctx.addIssue({ code: "custom", path: ["CORS_ORIGINS"], message: "list the storefront origins explicitly" });
+      }
+      if (config.PLANETSCALE_HOST && isLocalDatabaseHost(config.PLANETSCALE_HOST)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["PLANETSCALE_HOST"],
+          message: "a local proxy host is for development and tests only",
+        });
       }
       if (config.BENCH_MODE) {
         ctx.addIssue({

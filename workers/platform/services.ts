@@ -12,6 +12,7 @@ import { CacheApiCache } from "./cache/cache-api";
 import { UpstashCache } from "./cache/upstash";
 import { type D1Usage, emptyD1Usage, meterD1 } from "./d1-usage";
 import { createDb, type Db } from "./db";
+import { createPlanetScaleDb } from "./planetscale";
 import { DurableObjectRateLimiter } from "./rate-limit/durable-object";
 import type { RateLimiter } from "./rate-limit/rate-limiter";
 import { UpstashRateLimiter } from "./rate-limit/upstash";
@@ -29,13 +30,25 @@ export interface Services {
   d1Usage?: D1Usage;
 }
 
+/** D1 (metered in bench mode) or PlanetScale, as `DATABASE` says; config validation guarantees the credentials. */
+function relationalStore(env: Env, config: Config, d1Usage: D1Usage | undefined): Db {
+  if (config.DATABASE === "planetscale") {
+    return createPlanetScaleDb({
+      host: config.PLANETSCALE_HOST ?? "",
+      username: config.PLANETSCALE_USERNAME ?? "",
+      password: config.PLANETSCALE_PASSWORD ?? "",
+    });
+  }
+  return createDb(d1Usage ? meterD1(env.DB, d1Usage) : env.DB);
+}
+
 export interface Lifetime {
   waitUntil(promise: Promise<unknown>): void;
 }
 
 export function buildServices(env: Env, config: Config, lifetime: Lifetime, log: Logger): Services {
   const d1Usage = config.BENCH_MODE ? emptyD1Usage() : undefined;
-  const db = createDb(d1Usage ? meterD1(env.DB, d1Usage) : env.DB);
+  const db = relationalStore(env, config, d1Usage);
   const redis =
     config.UPSTASH_REDIS_REST_URL && config.UPSTASH_REDIS_REST_TOKEN
       ? new Redis({ url: config.UPSTASH_REDIS_REST_URL, token: config.UPSTASH_REDIS_REST_TOKEN })
