@@ -116,8 +116,9 @@ export function incoming(db: Db, column: SQLiteColumn): SQL {
 }
 
 function onDuplicateKey<T>(insert: T, set: Record<string, unknown>): T {
-  return (insert as unknown as { onDuplicateKeyUpdate(config: { set: Record<string, unknown> }): T })
-    .onDuplicateKeyUpdate({ set });
+  return (
+    insert as unknown as { onDuplicateKeyUpdate(config: { set: Record<string, unknown> }): T }
+  ).onDuplicateKeyUpdate({ set });
 }
 
 function propertyOf(column: SQLiteColumn): string {
