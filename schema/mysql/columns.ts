@@ -9,11 +9,8 @@ import { bigint, customType } from "drizzle-orm/mysql-core";
 const EXACT = "CHARACTER SET utf8mb4 COLLATE utf8mb4_bin";
 const FOLDED = "CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci";
 
-const exactVarchar = customType<{ data: string; driverData: string; config: { length: number }; configRequired: true }>(
-  {
-    dataType: (config) => `varchar(${config.length}) ${EXACT}`,
-  },
-);
+type Sized = { data: string; driverData: string; config: { length: number }; configRequired: true };
+const exactVarchar = customType<Sized>({ dataType: (config) => `varchar(${config.length}) ${EXACT}` });
 const unsized = (type: "text" | "longtext", collation: string) =>
   customType<{ data: string; driverData: string }>({ dataType: () => `${type} ${collation}` });
 
