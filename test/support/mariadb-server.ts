@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createConnection } from "mysql2/promise";
-import { freePort, stopChild } from "./local-process";
+// With its extension, so `npm run start:planetscale` can load this file in Node as well as in vitest.
+import { freePort, stopChild } from "./local-process.ts";
 
 export interface MariaDbServer {
   /** The Unix socket root connects through (no password). */
