@@ -11,13 +11,13 @@ import { deadLetters } from "../../schema/platform";
 import { loadConfig } from "../../workers/config";
 import worker from "../../workers/index";
 import { createLogger } from "../../workers/lib/log";
-import { createDb } from "../../workers/platform/db";
 import { buildServices } from "../../workers/platform/services";
+import { testDb } from "../support/database";
 import { envWith } from "../support/env";
 import { eventually } from "../support/eventually";
 import { recordedRequests, recorderUrl, scriptReply } from "../support/outside";
 
-const db = createDb(env.DB);
+const db = testDb();
 
 /** The real Worker configuration switched to the HTTP email adapter, pointed at the local recorder. */
 function withEmailApi(scope: string) {

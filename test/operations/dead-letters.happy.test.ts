@@ -4,12 +4,12 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { devMailbox } from "../../schema/notifications";
 import worker from "../../workers/index";
-import { createDb } from "../../workers/platform/db";
+import { testDb } from "../support/database";
 import { deadLetter } from "../support/dead-letters";
 import { eventually } from "../support/eventually";
 import { api, asAdmin } from "../support/identity";
 
-const db = createDb(env.DB);
+const db = testDb();
 
 type Page = { items: { id: string; eventId: string; replayCount: number }[]; nextCursor: string | null };
 

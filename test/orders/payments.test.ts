@@ -10,6 +10,7 @@ import worker from "../../workers/index";
 import { orderLedger } from "../../workers/orders";
 import { runReconciliation } from "../../workers/payments/reconciliation";
 import { signSimulatedEvent } from "../../workers/payments/simulated";
+import { testDatabase } from "../support/database";
 import { eventually } from "../support/eventually";
 import { api, asSeller, signUp } from "../support/identity";
 import { listBook } from "../support/listings";
@@ -126,9 +127,8 @@ describe("payment outcomes (simulated provider)", () => {
     // Wait until the failure's event was consumed, then check it changed nothing.
     const [failure] = (await eventsFor(order.id, "PaymentProcessed")).filter((e) => e.data.outcome === "failed");
     await eventually(async () => {
-      const done = await env.DB.prepare(
-        "SELECT 1 AS done FROM processed_events WHERE consumer = 'orders.payment-outcomes' AND event_id = ?",
-      )
+      const done = await testDatabase
+        .prepare("SELECT 1 AS done FROM processed_events WHERE consumer = 'orders.payment-outcomes' AND event_id = ?")
         .bind(failure!.id)
         .first<number>("done");
       return done ?? undefined;

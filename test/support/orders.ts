@@ -6,13 +6,13 @@ import { outbox } from "../../schema/platform";
 import { loadConfig } from "../../workers/config";
 import { createLogger } from "../../workers/lib/log";
 import { ordersContext } from "../../workers/orders/context";
-import { createDb } from "../../workers/platform/db";
 import { buildServices } from "../../workers/platform/services";
+import { testDb } from "./database";
 import { eventually } from "./eventually";
 import { api, asSeller, json, signUp, type TestAccount } from "./identity";
 import { listBook } from "./listings";
 
-export const db = createDb(env.DB);
+export const db = testDb();
 
 export const eur = (amount: number) => ({ amount, currency: "EUR" });
 
