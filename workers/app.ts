@@ -1,18 +1,9 @@
-import { OpenAPIHono } from "@hono/zod-openapi";
-import { cors } from "hono/cors";
-import { secureHeaders } from "hono/secure-headers";
 import { cartRoutes, mergeGuestCart } from "./cart";
 import { catalogRoutes } from "./catalog";
 import { docsRoutes } from "./docs";
 import { healthRoutes } from "./health";
-import type { AppEnv } from "./http/context";
-import { BOOKMARK_HEADER, registerBookmark } from "./http/d1-bookmark";
-import { notFound, onError } from "./http/errors";
-import { d1UsageHeader } from "./http/middleware/d1-usage";
+import { apiShell, withDocumentAndErrors } from "./http/api-shell";
 import { DEVELOPMENT_PATHS, developmentOnly } from "./http/middleware/development-only";
-import { accessLog, init } from "./http/middleware/init";
-import { requestId } from "./http/middleware/request-id";
-import { openApiDocument } from "./http/openapi";
 import { identityRoutes } from "./identity";
 import { notificationRoutes } from "./notifications";
 import { operationsRoutes } from "./operations";
@@ -20,29 +11,9 @@ import { orderLedger, orderRoutes } from "./orders";
 import { paymentRoutes } from "./payments";
 import { accountSellers, sellerRoutes } from "./sellers";
 
+/** The whole API, as the Worker serves it. */
 export function createApp() {
-  const app = new OpenAPIHono<AppEnv>();
-
-  app.use("*", requestId, init, d1UsageHeader, accessLog, secureHeaders({ crossOriginResourcePolicy: "cross-origin" }));
-  app.use(
-    "/v1/*",
-    cors({
-      origin: (origin, c) => {
-        const allowed = c.get("config").CORS_ORIGINS;
-        return allowed.includes("*") || allowed.includes(origin) ? origin : null;
-      },
-      allowHeaders: [
-        "authorization",
-        "content-type",
-        "idempotency-key",
-        "x-request-id",
-        "x-cart-token",
-        BOOKMARK_HEADER,
-      ],
-      exposeHeaders: ["x-request-id", "x-cart-token", "retry-after", "location", BOOKMARK_HEADER],
-      maxAge: 600,
-    }),
-  );
+  const app = apiShell();
   for (const path of DEVELOPMENT_PATHS) app.use(path, developmentOnly);
 
   app.route("/", healthRoutes);
@@ -63,12 +34,7 @@ export function createApp() {
     scheme: "bearer",
     bearerFormat: "JWT",
   });
-  registerBookmark(app.openAPIRegistry);
-  app.get("/openapi.json", (c) => c.json(openApiDocument(app, c.get("config").PUBLIC_BASE_URL)));
-
-  app.notFound(notFound);
-  app.onError(onError);
-  return app;
+  return withDocumentAndErrors(app);
 }
 
 export type App = ReturnType<typeof createApp>;

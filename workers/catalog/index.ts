@@ -2,5 +2,5 @@
 
 export { importChunkConsumer, sellerWithdrawal, stockCopyConsumer, viewCounter } from "./consumers";
 export { catalogContext } from "./context";
-export { catalogRoutes } from "./routes";
+export { catalogReadRoutes, catalogRoutes } from "./routes";
 export { type CartListing, cartListings, type ListingToAdd, listingToAdd } from "./service";

@@ -50,6 +50,16 @@ function isNullType(schema: Json) {
   return Array.isArray(type) && type.includes("null") && Object.keys(others).every((key) => annotations.includes(key));
 }
 
+/** The tags the document's operations carry, so an app with fewer routes (the read server) lists only its own. */
+function usedTags(paths: Record<string, Record<string, Json>> = {}) {
+  const used = new Set(
+    Object.values(paths).flatMap((item) =>
+      Object.values(item).flatMap((operation) => (operation as { tags?: string[] }).tags ?? []),
+    ),
+  );
+  return API_TAGS.filter((tag) => used.has(tag.name));
+}
+
 /** The OpenAPI 3.1 document of `app`, as clients generate from it. */
 export function openApiDocument(app: OpenAPIHono<AppEnv>, publicBaseUrl: string) {
   const document = app.getOpenAPI31Document({
@@ -63,5 +73,6 @@ export function openApiDocument(app: OpenAPIHono<AppEnv>, publicBaseUrl: string)
     servers: [{ url: publicBaseUrl, description: "This deployment" }],
     tags: API_TAGS,
   });
+  document.tags = usedTags(document.paths as Record<string, Record<string, Json>> | undefined);
   return nullableRefsAsAnyOf(document) as typeof document;
 }

@@ -7,11 +7,15 @@ import { listingRoutes } from "./listings";
 import { mediaRoutes } from "./media";
 import { sellerListingRoutes } from "./seller-listings";
 
-/** Every route of the catalog module, mounted once in workers/app.ts. */
-export const catalogRoutes = createRouter()
+/** The public catalog reads (books, search, suggestions, categories, listings, price history): SQL and cache only. */
+export const catalogReadRoutes = createRouter()
   .route("/", bookRoutes)
   .route("/", categoryRoutes)
-  .route("/", listingRoutes)
+  .route("/", listingRoutes);
+
+/** Every route of the catalog module, mounted once in workers/app.ts. */
+export const catalogRoutes = createRouter()
+  .route("/", catalogReadRoutes)
   .route("/", mediaRoutes)
   .route("/", sellerListingRoutes)
   .route("/", importRoutes)
