@@ -3,7 +3,14 @@ import type { BatchItem } from "drizzle-orm/batch";
 import { outbox } from "../schema/platform";
 import type { Logger } from "../workers/lib/log";
 import type { Db } from "../workers/platform/db";
-import { type AnyEvent, EVENT_CATALOG, type EventEnvelope, type EventType, type QueueName } from "./event-catalogue";
+import {
+  type AnyEvent,
+  EVENT_CATALOG,
+  type EventEnvelope,
+  type EventType,
+  QUEUE_NAMES,
+  type QueueName,
+} from "./event-catalogue";
 
 export type QueueSenders = Record<QueueName, Queue>;
 type Statement = BatchItem<"sqlite">;
@@ -15,6 +22,26 @@ export function queueSenders(env: Env): QueueSenders {
     "catalog-events": env.CATALOG_EVENTS,
     "catalog-imports": env.CATALOG_IMPORTS,
   };
+}
+
+/**
+ * The read server's senders (Bun, Deno): it has no queues, and serves no writes, so only a read's fire-and-forget
+ * signals (a book page view, `Outbox.signal`) reach them. Those are dropped, with a debug line, as a lost signal may be.
+ */
+export function droppingQueueSenders(log: Logger): QueueSenders {
+  const nothingQueued = { metadata: { metrics: { backlogCount: 0, backlogBytes: 0 } } };
+  const dropping = (queue: QueueName): Queue => {
+    const drop = async (messages: number) => {
+      log.debug("queue messages dropped: the read server has no queues", { queue, messages });
+      return nothingQueued;
+    };
+    return {
+      send: () => drop(1),
+      sendBatch: (messages) => drop([...messages].length),
+      metrics: async () => nothingQueued.metadata.metrics,
+    };
+  };
+  return Object.fromEntries(QUEUE_NAMES.map((queue) => [queue, dropping(queue)])) as QueueSenders;
 }
 
 /** A row left unsent this long is assumed lost by its request and picked up by the cron relay. */

@@ -76,7 +76,9 @@ export const ConfigSchema = z
     MAIL_API_URL: z.url().optional(),
     MAIL_API_KEY: z.string().min(1).optional(),
     RATE_LIMIT_ADAPTER: z.enum(["durable-object", "upstash"]).default("durable-object"),
-    CACHE_ADAPTER: z.enum(["cache-api", "upstash"]).default("cache-api"),
+    CACHE_ADAPTER: z.enum(["cache-api", "upstash", "memory"]).default("cache-api"),
+    // CACHE_ADAPTER=memory: megabytes of cached JSON one isolate or process keeps, least recently used out first
+    CACHE_MEMORY_MB: positiveInt(64),
     UPSTASH_REDIS_REST_URL: z.url().optional(),
     UPSTASH_REDIS_REST_TOKEN: z.string().min(1).optional(),
     CART_TOKEN_SECRET: z.string().min(16).optional(),
@@ -97,6 +99,9 @@ export const ConfigSchema = z
       .optional(),
     PLANETSCALE_USERNAME: z.string().min(1).optional(),
     PLANETSCALE_PASSWORD: z.string().min(1).optional(),
+    // Set by servers/read-api.ts, never by hand: the read-only API on Bun or Deno, with no D1, Durable Objects,
+    // Queues or Cache API, and none of the secrets that writes, payments and sign-in need.
+    READ_SERVER: z.stringbool().default(false),
     // `npm run bench` turns this on so responses report what their D1 queries read (see platform/d1-usage.ts).
     BENCH_MODE: z.stringbool().default(false),
 
@@ -126,7 +131,23 @@ export const ConfigSchema = z
     const need = (key: keyof typeof config, when: string) => {
       if (!config[key]) ctx.addIssue({ code: "custom", path: [key], message: `required when ${when}` });
     };
-    if (config.MAIL_ADAPTER === "http") {
+    // The read server only reads PlanetScale and a cache; what only writes need is neither required nor checked.
+    const writes = !config.READ_SERVER;
+    if (config.READ_SERVER && config.DATABASE !== "planetscale") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["DATABASE"],
+        message: "the read server has no D1 binding: set DATABASE=planetscale",
+      });
+    }
+    if (config.READ_SERVER && config.CACHE_ADAPTER === "cache-api") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["CACHE_ADAPTER"],
+        message: "the read server has no Workers Cache API: set CACHE_ADAPTER=memory or upstash",
+      });
+    }
+    if (writes && config.MAIL_ADAPTER === "http") {
       need("MAIL_API_URL", "MAIL_ADAPTER=http");
       need("MAIL_API_KEY", "MAIL_ADAPTER=http");
     }
@@ -136,13 +157,15 @@ export const ConfigSchema = z
         need("UPSTASH_REDIS_REST_TOKEN", `${key}=upstash`);
       }
     }
-    need("CART_TOKEN_SECRET", "guests have carts");
-    if (config.PRINT_ADAPTER === "http") {
+    if (writes) need("CART_TOKEN_SECRET", "guests have carts");
+    if (writes && config.PRINT_ADAPTER === "http") {
       need("PRINT_API_URL", "PRINT_ADAPTER=http");
       need("PRINT_API_KEY", "PRINT_ADAPTER=http");
     }
-    if (config.PAYMENT_PROVIDER === "simulated") need("SIMULATED_WEBHOOK_SECRET", "PAYMENT_PROVIDER=simulated");
-    if (config.PAYMENT_PROVIDER === "stripe") {
+    if (writes && config.PAYMENT_PROVIDER === "simulated") {
+      need("SIMULATED_WEBHOOK_SECRET", "PAYMENT_PROVIDER=simulated");
+    }
+    if (writes && config.PAYMENT_PROVIDER === "stripe") {
       need("STRIPE_SECRET_KEY", "PAYMENT_PROVIDER=stripe");
       need("STRIPE_WEBHOOK_SECRET", "PAYMENT_PROVIDER=stripe");
     }
@@ -151,7 +174,7 @@ export const ConfigSchema = z
       need("PLANETSCALE_USERNAME", "DATABASE=planetscale");
       need("PLANETSCALE_PASSWORD", "DATABASE=planetscale");
     }
-    need("JWT_SIGNING_KEYS", "issuing access tokens (see scripts/generate-jwt-key.mjs)");
+    if (writes) need("JWT_SIGNING_KEYS", "issuing access tokens (see scripts/generate-jwt-key.mjs)");
     const shape = KEY_SHAPE[config.JWT_ALGORITHM];
     const kids = new Set<string>();
     for (const [index, key] of (config.JWT_SIGNING_KEYS ?? []).entries()) {
@@ -166,7 +189,7 @@ export const ConfigSchema = z
       }
     }
     if (config.ENVIRONMENT === "production") {
-      if (config.PAYMENT_PROVIDER === "simulated") {
+      if (writes && config.PAYMENT_PROVIDER === "simulated") {
         ctx.addIssue({
           code: "custom",
           path: ["PAYMENT_PROVIDER"],
@@ -176,10 +199,10 @@ export const ConfigSchema = z
       if (config.STRIPE_API_BASE) {
         ctx.addIssue({ code: "custom", path: ["STRIPE_API_BASE"], message: "only for local test servers" });
       }
-      if (config.CART_TOKEN_SECRET?.startsWith("dev-")) {
+      if (writes && config.CART_TOKEN_SECRET?.startsWith("dev-")) {
         ctx.addIssue({ code: "custom", path: ["CART_TOKEN_SECRET"], message: "the development secret is refused" });
       }
-      if (config.MAIL_ADAPTER === "dev-mailbox") {
+      if (writes && config.MAIL_ADAPTER === "dev-mailbox") {
         ctx.addIssue({ code: "custom", path: ["MAIL_ADAPTER"], message: "the dev mailbox is for development only" });
       }
       if (config.CORS_ORIGINS.includes("*")) {

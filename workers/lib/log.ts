@@ -12,6 +12,7 @@ function redact(value: unknown, depth = 0): unknown {
 }
 
 export interface Logger {
+  debug(message: string, fields?: Fields): void;
   info(message: string, fields?: Fields): void;
   warn(message: string, fields?: Fields): void;
   error(message: string, fields?: Fields): void;
@@ -25,6 +26,7 @@ export function createLogger(base: Fields = {}): Logger {
     else console.log(line);
   };
   return {
+    debug: (message, fields) => write("debug", message, fields),
     info: (message, fields) => write("info", message, fields),
     warn: (message, fields) => write("warn", message, fields),
     error: (message, fields) => write("error", message, fields),

@@ -1,5 +1,5 @@
 import { Redis } from "@upstash/redis/cloudflare";
-import { Outbox, queueSenders } from "../../queues/outbox";
+import { droppingQueueSenders, Outbox, queueSenders } from "../../queues/outbox";
 import type { Config } from "../config";
 import type { Logger } from "../lib/log";
 import type { Mailer } from "../notifications";
@@ -9,6 +9,7 @@ import { paymentProvider } from "../payments";
 import { HttpPrintPartner, PrintJobLog, type PrintPartner } from "../printing";
 import type { Cache } from "./cache/cache";
 import { CacheApiCache } from "./cache/cache-api";
+import { MemoryCache } from "./cache/memory";
 import { UpstashCache } from "./cache/upstash";
 import { type D1Usage, emptyD1Usage, meterD1 } from "./d1-usage";
 import { createDb, type Db } from "./db";
@@ -66,6 +67,18 @@ function relationalStore(
   };
 }
 
+/** One in-memory cache per isolate or process, shared by its requests (which build their services each time). */
+let memoryCache: MemoryCache | undefined;
+
+function cacheFor(config: Config, redis: Redis | undefined): Cache {
+  if (config.CACHE_ADAPTER === "upstash" && redis) return new UpstashCache(redis);
+  if (config.CACHE_ADAPTER === "memory") {
+    memoryCache ??= new MemoryCache(config.CACHE_MEMORY_MB * 1024 * 1024);
+    return memoryCache;
+  }
+  return new CacheApiCache(caches.default);
+}
+
 export interface Lifetime {
   waitUntil(promise: Promise<unknown>): void;
 }
@@ -88,7 +101,12 @@ export function buildServices(
     db,
     replicaDb,
     bookmark,
-    outbox: new Outbox(db, queueSenders(env), (promise) => lifetime.waitUntil(promise), log),
+    outbox: new Outbox(
+      db,
+      config.READ_SERVER ? droppingQueueSenders(log) : queueSenders(env),
+      (promise) => lifetime.waitUntil(promise),
+      log,
+    ),
     mailer:
       config.MAIL_ADAPTER === "http" && config.MAIL_API_URL && config.MAIL_API_KEY
         ? new HttpEmailApi(config.MAIL_API_URL, config.MAIL_API_KEY, config.MAIL_FROM)
@@ -97,7 +115,7 @@ export function buildServices(
       config.RATE_LIMIT_ADAPTER === "upstash" && redis
         ? new UpstashRateLimiter(redis)
         : new DurableObjectRateLimiter(env.RATE_LIMITER),
-    cache: config.CACHE_ADAPTER === "upstash" && redis ? new UpstashCache(redis) : new CacheApiCache(caches.default),
+    cache: cacheFor(config, redis),
     payments: paymentProvider(config),
     printing:
       config.PRINT_ADAPTER === "http" && config.PRINT_API_URL && config.PRINT_API_KEY
