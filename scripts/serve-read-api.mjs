@@ -1,0 +1,67 @@
+// `npm run serve:bun` / `npm run serve:deno`: the read API on Bun or Deno (servers/serve.ts), on 127.0.0.1:8788.
+// With PLANETSCALE_HOST, PLANETSCALE_USERNAME and PLANETSCALE_PASSWORD in the environment it reads that database.
+// Without them it starts the local MariaDB of `npm run start:planetscale` (.wrangler/mariadb) behind the PlanetScale
+// HTTP API first, so it serves what the Worker wrote there; the two cannot hold that data directory at once.
+import { spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { READ_API_RUNTIMES } from "../servers/runtimes.mjs";
+import { startMariaDbServer } from "../test/support/mariadb-server.ts";
+import { applyMySqlMigrations } from "../test/support/mysql-migrations.ts";
+import { startPlanetScaleProxy } from "../test/support/planetscale-proxy.ts";
+
+const LOCAL_DATA = ".wrangler/mariadb";
+
+const runtime = process.argv[2];
+if (!(runtime in READ_API_RUNTIMES)) {
+  console.error(`usage: node scripts/serve-read-api.mjs <${Object.keys(READ_API_RUNTIMES).join("|")}>`);
+  process.exit(2);
+}
+
+function running(pidFile) {
+  if (!existsSync(pidFile)) return false;
+  try {
+    process.kill(Number(readFileSync(pidFile, "utf8").trim()), 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+let stopped = async () => {};
+const env = { ...process.env };
+if (!env.PLANETSCALE_HOST) {
+  if (running(`${LOCAL_DATA}/mariadb.pid`)) {
+    console.error(
+      `${LOCAL_DATA} is in use (npm run start:planetscale?): stop that first, or set PLANETSCALE_HOST, ` +
+        "PLANETSCALE_USERNAME and PLANETSCALE_PASSWORD to a database to read.",
+    );
+    process.exit(1);
+  }
+  const mariadb = await startMariaDbServer({ dataDir: LOCAL_DATA });
+  const proxy = await startPlanetScaleProxy({
+    socketPath: mariadb.socketPath,
+    database: mariadb.database,
+    username: "bazaar-dev",
+    password: randomUUID(),
+  });
+  await applyMySqlMigrations(proxy);
+  console.log(`MariaDB ${mariadb.database} on 127.0.0.1:${mariadb.port}, PlanetScale API on ${proxy.host}`);
+  Object.assign(env, {
+    PLANETSCALE_HOST: proxy.host,
+    PLANETSCALE_USERNAME: proxy.username,
+    PLANETSCALE_PASSWORD: proxy.password,
+  });
+  stopped = async () => {
+    await proxy.close();
+    await mariadb.stop();
+  };
+}
+
+const [command, args] = READ_API_RUNTIMES[runtime];
+const server = spawn(command, args, { stdio: "inherit", env });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", async (code) => {
+  await stopped();
+  process.exit(code ?? 0);
+});
