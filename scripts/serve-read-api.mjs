@@ -5,7 +5,7 @@
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { READ_API_RUNTIMES } from "../servers/runtimes.mjs";
+import { READ_API_RUNTIMES } from "../servers/runtimes.ts";
 import { startMariaDbServer } from "../test/support/mariadb-server.ts";
 import { applyMySqlMigrations } from "../test/support/mysql-migrations.ts";
 import { startPlanetScaleProxy } from "../test/support/planetscale-proxy.ts";

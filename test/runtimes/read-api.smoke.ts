@@ -1,0 +1,170 @@
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { READ_API_RUNTIMES } from "../../servers/runtimes";
+import { createPlanetScaleDb } from "../../workers/platform/planetscale";
+import { freePort } from "../support/local-process";
+import { type MariaDbServer, startMariaDbServer } from "../support/mariadb-server";
+import { applyMySqlMigrations } from "../support/mysql-migrations";
+import { type PlanetScaleProxy, startPlanetScaleProxy } from "../support/planetscale-proxy";
+import { addEditions, isbn } from "./catalog";
+import { type RunningServer, startServer } from "./servers";
+
+/**
+ * The read API on Bun and on Deno, started as `npm run serve:bun` and `npm run serve:deno` start it, and the
+ * Worker on workerd (`wrangler dev`), all three reading one MariaDB through the PlanetScale HTTP API.
+ */
+
+const HOBBIT = isbn("978026110221");
+const HOBBIT_HARDCOVER = isbn("979800000001");
+const DER_HOBBIT = isbn("979800000008");
+const NOT_IN_CATALOG = isbn("979899999999");
+
+const EDITIONS = [
+  {
+    isbn13: HOBBIT,
+    title: "The Hobbit",
+    subtitle: "or There and Back Again",
+    authors: ["J. R. R. Tolkien"],
+    publishedYear: 1937,
+    description: "Bilbo Baggins is swept into a quest.",
+  },
+  { isbn13: HOBBIT_HARDCOVER, title: "The Hobbit", authors: ["J. R. R. Tolkien"], format: "hardcover" as const },
+  { isbn13: isbn("979800000002"), title: "The Fellowship of the Ring", authors: ["J. R. R. Tolkien"] },
+  { isbn13: isbn("979800000004"), title: "The Habit of Art", authors: ["Alan Bennett"] },
+  { isbn13: isbn("979800000006"), title: "A Brief History of Time", authors: ["Stephen Hawking"] },
+  { isbn13: DER_HOBBIT, title: "Der Hobbit", authors: ["J. R. R. Tolkien"], language: "de" },
+];
+
+/** A search with a typo, on one short page so that the order of the first page is what is compared. */
+const TYPO_SEARCH = "/v1/books?q=the%20hobbitt&limit=2";
+
+type Target = "bun" | "deno" | "worker";
+const servers = {} as Record<Target, RunningServer>;
+let mariadb: MariaDbServer;
+let proxy: PlanetScaleProxy;
+let workerState: string;
+
+beforeAll(async () => {
+  mariadb = await startMariaDbServer();
+  proxy = await startPlanetScaleProxy({
+    socketPath: mariadb.socketPath,
+    database: mariadb.database,
+    username: "bazaar-smoke",
+    password: randomUUID(),
+  });
+  await applyMySqlMigrations(proxy);
+  await addEditions(createPlanetScaleDb(proxy), EDITIONS);
+
+  const database = {
+    DATABASE: "planetscale",
+    PLANETSCALE_HOST: proxy.host,
+    PLANETSCALE_USERNAME: proxy.username,
+    PLANETSCALE_PASSWORD: proxy.password,
+  };
+  const readServer = async (runtime: "bun" | "deno") => {
+    const [command, args] = READ_API_RUNTIMES[runtime];
+    const port = await freePort();
+    return startServer({
+      name: runtime,
+      command,
+      args,
+      port,
+      env: { ...process.env, ...database, READ_API_PORT: String(port) },
+    });
+  };
+  workerState = mkdtempSync(join(tmpdir(), "bazaar-smoke-worker-"));
+  const worker = async () => {
+    const [port, inspectorPort] = [await freePort(), await freePort()];
+    const vars = Object.entries(database).flatMap(([key, value]) => ["--var", `${key}:${value}`]);
+    const args = ["dev", "--ip", "127.0.0.1", "--port", String(port), "--inspector-port", String(inspectorPort)];
+    args.push("--persist-to", workerState, "--env-file", ".dev.vars.example", "--show-interactive-dev-session=false");
+    return startServer({ name: "worker", command: "wrangler", args: [...args, ...vars], port, env: process.env });
+  };
+  [servers.bun, servers.deno, servers.worker] = await Promise.all([readServer("bun"), readServer("deno"), worker()]);
+});
+
+afterAll(async () => {
+  await Promise.all(Object.values(servers).map((server) => server.stop()));
+  await proxy?.close();
+  await mariadb?.stop();
+  if (workerState) rmSync(workerState, { recursive: true, force: true });
+});
+
+const get = (target: Target, path: string) => fetch(`${servers[target].url}${path}`);
+
+describe.each(["bun", "deno"] as const)("the read API on %s", (runtime) => {
+  it("answers a search with a typo with the expected first page", async () => {
+    const response = await get(runtime, TYPO_SEARCH);
+    expect(response.status).toBe(200);
+    const page = (await response.json()) as {
+      items: { isbn13: string; title: string }[];
+      nextCursor: string | null;
+      correctedQuery?: string;
+    };
+    expect(page.correctedQuery).toBe("the hobbit");
+    expect(page.items.map((item) => [item.isbn13, item.title])).toEqual([
+      [HOBBIT, "The Hobbit"],
+      [HOBBIT_HARDCOVER, "The Hobbit"],
+    ]);
+    expect(page.nextCursor).toEqual(expect.any(String));
+  });
+
+  it("answers a book page", async () => {
+    const response = await get(runtime, `/v1/books/${HOBBIT}`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({
+      isbn13: HOBBIT,
+      work: { title: "The Hobbit", subtitle: "or There and Back Again", authors: ["J. R. R. Tolkien"] },
+      offers: [],
+    });
+  });
+
+  it("drops the view the book page signals, with a debug line, and keeps serving", async () => {
+    await get(runtime, `/v1/books/${DER_HOBBIT}`);
+    await expect
+      .poll(() => servers[runtime].output())
+      .toMatch(/"level":"debug","message":"queue messages dropped: the read server has no queues"/);
+    expect((await get(runtime, "/v1/health")).status).toBe(200);
+  });
+
+  it("answers an unknown edition, an unknown route and a write with a 404 problem", async () => {
+    for (const [path, method] of [
+      [`/v1/books/${NOT_IN_CATALOG}`, "GET"],
+      ["/v1/nowhere", "GET"],
+      ["/v1/cart/items", "POST"],
+    ]) {
+      const response = await fetch(`${servers[runtime].url}${path}`, { method });
+      expect(response.status, `${method} ${path}`).toBe(404);
+      expect(response.headers.get("content-type")).toBe("application/problem+json");
+      expect(await response.json()).toMatchObject({ status: 404, code: "not_found", instance: path });
+    }
+  });
+
+  it("describes in /openapi.json exactly the operations it serves, as the Worker describes them", async () => {
+    type Document = { paths: Record<string, unknown> };
+    const read = (await (await get(runtime, "/openapi.json")).json()) as Document;
+    const worker = (await (await get("worker", "/openapi.json")).json()) as Document;
+    expect(Object.keys(read.paths)).toContain("/v1/books");
+    expect(Object.keys(read.paths)).not.toContain("/v1/cart/items");
+    for (const [path, item] of Object.entries(read.paths)) expect(item, path).toEqual(worker.paths[path]);
+  });
+});
+
+describe("Bun, Deno and the Worker on one database", () => {
+  it("answer the same search with the same first page, and the same book page", async () => {
+    for (const path of [TYPO_SEARCH, `/v1/books/${HOBBIT}`, "/v1/categories"]) {
+      const [bun, deno, worker] = await Promise.all(
+        (["bun", "deno", "worker"] as const).map(async (target) => {
+          const response = await get(target, path);
+          expect(response.status, `${target} ${path}`).toBe(200);
+          return response.json();
+        }),
+      );
+      expect(bun, path).toEqual(worker);
+      expect(deno, path).toEqual(worker);
+    }
+  });
+});
