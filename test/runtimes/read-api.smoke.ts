@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,12 +10,15 @@ import { freePort } from "../support/local-process";
 import { type MariaDbServer, startMariaDbServer } from "../support/mariadb-server";
 import { applyMySqlMigrations } from "../support/mysql-migrations";
 import { type PlanetScaleProxy, startPlanetScaleProxy } from "../support/planetscale-proxy";
+import { type RedisServer, startRedisServer } from "../support/redis-server";
+import { startUpstashProxy, type UpstashProxy } from "../support/upstash-proxy";
 import { addEditions, isbn } from "./catalog";
 import { type RunningServer, startServer } from "./servers";
 
 /**
  * The read API on Bun and on Deno, started as `npm run serve:bun` and `npm run serve:deno` start it, and the
- * Worker on workerd (`wrangler dev`), all three reading one MariaDB through the PlanetScale HTTP API.
+ * Worker on workerd (`wrangler dev`), all three reading one MariaDB through the PlanetScale HTTP API. Bun caches
+ * in memory; Deno in Upstash (a local stand-in over redis-server), or in memory where redis-server is missing.
  */
 
 const HOBBIT = isbn("978026110221");
@@ -41,11 +45,16 @@ const EDITIONS = [
 /** A search with a typo, on one short page so that the order of the first page is what is compared. */
 const TYPO_SEARCH = "/v1/books?q=the%20hobbitt&limit=2";
 
+/** Known when tests are collected, before any server starts (CI installs redis-server). */
+const WITH_REDIS = spawnSync("redis-server", ["--version"]).status === 0;
+
 type Target = "bun" | "deno" | "worker";
 const servers = {} as Record<Target, RunningServer>;
 let mariadb: MariaDbServer;
 let proxy: PlanetScaleProxy;
 let workerState: string;
+let redis: RedisServer | undefined;
+let upstash: UpstashProxy | undefined;
 
 beforeAll(async () => {
   mariadb = await startMariaDbServer();
@@ -64,16 +73,20 @@ beforeAll(async () => {
     PLANETSCALE_USERNAME: proxy.username,
     PLANETSCALE_PASSWORD: proxy.password,
   };
+  redis = await startRedisServer();
+  upstash = redis ? await startUpstashProxy(redis.url, randomUUID()) : undefined;
+  if (!upstash) console.warn("redis-server is not installed: Deno caches in memory, the Upstash check is skipped");
+  const caches = {
+    bun: { CACHE_ADAPTER: "memory" },
+    deno: upstash
+      ? { CACHE_ADAPTER: "upstash", UPSTASH_REDIS_REST_URL: upstash.url, UPSTASH_REDIS_REST_TOKEN: upstash.token }
+      : { CACHE_ADAPTER: "memory" },
+  };
   const readServer = async (runtime: "bun" | "deno") => {
     const [command, args] = READ_API_RUNTIMES[runtime];
     const port = await freePort();
-    return startServer({
-      name: runtime,
-      command,
-      args,
-      port,
-      env: { ...process.env, ...database, READ_API_PORT: String(port) },
-    });
+    const env = { ...process.env, ...database, ...caches[runtime], READ_API_PORT: String(port) };
+    return startServer({ name: runtime, command, args, port, env });
   };
   workerState = mkdtempSync(join(tmpdir(), "bazaar-smoke-worker-"));
   const worker = async () => {
@@ -90,6 +103,8 @@ afterAll(async () => {
   await Promise.all(Object.values(servers).map((server) => server.stop()));
   await proxy?.close();
   await mariadb?.stop();
+  await upstash?.close();
+  await redis?.stop();
   if (workerState) rmSync(workerState, { recursive: true, force: true });
 });
 
@@ -130,9 +145,10 @@ describe.each(["bun", "deno"] as const)("the read API on %s", (runtime) => {
     expect((await get(runtime, "/v1/health")).status).toBe(200);
   });
 
-  it("answers an unknown edition, an unknown route and a write with a 404 problem", async () => {
+  it("answers an unknown edition or listing, an unknown route and a write with a 404 problem", async () => {
     for (const [path, method] of [
       [`/v1/books/${NOT_IN_CATALOG}`, "GET"],
+      [`/v1/listings/lst_${"0".repeat(32)}`, "GET"],
       ["/v1/nowhere", "GET"],
       ["/v1/cart/items", "POST"],
     ]) {
@@ -154,8 +170,15 @@ describe.each(["bun", "deno"] as const)("the read API on %s", (runtime) => {
 });
 
 describe("Bun, Deno and the Worker on one database", () => {
-  it("answer the same search with the same first page, and the same book page", async () => {
-    for (const path of [TYPO_SEARCH, `/v1/books/${HOBBIT}`, "/v1/categories"]) {
+  it("answer the same search with the same first page, and the same book page, browse and suggestions", async () => {
+    const someItems = { items: expect.arrayContaining([expect.anything()]) };
+    const reads: [string, object][] = [
+      [TYPO_SEARCH, someItems],
+      [`/v1/books/${HOBBIT}`, { isbn13: HOBBIT }],
+      ["/v1/books?limit=3", someItems],
+      ["/v1/books/suggest?q=tolk", someItems],
+    ];
+    for (const [path, shape] of reads) {
       const [bun, deno, worker] = await Promise.all(
         (["bun", "deno", "worker"] as const).map(async (target) => {
           const response = await get(target, path);
@@ -163,8 +186,25 @@ describe("Bun, Deno and the Worker on one database", () => {
           return response.json();
         }),
       );
+      expect(worker, path).toMatchObject(shape);
       expect(bun, path).toEqual(worker);
       expect(deno, path).toEqual(worker);
     }
+  });
+});
+
+describe("the read API's caches", () => {
+  it.skipIf(!WITH_REDIS)("Deno's search was cached in Upstash", async () => {
+    await get("deno", TYPO_SEARCH);
+    await expect
+      .poll(async () => {
+        const response = await fetch(upstash!.url, {
+          method: "POST",
+          headers: { authorization: `Bearer ${upstash!.token}` },
+          body: JSON.stringify(["KEYS", "cache:*"]),
+        });
+        return ((await response.json()) as { result: string[] }).result.length;
+      })
+      .toBeGreaterThan(0);
   });
 });
