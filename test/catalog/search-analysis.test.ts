@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  booleanModeGroups,
   correctedQuery,
   correctTerm,
   deletions,
@@ -91,6 +92,23 @@ describe("search text analysis", () => {
     );
     expect(matchExpression([{ typed: 'a"b', searched: ['a"b'], corrected: false }])).toBe('"a""b"');
     expect(correctedQuery(terms)).toBe("the hobbit");
+  });
+
+  it("builds InnoDB boolean-mode groups: alternatives OR-ed, unindexed words left to a pattern, no syntax", () => {
+    const the = { typed: "the", searched: ["the"], corrected: false };
+    const hobit = { typed: "hobit", searched: ["hobbit", "habit"], corrected: true };
+    expect(booleanModeGroups({ terms: [the, hobit] })).toEqual([{ words: ["the"] }, { indexed: "hobbit habit" }]);
+    expect(booleanModeGroups({ terms: [the, hobit], prefixLast: true })).toEqual([
+      { words: ["the"] },
+      { indexed: "hobbit* habit*" },
+    ]);
+    expect(
+      booleanModeGroups({ terms: [{ typed: "it", searched: ["it"], corrected: false }], prefixLast: true }),
+    ).toEqual([{ indexed: "it*" }]);
+    expect(booleanModeGroups({ terms: [{ typed: "x", searched: ['+(xyz*") -w~'], corrected: false }] })).toEqual([
+      { indexed: "xyzw" },
+    ]);
+    expect(booleanModeGroups({ terms: [{ typed: "+", searched: ["+-"], corrected: false }] })).toEqual([{ words: [] }]);
   });
 
   it("keeps correction lookups within D1's bound-parameter limit", () => {

@@ -2,12 +2,13 @@ import { z } from "zod";
 import { AppError } from "../http/errors";
 import { decodeCursor, encodeCursor } from "../http/schemas";
 import { MARKETPLACE_CURRENCY } from "../lib/money";
+import { atomically, type Statement } from "../platform/db";
 import { CACHE_TTL_SECONDS, etagFor } from "./cache";
 import { type CatalogContext, mediaUrl } from "./context";
 import { catalogEvents } from "./events";
 import { looksLikeIsbn, normalizeIsbn, requireIsbn, toIsbn10 } from "./isbn";
 import { conditionMask } from "./model";
-import { offerReads, offersFrom } from "./offers";
+import { type OfferRows, offerReads, offersFrom } from "./offers";
 import type { BooksQueryInput, CategoryRefSchema } from "./schemas";
 import {
   type AnalysedTerm,
@@ -15,7 +16,7 @@ import {
   correctTerm,
   lookupKeys,
   MIN_CORRECTABLE_LENGTH,
-  matchExpression,
+  type SearchColumn,
   tokenize,
   withoutStopwords,
 } from "./search";
@@ -25,20 +26,18 @@ import {
   type BrowseOrder,
   browseEditions,
   type SearchHit,
-  type SearchPosition,
-  searchEditions,
-  suggestionHits,
+  type SearchOrder,
 } from "./store/browse";
-import { categoryBySlug, categoryPathsOfEdition } from "./store/categories";
+import { type CategoryPath, categoryBySlug, categoryPathsOfEdition } from "./store/categories";
 import {
   catalogVersionsNow,
   countViews,
   type EditionWithWork,
   editionWithWork,
-  type Statement,
   termFrequencies,
   termsByVariant,
 } from "./store/editions";
+import { searchEditions, suggestionHits } from "./store/search";
 
 /** Browse, search, suggestions and the book page: the public, cached reads of the catalog. */
 
@@ -70,9 +69,7 @@ const Cursor = z.union([
   z.object({ s: z.literal("relevance"), r: z.number(), d: z.number().int() }),
 ]);
 
-type Order = BrowseOrder | { sort: "relevance"; after?: SearchPosition };
-
-function orderFor(sort: BooksQueryInput["sort"], cursor: string | undefined): Order {
+function orderFor(sort: BooksQueryInput["sort"], cursor: string | undefined): SearchOrder {
   const position = decodeCursor(cursor, Cursor);
   if (position && position.s !== sort)
     throw new AppError("invalid_cursor", "The cursor belongs to another sort order.");
@@ -87,7 +84,7 @@ function orderFor(sort: BooksQueryInput["sort"], cursor: string | undefined): Or
   }
 }
 
-function cursorAfter(order: Order, last: BrowseHit | SearchHit): string {
+function cursorAfter(order: SearchOrder, last: BrowseHit | SearchHit): string {
   switch (order.sort) {
     case "newest":
       return encodeCursor({ s: "newest", y: last.year, i: last.id });
@@ -184,7 +181,7 @@ async function loadBooks(
   ctx: CatalogContext,
   query: BooksQueryInput,
   text: string,
-  order: Order,
+  order: SearchOrder,
   documents: number,
 ): Promise<BookPage> {
   const filters: BrowseFilters = {
@@ -213,12 +210,13 @@ async function loadBooks(
   const isbn = looksLikeIsbn(text) ? normalizeIsbn(text) : undefined;
   const terms = isbn ? [] : tokenize(text).slice(0, 12);
   if (isbn) {
-    hits = await searchEditions(ctx.db, `{isbn} : "${isbn}"`, filters, order, query.limit);
+    const exact = { typed: isbn, searched: [isbn], corrected: false };
+    hits = await searchEditions(ctx.db, { terms: [exact], columns: ["isbn"] }, filters, order, query.limit);
   } else if (terms.length > 0) {
     const analysed = await analyseQuery(ctx, terms);
     corrected = correctedQuery(analysed);
     const { searched, dropped } = withoutStopwords(analysed, documents);
-    hits = await searchEditions(ctx.db, matchExpression(searched), filters, order, query.limit);
+    hits = await searchEditions(ctx.db, { terms: searched }, filters, order, query.limit);
     if (order.sort === "relevance") shown = arrangePage((hits as SearchHit[]).slice(0, query.limit), searched, dropped);
   } else {
     hits = await browseEditions(ctx.db, filters, order as BrowseOrder, query.limit);
@@ -256,17 +254,17 @@ async function loadSuggestions(ctx: CatalogContext, terms: string[], documents: 
   // The word being typed is always kept, so the earlier words may all be dropped if they are stopwords.
   const analysed = earlier.length ? withoutStopwords([...earlier, STANDS_IN], documents).searched.slice(0, -1) : [];
   const last = terms[terms.length - 1]!;
-  const columns = ["title", "authors"];
+  const columns: SearchColumn[] = ["title", "authors"];
   let hits = await suggestionHits(
     ctx.db,
-    matchExpression([...analysed, { typed: last, searched: [last], corrected: false }], { prefixLast: true, columns }),
+    { terms: [...analysed, { typed: last, searched: [last], corrected: false }], prefixLast: true, columns },
     MAX_SUGGESTIONS * 3,
   );
   let prefixes = [last];
   if (hits.length === 0 && last.length >= MIN_CORRECTABLE_LENGTH) {
     // Nothing starts with what was typed: treat the last word as a finished, possibly misspelt, word.
     const [fixed] = await analyseQuery(ctx, [last]);
-    hits = await suggestionHits(ctx.db, matchExpression([...analysed, fixed!], { columns }), MAX_SUGGESTIONS * 3);
+    hits = await suggestionHits(ctx.db, { terms: [...analysed, fixed!], columns }, MAX_SUGGESTIONS * 3);
     prefixes = fixed!.searched;
   }
   const matchesTyped = (text: string) => tokenize(text).some((token) => prefixes.some((p) => token.startsWith(p)));
@@ -317,10 +315,10 @@ export function countBookViews(ctx: CatalogContext, views: { editionId: string; 
 
 async function loadBook(ctx: CatalogContext, found: EditionWithWork) {
   const { edition, work } = found;
-  const [paths, ...offered] = await ctx.db.batch([
+  const [paths, ...offered] = (await atomically(ctx.db, [
     categoryPathsOfEdition(ctx.db, edition.id),
     ...offerReads(ctx, edition.id),
-  ]);
+  ])) as [CategoryPath[], ...OfferRows];
   const offers = await offersFrom(ctx, offered);
   const byCategory = new Map<string, { depth: number; ref: CategoryRef }[]>();
   for (const row of paths) {

@@ -1,5 +1,6 @@
 import { AppError } from "../http/errors";
 import { newId } from "../lib/ids";
+import { atomically, type Statement } from "../platform/db";
 import { CACHE_TTL_SECONDS, etagFor } from "./cache";
 import type { CatalogContext } from "./context";
 import type { CategoryNode } from "./schemas";
@@ -12,12 +13,13 @@ import {
   hasChildren,
   insertCategory,
   insertClosureForNew,
+  isSlugTaken,
   moveSubtree,
   reassignEditions,
   recountCategories,
   updateCategory as updateCategoryRow,
 } from "./store/categories";
-import { bumpVersion, type Statement, versionOf } from "./store/editions";
+import { bumpVersion, versionOf } from "./store/editions";
 
 /** The category tree: a public, cached read, and the administrators' edits. */
 
@@ -81,15 +83,11 @@ async function requireCategory(ctx: CatalogContext, id: string): Promise<Categor
   return row;
 }
 
-function isSlugConflict(error: unknown): boolean {
-  return /UNIQUE constraint failed: categories\.slug/.test(String(error));
-}
-
 async function commitCategoryChange(ctx: CatalogContext, statements: Statement[], slug?: string): Promise<void> {
   try {
-    await ctx.db.batch([bumpVersion(ctx.db, "categories"), ...statements]);
+    await atomically(ctx.db, [bumpVersion(ctx.db, "categories"), ...statements]);
   } catch (error) {
-    if (isSlugConflict(error)) throw new AppError("conflict", `The slug "${slug}" is taken.`);
+    if (isSlugTaken(error)) throw new AppError("conflict", `The slug "${slug}" is taken.`);
     throw error;
   }
 }

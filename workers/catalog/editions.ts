@@ -1,4 +1,5 @@
 import { newId } from "../lib/ids";
+import type { Statement } from "../platform/db";
 import type { CatalogContext } from "./context";
 import type { Isbn13 } from "./isbn";
 import type { EditionFormat } from "./model";
@@ -10,7 +11,6 @@ import {
   insertSearchDocument,
   insertWork,
   knownTerms,
-  type Statement,
   vocabularyStatements,
 } from "./store/editions";
 
@@ -80,7 +80,7 @@ export async function planNewEditions(
         createdAt: now,
         updatedAt: now,
       }),
-      // The search document right before its edition: the edition takes its id (last_insert_rowid) as `docId`.
+      // The search document before its edition: the edition reads the document's id as its `docId`.
       insertSearchDocument(ctx.db, searchDocumentOf({ ...input, editionId })),
       insertEdition(ctx.db, {
         id: editionId,

@@ -1,6 +1,7 @@
 import type { EventData } from "../../queues/event-catalogue";
 import { AppError } from "../http/errors";
 import { newId } from "../lib/ids";
+import type { Statement } from "../platform/db";
 import type { CatalogContext } from "./context";
 import { type ImportRow, type RowError, readListingsFile, type ValidRow, validateRow } from "./csv";
 import { type NewEditionInput, planNewEditions } from "./editions";
@@ -8,7 +9,7 @@ import { catalogEvents } from "./events";
 import type { Isbn13 } from "./isbn";
 import { type Plan, planCreateListing, planUpdateListing, withEditionRefresh } from "./listing-plans";
 import { setListingStock } from "./stock";
-import { editionsByIsbn, type Statement } from "./store/editions";
+import { editionsByIsbn } from "./store/editions";
 import { chunkApplied, importErrors, importOfSeller, importProgress, insertImport, recordChunk } from "./store/imports";
 import { listingsBySku, type StockCopy } from "./store/listings";
 

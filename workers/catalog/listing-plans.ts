@@ -2,10 +2,11 @@ import type { EventEnvelope } from "../../queues/event-catalogue";
 import { AppError } from "../http/errors";
 import { newId } from "../lib/ids";
 import { MARKETPLACE_CURRENCY } from "../lib/money";
+import type { Statement } from "../platform/db";
 import type { CatalogContext } from "./context";
 import { catalogEvents } from "./events";
 import { type CoverOptionKind, DEFAULT_INSCRIPTION_LENGTH, type ListingCondition, statusFor } from "./model";
-import { bumpVersion, refreshEditionOffers, type Statement } from "./store/editions";
+import { bumpVersion, refreshEditionOffers } from "./store/editions";
 import {
   type CoverOptionRow,
   insertCoverOptions,

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { AppError } from "../http/errors";
 import { decodeCursor, encodeCursor } from "../http/schemas";
 import { newId } from "../lib/ids";
+import type { Statement } from "../platform/db";
 import type { VersionedRead } from "./books";
 import { CACHE_TTL_SECONDS, etagFor } from "./cache";
 import type { CatalogContext } from "./context";
@@ -23,9 +24,10 @@ import type { CreateListingInput } from "./schemas";
 import { UNKNOWN_STORE } from "./sellers";
 import { ensureStock, setListingStock, withdrawListingStock } from "./stock";
 import { categoriesBySlug } from "./store/categories";
-import { editionIdByIsbn, type Statement } from "./store/editions";
+import { editionIdByIsbn, isIsbnTaken } from "./store/editions";
 import {
   coverOptionsOf,
+  isSkuTaken,
   listingById,
   listingsBySku,
   listingVersion,
@@ -42,10 +44,6 @@ function checkPrices(price: Money | undefined, coverOptions: CoverOptionInput[] 
   for (const [index, option] of (coverOptions ?? []).entries()) {
     requireMarketplaceCurrency(option.price, `coverOptions.${index}.price`);
   }
-}
-
-function isUniqueViolation(error: unknown, index: string): boolean {
-  return new RegExp(`UNIQUE constraint failed: ${index}`).test(String(error));
 }
 
 async function commit(ctx: CatalogContext, plan: Plan, before: Statement[] = []) {
@@ -122,11 +120,11 @@ export async function createListing(ctx: CatalogContext, sellerId: string, input
       await commit(ctx, plan, statements);
       return viewOf(ctx, plan.listingId);
     } catch (error) {
-      if (isUniqueViolation(error, "listings.seller_id, listings.sku")) {
+      if (isSkuTaken(error)) {
         throw new AppError("sku_taken", `You already have a listing with SKU "${input.sku}".`);
       }
       // Someone else created this ISBN's edition at the same moment: use theirs.
-      if (attempt === 0 && isUniqueViolation(error, "editions.isbn13")) continue;
+      if (attempt === 0 && isIsbnTaken(error)) continue;
       throw error;
     }
   }

@@ -79,8 +79,11 @@ interface OfferView {
   photos: PhotoView[];
 }
 
+/** What `offerReads` answer: an edition's buyable listings, their cover options and their photos. */
+export type OfferRows = [ListingRow[], CoverOptionRow[], PhotoRow[]];
+
 /**
- * The reads behind an edition's offers, to send in one D1 batch (with the rest of a book page's reads):
+ * The reads behind an edition's offers, to send in one `atomically` (with the rest of a book page's reads):
  * its buyable listings, their cover options and their photos.
  */
 export function offerReads(ctx: CatalogContext, editionId: string) {
@@ -95,10 +98,7 @@ export function offerReads(ctx: CatalogContext, editionId: string) {
  * An edition's buyable offers from `offerReads`, cheapest first, with store names from the identity module.
  * Offers whose StockDO was never started (seeded listings) are started here, before anyone can put them in a cart.
  */
-export async function offersFrom(
-  ctx: CatalogContext,
-  [listed, options, photos]: [ListingRow[], CoverOptionRow[], PhotoRow[]],
-): Promise<OfferView[]> {
+export async function offersFrom(ctx: CatalogContext, [listed, options, photos]: OfferRows): Promise<OfferView[]> {
   const started = await ensureStock(ctx, listed);
   const rows = listed
     .map((row) => {

@@ -1,8 +1,10 @@
 /**
- * Text analysis and spelling correction for catalog search.
+ * Text analysis and spelling correction for catalog search, the same for both dialects: only the final
+ * expression differs (`matchExpression` for FTS5, `booleanModeGroups` for InnoDB FULLTEXT on MySQL).
  *
  * The FTS5 index (`edition_search`) uses the unicode61 tokenizer with diacritics removed; `tokenize` below
- * splits text the same way, so the vocabulary we keep matches the index's terms. Typos are corrected with a
+ * splits text the same way, so the vocabulary we keep matches the index's terms (MySQL's indexes split on
+ * non-word characters too, and their collation ignores case and accents). Typos are corrected with a
  * symmetric-delete dictionary: every vocabulary term is stored under itself and each of its one-letter
  * deletions (`search_term_variants`), so a misspelt query term finds its candidates with one indexed lookup
  * of its own deletions. Candidates are then checked with the optimal-string-alignment distance (a swap of two
@@ -174,6 +176,18 @@ export function lookupKeys(terms: string[]): string[] {
   return [...keys];
 }
 
+/** The columns of a search document, as both dialects' full-text indexes name them. */
+export type SearchColumn = "title" | "subtitle" | "authors" | "isbn" | "description";
+
+/** What a search asks the full-text index for, before a dialect spells it (`matchExpression`, `booleanModeGroups`). */
+export interface TextQuery {
+  terms: AnalysedTerm[];
+  /** The last term is a prefix (search-as-you-type). */
+  prefixLast?: boolean;
+  /** Only these columns are searched; all of them when absent. */
+  columns?: SearchColumn[];
+}
+
 /** Quotes a term for an FTS5 query string, so user input can never be read as query syntax. */
 function quote(term: string): string {
   return `"${term.replace(/"/g, '""')}"`;
@@ -191,6 +205,43 @@ export function matchExpression(terms: AnalysedTerm[], options: { prefixLast?: b
   });
   const expression = parts.join(" AND ");
   return options.columns ? `{${options.columns.join(" ")}} : (${expression})` : expression;
+}
+
+/**
+ * InnoDB's default stopwords (INFORMATION_SCHEMA.INNODB_FT_DEFAULT_STOPWORD, the same in MySQL and MariaDB). A
+ * FULLTEXT index holds none of them, nor words outside 3–84 characters (innodb_ft_min_token_size and
+ * innodb_ft_max_token_size), and a required word it does not hold makes a boolean-mode query match nothing.
+ */
+const INNODB_STOPWORDS = new Set(
+  "a about an are as at be by com de en for from how i in is it la of on or that the this to was what when where who will with und www".split(
+    " ",
+  ),
+);
+
+function innoDbIndexes(word: string): boolean {
+  return word.length >= 3 && word.length <= 84 && !INNODB_STOPWORDS.has(word);
+}
+
+/**
+ * One typed term for InnoDB: `indexed` is a boolean-mode OR-group of its searched terms (`hobbit habit`, `tolk*`
+ * for a prefix); `words` are terms the index cannot hold, to be found as whole words by a pattern instead (an
+ * empty list matches nothing).
+ */
+export type BooleanModeGroup = { indexed: string } | { words: string[] };
+
+/**
+ * The InnoDB counterpart of `matchExpression`: one group per typed term, every group required. Only letters
+ * and digits reach the expression (the tokenizer yields nothing else), so user input can never be read as
+ * boolean-mode syntax. A prefix always goes to the index, which completes short prefixes too.
+ */
+export function booleanModeGroups(query: TextQuery): BooleanModeGroup[] {
+  return query.terms.map((term, index) => {
+    const words = term.searched.map((searched) => searched.replace(/[^\p{L}\p{N}]+/gu, "")).filter(Boolean);
+    if (words.length === 0) return { words };
+    if (query.prefixLast && index === query.terms.length - 1)
+      return { indexed: words.map((word) => `${word}*`).join(" ") };
+    return words.every(innoDbIndexes) ? { indexed: words.join(" ") } : { words };
+  });
 }
 
 /** The query as it was searched, when any term was corrected ("hobit" → "hobbit"). */

@@ -1,7 +1,8 @@
 import { AppError } from "../http/errors";
 import { initializeStock, setStock, withdrawStock } from "../inventory";
+import { atomically, type Statement } from "../platform/db";
 import type { CatalogContext } from "./context";
-import { bumpVersion, refreshEditionOffers, type Statement } from "./store/editions";
+import { bumpVersion, refreshEditionOffers } from "./store/editions";
 import { applyStockCopy, type ListingRow, listingById, type StockCopy } from "./store/listings";
 
 /**
@@ -79,7 +80,7 @@ export async function ensureStock(
     return [applyStockCopy(ctx.db, row.id, copyOf(levels[index]!), now)];
   });
   const editions = [...new Set(pending.map((row) => row.editionId))];
-  await ctx.db.batch([
+  await atomically(ctx.db, [
     bumpVersion(ctx.db, "browse"),
     ...statements,
     ...editions.map((editionId) => refreshEditionOffers(ctx.db, editionId, now)),

@@ -1,11 +1,12 @@
 import { type SQL, sql } from "drizzle-orm";
-import type { Db } from "../../platform/db";
+import { type Db, rows } from "../../platform/db";
 import type { EditionFormat } from "../model";
 
 /**
- * Browse and search queries. Both read the edition summary (never the listings table): browse walks an
- * index of `editions` in the order asked for, search walks the FTS5 index in rank order, and each stops
- * after one page. Rows read therefore follow the page size, not the catalog size.
+ * Browse queries, and search on SQLite's FTS5 index (`innodb-search.ts` is its MySQL counterpart; `search.ts`
+ * chooses). Both read the edition summary (never the listings table): browse walks an index of `editions` in
+ * the order asked for, search walks the FTS5 index in rank order, and each stops after one page. Rows read
+ * therefore follow the page size, not the catalog size.
  */
 export interface BrowseFilters {
   categoryId?: string;
@@ -38,7 +39,7 @@ function startFromCategoryLinks(categorySize: number, catalogSize: number): bool
   return categorySize * categorySize < 28 * Math.max(catalogSize, 1);
 }
 
-function filterClauses(filters: BrowseFilters): SQL[] {
+export function filterClauses(filters: BrowseFilters): SQL[] {
   const clauses: SQL[] = [];
   if (filters.categoryId) {
     if (startFromCategoryLinks(filters.categorySize ?? Number.POSITIVE_INFINITY, filters.catalogSize ?? 0)) {
@@ -59,11 +60,11 @@ function filterClauses(filters: BrowseFilters): SQL[] {
   return clauses;
 }
 
-function where(clauses: SQL[]): SQL {
+export function where(clauses: SQL[]): SQL {
   return clauses.length ? sql`WHERE ${sql.join(clauses, sql` AND `)}` : sql``;
 }
 
-function orderClauses(order: BrowseOrder): { clauses: SQL[]; orderBy: SQL } {
+export function orderClauses(order: BrowseOrder): { clauses: SQL[]; orderBy: SQL } {
   switch (order.sort) {
     case "newest":
       return {
@@ -104,7 +105,8 @@ export interface BrowseHit {
   offerCount: number;
 }
 
-const CARD = sql.raw(`e.id AS id, e.isbn13 AS isbn13, e.title AS title, e.subtitle AS subtitle, e.authors AS authors,
+export const CARD =
+  sql.raw(`e.id AS id, e.isbn13 AS isbn13, e.title AS title, e.subtitle AS subtitle, e.authors AS authors,
   e.format AS format, e.language AS language, e.published_year AS year, e.cover_key AS coverKey,
   e.lowest_price AS price, e.offer_count AS offerCount`);
 
@@ -115,29 +117,30 @@ export function browseQuery(filters: BrowseFilters, order: BrowseOrder, limit: n
 }
 
 export function browseEditions(db: Db, filters: BrowseFilters, order: BrowseOrder, limit: number) {
-  return db.all<BrowseHit>(browseQuery(filters, order, limit));
+  return rows<BrowseHit>(db, browseQuery(filters, order, limit));
 }
 
+/** A search result: `score` ranks it (lower is better, as FTS5's rank) and `doc` breaks ties, in the cursor too. */
 export interface SearchHit extends BrowseHit {
   score: number;
   doc: number;
+}
+
+export type SearchOrder = BrowseOrder | { sort: "relevance"; after?: SearchPosition };
+
+/** Results after a cursor position in relevance order: a worse score, or the same one and a later document. */
+export function afterPosition(score: SQL, doc: SQL, after: SearchPosition | undefined): SQL[] {
+  return after ? [sql`(${score} > ${after.score} OR (${score} = ${after.score} AND ${doc} > ${after.doc}))`] : [];
 }
 
 /**
  * One page of editions matching an FTS5 expression. In rank order FTS5 hands back rows best first and the
  * page stops the scan; any other order has to sort every match (fine for the narrow queries it serves).
  */
-export function searchQuery(
-  match: string,
-  filters: BrowseFilters,
-  order: BrowseOrder | { sort: "relevance"; after?: SearchPosition },
-  limit: number,
-): SQL {
+export function searchQuery(match: string, filters: BrowseFilters, order: SearchOrder, limit: number): SQL {
   const filtered = filterClauses(filters);
   if (order.sort === "relevance") {
-    const after = order.after
-      ? [sql`(f.rank > ${order.after.score} OR (f.rank = ${order.after.score} AND f.rowid > ${order.after.doc}))`]
-      : [];
+    const after = afterPosition(sql`f.rank`, sql`f.rowid`, order.after);
     return sql`SELECT ${CARD}, f.rank AS score, f.rowid AS doc
       FROM edition_search f JOIN editions e ON e.doc_id = f.rowid
       ${where([sql`edition_search MATCH ${match}`, ...filtered, ...after])} ORDER BY f.rank LIMIT ${limit + 1}`;
@@ -148,25 +151,15 @@ export function searchQuery(
     ${where([sql`edition_search MATCH ${match}`, ...filtered, ...clauses])} ${orderBy} LIMIT ${limit + 1}`;
 }
 
-export function searchEditions(
-  db: Db,
-  match: string,
-  filters: BrowseFilters,
-  order: BrowseOrder | { sort: "relevance"; after?: SearchPosition },
-  limit: number,
-) {
-  return db.all<SearchHit>(searchQuery(match, filters, order, limit));
-}
-
-interface SuggestionHit {
+export interface SuggestionHit {
   title: string;
   authors: string;
   isbn13: string;
 }
 
-/** The best-ranked title and author matches for a prefix query, for search-as-you-type. */
-export function suggestionHits(db: Db, match: string, limit: number) {
-  return db.all<SuggestionHit>(sql`SELECT e.title AS title, e.authors AS authors, e.isbn13 AS isbn13
+/** The best-ranked editions for an FTS5 prefix expression, for search-as-you-type. */
+export function suggestionQuery(match: string, limit: number): SQL {
+  return sql`SELECT e.title AS title, e.authors AS authors, e.isbn13 AS isbn13
     FROM edition_search f JOIN editions e ON e.doc_id = f.rowid
-    WHERE edition_search MATCH ${match} ORDER BY f.rank LIMIT ${limit}`);
+    WHERE edition_search MATCH ${match} ORDER BY f.rank LIMIT ${limit}`;
 }

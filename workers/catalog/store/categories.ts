@@ -1,22 +1,28 @@
 import { and, asc, eq, inArray, notInArray, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/sqlite-core";
 import { categories, categoryClosure, editionCategories } from "../../../schema/catalog";
 import { chunked, MAX_LIST_PARAMS, readChunked, rowsPerInsert } from "../../lib/chunked";
-import type { Db } from "../../platform/db";
-import type { Statement } from "./editions";
+import { type Db, ignoringDuplicates, incoming, type Statement, upserting } from "../../platform/db";
+import { violatesUnique } from "./unique";
 
 export type CategoryRow = typeof categories.$inferSelect;
+
+/** Whether a write failed because another category has the slug. */
+export function isSlugTaken(error: unknown): boolean {
+  return violatesUnique(error, categories, "categories_slug_idx");
+}
 
 export function allCategories(db: Db) {
   return db.select().from(categories).orderBy(asc(categories.position), asc(categories.name));
 }
 
-export function categoryBySlug(db: Db, slug: string) {
-  return db.select().from(categories).where(eq(categories.slug, slug)).get();
+export async function categoryBySlug(db: Db, slug: string) {
+  const [row] = await db.select().from(categories).where(eq(categories.slug, slug)).limit(1);
+  return row;
 }
 
-export function categoryById(db: Db, id: string) {
-  return db.select().from(categories).where(eq(categories.id, id)).get();
+export async function categoryById(db: Db, id: string) {
+  const [row] = await db.select().from(categories).where(eq(categories.id, id)).limit(1);
+  return row;
 }
 
 export function categoriesBySlug(db: Db, slugs: string[]) {
@@ -50,18 +56,34 @@ export function insertClosureForNew(db: Db, categoryId: string, parentId: string
   return [db.insert(categoryClosure).select(aboveParent), self];
 }
 
-/** Re-hangs a subtree under a new parent: drops the links to its old ancestors, adds the new ones. */
+/**
+ * Re-hangs a subtree under a new parent: drops the links to its old ancestors, adds the new ones. The subtree
+ * is read through a DISTINCT derived table, which MySQL cannot merge and so reads before deleting: it refuses
+ * a DELETE whose subquery reads the table it deletes from (error 1093). SQLite runs the same statement.
+ */
 export function moveSubtree(db: Db, categoryId: string, newParentId: string | null): Statement[] {
-  const subtree = db
-    .select({ id: categoryClosure.descendantId })
+  const members = db
+    .selectDistinct({ id: sql<string>`${categoryClosure.descendantId}`.as("id") })
     .from(categoryClosure)
-    .where(eq(categoryClosure.ancestorId, categoryId));
+    .where(eq(categoryClosure.ancestorId, categoryId))
+    .as("subtree");
+  const subtree = db.select({ id: members.id }).from(members);
   const detach = db
     .delete(categoryClosure)
     .where(and(inArray(categoryClosure.descendantId, subtree), notInArray(categoryClosure.ancestorId, subtree)));
   if (!newParentId) return [detach];
-  const above = alias(categoryClosure, "above");
-  const below = alias(categoryClosure, "below");
+  // Every new ancestor with every member of the subtree. Derived tables, not table aliases: drizzle's MySQL
+  // dialect renders a joined SQLite alias without its table.
+  const above = db
+    .select({ ancestorId: categoryClosure.ancestorId, depth: categoryClosure.depth })
+    .from(categoryClosure)
+    .where(eq(categoryClosure.descendantId, newParentId))
+    .as("above");
+  const below = db
+    .select({ descendantId: categoryClosure.descendantId, depth: categoryClosure.depth })
+    .from(categoryClosure)
+    .where(eq(categoryClosure.ancestorId, categoryId))
+    .as("below");
   const links = db
     .select({
       ancestorId: above.ancestorId,
@@ -69,8 +91,7 @@ export function moveSubtree(db: Db, categoryId: string, newParentId: string | nu
       depth: sql<number>`${above.depth} + ${below.depth} + 1`.as("depth"),
     })
     .from(above)
-    .innerJoin(below, eq(below.ancestorId, categoryId))
-    .where(eq(above.descendantId, newParentId));
+    .innerJoin(below, sql`1 = 1`);
   return [detach, db.insert(categoryClosure).select(links)];
 }
 
@@ -101,7 +122,11 @@ export function reassignEditions(db: Db, fromId: string, toId: string | null): S
       .select({ editionId: editionCategories.editionId, categoryId: sql<string>`${toId}`.as("category_id") })
       .from(editionCategories)
       .where(eq(editionCategories.categoryId, fromId));
-    moves.push(db.insert(editionCategories).select(links).onConflictDoNothing());
+    // Links the parent already has stay as they are. Not `ignoringDuplicates`: its MySQL no-op `edition_id =
+    // edition_id` is ambiguous when the SELECT reads the same table (error 1052); the incoming value is not.
+    const key = [editionCategories.editionId, editionCategories.categoryId];
+    const unchanged = { editionId: incoming(db, editionCategories.editionId) };
+    moves.push(upserting(db, db.insert(editionCategories).select(links), key, unchanged));
   }
   moves.push(db.delete(editionCategories).where(eq(editionCategories.categoryId, fromId)));
   return moves;
@@ -110,10 +135,11 @@ export function reassignEditions(db: Db, fromId: string, toId: string | null): S
 /** Places an edition in categories. */
 export function linkEdition(db: Db, editionId: string, categoryIds: string[]): Statement[] {
   return chunked(categoryIds, rowsPerInsert(2)).map((part) =>
-    db
-      .insert(editionCategories)
-      .values(part.map((categoryId) => ({ editionId, categoryId })))
-      .onConflictDoNothing(),
+    ignoringDuplicates(
+      db,
+      db.insert(editionCategories).values(part.map((categoryId) => ({ editionId, categoryId }))),
+      editionCategories.editionId,
+    ),
   );
 }
 
@@ -151,14 +177,11 @@ export async function closureAncestors(db: Db, categoryIds: string[]): Promise<s
 }
 
 export async function hasChildren(db: Db, id: string): Promise<boolean> {
-  const child = await db
-    .select({ id: categories.id })
-    .from(categories)
-    .where(and(eq(categories.parentId, id)))
-    .limit(1)
-    .get();
-  return Boolean(child);
+  const children = await db.select({ id: categories.id }).from(categories).where(eq(categories.parentId, id)).limit(1);
+  return children.length > 0;
 }
+
+export type CategoryPath = Awaited<ReturnType<typeof categoryPathsOfEdition>>[number];
 
 /** For each category an edition is in, its ancestors (itself included) with their depth below them. */
 export function categoryPathsOfEdition(db: Db, editionId: string) {

@@ -1,5 +1,4 @@
 import { and, eq, gt, inArray, sql } from "drizzle-orm";
-import type { BatchItem } from "drizzle-orm/batch";
 import type { SQLiteInsertValue } from "drizzle-orm/sqlite-core";
 import {
   catalogVersions,
@@ -13,11 +12,11 @@ import {
 } from "../../../schema/catalog";
 import { chunked, readChunked, rowsPerInsert } from "../../lib/chunked";
 import { MARKETPLACE_CURRENCY } from "../../lib/money";
-import type { Db } from "../../platform/db";
+import { type Db, ignoringDuplicates, type Statement, upserting } from "../../platform/db";
 import { LISTING_CONDITIONS } from "../model";
 import { variantsOf } from "../search";
+import { violatesUnique } from "./unique";
 
-export type Statement = BatchItem<"sqlite">;
 type NewWork = typeof works.$inferInsert;
 type NewEdition = SQLiteInsertValue<typeof editions>;
 
@@ -26,7 +25,7 @@ type NewEdition = SQLiteInsertValue<typeof editions>;
  * one read. Work columns are aliased so no two result columns share a name.
  */
 export async function editionWithWork(db: Db, isbn13: string) {
-  const row = await db
+  const [row] = await db
     .select({
       edition: editions,
       workTitle: sql<string>`${works.title}`.as("work_title"),
@@ -38,7 +37,7 @@ export async function editionWithWork(db: Db, isbn13: string) {
     .from(editions)
     .innerJoin(works, eq(works.id, editions.workId))
     .where(eq(editions.isbn13, isbn13))
-    .get();
+    .limit(1);
   if (!row) return undefined;
   return {
     edition: row.edition,
@@ -55,9 +54,15 @@ export async function editionWithWork(db: Db, isbn13: string) {
 
 export type EditionWithWork = NonNullable<Awaited<ReturnType<typeof editionWithWork>>>;
 
+/** Whether a write failed because an edition with the ISBN exists (someone created it at the same moment). */
+export function isIsbnTaken(error: unknown): boolean {
+  return violatesUnique(error, editions, "editions_isbn13_idx");
+}
+
 /** Whether an edition with this ISBN exists, and its id. */
-export function editionIdByIsbn(db: Db, isbn13: string) {
-  return db.select({ id: editions.id }).from(editions).where(eq(editions.isbn13, isbn13)).get();
+export async function editionIdByIsbn(db: Db, isbn13: string) {
+  const [row] = await db.select({ id: editions.id }).from(editions).where(eq(editions.isbn13, isbn13)).limit(1);
+  return row;
 }
 
 export function editionsByIsbn(db: Db, isbns: string[]) {
@@ -73,9 +78,13 @@ export function insertWork(db: Db, work: NewWork): Statement {
   return db.insert(works).values(work);
 }
 
-/** An edition, right after its search document: it takes the document's id (last_insert_rowid) as `docId`. */
+/**
+ * An edition, after its search document: it takes the document's id as `docId`, read by the document's edition
+ * id (no dialect's last-insert id, which would tie the two statements to one connection and one order).
+ */
 export function insertEdition(db: Db, edition: Omit<NewEdition, "docId">): Statement {
-  return db.insert(editions).values({ ...edition, docId: sql<number>`last_insert_rowid()` });
+  const docId = sql<number>`(SELECT ${searchDocuments.id} FROM ${searchDocuments} WHERE ${searchDocuments.editionId} = ${edition.id})`;
+  return db.insert(editions).values({ ...edition, docId });
 }
 
 export function insertSearchDocument(db: Db, doc: typeof searchDocuments.$inferInsert): Statement {
@@ -96,18 +105,18 @@ export async function knownTerms(db: Db, terms: string[]): Promise<Set<string>> 
  */
 export function vocabularyStatements(db: Db, terms: string[], known: Set<string>): Statement[] {
   const statements: Statement[] = chunked(terms, rowsPerInsert(2)).map((part) =>
-    db
-      .insert(searchTerms)
-      .values(part.map((term) => ({ term, docCount: 1 })))
-      .onConflictDoUpdate({ target: searchTerms.term, set: { docCount: sql`${searchTerms.docCount} + 1` } }),
+    upserting(db, db.insert(searchTerms).values(part.map((term) => ({ term, docCount: 1 }))), searchTerms.term, {
+      docCount: sql`${searchTerms.docCount} + 1`,
+    }),
   );
   const variants = terms.filter((term) => !known.has(term)).flatMap((term) => variantsOf(term).map((v) => [v, term]));
   for (const part of chunked(variants, rowsPerInsert(2))) {
     statements.push(
-      db
-        .insert(searchTermVariants)
-        .values(part.map(([variant, term]) => ({ variant: variant!, term: term! })))
-        .onConflictDoNothing(),
+      ignoringDuplicates(
+        db,
+        db.insert(searchTermVariants).values(part.map(([variant, term]) => ({ variant: variant!, term: term! }))),
+        searchTermVariants.variant,
+      ),
     );
   }
   return statements;
@@ -134,9 +143,10 @@ export function termsByVariant(db: Db, keys: string[]) {
   );
 }
 
-const conditionBits = sql.raw(
-  `CASE condition ${LISTING_CONDITIONS.map((c, i) => `WHEN '${c}' THEN ${1 << i}`).join(" ")} ELSE 0 END`,
-);
+/** A listing's condition as its bit (`condition` is a reserved word in MySQL: interpolated, so it is quoted). */
+const conditionBits = sql`CASE ${listings.condition} ${sql.raw(
+  LISTING_CONDITIONS.map((c, i) => `WHEN '${c}' THEN ${1 << i}`).join(" "),
+)} ELSE 0 END`;
 
 /**
  * Recomputes an edition's browse summary from its active, in-stock listings and bumps its version, so
@@ -171,18 +181,17 @@ export function bumpEditionVersion(db: Db, editionId: string, now: number): Stat
 
 /** Bumps a cached-read scope (`browse` or `categories`). */
 export function bumpVersion(db: Db, scope: "browse" | "categories"): Statement {
-  return db
-    .insert(catalogVersions)
-    .values({ scope, version: 2 })
-    .onConflictDoUpdate({ target: catalogVersions.scope, set: { version: sql`${catalogVersions.version} + 1` } });
+  return upserting(db, db.insert(catalogVersions).values({ scope, version: 2 }), catalogVersions.scope, {
+    version: sql`${catalogVersions.version} + 1`,
+  });
 }
 
 export async function versionOf(db: Db, scope: "browse" | "categories"): Promise<number> {
-  const row = await db
+  const [row] = await db
     .select({ version: catalogVersions.version })
     .from(catalogVersions)
     .where(eq(catalogVersions.scope, scope))
-    .get();
+    .limit(1);
   return row?.version ?? 1;
 }
 
@@ -201,11 +210,7 @@ export async function catalogVersionsNow(db: Db): Promise<{ browse: number; cate
 
 /** More views of an edition on a day (`YYYY-MM-DD`, UTC). */
 export function countViews(db: Db, count: { editionId: string; day: string; views: number }): Statement {
-  return db
-    .insert(editionViews)
-    .values(count)
-    .onConflictDoUpdate({
-      target: [editionViews.editionId, editionViews.day],
-      set: { views: sql`${editionViews.views} + ${count.views}` },
-    });
+  return upserting(db, db.insert(editionViews).values(count), [editionViews.editionId, editionViews.day], {
+    views: sql`${editionViews.views} + ${count.views}`,
+  });
 }

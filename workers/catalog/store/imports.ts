@@ -1,33 +1,32 @@
 import { and, asc, eq, getTableColumns, sql } from "drizzle-orm";
 import { catalogImportChunks, catalogImportErrors, catalogImports } from "../../../schema/catalog";
 import { chunked, rowsPerInsert } from "../../lib/chunked";
-import type { Db } from "../../platform/db";
+import { type Db, ignoringDuplicates, type Statement } from "../../platform/db";
 import type { RowError } from "../csv";
-import type { Statement } from "./editions";
 
 export function insertImport(db: Db, row: typeof catalogImports.$inferInsert): Statement {
   return db.insert(catalogImports).values(row);
 }
 
-export function importOfSeller(db: Db, sellerId: string, id: string) {
-  return db
+export async function importOfSeller(db: Db, sellerId: string, id: string) {
+  const [row] = await db
     .select()
     .from(catalogImports)
     .where(and(eq(catalogImports.id, id), eq(catalogImports.sellerId, sellerId)))
-    .get();
+    .limit(1);
+  return row;
 }
 
 /** How far an import has got: chunks applied and rows done and failed in them. */
 export async function importProgress(db: Db, importId: string) {
-  const row = await db
+  const [row] = await db
     .select({
       chunks: sql<number>`count(*)`,
       rowsDone: sql<number>`coalesce(sum(${catalogImportChunks.rowsDone}), 0)`,
       rowsFailed: sql<number>`coalesce(sum(${catalogImportChunks.rowsFailed}), 0)`,
     })
     .from(catalogImportChunks)
-    .where(eq(catalogImportChunks.importId, importId))
-    .get();
+    .where(eq(catalogImportChunks.importId, importId));
   return row ?? { chunks: 0, rowsDone: 0, rowsFailed: 0 };
 }
 
@@ -49,20 +48,22 @@ export function recordChunk(
   errors: RowError[],
 ): Statement[] {
   return [
-    db.insert(catalogImportChunks).values(row).onConflictDoNothing(),
+    ignoringDuplicates(db, db.insert(catalogImportChunks).values(row), catalogImportChunks.importId),
     ...chunked(errors, rowsPerInsert(IMPORT_ERROR_COLUMNS)).map((part) =>
-      db
-        .insert(catalogImportErrors)
-        .values(part.map((error) => ({ importId: row.importId, ...error })))
-        .onConflictDoNothing(),
+      ignoringDuplicates(
+        db,
+        db.insert(catalogImportErrors).values(part.map((error) => ({ importId: row.importId, ...error }))),
+        catalogImportErrors.importId,
+      ),
     ),
   ];
 }
 
-export function chunkApplied(db: Db, importId: string, chunk: number) {
-  return db
+export async function chunkApplied(db: Db, importId: string, chunk: number) {
+  const [row] = await db
     .select({ chunk: catalogImportChunks.chunk })
     .from(catalogImportChunks)
     .where(and(eq(catalogImportChunks.importId, importId), eq(catalogImportChunks.chunk, chunk)))
-    .get();
+    .limit(1);
+  return row;
 }

@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, getTableColumns, gt, inArray, isNull, lt, ne, sql } from "drizzle-orm";
 import { coverOptions, editions, listingPhotos, listingPriceHistory, listings, works } from "../../../schema/catalog";
 import { chunked, MAX_LIST_PARAMS, readChunked, rowsPerInsert } from "../../lib/chunked";
-import type { Db } from "../../platform/db";
+import type { Db, Statement } from "../../platform/db";
 import type { ListingStatus } from "../model";
-import type { Statement } from "./editions";
+import { violatesUnique } from "./unique";
 
 export type ListingRow = typeof listings.$inferSelect;
 type NewListing = typeof listings.$inferInsert;
@@ -11,8 +11,14 @@ export type CoverOptionRow = typeof coverOptions.$inferSelect;
 export type NewCoverOption = typeof coverOptions.$inferInsert;
 export type PhotoRow = typeof listingPhotos.$inferSelect;
 
-export function listingById(db: Db, id: string) {
-  return db.select().from(listings).where(eq(listings.id, id)).get();
+/** Whether a write failed because the seller already has a listing with the SKU. */
+export function isSkuTaken(error: unknown): boolean {
+  return violatesUnique(error, listings, "listings_seller_sku_idx");
+}
+
+export async function listingById(db: Db, id: string) {
+  const [row] = await db.select().from(listings).where(eq(listings.id, id)).limit(1);
+  return row;
 }
 
 /** Listings joined to their edition and work: the listing with the book it is a copy of. */
@@ -30,8 +36,9 @@ const listingsWithBook = (db: Db) =>
     .innerJoin(works, eq(works.id, editions.workId));
 
 /** A listing with its edition's ISBN and its work's title, for the listing page. */
-export function listingWithBook(db: Db, id: string) {
-  return listingsWithBook(db).where(eq(listings.id, id)).get();
+export async function listingWithBook(db: Db, id: string) {
+  const [row] = await listingsWithBook(db).where(eq(listings.id, id)).limit(1);
+  return row;
 }
 
 /** Listings by id with their edition's ISBN and their work's title, for carts and checkouts. */
@@ -46,12 +53,13 @@ export function listingsWithTitles(db: Db, ids: string[]) {
   );
 }
 
-export function listingVersion(db: Db, id: string) {
-  return db
+export async function listingVersion(db: Db, id: string) {
+  const [row] = await db
     .select({ version: listings.version, sellerId: listings.sellerId })
     .from(listings)
     .where(eq(listings.id, id))
-    .get();
+    .limit(1);
+  return row;
 }
 
 export function listingsBySku(db: Db, sellerId: string, skus: string[]) {
@@ -136,20 +144,20 @@ export function photosOfOffers(db: Db, editionId: string) {
     .orderBy(asc(listingPhotos.id));
 }
 
-export function photoById(db: Db, listingId: string, photoId: string) {
-  return db
+export async function photoById(db: Db, listingId: string, photoId: string) {
+  const [row] = await db
     .select()
     .from(listingPhotos)
     .where(and(eq(listingPhotos.listingId, listingId), eq(listingPhotos.id, photoId)))
-    .get();
+    .limit(1);
+  return row;
 }
 
 export async function photoCount(db: Db, listingId: string): Promise<number> {
-  const row = await db
+  const [row] = await db
     .select({ n: sql<number>`count(*)` })
     .from(listingPhotos)
-    .where(eq(listingPhotos.listingId, listingId))
-    .get();
+    .where(eq(listingPhotos.listingId, listingId));
   return row?.n ?? 0;
 }
 
@@ -277,8 +285,41 @@ export function removeCoverOptions(db: Db, listingId: string, ids: string[], now
   );
 }
 
-export function insertPhoto(db: Db, row: typeof listingPhotos.$inferInsert): Statement {
-  return db.insert(listingPhotos).values(row);
+/**
+ * A listing's photo, only while the listing has fewer than `limit`: past it the insert names no listing, fails
+ * on NOT NULL and fails its whole batch (`isOverPhotoLimit`). Counted inside the insert, so concurrent uploads
+ * cannot overshoot once their batch has locked the listing's row (`bumpListingVersion` before it: MySQL
+ * then runs them one after the other; D1 runs every batch alone). Written without a trigger, which
+ * PlanetScale does not offer; D1's `listing_photos_limit` trigger (migration 0012) refuses the same inserts.
+ */
+export function insertPhoto(db: Db, row: typeof listingPhotos.$inferInsert, limit: number): Statement {
+  return db.insert(listingPhotos).select(
+    db
+      .select({
+        id: boundColumn(row.id, "id"),
+        listingId: sql<string>`CASE WHEN count(*) < ${limit} THEN ${row.listingId} END`.as("listing_id"),
+        key: boundColumn(row.key, "key"),
+        contentType: boundColumn(row.contentType, "content_type"),
+        bytes: boundColumn(row.bytes, "bytes"),
+        createdAt: boundColumn(row.createdAt, "created_at"),
+      })
+      .from(listingPhotos)
+      .where(eq(listingPhotos.listingId, row.listingId)),
+  );
+}
+
+/** Whether a photo upload failed because the listing has its limit of photos (see `insertPhoto`). */
+export function isOverPhotoLimit(error: unknown): boolean {
+  const refusals = [
+    "listing_photo_limit",
+    "NOT NULL constraint failed: listing_photos.listing_id",
+    "Column 'listing_id' cannot be null",
+  ];
+  for (let cause = error, depth = 0; cause && depth < 4; cause = (cause as { cause?: unknown }).cause, depth++) {
+    const message = String(cause);
+    if (refusals.some((refusal) => message.includes(refusal))) return true;
+  }
+  return false;
 }
 
 export function deletePhoto(db: Db, listingId: string, photoId: string): Statement {
