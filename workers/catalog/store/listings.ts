@@ -290,7 +290,7 @@ export function removeCoverOptions(db: Db, listingId: string, ids: string[], now
  * on NOT NULL and fails its whole batch (`isOverPhotoLimit`). Counted inside the insert, so concurrent uploads
  * cannot overshoot once their batch has locked the listing's row (`bumpListingVersion` before it: MySQL
  * then runs them one after the other; D1 runs every batch alone). Written without a trigger, which
- * PlanetScale does not offer; D1's `listing_photos_limit` trigger (migration 0012) refuses the same inserts.
+ * PlanetScale does not offer (migration 0015 dropped D1's).
  */
 export function insertPhoto(db: Db, row: typeof listingPhotos.$inferInsert, limit: number): Statement {
   return db.insert(listingPhotos).select(
@@ -311,7 +311,6 @@ export function insertPhoto(db: Db, row: typeof listingPhotos.$inferInsert, limi
 /** Whether a photo upload failed because the listing has its limit of photos (see `insertPhoto`). */
 export function isOverPhotoLimit(error: unknown): boolean {
   const refusals = [
-    "listing_photo_limit",
     "NOT NULL constraint failed: listing_photos.listing_id",
     "Column 'listing_id' cannot be null",
   ];
