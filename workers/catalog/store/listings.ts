@@ -310,10 +310,7 @@ export function insertPhoto(db: Db, row: typeof listingPhotos.$inferInsert, limi
 
 /** Whether a photo upload failed because the listing has its limit of photos (see `insertPhoto`). */
 export function isOverPhotoLimit(error: unknown): boolean {
-  const refusals = [
-    "NOT NULL constraint failed: listing_photos.listing_id",
-    "Column 'listing_id' cannot be null",
-  ];
+  const refusals = ["NOT NULL constraint failed: listing_photos.listing_id", "Column 'listing_id' cannot be null"];
   for (let cause = error, depth = 0; cause && depth < 4; cause = (cause as { cause?: unknown }).cause, depth++) {
     const message = String(cause);
     if (refusals.some((refusal) => message.includes(refusal))) return true;
