@@ -90,3 +90,51 @@ export function moduleCycles(files: Files): string[][] {
   for (const start of edges.keys()) walk([start]);
   return cycles;
 }
+
+/**
+ * The dialect seam of workers/platform/db.ts as a check over source files: outside it, nothing under workers/ or
+ * queues/ calls a drizzle method that exists in SQLite only, so every store runs on D1 and on MySQL alike.
+ */
+const DIALECT_SEAM = new Set([
+  "workers/platform/db.ts",
+  // The bench-mode meter wraps D1's own prepared statements (D1 only by design), not drizzle's builders.
+  "workers/platform/d1-usage.ts",
+]);
+
+/** Each SQLite-only call, and how it is told apart from look-alikes (`Map#get(key)`, `Promise.all([…])`, `sendBatch`). */
+const SQLITE_ONLY: { call: string; pattern: RegExp }[] = [
+  { call: ".get()", pattern: /\.get\(\s*\)/g },
+  { call: ".all()", pattern: /\.all\(\s*\)/g },
+  { call: ".run()", pattern: /\.run\(\s*\)/g },
+  // On a query it follows a call (`….where(…).values()`); `Map#values()` follows a name.
+  { call: ".values()", pattern: /\)\s*\.values\(\s*\)/g },
+  { call: "db.get/all/run/values()", pattern: /\bdb\s*\.(?:get|all|run|values)\s*\(/g },
+  { call: ".batch()", pattern: /\.batch\s*\(/g },
+  { call: ".returning()", pattern: /\.returning\s*\(/g },
+  { call: ".onConflictDoNothing()", pattern: /\.onConflictDoNothing\s*\(/g },
+  { call: ".onConflictDoUpdate()", pattern: /\.onConflictDoUpdate\s*\(/g },
+];
+
+interface DialectViolation {
+  file: string;
+  line: number;
+  call: string;
+}
+
+/** Comment lines (`//`, `/*`, ` * …`) may name these methods; only code counts. */
+const COMMENT_LINE = /^\s*(?:\/\/|\/\*|\*).*$/gm;
+
+export function sqliteOnlyCalls(files: Files): DialectViolation[] {
+  const violations: DialectViolation[] = [];
+  for (const [file, source] of Object.entries(files)) {
+    if (!/^(?:workers|queues)\//.test(file) || DIALECT_SEAM.has(file)) continue;
+    const code = source.replace(COMMENT_LINE, "");
+    for (const { call, pattern } of SQLITE_ONLY) {
+      for (const match of code.matchAll(pattern)) {
+        const line = code.slice(0, match.index + match[0].length).split("\n").length;
+        violations.push({ file, line, call });
+      }
+    }
+  }
+  return violations.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+}

@@ -11,6 +11,7 @@ import type { CreateListingInput } from "../../workers/catalog/schemas";
 import { sellerDirectory } from "../../workers/catalog/sellers";
 import { loadConfig } from "../../workers/config";
 import { createLogger } from "../../workers/lib/log";
+import { atomically } from "../../workers/platform/db";
 import { buildServices } from "../../workers/platform/services";
 
 /**
@@ -89,8 +90,7 @@ export async function addBooks(ctx: CatalogContext, books: BookFixture[]): Promi
     Date.now(),
   );
   for (let i = 0; i < planned.statements.length; i += 50) {
-    const part = planned.statements.slice(i, i + 50);
-    await ctx.db.batch(part as [(typeof part)[number], ...typeof part]);
+    await atomically(ctx.db, planned.statements.slice(i, i + 50));
   }
 }
 

@@ -210,8 +210,8 @@ async function loadBooks(
   const isbn = looksLikeIsbn(text) ? normalizeIsbn(text) : undefined;
   const terms = isbn ? [] : tokenize(text).slice(0, 12);
   if (isbn) {
-    const terms = [{ typed: isbn, searched: [isbn], corrected: false }];
-    hits = await searchEditions(ctx.db, { terms, columns: ["isbn"] }, filters, order, query.limit);
+    const exact = { typed: isbn, searched: [isbn], corrected: false };
+    hits = await searchEditions(ctx.db, { terms: [exact], columns: ["isbn"] }, filters, order, query.limit);
   } else if (terms.length > 0) {
     const analysed = await analyseQuery(ctx, terms);
     corrected = correctedQuery(analysed);

@@ -4,7 +4,15 @@ import type { CatalogContext } from "./context";
 import { catalogEvents } from "./events";
 import { type PhotoView, photoView } from "./offers";
 import { bumpEditionVersion, bumpVersion } from "./store/editions";
-import { bumpListingVersion, deletePhoto, insertPhoto, listingWithBook, photoById, photoCount } from "./store/listings";
+import {
+  bumpListingVersion,
+  deletePhoto,
+  insertPhoto,
+  isOverPhotoLimit,
+  listingWithBook,
+  photoById,
+  photoCount,
+} from "./store/listings";
 
 /** Listing photos in R2, and serving media. */
 
@@ -70,8 +78,9 @@ export async function addPhoto(
   try {
     await ctx.services.outbox.commit(
       [
-        insertPhoto(ctx.db, row),
+        // The listing's row first: concurrent uploads to it then count its photos one after the other.
         bumpListingVersion(ctx.db, listingId, now),
+        insertPhoto(ctx.db, row, MAX_PHOTOS_PER_LISTING),
         bumpEditionVersion(ctx.db, found.listing.editionId, now),
         bumpVersion(ctx.db, "browse"),
       ],
@@ -79,7 +88,7 @@ export async function addPhoto(
     );
   } catch (error) {
     await ctx.media.delete(key).catch(() => undefined);
-    throw isPhotoLimit(error) ? tooManyPhotos() : error;
+    throw isOverPhotoLimit(error) ? tooManyPhotos() : error;
   }
   return photoView(ctx, row);
 }
@@ -88,14 +97,6 @@ const tooManyPhotos = () =>
   new AppError("too_many_photos", `A listing may have at most ${MAX_PHOTOS_PER_LISTING} photos.`, {
     maxPhotos: MAX_PHOTOS_PER_LISTING,
   });
-
-/** The `listing_photos_limit` trigger (migration 0012) refused the insert: uploads raced past the count above. */
-function isPhotoLimit(error: unknown): boolean {
-  for (let cause = error; cause instanceof Error; cause = cause.cause) {
-    if (cause.message.includes("listing_photo_limit")) return true;
-  }
-  return false;
-}
 
 export async function removePhoto(ctx: CatalogContext, sellerId: string, listingId: string, photoId: string) {
   const found = await ownListing(ctx, sellerId, listingId);

@@ -1,4 +1,4 @@
-import { getTableColumns, type SQL, sql } from "drizzle-orm";
+import { getTableColumns, getTableName, type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { drizzle } from "drizzle-orm/d1";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
@@ -54,11 +54,26 @@ export async function atomically(db: Db, statements: Statement[]): Promise<unkno
   if (statements.length === 0) return [];
   const transaction = (db as Tagged)[TRANSACTION];
   if (!transaction) return db.batch(statements as [Statement, ...Statement[]]);
-  return transaction(async () => {
-    const results: unknown[] = [];
-    for (const statement of statements) results.push(await statement);
-    return results;
-  });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await transaction(async () => {
+        const results: unknown[] = [];
+        for (const statement of statements) results.push(await statement);
+        return results;
+      });
+    } catch (error) {
+      // InnoDB breaks a lock cycle by rolling one transaction back, where D1 would have queued the batch: the
+      // builders are lazy, so the whole transaction runs again.
+      if (attempt >= DEADLOCK_ATTEMPTS || !isDeadlock(error)) throw error;
+    }
+  }
+}
+
+const DEADLOCK_ATTEMPTS = 4;
+
+function isDeadlock(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error);
+  return /\b1213\b|deadlock/i.test(message);
 }
 
 /** How many rows a write changed: D1's `meta.changes` or MySQL's `rowsAffected`. */
@@ -90,8 +105,11 @@ interface InsertWithConflicts {
 /** The insert, skipping rows whose key is already there (`changes` counts only the new ones). */
 export function ignoringDuplicates<T extends InsertWithConflicts>(db: Db, insert: T, key: SQLiteColumn): T {
   if (dialectOf(db) === "sqlite") return insert.onConflictDoNothing() as T;
-  // MySQL: a no-op update of the key; unlike INSERT IGNORE it downgrades no other error to a warning.
-  return onDuplicateKey(insert, { [propertyOf(key)]: sql`${sql.identifier(key.name)}` });
+  // MySQL: a no-op update of the key (qualified, so an INSERT … SELECT from the same table is not ambiguous);
+  // unlike INSERT IGNORE it downgrades no other error to a warning.
+  return onDuplicateKey(insert, {
+    [propertyOf(key)]: sql`${sql.identifier(getTableName(key.table))}.${sql.identifier(key.name)}`,
+  });
 }
 
 /**

@@ -58,8 +58,8 @@ export function insertClosureForNew(db: Db, categoryId: string, parentId: string
 
 /**
  * Re-hangs a subtree under a new parent: drops the links to its old ancestors, adds the new ones. The subtree
- * is read through a DISTINCT derived table, which MySQL must materialise before deleting: it refuses a DELETE
- * whose subquery reads the table being deleted from (error 1093), and SQLite reads it the same way.
+ * is read through a DISTINCT derived table, which MySQL cannot merge and so reads before deleting: it refuses
+ * a DELETE whose subquery reads the table it deletes from (error 1093). SQLite runs the same statement.
  */
 export function moveSubtree(db: Db, categoryId: string, newParentId: string | null): Statement[] {
   const members = db

@@ -285,8 +285,37 @@ export function removeCoverOptions(db: Db, listingId: string, ids: string[], now
   );
 }
 
-export function insertPhoto(db: Db, row: typeof listingPhotos.$inferInsert): Statement {
-  return db.insert(listingPhotos).values(row);
+/**
+ * A listing's photo, only while the listing has fewer than `limit`: past it the insert names no listing, fails
+ * on NOT NULL and fails its whole batch (`isOverPhotoLimit`). Counted inside the insert, so concurrent uploads
+ * cannot overshoot once their batch has locked the listing's row (`bumpListingVersion` before it: MySQL
+ * then runs them one after the other; D1 runs every batch alone). Written without a trigger, which
+ * PlanetScale does not offer (migration 0015 dropped D1's).
+ */
+export function insertPhoto(db: Db, row: typeof listingPhotos.$inferInsert, limit: number): Statement {
+  return db.insert(listingPhotos).select(
+    db
+      .select({
+        id: boundColumn(row.id, "id"),
+        listingId: sql<string>`CASE WHEN count(*) < ${limit} THEN ${row.listingId} END`.as("listing_id"),
+        key: boundColumn(row.key, "key"),
+        contentType: boundColumn(row.contentType, "content_type"),
+        bytes: boundColumn(row.bytes, "bytes"),
+        createdAt: boundColumn(row.createdAt, "created_at"),
+      })
+      .from(listingPhotos)
+      .where(eq(listingPhotos.listingId, row.listingId)),
+  );
+}
+
+/** Whether a photo upload failed because the listing has its limit of photos (see `insertPhoto`). */
+export function isOverPhotoLimit(error: unknown): boolean {
+  const refusals = ["NOT NULL constraint failed: listing_photos.listing_id", "Column 'listing_id' cannot be null"];
+  for (let cause = error, depth = 0; cause && depth < 4; cause = (cause as { cause?: unknown }).cause, depth++) {
+    const message = String(cause);
+    if (refusals.some((refusal) => message.includes(refusal))) return true;
+  }
+  return false;
 }
 
 export function deletePhoto(db: Db, listingId: string, photoId: string): Statement {
