@@ -1,14 +1,11 @@
 import { and, eq, inArray, lt } from "drizzle-orm";
-import type { BatchItem } from "drizzle-orm/batch";
 import { processedEvents } from "../schema/platform";
 import type { Config } from "../workers/config";
 import { chunked, MAX_LIST_PARAMS, rowsPerInsert } from "../workers/lib/chunked";
 import type { Logger } from "../workers/lib/log";
-import type { Db } from "../workers/platform/db";
+import { atomically, type Db, type Statement } from "../workers/platform/db";
 import type { Services } from "../workers/platform/services";
 import { type AnyEvent, type EventEnvelope, type EventType, parseEvent, type QueueName } from "./event-catalogue";
-
-type Statement = BatchItem<"sqlite">;
 
 export interface ConsumerContext {
   env: Env;
@@ -19,7 +16,7 @@ export interface ConsumerContext {
 
 /**
  * A queue consumer: the events it handles on one queue, and the effect of one event. An effect that is
- * only D1 writes should return them, so they commit in the same batch as the processed-event marker.
+ * only database writes should return them, so they commit atomically with the processed-event marker.
  */
 export interface Consumer<T extends EventType = EventType> {
   name: string;
@@ -29,8 +26,8 @@ export interface Consumer<T extends EventType = EventType> {
 }
 
 /**
- * A consumer whose effects add up (counters): the D1 writes for all of a delivered batch's new events at once,
- * committed in one D1 batch with their processed-event markers.
+ * A consumer whose effects add up (counters): the database writes for all of a delivered batch's new events at
+ * once, committed atomically with their processed-event markers.
  */
 export interface TallyConsumer<T extends EventType = EventType> {
   name: string;
@@ -67,20 +64,20 @@ export async function runOnce(
   eventId: string,
   effect: () => Promise<Statement[] | undefined>,
 ): Promise<"done" | "skipped"> {
-  const seen = await db
+  const [seen] = await db
     .select({ eventId: processedEvents.eventId })
     .from(processedEvents)
     .where(and(eq(processedEvents.consumer, consumer), eq(processedEvents.eventId, eventId)))
-    .get();
+    .limit(1);
   if (seen) return "skipped";
   const statements = (await effect()) ?? [];
-  // The marker's primary key makes a concurrent duplicate fail the whole batch, so the effect commits once.
+  // The marker's primary key makes a concurrent duplicate fail the whole write, so the effect commits once.
   const marker = db.insert(processedEvents).values({ consumer, eventId, processedAt: Date.now() });
-  await db.batch([marker, ...statements]);
+  await atomically(db, [marker, ...statements]);
   return "done";
 }
 
-/** `runOnce` for a batch of events: one read of the markers, one D1 batch for the new events' markers and effects. */
+/** `runOnce` for a batch of events: one read of the markers, one atomic write of the new markers and effects. */
 export async function runOnceForAll(
   db: Db,
   consumer: string,
@@ -108,7 +105,7 @@ export async function runOnceForAll(
   const markers = chunked(fresh, rowsPerInsert(3)).map((part) =>
     db.insert(processedEvents).values(part.map((event) => ({ consumer, eventId: event.id, processedAt }))),
   );
-  await db.batch([...markers, ...effect(fresh)] as [Statement, ...Statement[]]);
+  await atomically(db, [...markers, ...effect(fresh)]);
 }
 
 /** Exponential backoff for a message's next attempt, capped at 15 minutes. */

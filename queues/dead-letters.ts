@@ -1,6 +1,6 @@
 import { deadLetters } from "../schema/platform";
 import { newId } from "../workers/lib/ids";
-import type { Db } from "../workers/platform/db";
+import { type Db, ignoringDuplicates } from "../workers/platform/db";
 import type { QueueName } from "./event-catalogue";
 
 export const DEAD_LETTER_SUFFIX = "-dlq";
@@ -29,19 +29,17 @@ export async function recordDeadLetter(
   queue: string,
   reason: string,
 ): Promise<void> {
-  await db
-    .insert(deadLetters)
-    .values({
-      id: newId("dlq"),
-      queue: sourceQueue(queue),
-      messageId: message.id,
-      ...eventFields(message.body),
-      body: JSON.stringify(message.body ?? null),
-      attempts: message.attempts,
-      reason,
-      receivedAt: Date.now(),
-    })
-    .onConflictDoNothing();
+  const insert = db.insert(deadLetters).values({
+    id: newId("dlq"),
+    queue: sourceQueue(queue),
+    messageId: message.id,
+    ...eventFields(message.body),
+    body: JSON.stringify(message.body ?? null),
+    attempts: message.attempts,
+    reason,
+    receivedAt: Date.now(),
+  });
+  await ignoringDuplicates(db, insert, deadLetters.id);
 }
 
 /** The dead-letter queues' consumer: every message is recorded for operators, then acked. */

@@ -1,12 +1,10 @@
 import { and, eq, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
-import type { BatchItem } from "drizzle-orm/batch";
 import { outbox } from "../schema/platform";
 import type { Logger } from "../workers/lib/log";
-import type { Db } from "../workers/platform/db";
+import { atomically, type Db, type Statement } from "../workers/platform/db";
 import { type AnyEvent, EVENT_CATALOG, type EventEnvelope, type EventType, type QueueName } from "./event-catalogue";
 
 export type QueueSenders = Record<QueueName, Queue>;
-type Statement = BatchItem<"sqlite">;
 
 export function queueSenders(env: Env): QueueSenders {
   return {
@@ -30,7 +28,7 @@ const RELAY_BATCH = 100;
 const SEND_SLICE = 50;
 
 /**
- * The transactional outbox. `commit` writes a state change and its events in one D1 batch, then sends
+ * The transactional outbox. `commit` writes a state change and its events atomically, then sends
  * the events after the response through `waitUntil`; `relayPending` (cron) sends whatever was left.
  * Delivery is at least once; consumers are idempotent by event id, so the effect is exactly once.
  */
@@ -60,7 +58,7 @@ export class Outbox {
   /** Writes the statements and the events' outbox rows atomically, then schedules their delivery. */
   async commit(statements: Statement[], events: EventEnvelope<EventType>[]): Promise<unknown[]> {
     const all = [...statements, ...this.rows(events)];
-    const results = all.length ? await this.db.batch(all as [Statement, ...Statement[]]) : [];
+    const results = await atomically(this.db, all);
     this.dispatch(events);
     return results;
   }

@@ -6,6 +6,7 @@ import { catalogRoutes } from "./catalog";
 import { docsRoutes } from "./docs";
 import { healthRoutes } from "./health";
 import type { AppEnv } from "./http/context";
+import { BOOKMARK_HEADER, registerBookmark } from "./http/d1-bookmark";
 import { notFound, onError } from "./http/errors";
 import { d1UsageHeader } from "./http/middleware/d1-usage";
 import { DEVELOPMENT_PATHS, developmentOnly } from "./http/middleware/development-only";
@@ -30,8 +31,15 @@ export function createApp() {
         const allowed = c.get("config").CORS_ORIGINS;
         return allowed.includes("*") || allowed.includes(origin) ? origin : null;
       },
-      allowHeaders: ["authorization", "content-type", "idempotency-key", "x-request-id", "x-cart-token"],
-      exposeHeaders: ["x-request-id", "x-cart-token", "retry-after", "location"],
+      allowHeaders: [
+        "authorization",
+        "content-type",
+        "idempotency-key",
+        "x-request-id",
+        "x-cart-token",
+        BOOKMARK_HEADER,
+      ],
+      exposeHeaders: ["x-request-id", "x-cart-token", "retry-after", "location", BOOKMARK_HEADER],
       maxAge: 600,
     }),
   );
@@ -55,6 +63,7 @@ export function createApp() {
     scheme: "bearer",
     bearerFormat: "JWT",
   });
+  registerBookmark(app.openAPIRegistry);
   app.get("/openapi.json", (c) => c.json(openApiDocument(app, c.get("config").PUBLIC_BASE_URL)));
 
   app.notFound(notFound);

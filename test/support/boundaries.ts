@@ -1,6 +1,7 @@
 /**
  * The module boundary of workers/README.md as a check over source files: a module imports another module only
- * through its `index.ts`, reads only its own schema file, and no modules depend on each other in a circle.
+ * through its `index.ts`, reads only its own schema file, and no modules depend on each other in a circle. No
+ * source imports schema/mysql: those tables are DDL for the MySQL migrations, and stores query schema/<module>.
  */
 /** Layers every module may use; they are not modules and own no domain. */
 const SHARED = new Set(["http", "lib", "platform"]);
@@ -51,6 +52,14 @@ export function boundaryViolations(files: Files): Violation[] {
   for (const { file, specifier, target, to } of importsOf(files)) {
     const from = moduleOf(file);
     const [root, schemaFile] = target.split("/");
+    if (root === "schema" && schemaFile === "mysql") {
+      violations.push({
+        file,
+        imports: specifier,
+        rule: "schema/mysql is DDL for MySQL's migrations: query schema/<module>",
+      });
+      continue;
+    }
     if (to && to !== from && target !== `workers/${to}/index` && target !== `workers/${to}`) {
       violations.push({ file, imports: specifier, rule: `only workers/${to}/index.ts is ${to}'s public surface` });
     }
@@ -80,4 +89,52 @@ export function moduleCycles(files: Files): string[][] {
   };
   for (const start of edges.keys()) walk([start]);
   return cycles;
+}
+
+/**
+ * The dialect seam of workers/platform/db.ts as a check over source files: outside it, nothing under workers/ or
+ * queues/ calls a drizzle method that exists in SQLite only, so every store runs on D1 and on MySQL alike.
+ */
+const DIALECT_SEAM = new Set([
+  "workers/platform/db.ts",
+  // The bench-mode meter wraps D1's own prepared statements (D1 only by design), not drizzle's builders.
+  "workers/platform/d1-usage.ts",
+]);
+
+/** Each SQLite-only call, and how it is told apart from look-alikes (`Map#get(key)`, `Promise.all([…])`, `sendBatch`). */
+const SQLITE_ONLY: { call: string; pattern: RegExp }[] = [
+  { call: ".get()", pattern: /\.get\(\s*\)/g },
+  { call: ".all()", pattern: /\.all\(\s*\)/g },
+  { call: ".run()", pattern: /\.run\(\s*\)/g },
+  // On a query it follows a call (`….where(…).values()`); `Map#values()` follows a name.
+  { call: ".values()", pattern: /\)\s*\.values\(\s*\)/g },
+  { call: "db.get/all/run/values()", pattern: /\bdb\s*\.(?:get|all|run|values)\s*\(/g },
+  { call: ".batch()", pattern: /\.batch\s*\(/g },
+  { call: ".returning()", pattern: /\.returning\s*\(/g },
+  { call: ".onConflictDoNothing()", pattern: /\.onConflictDoNothing\s*\(/g },
+  { call: ".onConflictDoUpdate()", pattern: /\.onConflictDoUpdate\s*\(/g },
+];
+
+interface DialectViolation {
+  file: string;
+  line: number;
+  call: string;
+}
+
+/** Comment lines (`//`, `/*`, ` * …`) may name these methods; only code counts. */
+const COMMENT_LINE = /^\s*(?:\/\/|\/\*|\*).*$/gm;
+
+export function sqliteOnlyCalls(files: Files): DialectViolation[] {
+  const violations: DialectViolation[] = [];
+  for (const [file, source] of Object.entries(files)) {
+    if (!/^(?:workers|queues)\//.test(file) || DIALECT_SEAM.has(file)) continue;
+    const code = source.replace(COMMENT_LINE, "");
+    for (const { call, pattern } of SQLITE_ONLY) {
+      for (const match of code.matchAll(pattern)) {
+        const line = code.slice(0, match.index + match[0].length).split("\n").length;
+        violations.push({ file, line, call });
+      }
+    }
+  }
+  return violations.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
 }

@@ -26,6 +26,14 @@ export function catalogContext(c: Context<AppEnv>): CatalogContext {
   );
 }
 
+/**
+ * The context of a public catalog read: its queries may be served by a D1 read replica, from the client's bookmark
+ * on (`Services.replicaDb`). Writes and the reads that decide them keep `catalogContext`.
+ */
+export function catalogReadContext(c: Context<AppEnv>): CatalogContext {
+  return { ...catalogContext(c), db: c.get("services").replicaDb };
+}
+
 /** The context of a queue consumer or cron run: no request to outlive, so deferred cache writes just run. */
 export function catalogConsumerContext(context: ConsumerContext): CatalogContext {
   return build(context, (promise) => void promise.catch(() => undefined));

@@ -1,8 +1,8 @@
-import type { BatchItem } from "drizzle-orm/batch";
 import type { Context } from "hono";
 import type { Config } from "../config";
 import type { AppEnv } from "../http/context";
 import type { Logger } from "../lib/log";
+import type { Statement } from "../platform/db";
 import type { Services } from "../platform/services";
 
 /** Where a request came from, as recorded on sessions and audit entries. */
@@ -26,7 +26,7 @@ export interface IdentityContext {
 export interface AccountSellers {
   sellerIdOf(services: Services, userId: string): Promise<string | undefined>;
   /** The write that drops a deleted account's contact email from its seller profile, committed with the deletion. */
-  forgetContact(services: Services, userId: string, placeholderEmail: string, now: number): BatchItem<"sqlite">;
+  forgetContact(services: Services, userId: string, placeholderEmail: string, now: number): Statement;
 }
 
 /** What the account rules work with: identity's context and the account's seller profile. */

@@ -5,7 +5,7 @@ type Account = { id: string; email: string; name: string };
 const account = (user: Account) => ({ userId: user.id, email: user.email, name: user.name });
 
 /**
- * What identity emits (all through the outbox, in the same D1 batch as the change they describe).
+ * What identity emits (all through the outbox, atomically with the change they describe).
  * It consumes nothing. Mail is sent by the notifications consumer from these events; the tokens mailed
  * for verification and password reset are minted at send time (recovery.ts), never carried in an event.
  */

@@ -8,7 +8,7 @@ const BEARER = /^Bearer[ ]+([A-Za-z0-9._~+/-]+=*)$/i;
 
 /**
  * Authenticates a request by its Bearer access token: signature with a configured key of the configured
- * algorithm, expiry, issuer, audience; then one D1 read to refuse tokens of revoked sessions and deleted
+ * algorithm, expiry, issuer, audience; then one database read to refuse tokens of revoked sessions and deleted
  * users. Sets `principal` for the handler. Any failure is 401 with the same answer.
  */
 export const requireAuth: MiddlewareHandler<AppEnv> = async (c, next) => {

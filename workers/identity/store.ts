@@ -1,10 +1,10 @@
 import { and, desc, eq, gt, isNull, lt, ne, type SQL } from "drizzle-orm";
 import { auditLog, oneTimeTokens, refreshTokens, sessions, userRoles, users } from "../../schema/identity";
-import type { Db } from "../platform/db";
+import { type Db, ignoringDuplicates } from "../platform/db";
 
 /**
  * Drizzle queries on the identity tables, and nothing else. Writes are returned unexecuted so a service
- * can commit several of them, plus outbox rows, in one D1 batch.
+ * can commit several of them, plus outbox rows, atomically.
  */
 export type UserRow = typeof users.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
@@ -14,12 +14,14 @@ export type TokenPurpose = (typeof oneTimeTokens.$inferSelect)["purpose"];
 
 // users
 
-export function findUserByEmailKey(db: Db, emailKey: string) {
-  return db.select().from(users).where(eq(users.emailKey, emailKey)).get();
+export async function findUserByEmailKey(db: Db, emailKey: string) {
+  const [user] = await db.select().from(users).where(eq(users.emailKey, emailKey)).limit(1);
+  return user;
 }
 
-export function findUserById(db: Db, id: string) {
-  return db.select().from(users).where(eq(users.id, id)).get();
+export async function findUserById(db: Db, id: string) {
+  const [user] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  return user;
 }
 
 export function insertUser(db: Db, row: typeof users.$inferInsert) {
@@ -47,7 +49,11 @@ export async function storedRoles(db: Db, userId: string): Promise<{ role: Store
 }
 
 export function grantRole(db: Db, userId: string, role: StoredRole, source: RoleSource, now: number) {
-  return db.insert(userRoles).values({ userId, role, source, grantedAt: now }).onConflictDoNothing();
+  return ignoringDuplicates(
+    db,
+    db.insert(userRoles).values({ userId, role, source, grantedAt: now }),
+    userRoles.userId,
+  );
 }
 
 export function revokeRole(db: Db, userId: string, role: StoredRole) {
@@ -65,13 +71,14 @@ export function insertSession(db: Db, row: typeof sessions.$inferInsert) {
 }
 
 /** The one read behind every authenticated request: is the session live and its user not deleted? */
-export function sessionLiveness(db: Db, sessionId: string, userId: string) {
-  return db
+export async function sessionLiveness(db: Db, sessionId: string, userId: string) {
+  const [liveness] = await db
     .select({ revokedAt: sessions.revokedAt, expiresAt: sessions.expiresAt, deletedAt: users.deletedAt })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)))
-    .get();
+    .limit(1);
+  return liveness;
 }
 
 const live = (now: number): SQL => and(isNull(sessions.revokedAt), gt(sessions.expiresAt, now))!;
@@ -85,12 +92,13 @@ export function activeSessions(db: Db, userId: string, now: number, limit: numbe
     .limit(limit);
 }
 
-export function findActiveSession(db: Db, userId: string, sessionId: string, now: number) {
-  return db
+export async function findActiveSession(db: Db, userId: string, sessionId: string, now: number) {
+  const [session] = await db
     .select()
     .from(sessions)
     .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId), live(now)))
-    .get();
+    .limit(1);
+  return session;
 }
 
 export function touchSession(db: Db, sessionId: string, now: number, expiresAt: number) {
@@ -125,26 +133,26 @@ export function insertRefreshToken(db: Db, row: typeof refreshTokens.$inferInser
 }
 
 /** A refresh token with its session and the session's user, by digest. */
-export function findRefreshToken(db: Db, tokenHash: string) {
-  return db
+export async function findRefreshToken(db: Db, tokenHash: string) {
+  const [found] = await db
     .select({ token: refreshTokens, session: sessions, user: users })
     .from(refreshTokens)
     .innerJoin(sessions, eq(sessions.id, refreshTokens.sessionId))
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(refreshTokens.tokenHash, tokenHash))
-    .get();
+    .limit(1);
+  return found;
 }
 
 /**
- * Marks a token rotated, recording the sealed pair it was exchanged for, unless it already was; an empty
- * result means someone else used it first.
+ * Marks a token rotated, recording the sealed pair it was exchanged for, unless it already was: a compare-and-set
+ * that changes one row (`rotatedAt` leaves NULL) for the one caller that wins, and none for anyone after it.
  */
 export function claimRefreshToken(db: Db, tokenHash: string, successor: string, now: number) {
   return db
     .update(refreshTokens)
     .set({ rotatedAt: now, successor })
-    .where(and(eq(refreshTokens.tokenHash, tokenHash), isNull(refreshTokens.rotatedAt)))
-    .returning({ tokenHash: refreshTokens.tokenHash });
+    .where(and(eq(refreshTokens.tokenHash, tokenHash), isNull(refreshTokens.rotatedAt)));
 }
 
 // one-time tokens (email verification, password reset)
@@ -161,21 +169,24 @@ const usable = (tokenHash: string, purpose: TokenPurpose, now: number) =>
     gt(oneTimeTokens.expiresAt, now),
   );
 
-export function findUsableToken(db: Db, tokenHash: string, purpose: TokenPurpose, now: number) {
-  return db
+export async function findUsableToken(db: Db, tokenHash: string, purpose: TokenPurpose, now: number) {
+  const [token] = await db
     .select()
     .from(oneTimeTokens)
     .where(usable(tokenHash, purpose, now))
-    .get();
+    .limit(1);
+  return token;
 }
 
-/** Uses a token exactly once: the conditional update lets only one caller through. */
+/**
+ * Uses a token exactly once: the conditional update changes its row (`usedAt` leaves NULL) for one caller only,
+ * so a claim that changed nothing lost.
+ */
 export function claimToken(db: Db, tokenHash: string, purpose: TokenPurpose, now: number) {
   return db
     .update(oneTimeTokens)
     .set({ usedAt: now })
-    .where(usable(tokenHash, purpose, now))
-    .returning({ userId: oneTimeTokens.userId });
+    .where(usable(tokenHash, purpose, now));
 }
 
 export function expireUserTokens(db: Db, userId: string, purpose: TokenPurpose, now: number) {

@@ -1,7 +1,7 @@
-import type { BatchItem } from "drizzle-orm/batch";
 import type { AnyEvent } from "../../queues/event-catalogue";
 import { AppError } from "../http/errors";
 import { type ClientInfo, contactOf, type IdentityContext, passwordResetMail, verificationMail } from "../identity";
+import type { Statement } from "../platform/db";
 import type { NotificationsContext } from "./context";
 import { orderTemplates } from "./order-templates";
 import type { DevMail } from "./schemas";
@@ -73,7 +73,7 @@ async function render(ctx: NotificationsContext, event: MailEvent): Promise<{ to
  * Sends the mail an event calls for, at most once per event and template (the provider's idempotency key);
  * answers the delivery log row, to commit with the processed-event marker.
  */
-export async function sendMailFor(ctx: NotificationsContext, event: MailEvent): Promise<BatchItem<"sqlite">[]> {
+export async function sendMailFor(ctx: NotificationsContext, event: MailEvent): Promise<Statement[]> {
   const rendered = await render(ctx, event);
   if (!rendered) return [];
   const { to, mail } = rendered;

@@ -20,7 +20,10 @@ export function listDeadLetters(db: Db, limit: number, after?: { receivedAt: num
     .limit(limit + 1);
 }
 
-export const deadLetterById = (db: Db, id: string) => db.select().from(deadLetters).where(eq(deadLetters.id, id)).get();
+export async function deadLetterById(db: Db, id: string) {
+  const [row] = await db.select().from(deadLetters).where(eq(deadLetters.id, id)).limit(1);
+  return row;
+}
 
 export function markReplayed(db: Db, row: DeadLetterRow) {
   return db

@@ -19,7 +19,7 @@ import { MAX_UNPAID_ORDERS, sameOrder, tooManyUnpaid } from "./unpaid-orders";
 
 /**
  * Checkout, a saga: validate the cart → reserve every listing (StockDO, listing-id order; undone by releasing the
- * holds) → write the order, its lines, seller orders, first history rows and OrderCreated in one D1 batch (undone
+ * holds) → write the order, its lines, seller orders, first history rows and OrderCreated atomically (undone
  * by cancelling it) → create the payment with the order id as the provider's idempotency key.
  */
 /** Today's listings of the cart's books, from the catalog (the route composes it). */

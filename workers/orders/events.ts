@@ -28,7 +28,7 @@ const parties = (order: store.OrderRow, sellerOrder: SellerOrderParty, buyer: Co
   buyer,
 });
 
-/** What the orders module emits (all through the outbox, in the D1 batch of the change they describe). */
+/** What the orders module emits (all through the outbox, atomically with the change they describe). */
 export const orderEvents = {
   checkoutStarted: (order: store.OrderRow, lines: store.OrderLineRow[]) =>
     createEvent("CheckoutStarted", {

@@ -1,8 +1,8 @@
 import { AppError } from "../http/errors";
-import type { Db } from "../platform/db";
+import type { Db, Statement } from "../platform/db";
 import { canMoveOrder, canMoveSellerOrder, type OrderStatus, type SellerOrderStatus } from "./states";
 import * as store from "./store";
-import { type Actor, type AnyEnvelope, type OrderState, recordChange, type Statement } from "./transitions";
+import { type Actor, type AnyEnvelope, type OrderState, recordChange } from "./transitions";
 
 /** Builders of status changes: compare-and-set updates, a history row and an OrderStatusChanged event for each. */
 

@@ -4,12 +4,13 @@ import { contactOf } from "../identity";
 import { stockOf } from "../inventory";
 import { newId } from "../lib/ids";
 import { refundOrderPayment } from "../payments";
+import type { Statement } from "../platform/db";
 import type { OrdersContext } from "./context";
 import { orderEvents } from "./events";
 import { type Moves, merge, moveOrderTo, moveSellerOrdersTo } from "./plans";
 import type { OrderStatus, SellerOrderStatus } from "./states";
 import * as store from "./store";
-import { type Actor, changeOrder, type OrderState, type Statement } from "./transitions";
+import { type Actor, changeOrder, type OrderState } from "./transitions";
 
 /**
  * Refunds, a small saga of their own: claim (the refund row and its amounts on the order, seller orders and lines,

@@ -7,7 +7,7 @@ import type { OrderStatus, SellerOrderStatus } from "./states";
 
 /**
  * Drizzle queries on the orders module's tables, and nothing else. Writes are returned unexecuted so a service
- * can commit several of them, plus outbox rows, in one D1 batch.
+ * can commit several of them, plus outbox rows, atomically.
  */
 export type OrderRow = typeof orders.$inferSelect;
 export type SellerOrderRow = typeof sellerOrders.$inferSelect;
@@ -22,7 +22,10 @@ export const insertLine = (db: Db, row: typeof orderLines.$inferInsert) => db.in
 export const insertHistory = (db: Db, row: typeof orderStatusHistory.$inferInsert) =>
   db.insert(orderStatusHistory).values(row);
 
-export const orderById = (db: Db, id: string) => db.select().from(orders).where(eq(orders.id, id)).get();
+export async function orderById(db: Db, id: string) {
+  const [order] = await db.select().from(orders).where(eq(orders.id, id)).limit(1);
+  return order;
+}
 
 export const sellerOrdersOf = (db: Db, orderId: string) =>
   db.select().from(sellerOrders).where(eq(sellerOrders.orderId, orderId)).orderBy(sellerOrders.id);
@@ -42,7 +45,7 @@ export const shipmentsOf = (db: Db, orderId: string) =>
 
 /**
  * A compare-and-set status: the row takes `to` only if it is still in `expected`; otherwise the value is NULL,
- * which the NOT NULL column refuses, so the whole D1 batch rolls back instead of writing history and events
+ * which the NOT NULL column refuses, so the whole atomic write rolls back instead of writing history and events
  * for a change that did not happen.
  */
 function casStatus(column: SQLiteColumn, expected: string, to: string): SQL {
@@ -117,7 +120,9 @@ export const unpaidOrdersOf = (db: Db, buyerId: string, now: number, limit: numb
  * buyer would then have more than `max` unpaid orders, so two checkouts at once cannot both pass the count.
  */
 export function guardUnpaidOrders(db: Db, order: Pick<OrderRow, "id" | "buyerId">, now: number, max: number) {
-  const unpaid = sql`(SELECT COUNT(*) FROM ${orders} WHERE ${orders.buyerId} = ${order.buyerId} AND ${inArray(orders.status, UNPAID)} AND ${orders.holdExpiresAt} > ${now})`;
+  const held = and(eq(orders.buyerId, order.buyerId), inArray(orders.status, UNPAID), gt(orders.holdExpiresAt, now));
+  // Counted in a derived table: MySQL refuses a subquery that reads the table being updated directly.
+  const unpaid = sql`(SELECT unpaid FROM (SELECT COUNT(*) AS unpaid FROM ${orders} WHERE ${held}) AS buyer_unpaid)`;
   return db
     .update(orders)
     .set({
@@ -194,8 +199,10 @@ export function addLineRefunded(
 
 export const insertRefund = (db: Db, row: typeof orderRefunds.$inferInsert) => db.insert(orderRefunds).values(row);
 
-export const refundByKey = (db: Db, requestKey: string) =>
-  db.select().from(orderRefunds).where(eq(orderRefunds.requestKey, requestKey)).get();
+export async function refundByKey(db: Db, requestKey: string) {
+  const [refund] = await db.select().from(orderRefunds).where(eq(orderRefunds.requestKey, requestKey)).limit(1);
+  return refund;
+}
 
 export const refundsOf = (db: Db, orderId: string) =>
   db.select().from(orderRefunds).where(eq(orderRefunds.orderId, orderId)).orderBy(orderRefunds.createdAt);
@@ -224,8 +231,10 @@ export const stalePendingRefunds = (db: Db, before: number, limit: number) =>
     .orderBy(orderRefunds.createdAt)
     .limit(limit);
 
-export const sellerOrderById = (db: Db, id: string) =>
-  db.select().from(sellerOrders).where(eq(sellerOrders.id, id)).get();
+export async function sellerOrderById(db: Db, id: string) {
+  const [sellerOrder] = await db.select().from(sellerOrders).where(eq(sellerOrders.id, id)).limit(1);
+  return sellerOrder;
+}
 
 /** A seller's seller orders, newest first, optionally in one status, after the cursor's (createdAt, id). */
 export function sellerOrdersOfSeller(

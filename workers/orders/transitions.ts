@@ -1,13 +1,11 @@
-import type { BatchItem } from "drizzle-orm/batch";
 import type { EventEnvelope, EventType } from "../../queues/event-catalogue";
 import { AppError } from "../http/errors";
 import { newId } from "../lib/ids";
-import type { Db } from "../platform/db";
+import type { Db, Statement } from "../platform/db";
 import type { Services } from "../platform/services";
 import { orderEvents, type StatusChange } from "./events";
 import * as store from "./store";
 
-export type Statement = BatchItem<"sqlite">;
 export type AnyEnvelope = EventEnvelope<EventType>;
 
 /** Who changed an order: `buyer:usr_…`, `seller:sel_…`, `admin:usr_…` or `system:<job>`. */
@@ -68,7 +66,7 @@ const fingerprint = (state: OrderState | undefined) =>
 
 /**
  * An optimistic change of one order: read it, let `plan` decide (or throw an AppError), and commit the plan's
- * statements and events in one D1 batch. The plan's status updates are compare-and-set, so a change that
+ * statements and events atomically. The plan's status updates are compare-and-set, so a change that
  * lost a race aborts the batch; the order is then read again and planned afresh.
  */
 export async function changeOrder<T>(

@@ -4,7 +4,7 @@ import type { AppEnv } from "../http/context";
 import type { Logger } from "../lib/log";
 import type { Services } from "../platform/services";
 
-/** What payments' webhook handling works with: the per-request services (D1, the provider), the config, the log. */
+/** What payments' webhook handling works with: the per-request services (database, provider), the config, the log. */
 export interface PaymentsContext {
   services: Services;
   config: Config;

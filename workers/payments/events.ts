@@ -2,7 +2,7 @@ import { createEvent } from "../../queues/events";
 import type { Money } from "../lib/money";
 import type * as store from "./store";
 
-/** What the payments module emits (through the outbox, in the D1 batch that records the provider's webhook). */
+/** What the payments module emits (through the outbox, atomically with the record of the provider's webhook). */
 const ids = (payment: store.PaymentRow) => ({ paymentId: payment.id, orderId: payment.orderId });
 
 export const paymentEvents = {

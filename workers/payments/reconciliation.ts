@@ -1,5 +1,5 @@
-import type { BatchItem } from "drizzle-orm/batch";
 import { newId } from "../lib/ids";
+import { atomically, type Statement } from "../platform/db";
 import type { Services } from "../platform/services";
 import * as store from "./store";
 
@@ -233,13 +233,12 @@ export async function runReconciliation(
     findings: findings.length,
     finishedAt: Date.now(),
   };
-  const statements: BatchItem<"sqlite">[] = [
+  const statements: Statement[] = [
     store.insertRun(db, run),
     ...findings.map((finding) => store.insertFinding(db, { id: newId("rec"), runAt: now, ...finding })),
   ];
   for (let i = 0; i < statements.length; i += 50) {
-    const slice = statements.slice(i, i + 50);
-    await db.batch(slice as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
+    await atomically(db, statements.slice(i, i + 50));
   }
   return run;
 }

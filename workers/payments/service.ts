@@ -1,14 +1,12 @@
-import type { BatchItem } from "drizzle-orm/batch";
 import type { EventEnvelope, EventType } from "../../queues/event-catalogue";
 import { AppError } from "../http/errors";
 import { newId } from "../lib/ids";
 import type { Money } from "../lib/money";
+import { atomically, type Statement } from "../platform/db";
 import type { Services } from "../platform/services";
 import { paymentEvents } from "./events";
 import type { PaymentProvider, PaymentWebhookEvent } from "./provider";
 import * as store from "./store";
-
-type Statement = BatchItem<"sqlite">;
 
 /** Creates the order's payment once; a retried checkout gets the same payment back (the order id is the key). */
 export async function startPayment(
@@ -56,7 +54,7 @@ export type WebhookOutcome = "accepted" | "duplicate" | "unmatched" | "ignored";
 
 /**
  * The one path every provider webhook takes after its signature verified: record the provider's event id
- * (a duplicate is acknowledged and ignored), apply it to the payment and enqueue the event, in one D1 batch.
+ * (a duplicate is acknowledged and ignored), apply it to the payment and enqueue the event, atomically.
  */
 export async function receiveWebhook(
   services: Services,
@@ -157,7 +155,7 @@ export async function refundOrderPayment(
     providerRefundId,
     createdAt: Date.now(),
   };
-  await db.batch([store.insertRefund(db, refund), store.addRefunded(db, payment.id, request.amount)]);
+  await atomically(db, [store.insertRefund(db, refund), store.addRefunded(db, payment.id, request.amount)]);
   return refund;
 }
 

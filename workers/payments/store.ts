@@ -8,34 +8,41 @@ import {
 } from "../../schema/payments";
 import { readChunked } from "../lib/chunked";
 import type { Money } from "../lib/money";
-import type { Db } from "../platform/db";
+import { type Db, ignoringDuplicates } from "../platform/db";
 import type { ProviderName } from "./provider";
 
 export type PaymentRow = typeof payments.$inferSelect;
 export type RefundRow = typeof refunds.$inferSelect;
 
-export const paymentById = (db: Db, id: string) => db.select().from(payments).where(eq(payments.id, id)).get();
+export async function paymentById(db: Db, id: string) {
+  const [payment] = await db.select().from(payments).where(eq(payments.id, id)).limit(1);
+  return payment;
+}
 
-export const paymentForOrder = (db: Db, orderId: string) =>
-  db.select().from(payments).where(eq(payments.orderId, orderId)).get();
+export async function paymentForOrder(db: Db, orderId: string) {
+  const [payment] = await db.select().from(payments).where(eq(payments.orderId, orderId)).limit(1);
+  return payment;
+}
 
-export const paymentByProviderId = (db: Db, provider: ProviderName, providerPaymentId: string) =>
-  db
+export async function paymentByProviderId(db: Db, provider: ProviderName, providerPaymentId: string) {
+  const [payment] = await db
     .select()
     .from(payments)
     .where(and(eq(payments.provider, provider), eq(payments.providerPaymentId, providerPaymentId)))
-    .get();
+    .limit(1);
+  return payment;
+}
 
 export function insertPayment(db: Db, row: typeof payments.$inferInsert) {
-  return db.insert(payments).values(row).onConflictDoNothing();
+  return ignoringDuplicates(db, db.insert(payments).values(row), payments.id);
 }
 
 export async function webhookSeen(db: Db, provider: ProviderName, eventId: string): Promise<boolean> {
-  const row = await db
+  const [row] = await db
     .select({ eventId: paymentWebhookEvents.eventId })
     .from(paymentWebhookEvents)
     .where(and(eq(paymentWebhookEvents.provider, provider), eq(paymentWebhookEvents.eventId, eventId)))
-    .get();
+    .limit(1);
   return row !== undefined;
 }
 
@@ -63,19 +70,21 @@ export function markFailed(db: Db, paymentId: string) {
     .where(and(eq(payments.id, paymentId), eq(payments.status, "pending")));
 }
 
+/** The provider's refunded total only ever raises ours (a CASE, as SQLite's scalar MAX is GREATEST in MySQL). */
 export function markRefundedTotal(db: Db, paymentId: string, refundedTotal: number) {
-  return db
-    .update(payments)
-    .set({ refundedAmount: sql`MAX(${payments.refundedAmount}, ${refundedTotal})`, updatedAt: Date.now() })
-    .where(eq(payments.id, paymentId));
+  const { refundedAmount } = payments;
+  const raised = sql`CASE WHEN ${refundedAmount} > ${refundedTotal} THEN ${refundedAmount} ELSE ${refundedTotal} END`;
+  return db.update(payments).set({ refundedAmount: raised, updatedAt: Date.now() }).where(eq(payments.id, paymentId));
 }
 
 export function markDisputed(db: Db, paymentId: string) {
   return db.update(payments).set({ disputed: true, updatedAt: Date.now() }).where(eq(payments.id, paymentId));
 }
 
-export const refundByKey = (db: Db, idempotencyKey: string) =>
-  db.select().from(refunds).where(eq(refunds.idempotencyKey, idempotencyKey)).get();
+export async function refundByKey(db: Db, idempotencyKey: string) {
+  const [refund] = await db.select().from(refunds).where(eq(refunds.idempotencyKey, idempotencyKey)).limit(1);
+  return refund;
+}
 
 export function insertRefund(db: Db, row: typeof refunds.$inferInsert) {
   return db.insert(refunds).values(row);
@@ -119,11 +128,15 @@ export function insertFinding(db: Db, row: typeof reconciliationFindings.$inferI
   return db.insert(reconciliationFindings).values(row);
 }
 
-export const latestRun = (db: Db) =>
-  db.select().from(reconciliationRuns).orderBy(desc(reconciliationRuns.id)).limit(1).get();
+export async function latestRun(db: Db) {
+  const [run] = await db.select().from(reconciliationRuns).orderBy(desc(reconciliationRuns.id)).limit(1);
+  return run;
+}
 
-export const runById = (db: Db, id: string) =>
-  db.select().from(reconciliationRuns).where(eq(reconciliationRuns.id, id)).get();
+export async function runById(db: Db, id: string) {
+  const [run] = await db.select().from(reconciliationRuns).where(eq(reconciliationRuns.id, id)).limit(1);
+  return run;
+}
 
 export const findingsOfRun = (db: Db, runAt: number, limit: number) =>
   db

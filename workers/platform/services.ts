@@ -19,7 +19,12 @@ import { UpstashRateLimiter } from "./rate-limit/upstash";
 
 /** Everything a request, a queue batch or a cron run talks to, with adapters chosen by configuration. */
 export interface Services {
+  /** Writes, and the reads that decide them: the primary (on D1, a session that starts there and has a bookmark). */
   db: Db;
+  /** Catalog reads: on D1 a session any read replica may serve, from the client's bookmark on; else `db`. */
+  replicaDb: Db;
+  /** The D1 bookmark to hand back: the primary session's once it ran a query, else the replica's; none on PlanetScale. */
+  bookmark(): string | undefined;
   outbox: Outbox;
   mailer: Mailer;
   rateLimiter: RateLimiter;
@@ -30,31 +35,59 @@ export interface Services {
   d1Usage?: D1Usage;
 }
 
-/** D1 (metered in bench mode) or PlanetScale, as `DATABASE` says; config validation guarantees the credentials. */
-function relationalStore(env: Env, config: Config, d1Usage: D1Usage | undefined): Db {
+type RelationalStore = Pick<Services, "db" | "replicaDb" | "bookmark">;
+
+/**
+ * D1 (metered in bench mode) or PlanetScale, as `DATABASE` says; config validation guarantees the credentials.
+ * On D1 both databases are Sessions API sessions: writes start on the primary, so the checks before them read
+ * the newest rows, and a session (unlike the plain binding) knows the bookmark of what it wrote.
+ */
+function relationalStore(
+  env: Env,
+  config: Config,
+  d1Usage: D1Usage | undefined,
+  clientBookmark?: string,
+): RelationalStore {
   if (config.DATABASE === "planetscale") {
-    return createPlanetScaleDb({
+    const db = createPlanetScaleDb({
       host: config.PLANETSCALE_HOST ?? "",
       username: config.PLANETSCALE_USERNAME ?? "",
       password: config.PLANETSCALE_PASSWORD ?? "",
     });
+    return { db, replicaDb: db, bookmark: () => undefined };
   }
-  return createDb(d1Usage ? meterD1(env.DB, d1Usage) : env.DB);
+  const d1 = d1Usage ? meterD1(env.DB, d1Usage) : env.DB;
+  const primary = d1.withSession("first-primary");
+  const replica = d1.withSession(clientBookmark ?? "first-unconstrained");
+  return {
+    db: createDb(primary),
+    replicaDb: createDb(replica),
+    bookmark: () => primary.getBookmark() ?? replica.getBookmark() ?? undefined,
+  };
 }
 
 export interface Lifetime {
   waitUntil(promise: Promise<unknown>): void;
 }
 
-export function buildServices(env: Env, config: Config, lifetime: Lifetime, log: Logger): Services {
+/** `clientBookmark`: the D1 bookmark a request sent (validated), where its catalog reads start. */
+export function buildServices(
+  env: Env,
+  config: Config,
+  lifetime: Lifetime,
+  log: Logger,
+  clientBookmark?: string,
+): Services {
   const d1Usage = config.BENCH_MODE ? emptyD1Usage() : undefined;
-  const db = relationalStore(env, config, d1Usage);
+  const { db, replicaDb, bookmark } = relationalStore(env, config, d1Usage, clientBookmark);
   const redis =
     config.UPSTASH_REDIS_REST_URL && config.UPSTASH_REDIS_REST_TOKEN
       ? new Redis({ url: config.UPSTASH_REDIS_REST_URL, token: config.UPSTASH_REDIS_REST_TOKEN })
       : undefined;
   return {
     db,
+    replicaDb,
+    bookmark,
     outbox: new Outbox(db, queueSenders(env), (promise) => lifetime.waitUntil(promise), log),
     mailer:
       config.MAIL_ADAPTER === "http" && config.MAIL_API_URL && config.MAIL_API_KEY

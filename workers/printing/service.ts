@@ -1,6 +1,6 @@
-import type { BatchItem } from "drizzle-orm/batch";
 import type { EventData } from "../../queues/event-catalogue";
 import { newId } from "../lib/ids";
+import type { Statement } from "../platform/db";
 import type { PrintingContext } from "./context";
 import { recordPrintJob } from "./store";
 
@@ -8,10 +8,7 @@ import { recordPrintJob } from "./store";
  * Sends a paid line's cover to the print partner. The partner gets the line as its idempotency key, so a
  * resubmission asks for the same job; the returned job row commits with the processed-event marker.
  */
-export async function printCover(
-  ctx: PrintingContext,
-  job: EventData<"CoverPrintRequested">,
-): Promise<BatchItem<"sqlite">[]> {
+export async function printCover(ctx: PrintingContext, job: EventData<"CoverPrintRequested">): Promise<Statement[]> {
   const { partnerJobId } = await ctx.partner.submit({
     orderId: job.orderId,
     lineId: job.lineId,

@@ -1,6 +1,6 @@
 import { createEvent } from "../../queues/events";
 
-/** What sellers emits, through the outbox in the same D1 batch as the change. It consumes nothing. */
+/** What sellers emits, through the outbox atomically with the change. It consumes nothing. */
 export const sellerEvents = {
   sellerRegistered: (seller: { id: string; userId: string; storeName: string; shipsFrom: string }) =>
     createEvent("SellerRegistered", {

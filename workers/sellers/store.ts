@@ -1,6 +1,6 @@
 import { eq, inArray } from "drizzle-orm";
 import { sellerShippingRates, sellers } from "../../schema/sellers";
-import type { Db } from "../platform/db";
+import { type Db, upserting } from "../platform/db";
 
 /** Drizzle queries on the sellers module's tables, and nothing else. Writes are returned unexecuted for batching. */
 export type SellerRow = typeof sellers.$inferSelect;
@@ -8,8 +8,9 @@ export type ShippingRatesRow = typeof sellerShippingRates.$inferSelect;
 
 // seller profiles
 
-export function findSellerByUser(db: Db, userId: string) {
-  return db.select().from(sellers).where(eq(sellers.userId, userId)).get();
+export async function findSellerByUser(db: Db, userId: string) {
+  const [seller] = await db.select().from(sellers).where(eq(sellers.userId, userId)).limit(1);
+  return seller;
 }
 
 export function findSellersByIds(db: Db, ids: string[]) {
@@ -19,8 +20,13 @@ export function findSellersByIds(db: Db, ids: string[]) {
     .where(inArray(sellers.id, ids));
 }
 
-export function findSellerByStoreName(db: Db, storeNameKey: string) {
-  return db.select({ id: sellers.id }).from(sellers).where(eq(sellers.storeNameKey, storeNameKey)).get();
+export async function findSellerByStoreName(db: Db, storeNameKey: string) {
+  const [seller] = await db
+    .select({ id: sellers.id })
+    .from(sellers)
+    .where(eq(sellers.storeNameKey, storeNameKey))
+    .limit(1);
+  return seller;
 }
 
 export function insertSeller(db: Db, row: typeof sellers.$inferInsert) {
@@ -39,8 +45,5 @@ export function shippingRatesOf(db: Db, sellerIds: string[]) {
 
 export function upsertShippingRates(db: Db, row: ShippingRatesRow) {
   const { sellerId: _key, ...rest } = row;
-  return db.insert(sellerShippingRates).values(row).onConflictDoUpdate({
-    target: sellerShippingRates.sellerId,
-    set: rest,
-  });
+  return upserting(db, db.insert(sellerShippingRates).values(row), sellerShippingRates.sellerId, rest);
 }

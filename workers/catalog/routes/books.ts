@@ -1,8 +1,9 @@
 import { z } from "@hono/zod-openapi";
+import { BookmarkHeaders } from "../../http/d1-bookmark";
 import { publicRoute } from "../../http/route";
 import { createRouter } from "../../http/router";
 import { jsonContent, problems } from "../../http/schemas";
-import { catalogContext } from "../context";
+import { catalogReadContext } from "../context";
 import { BookDetailSchema, BookPageSchema, BooksQuery, IsbnParam, SuggestionSchema } from "../schemas";
 import { bookDetail, findBooks, suggest } from "../service";
 import { notModified, respondCached } from "./replies";
@@ -17,7 +18,7 @@ const listBooks = publicRoute({
     "Without `q`, browses the catalog; with `q`, searches titles, subtitles, authors, ISBNs and descriptions, " +
     "tolerating typos. A category includes its subcategories. Price filters and price sorts use each edition's " +
     "lowest buyable offer, so they list only editions in stock.",
-  request: { query: BooksQuery },
+  request: { query: BooksQuery, headers: BookmarkHeaders },
   responses: { 200: jsonContent(BookPageSchema, "One page of editions"), ...notModified, ...problems(400) },
 });
 
@@ -30,7 +31,7 @@ const suggestBooks = publicRoute({
   description:
     "Completes the last word typed (under 2 characters in all answer no suggestions); when nothing starts with it, " +
     "it is read as a possibly misspelt word. Title suggestions carry the edition's `isbn13`.",
-  request: { query: z.object({ q: z.string().max(100) }) },
+  request: { query: z.object({ q: z.string().max(100) }), headers: BookmarkHeaders },
   responses: {
     200: jsonContent(z.object({ items: z.array(SuggestionSchema).max(10) }), "Up to 10 completions"),
     ...notModified,
@@ -47,25 +48,25 @@ const getBook = publicRoute({
   description:
     "An invalid ISBN is 422 `invalid_isbn`, one not in the catalog 404. Every request counts as a view of the " +
     "edition (emits `ProductViewed`), a 304 one included.",
-  request: { params: IsbnParam },
+  request: { params: IsbnParam, headers: BookmarkHeaders },
   responses: {
     200: jsonContent(BookDetailSchema, "The edition"),
     ...notModified,
-    ...problems(404, 422),
+    ...problems(400, 404, 422),
   },
 });
 
 export const bookRoutes = createRouter()
   .openapi(listBooks, async (c) => {
-    const result = await respondCached(c, await findBooks(catalogContext(c), c.req.valid("query")));
+    const result = await respondCached(c, await findBooks(catalogReadContext(c), c.req.valid("query")));
     return result.notModified ? c.body(null, 304) : c.json(result.body, 200);
   })
   .openapi(suggestBooks, async (c) => {
-    const result = await respondCached(c, await suggest(catalogContext(c), c.req.valid("query").q));
+    const result = await respondCached(c, await suggest(catalogReadContext(c), c.req.valid("query").q));
     return result.notModified ? c.body(null, 304) : c.json({ items: result.body }, 200);
   })
   .openapi(getBook, async (c) => {
     const viewer = c.get("principal")?.userId ?? null;
-    const result = await respondCached(c, await bookDetail(catalogContext(c), c.req.valid("param").isbn, viewer));
+    const result = await respondCached(c, await bookDetail(catalogReadContext(c), c.req.valid("param").isbn, viewer));
     return result.notModified ? c.body(null, 304) : c.json(result.body, 200);
   });

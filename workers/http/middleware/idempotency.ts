@@ -2,7 +2,7 @@ import { and, eq, lt } from "drizzle-orm";
 import type { MiddlewareHandler } from "hono";
 import { idempotencyKeys } from "../../../schema/platform";
 import { sha256Hex } from "../../lib/tokens";
-import type { Db } from "../../platform/db";
+import { changes, type Db, ignoringDuplicates } from "../../platform/db";
 import type { AppEnv } from "../context";
 import { AppError } from "../errors";
 
@@ -26,17 +26,17 @@ export const idempotent: MiddlewareHandler<AppEnv> = async (c, next) => {
   const requestHash = await sha256Hex(`${new URL(c.req.url).pathname}\n${await c.req.raw.clone().text()}`);
   const now = Date.now();
 
-  const claimed = await db
+  const claim = db
     .insert(idempotencyKeys)
-    .values({ scope, key, requestHash, state: "in_progress", createdAt: now, expiresAt: now + KEEP_MS })
-    .onConflictDoNothing()
-    .returning({ key: idempotencyKeys.key });
-  if (claimed.length === 0) {
-    const stored = await db
+    .values({ scope, key, requestHash, state: "in_progress", createdAt: now, expiresAt: now + KEEP_MS });
+  // Only the request whose row went in owns the key; a duplicate inserts nothing and changes nothing.
+  const claimed = changes(await ignoringDuplicates(db, claim, idempotencyKeys.key)) === 1;
+  if (!claimed) {
+    const [stored] = await db
       .select()
       .from(idempotencyKeys)
       .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)))
-      .get();
+      .limit(1);
     if (stored && stored.expiresAt > now) {
       if (stored.requestHash !== requestHash) throw new AppError("idempotency_key_reused");
       if (stored.state === "in_progress") throw new AppError("idempotency_in_progress");

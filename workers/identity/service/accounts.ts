@@ -2,6 +2,7 @@ import type { ShippingAddress } from "../../../schema/identity";
 import type { Principal } from "../../http/context";
 import { AppError } from "../../http/errors";
 import { newId } from "../../lib/ids";
+import type { Statement } from "../../platform/db";
 import { addressId } from "../addresses";
 import { auditEntry } from "../audit";
 import type { AccountContext, IdentityContext } from "../context";
@@ -9,7 +10,7 @@ import { identityEvents } from "../events";
 import { hashParams, hashPassword, passwordPolicyProblem, verifyPassword } from "../passwords";
 import { enforceRateLimit } from "../rate-limits";
 import * as store from "../store";
-import { loadUserView, normaliseEmail, type Statement, type UserView, userView } from "./users";
+import { loadUserView, normaliseEmail, type UserView, userView } from "./users";
 
 /** Account rules: sign-up, profile, password change, deletion, role grants and the audit trail. */
 

@@ -1,6 +1,7 @@
 import type { Principal } from "../../http/context";
 import { AppError } from "../../http/errors";
 import { randomToken, sha256Hex } from "../../lib/tokens";
+import { atomically, changes } from "../../platform/db";
 import { auditEntry } from "../audit";
 import type { IdentityContext } from "../context";
 import { identityEvents } from "../events";
@@ -39,7 +40,7 @@ async function mintTokenMail(
   const row = { tokenHash: await sha256Hex(token), userId: user.id, purpose, createdAt: now, expiresAt: now + ttlMs };
   const audit =
     purpose === "password_reset" ? [auditEntry(ctx, "password_reset_requested", { userId: user.id }, now)] : [];
-  await ctx.services.db.batch([store.insertOneTimeToken(ctx.services.db, row), ...audit]);
+  await atomically(ctx.services.db, [store.insertOneTimeToken(ctx.services.db, row), ...audit]);
   return { email: user.email, name: user.name, token };
 }
 
@@ -68,9 +69,10 @@ export async function passwordResetMail(
 /** Confirms the address; the first confirmation of an account announces it (the welcome mail goes out then). */
 export async function verifyEmail(ctx: IdentityContext, token: string, now = Date.now()): Promise<void> {
   const { db, outbox } = ctx.services;
-  const [claimed] = await store.claimToken(db, await sha256Hex(token), "verify_email", now);
-  if (!claimed) throw unusableToken();
-  const user = await store.findUserById(db, claimed.userId);
+  const tokenHash = await sha256Hex(token);
+  const pending = await store.findUsableToken(db, tokenHash, "verify_email", now);
+  if (!pending || changes(await store.claimToken(db, tokenHash, "verify_email", now)) !== 1) throw unusableToken();
+  const user = await store.findUserById(db, pending.userId);
   if (!user || user.deletedAt !== null) throw unusableToken();
   await outbox.commit(
     [store.markEmailVerified(db, user.id, now), auditEntry(ctx, "email_verified", { userId: user.id }, now)],
@@ -122,8 +124,7 @@ export async function confirmPasswordReset(
     });
   }
   const passwordHash = await hashPassword(input.password, hashParams(ctx.config));
-  const [claimed] = await store.claimToken(db, tokenHash, "password_reset", now);
-  if (!claimed) throw unusableToken();
+  if (changes(await store.claimToken(db, tokenHash, "password_reset", now)) !== 1) throw unusableToken();
   await outbox.commit(
     [
       // Control of the mailbox is proven by the link, so the address counts as verified too.

@@ -2,6 +2,7 @@ import type { Principal } from "../../http/context";
 import { AppError } from "../../http/errors";
 import { newId } from "../../lib/ids";
 import { openWithToken, randomToken, sealWithToken, sha256Hex } from "../../lib/tokens";
+import { atomically, changes, type Statement } from "../../platform/db";
 import { auditEntry } from "../audit";
 import type { AccountContext, IdentityContext } from "../context";
 import { identityEvents } from "../events";
@@ -9,7 +10,7 @@ import { type Role, signAccessToken } from "../jwt";
 import { hashParams, hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from "../passwords";
 import { clearAccountLimit, enforceRateLimit } from "../rate-limits";
 import * as store from "../store";
-import { loadUserView, normaliseEmail, rolesAtIssue, type Statement, type UserView } from "./users";
+import { loadUserView, normaliseEmail, rolesAtIssue, type UserView } from "./users";
 
 /** Refresh tokens: 256 random bits, valid 30 days from issue, replaced at every use. */
 const REFRESH_TOKEN_BYTES = 32;
@@ -136,15 +137,14 @@ export async function refresh(ctx: AccountContext, refreshToken: string, now = D
     roles,
   };
   const sealed = await sealWithToken(refreshToken, JSON.stringify(pair));
-  const claimed = await store.claimRefreshToken(db, tokenHash, sealed, now);
-  if (claimed.length === 0) {
+  if (changes(await store.claimRefreshToken(db, tokenHash, sealed, now)) !== 1) {
     // A concurrent refresh with this token won: answer what it answered.
     const current = await store.findRefreshToken(db, tokenHash);
     if (!current) throw invalidRefreshToken();
     return answerAgainOrRevoke(ctx, refreshToken, current, now);
   }
   const expiresAt = refreshExpiry(ctx, session.createdAt, now);
-  await db.batch([
+  await atomically(db, [
     store.insertRefreshToken(db, {
       tokenHash: await sha256Hex(pair.refreshToken),
       sessionId: session.id,
@@ -184,7 +184,7 @@ async function answerAgainOrRevoke(
 
 async function revokeForReuse(ctx: IdentityContext, session: store.SessionRow, now: number): Promise<never> {
   const { db } = ctx.services;
-  await db.batch([
+  await atomically(db, [
     store.revokeSession(db, session.id, "refresh_token_reused", now),
     auditEntry(ctx, "refresh_token_reused", { userId: session.userId, sessionId: session.id }, now),
   ]);
@@ -192,7 +192,7 @@ async function revokeForReuse(ctx: IdentityContext, session: store.SessionRow, n
   throw invalidRefreshToken();
 }
 
-/** Is the session behind an access token still live, and its user not deleted? One D1 read. */
+/** Is the session behind an access token still live, and its user not deleted? One database read. */
 export async function sessionIsLive(ctx: Pick<IdentityContext, "services">, principal: Principal, now = Date.now()) {
   const row = await store.sessionLiveness(ctx.services.db, principal.sessionId, principal.userId);
   return !!row && row.revokedAt === null && row.expiresAt > now && row.deletedAt === null;
@@ -200,7 +200,7 @@ export async function sessionIsLive(ctx: Pick<IdentityContext, "services">, prin
 
 export async function logout(ctx: IdentityContext, principal: Principal, now = Date.now()): Promise<void> {
   const { db } = ctx.services;
-  await db.batch([
+  await atomically(db, [
     store.revokeSession(db, principal.sessionId, "logout", now),
     auditEntry(ctx, "logout", { userId: principal.userId, sessionId: principal.sessionId }, now),
   ]);
@@ -208,7 +208,7 @@ export async function logout(ctx: IdentityContext, principal: Principal, now = D
 
 export async function logoutEverywhere(ctx: IdentityContext, principal: Principal, now = Date.now()): Promise<void> {
   const { db } = ctx.services;
-  await db.batch([
+  await atomically(db, [
     store.revokeUserSessions(db, principal.userId, "logout_all", now),
     auditEntry(
       ctx,
@@ -258,7 +258,7 @@ export async function revokeOwnSession(
   const { db } = ctx.services;
   const session = await store.findActiveSession(db, principal.userId, sessionId, now);
   if (!session) throw new AppError("not_found", "No such active session.");
-  await db.batch([
+  await atomically(db, [
     store.revokeSession(db, session.id, "revoked_by_user", now),
     auditEntry(
       ctx,

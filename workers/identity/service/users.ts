@@ -1,12 +1,10 @@
-import type { BatchItem } from "drizzle-orm/batch";
 import type { ShippingAddress } from "../../../schema/identity";
+import type { Statement } from "../../platform/db";
 import { addressId } from "../addresses";
 import { auditEntry } from "../audit";
 import type { AccountContext, IdentityContext } from "../context";
 import { ROLES, type Role } from "../jwt";
 import { grantRole, revokeRole, storedRoles, type UserRow } from "../store";
-
-export type Statement = BatchItem<"sqlite">;
 
 /** Mail goes to the address as typed (trimmed, domain lower-cased); uniqueness ignores case entirely. */
 export function normaliseEmail(raw: string): { email: string; emailKey: string } {

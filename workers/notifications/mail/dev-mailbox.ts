@@ -3,7 +3,7 @@ import type { Db } from "../../platform/db";
 import { keepDevMail } from "../store";
 import type { Mail, Mailer, SentMail } from "./mailer";
 
-/** The embedded default: mail is kept in D1 and read back at `GET /v1/dev/mailbox`, never sent. */
+/** The embedded default: mail is kept in the database and read back at `GET /v1/dev/mailbox`, never sent. */
 export class DevMailbox implements Mailer {
   constructor(
     private readonly db: Db,

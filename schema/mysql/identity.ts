@@ -1,0 +1,94 @@
+import { index, json, mysqlTable, primaryKey, uniqueIndex } from "drizzle-orm/mysql-core";
+import { epochMs, id, text, varchar } from "./columns";
+
+/** The identity module's tables in MySQL: DDL twins of schema/identity.ts, which the stores query. */
+
+/** An address is at most 320 characters (RFC 5321: 64 local + @ + 255 domain). */
+const EMAIL = 320;
+
+export const users = mysqlTable(
+  "users",
+  {
+    id: id("id").primaryKey(),
+    email: varchar("email", EMAIL).notNull(),
+    emailKey: varchar("email_key", EMAIL).notNull(),
+    name: varchar("name", 255).notNull(),
+    passwordHash: varchar("password_hash", 255),
+    emailVerifiedAt: epochMs("email_verified_at"),
+    shippingAddresses: json("shipping_addresses").notNull().default([]),
+    createdAt: epochMs("created_at").notNull(),
+    updatedAt: epochMs("updated_at").notNull(),
+    deletedAt: epochMs("deleted_at"),
+  },
+  (t) => [uniqueIndex("users_email_key_idx").on(t.emailKey)],
+);
+
+export const userRoles = mysqlTable(
+  "user_roles",
+  {
+    userId: id("user_id").notNull(),
+    role: varchar("role", 16).notNull(),
+    source: varchar("source", 16).notNull(),
+    grantedAt: epochMs("granted_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.role] })],
+);
+
+export const sessions = mysqlTable(
+  "sessions",
+  {
+    id: id("id").primaryKey(),
+    userId: id("user_id").notNull(),
+    createdAt: epochMs("created_at").notNull(),
+    lastUsedAt: epochMs("last_used_at").notNull(),
+    expiresAt: epochMs("expires_at").notNull(),
+    revokedAt: epochMs("revoked_at"),
+    revokedReason: varchar("revoked_reason", 64),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId, t.revokedAt)],
+);
+
+/** Tokens are kept by their SHA-256 digest in hex: 64 characters. */
+export const refreshTokens = mysqlTable(
+  "refresh_tokens",
+  {
+    tokenHash: varchar("token_hash", 64).primaryKey(),
+    sessionId: id("session_id").notNull(),
+    issuedAt: epochMs("issued_at").notNull(),
+    expiresAt: epochMs("expires_at").notNull(),
+    rotatedAt: epochMs("rotated_at"),
+    successor: text("successor"),
+  },
+  (t) => [index("refresh_tokens_session_idx").on(t.sessionId)],
+);
+
+export const oneTimeTokens = mysqlTable(
+  "one_time_tokens",
+  {
+    tokenHash: varchar("token_hash", 64).primaryKey(),
+    userId: id("user_id").notNull(),
+    purpose: varchar("purpose", 32).notNull(),
+    createdAt: epochMs("created_at").notNull(),
+    expiresAt: epochMs("expires_at").notNull(),
+    usedAt: epochMs("used_at"),
+  },
+  (t) => [index("one_time_tokens_user_idx").on(t.userId, t.purpose)],
+);
+
+export const auditLog = mysqlTable(
+  "audit_log",
+  {
+    id: id("id").primaryKey(),
+    type: varchar("type", 64).notNull(),
+    userId: id("user_id"),
+    actorId: id("actor_id"),
+    sessionId: id("session_id"),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+    detail: json("detail").notNull().default({}),
+    createdAt: epochMs("created_at").notNull(),
+  },
+  (t) => [index("audit_log_user_idx").on(t.userId, t.id), index("audit_log_type_idx").on(t.type, t.id)],
+);
