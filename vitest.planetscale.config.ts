@@ -13,11 +13,14 @@ export default workersTests({
     PLANETSCALE_PASSWORD: inject<string>("planetscalePassword"),
   }),
   test: {
-    // About D1 itself, not the store: SQLite's query plans, and rows read as D1's own meter reports them.
+    // About D1 itself, not the store: SQLite's query plans, rows read as D1's own meter reports them, and the
+    // Sessions API's bookmarks for read replicas.
     exclude: [
       "test/catalog/books.query-plans.test.ts",
       "test/foundation/bench-mode.test.ts",
       "test/cart/cart.reads.test.ts",
+      "test/catalog/read-replicas.happy.test.ts",
+      "test/catalog/read-replicas.error.test.ts",
     ],
     globalSetup: ["./test/support/planetscale-setup.ts"],
     setupFiles: ["./test/support/fresh-mysql.ts"],

@@ -12,7 +12,7 @@ import { loadConfig } from "../../workers/config";
 import worker from "../../workers/index";
 import { createLogger } from "../../workers/lib/log";
 import { buildServices } from "../../workers/platform/services";
-import { testDb } from "../support/database";
+import { firstRow, testDb } from "../support/database";
 import { envWith } from "../support/env";
 import { eventually } from "../support/eventually";
 import { recordedRequests, recorderUrl, scriptReply } from "../support/outside";
@@ -100,7 +100,7 @@ describe("dead letters", () => {
   it("records a message that can never be parsed straight away, through the real queue", async () => {
     await env.NOTIFICATIONS.send({ id: "evt_not-an-event", type: "NoSuchEvent" });
     const row = await eventually(async () =>
-      db.select().from(deadLetters).where(eq(deadLetters.eventId, "evt_not-an-event")).get(),
+      firstRow(db.select().from(deadLetters).where(eq(deadLetters.eventId, "evt_not-an-event")).limit(1)),
     );
     expect(row.reason).toMatch(/invalid envelope/);
     expect(row.queue).toBe("notifications");

@@ -20,6 +20,11 @@ export function testDb(): Db {
   });
 }
 
+/** The first row of a limited select: what `.get()` answers on SQLite, which MySQL's builder lacks. */
+export async function firstRow<T>(select: PromiseLike<T[]>): Promise<T | undefined> {
+  return (await select)[0];
+}
+
 /** Every table the relational store holds. */
 export async function tableNames(): Promise<string[]> {
   const query = onPlanetScale

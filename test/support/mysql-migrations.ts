@@ -27,6 +27,6 @@ export function seedStatements(migrationsFolder = MYSQL_MIGRATIONS): string[] {
     .filter((name) => name.endsWith(".sql"))
     .sort()
     .flatMap((name) => readFileSync(join(migrationsFolder, name), "utf8").split("--> statement-breakpoint"))
-    .map((statement) => statement.trim())
+    .map((statement) => statement.replace(/^\s*--.*$/gm, "").trim())
     .filter((statement) => /^insert\b/i.test(statement));
 }
