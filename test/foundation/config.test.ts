@@ -45,6 +45,64 @@ describe("configuration", () => {
   });
 });
 
+describe("the relational store setting", () => {
+  const complete = {
+    ...base,
+    MAIL_API_URL: "https://mail.example/emails",
+    MAIL_API_KEY: "k",
+    PAYMENT_PROVIDER: "stripe",
+    STRIPE_SECRET_KEY: "sk_live_x",
+    STRIPE_WEBHOOK_SECRET: "whsec_x",
+  };
+  const planetscale = {
+    ...complete,
+    DATABASE: "planetscale",
+    PLANETSCALE_HOST: "aws.connect.psdb.cloud",
+    PLANETSCALE_USERNAME: "bazaar",
+    PLANETSCALE_PASSWORD: "pscale_pw_x",
+  };
+
+  it("is D1 unless told otherwise", () => {
+    expect(loadConfig(complete as unknown as Env).DATABASE).toBe("d1");
+  });
+
+  it("accepts PlanetScale with its three credentials", () => {
+    expect(loadConfig(planetscale as unknown as Env)).toMatchObject({
+      DATABASE: "planetscale",
+      PLANETSCALE_HOST: "aws.connect.psdb.cloud",
+    });
+  });
+
+  it("names each missing PlanetScale credential", () => {
+    try {
+      loadConfig({ ...complete, DATABASE: "planetscale" } as unknown as Env);
+      expect.unreachable();
+    } catch (error) {
+      const issues = (error as ConfigError).issues.join("\n");
+      for (const key of ["PLANETSCALE_HOST", "PLANETSCALE_USERNAME", "PLANETSCALE_PASSWORD"]) {
+        expect(issues).toMatch(new RegExp(`${key}: required when DATABASE=planetscale`));
+      }
+    }
+  });
+
+  it("refuses an unknown store and a host that is not a host", () => {
+    expect(() => loadConfig({ ...complete, DATABASE: "postgres" } as unknown as Env)).toThrow(/DATABASE/);
+    expect(() =>
+      loadConfig({ ...planetscale, PLANETSCALE_HOST: "https://aws.connect.psdb.cloud/x" } as unknown as Env),
+    ).toThrow(/PLANETSCALE_HOST/);
+  });
+
+  it("refuses the local proxy in production, and only there", () => {
+    for (const host of ["127.0.0.1:3900", "localhost:3900", "[::1]:3900"]) {
+      expect(() => loadConfig({ ...planetscale, PLANETSCALE_HOST: host } as unknown as Env)).toThrow(
+        /PLANETSCALE_HOST: a local proxy host is for development and tests only/,
+      );
+    }
+    const development = { ...planetscale, ENVIRONMENT: "development", PLANETSCALE_HOST: "127.0.0.1:3900" };
+    expect(loadConfig(development as unknown as Env).PLANETSCALE_HOST).toBe("127.0.0.1:3900");
+  });
+});
+
 describe("structured logs", () => {
   it("redacts credentials at any depth", () => {
     const lines: string[] = [];
