@@ -63,7 +63,8 @@ export const orderLines = mysqlTable(
     orderId: id("order_id").notNull(),
     sellerOrderId: id("seller_order_id").notNull(),
     listingId: id("listing_id").notNull(),
-    reservationId: id("reservation_id").notNull(),
+    /** `<order id>:<listing id>`: two ids and a colon. */
+    reservationId: varchar("reservation_id", 128).notNull(),
     title: text("title").notNull(),
     isbn13: varchar("isbn13", 13).notNull(),
     condition: varchar("condition", 16).notNull(),

@@ -40,7 +40,7 @@ async function completed(importId: string, account = seller, timeoutMs = 15_000)
 async function snapshot(sellerId: string) {
   const listings = await testDatabase
     .prepare(
-      "SELECT sku, price_amount, quantity, condition, condition_notes, version FROM listings WHERE seller_id = ? ORDER BY sku",
+      "SELECT sku, price_amount, quantity, `condition`, condition_notes, version FROM listings WHERE seller_id = ? ORDER BY sku",
     )
     .bind(sellerId)
     .all();

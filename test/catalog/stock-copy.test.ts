@@ -108,7 +108,7 @@ describe("stock: StockDO authority, D1 copy", () => {
       .first<string>("id");
     await testDatabase
       .prepare(
-        `INSERT INTO listings (id, seller_id, edition_id, sku, condition, price_amount, currency, quantity, available, status, created_at, updated_at)
+        `INSERT INTO listings (id, seller_id, edition_id, sku, \`condition\`, price_amount, currency, quantity, available, status, created_at, updated_at)
        VALUES (?, ?, ?, 'SEEDED-1', 'good', 99, 'EUR', 3, 3, 'active', 1, 1)`,
       )
       .bind(listingId, seller, edition)

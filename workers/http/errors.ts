@@ -131,10 +131,15 @@ function fromHttpException(error: HTTPException): AppError {
 }
 
 /** The single `onError`: known errors become their problem; anything else is logged and answered as a bare 500. */
+function causeOf(error: Error): string | undefined {
+  return error.cause === undefined ? undefined : String(error.cause);
+}
+
 export function onError(error: Error, c: Context<AppEnv>): Response {
   if (error instanceof AppError) return problem(c, error);
   if (error instanceof HTTPException) return problem(c, fromHttpException(error));
-  c.get("log")?.error("unhandled error", { error: error.stack ?? String(error) });
+  // A failed query's own message (the database's refusal) is its cause; drizzle's names only the statement.
+  c.get("log")?.error("unhandled error", { error: error.stack ?? String(error), cause: causeOf(error) });
   return problem(
     c,
     new AppError("internal", "Something went wrong on our side. Quote the request id when reporting it."),

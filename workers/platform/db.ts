@@ -63,17 +63,22 @@ export async function atomically(db: Db, statements: Statement[]): Promise<unkno
       });
     } catch (error) {
       // InnoDB breaks a lock cycle by rolling one transaction back, where D1 would have queued the batch: the
-      // builders are lazy, so the whole transaction runs again.
+      // builders are lazy, so the whole transaction runs again, after a random pause that lets the others finish.
       if (attempt >= DEADLOCK_ATTEMPTS || !isDeadlock(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * DEADLOCK_PAUSE_MS * attempt));
     }
   }
 }
 
-const DEADLOCK_ATTEMPTS = 4;
+const DEADLOCK_ATTEMPTS = 8;
+const DEADLOCK_PAUSE_MS = 15;
 
+/** drizzle wraps the driver's error as the cause of its "Failed query" one. */
 function isDeadlock(error: unknown): boolean {
-  const message = error instanceof Error ? error.message : String(error);
-  return /\b1213\b|deadlock/i.test(message);
+  for (let cause = error, depth = 0; cause && depth < 4; cause = (cause as { cause?: unknown }).cause, depth++) {
+    if (/\(errno 1213\)|deadlock found/i.test(String(cause))) return true;
+  }
+  return false;
 }
 
 /** How many rows a write changed: D1's `meta.changes` or MySQL's `rowsAffected`. */

@@ -1,0 +1,1 @@
+ALTER TABLE `order_lines` MODIFY COLUMN `reservation_id` varchar(128) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL;
