@@ -1,5 +1,5 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
-import { defineConfig } from "vitest/config";
+import { defineConfig, type ViteUserConfig } from "vitest/config";
 import { unstable_readConfig } from "wrangler";
 
 /** Accounts that tests make admins (test/support/identity.ts `asAdmin` hands out one per call). */
@@ -53,43 +53,61 @@ function wranglerEnvironment(env?: string) {
   };
 }
 
-export default defineConfig({
-  plugins: [
-    cloudflareTest(async ({ inject }) => ({
-      wrangler: { configPath: "./wrangler.toml" },
-      miniflare: {
-        bindings: {
-          ENVIRONMENT: "test",
-          QUEUE_RETRY_BASE_SECONDS: "0",
-          SIMULATED_WEBHOOK_SECRET: "test-simulated-webhook-secret",
-          CART_TOKEN_SECRET: "test-cart-token-secret",
-          RECORDER_URL: inject<string>("recorderUrl"),
-          UPSTASH_TEST_URL: inject<string>("upstashUrl"),
-          UPSTASH_TEST_TOKEN: inject<string>("upstashToken"),
-          JWT_SIGNING_KEYS: JSON.stringify(TEST_SIGNING_KEYS),
-          ADMIN_EMAILS: TEST_ADMIN_EMAILS.join(","),
-          // Low enough that tests can trip them; short windows so tests can watch them recover.
-          RATE_LIMIT_LOGIN_PER_ACCOUNT: "5/2",
-          RATE_LIMIT_PASSWORD_RESET_PER_ACCOUNT: "3/2",
-          RATE_LIMIT_VERIFICATION_MAIL_PER_ACCOUNT: "3/2",
-          RATE_LIMIT_REGISTER_PER_IP: "50/60",
-          RATE_LIMIT_LOGIN_PER_IP: "50/60",
-          RATE_LIMIT_PASSWORD_RESET_PER_IP: "50/60",
-          TEST_MIGRATIONS: await readD1Migrations("./schema/migrations"),
-          WRANGLER_ENVIRONMENTS: JSON.stringify({
-            development: wranglerEnvironment(),
-            production: wranglerEnvironment("production"),
-          }),
+type Inject = <T>(key: string) => T;
+
+/**
+ * What a run on another relational store adds to the shared setup: bindings for the Worker (from values its
+ * global setup provides) and test options (its own setup files, files it leaves out).
+ */
+export interface DatabaseRun {
+  bindings?: (inject: Inject) => Record<string, string>;
+  test?: NonNullable<ViteUserConfig["test"]>;
+}
+
+/** The Worker under test with the test bindings, on D1 unless a run says otherwise. */
+export function workersTests(run: DatabaseRun = {}) {
+  return defineConfig({
+    plugins: [
+      cloudflareTest(async ({ inject }) => ({
+        wrangler: { configPath: "./wrangler.toml" },
+        miniflare: {
+          bindings: {
+            ENVIRONMENT: "test",
+            QUEUE_RETRY_BASE_SECONDS: "0",
+            SIMULATED_WEBHOOK_SECRET: "test-simulated-webhook-secret",
+            CART_TOKEN_SECRET: "test-cart-token-secret",
+            RECORDER_URL: inject<string>("recorderUrl"),
+            UPSTASH_TEST_URL: inject<string>("upstashUrl"),
+            UPSTASH_TEST_TOKEN: inject<string>("upstashToken"),
+            JWT_SIGNING_KEYS: JSON.stringify(TEST_SIGNING_KEYS),
+            ADMIN_EMAILS: TEST_ADMIN_EMAILS.join(","),
+            // Low enough that tests can trip them; short windows so tests can watch them recover.
+            RATE_LIMIT_LOGIN_PER_ACCOUNT: "5/2",
+            RATE_LIMIT_PASSWORD_RESET_PER_ACCOUNT: "3/2",
+            RATE_LIMIT_VERIFICATION_MAIL_PER_ACCOUNT: "3/2",
+            RATE_LIMIT_REGISTER_PER_IP: "50/60",
+            RATE_LIMIT_LOGIN_PER_IP: "50/60",
+            RATE_LIMIT_PASSWORD_RESET_PER_IP: "50/60",
+            TEST_MIGRATIONS: await readD1Migrations("./schema/migrations"),
+            WRANGLER_ENVIRONMENTS: JSON.stringify({
+              development: wranglerEnvironment(),
+              production: wranglerEnvironment("production"),
+            }),
+            ...run.bindings?.(inject as Inject),
+          },
         },
-      },
-    })),
-  ],
-  test: {
-    include: ["test/**/*.test.ts"],
-    globalSetup: ["./test/support/global-setup.ts"],
-    setupFiles: ["./test/support/apply-migrations.ts"],
-    silent: "passed-only",
-    testTimeout: 20_000,
-    hookTimeout: 30_000,
-  },
-});
+      })),
+    ],
+    test: {
+      include: ["test/**/*.test.ts"],
+      silent: "passed-only",
+      testTimeout: 20_000,
+      hookTimeout: 30_000,
+      ...run.test,
+      globalSetup: ["./test/support/global-setup.ts", ...[run.test?.globalSetup ?? []].flat()],
+      setupFiles: ["./test/support/apply-migrations.ts", ...[run.test?.setupFiles ?? []].flat()],
+    },
+  });
+}
+
+export default workersTests();

@@ -1,15 +1,15 @@
-import { env } from "cloudflare:workers";
 import { afterAll, describe, expect, it } from "vitest";
 import { MAX_CART_LINES } from "../../durable-objects/cart";
 import { cartListings } from "../../workers/catalog/for-cart";
 import { addBooks, addListing, catalogContext, testIsbn } from "../support/catalog";
+import { testDatabase } from "../support/database";
 import { api, asSeller, json, signUp } from "../support/identity";
 import { listBook } from "../support/listings";
 
 /** The stock events of many new listings are still being relayed and consumed when the last test ends: let them land. */
 async function settledStockCopies(): Promise<void> {
   const processed = async () =>
-    (await env.DB.prepare("SELECT count(*) AS n FROM processed_events").first<{ n: number }>())?.n ?? 0;
+    (await testDatabase.prepare("SELECT count(*) AS n FROM processed_events").first<{ n: number }>())?.n ?? 0;
   for (let last = -1, now = await processed(); now !== last; last = now, now = await processed()) {
     await new Promise((resolve) => setTimeout(resolve, 500));
   }

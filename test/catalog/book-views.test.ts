@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createEvent } from "../../queues/events";
 import worker from "../../workers/index";
 import { addBooks, catalogContext, testIsbn } from "../support/catalog";
+import { testDatabase } from "../support/database";
 import { eventually } from "../support/eventually";
 import { api } from "../support/http";
 
@@ -12,11 +13,12 @@ let editionId: string;
 
 beforeAll(async () => {
   await addBooks(catalogContext(), [{ isbn: ISBN, title: "Howards End", authors: ["E. M. Forster"] }]);
-  editionId = (await env.DB.prepare("SELECT id FROM editions WHERE isbn13 = ?").bind(ISBN).first<string>("id"))!;
+  editionId = (await testDatabase.prepare("SELECT id FROM editions WHERE isbn13 = ?").bind(ISBN).first<string>("id"))!;
 });
 
 const views = () =>
-  env.DB.prepare("SELECT coalesce(sum(views), 0) AS n FROM edition_views WHERE edition_id = ?")
+  testDatabase
+    .prepare("SELECT coalesce(sum(views), 0) AS n FROM edition_views WHERE edition_id = ?")
     .bind(editionId)
     .first<number>("n");
 

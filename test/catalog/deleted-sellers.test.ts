@@ -3,6 +3,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { createEvent } from "../../queues/events";
 import worker from "../../workers/index";
+import { testDatabase } from "../support/database";
 import { eventually } from "../support/eventually";
 import { api, asSeller, json, signUp } from "../support/identity";
 import { listBook } from "../support/listings";
@@ -38,14 +39,16 @@ async function deliverTwice(userId: string) {
 
 const markers = async (consumer: string, eventId: string) =>
   (
-    await env.DB.prepare("SELECT count(*) AS n FROM processed_events WHERE consumer = ? AND event_id = ?")
+    await testDatabase
+      .prepare("SELECT count(*) AS n FROM processed_events WHERE consumer = ? AND event_id = ?")
       .bind(consumer, eventId)
       .first<{ n: number }>()
   )?.n;
 
 const listingEvents = async (listingId: string) =>
   (
-    await env.DB.prepare("SELECT count(*) AS n FROM outbox WHERE type = 'ListingUpdated' AND instr(envelope, ?) > 0")
+    await testDatabase
+      .prepare("SELECT count(*) AS n FROM outbox WHERE type = 'ListingUpdated' AND instr(envelope, ?) > 0")
       .bind(`"listingId":"${listingId}"`)
       .first<{ n: number }>()
   )?.n;

@@ -6,6 +6,7 @@ import type { ImportStatus } from "../../workers/catalog/imports";
 import type { ListingView } from "../../workers/catalog/offers";
 import worker from "../../workers/index";
 import { addBooks, catalogContext, testIsbn } from "../support/catalog";
+import { testDatabase } from "../support/database";
 import { eventually } from "../support/eventually";
 import { api, asSeller, type TestSeller } from "../support/identity";
 
@@ -37,19 +38,20 @@ async function completed(importId: string, account = seller, timeoutMs = 15_000)
 }
 
 async function snapshot(sellerId: string) {
-  const listings = await env.DB.prepare(
-    "SELECT sku, price_amount, quantity, condition, condition_notes, version FROM listings WHERE seller_id = ? ORDER BY sku",
-  )
+  const listings = await testDatabase
+    .prepare(
+      "SELECT sku, price_amount, quantity, condition, condition_notes, version FROM listings WHERE seller_id = ? ORDER BY sku",
+    )
     .bind(sellerId)
     .all();
-  const history = await env.DB.prepare(
-    "SELECT count(*) AS n FROM listing_price_history h JOIN listings l ON l.id = h.listing_id WHERE l.seller_id = ?",
-  )
+  const history = await testDatabase
+    .prepare(
+      "SELECT count(*) AS n FROM listing_price_history h JOIN listings l ON l.id = h.listing_id WHERE l.seller_id = ?",
+    )
     .bind(sellerId)
     .first<number>("n");
-  const events = await env.DB.prepare(
-    "SELECT count(*) AS n FROM outbox WHERE type IN ('ListingCreated', 'ListingUpdated') AND envelope LIKE ?",
-  )
+  const events = await testDatabase
+    .prepare("SELECT count(*) AS n FROM outbox WHERE type IN ('ListingCreated', 'ListingUpdated') AND envelope LIKE ?")
     .bind(`%${sellerId}%`)
     .first<number>("n");
   return { listings: listings.results, history, events };
@@ -140,7 +142,8 @@ describe("POST /v1/seller/imports", () => {
     expect((await getQueueResult(batch, ctx)).explicitAcks).toEqual(["imp-1", "imp-2"]);
     const status = await (await api(`/v1/seller/imports/${importId}`, { headers: seller.auth })).json<ImportStatus>();
     expect(status).toMatchObject({ rowsTotal: 1, rowsDone: 1 });
-    const count = await env.DB.prepare("SELECT count(*) AS n FROM listings WHERE seller_id = ? AND sku = 'ONCE-1'")
+    const count = await testDatabase
+      .prepare("SELECT count(*) AS n FROM listings WHERE seller_id = ? AND sku = 'ONCE-1'")
       .bind(seller.sellerId)
       .first<number>("n");
     expect(count).toBe(1);
@@ -154,7 +157,8 @@ describe("POST /v1/seller/imports", () => {
     expect(rowsTotal).toBe(10_000);
     const status = await completed(importId, big, 55_000);
     expect(status).toMatchObject({ rowsDone: 10_000, rowsFailed: 0 });
-    const count = await env.DB.prepare("SELECT count(*) AS n FROM listings WHERE seller_id = ?")
+    const count = await testDatabase
+      .prepare("SELECT count(*) AS n FROM listings WHERE seller_id = ?")
       .bind(big.sellerId)
       .first<number>("n");
     expect(count).toBe(10_000);

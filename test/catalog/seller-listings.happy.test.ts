@@ -2,6 +2,7 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ListingView } from "../../workers/catalog/offers";
 import { addBooks, addCategories, catalogContext, testIsbn } from "../support/catalog";
+import { testDatabase } from "../support/database";
 import { api, asSeller, json, type TestSeller } from "../support/identity";
 
 const KNOWN = testIsbn(500);
@@ -86,7 +87,7 @@ describe("POST /v1/seller/listings", () => {
     expect(offer?.seller.storeName).toMatch(/^Foxed & Found/);
     expect(offer?.coverOptions).toHaveLength(2);
 
-    const events = await env.DB.prepare("SELECT envelope FROM outbox WHERE type = 'ListingCreated'").all<{
+    const events = await testDatabase.prepare("SELECT envelope FROM outbox WHERE type = 'ListingCreated'").all<{
       envelope: string;
     }>();
     expect(events.results.map((row) => JSON.parse(row.envelope).data.listingId)).toContain(listing.id);
@@ -139,7 +140,7 @@ describe("PATCH /v1/seller/listings/{id}", () => {
     const page = await (await api(`/v1/listings/${listing.id}`)).json<{ price: { amount: number } }>();
     expect(page.price.amount).toBe(999);
 
-    const updated = await env.DB.prepare("SELECT envelope FROM outbox WHERE type = 'ListingUpdated'").all<{
+    const updated = await testDatabase.prepare("SELECT envelope FROM outbox WHERE type = 'ListingUpdated'").all<{
       envelope: string;
     }>();
     const mine = updated.results.map((row) => JSON.parse(row.envelope).data).filter((d) => d.listingId === listing.id);

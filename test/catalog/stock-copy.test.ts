@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createEvent } from "../../queues/events";
 import worker from "../../workers/index";
 import { addBooks, addCategories, addListing, catalogContext, fakeSellerId, testIsbn } from "../support/catalog";
+import { testDatabase } from "../support/database";
 import { eventually } from "../support/eventually";
 import { api } from "../support/http";
 
@@ -21,7 +22,8 @@ beforeAll(async () => {
 });
 
 async function listingRow(id: string) {
-  return env.DB.prepare("SELECT quantity, available, status, stock_version, version FROM listings WHERE id = ?")
+  return testDatabase
+    .prepare("SELECT quantity, available, status, stock_version, version FROM listings WHERE id = ?")
     .bind(id)
     .first<{ quantity: number; available: number; status: string; stock_version: number; version: number }>();
 }
@@ -100,11 +102,15 @@ describe("stock: StockDO authority, D1 copy", () => {
 
   it("starts a seeded listing's StockDO from its D1 count when its book page is first opened", async () => {
     const listingId = `lst_${"a".repeat(24)}00000001`;
-    const edition = await env.DB.prepare("SELECT id FROM editions WHERE isbn13 = ?").bind(ISBN).first<string>("id");
-    await env.DB.prepare(
-      `INSERT INTO listings (id, seller_id, edition_id, sku, condition, price_amount, currency, quantity, available, status, created_at, updated_at)
+    const edition = await testDatabase
+      .prepare("SELECT id FROM editions WHERE isbn13 = ?")
+      .bind(ISBN)
+      .first<string>("id");
+    await testDatabase
+      .prepare(
+        `INSERT INTO listings (id, seller_id, edition_id, sku, condition, price_amount, currency, quantity, available, status, created_at, updated_at)
        VALUES (?, ?, ?, 'SEEDED-1', 'good', 99, 'EUR', 3, 3, 'active', 1, 1)`,
-    )
+      )
       .bind(listingId, seller, edition)
       .run();
     expect((await env.STOCK.getByName(listingId).snapshot()).levels).toBeNull();

@@ -11,13 +11,13 @@ import { deadLetters } from "../../schema/platform";
 import { loadConfig } from "../../workers/config";
 import worker from "../../workers/index";
 import { createLogger } from "../../workers/lib/log";
-import { createDb } from "../../workers/platform/db";
 import { buildServices } from "../../workers/platform/services";
+import { firstRow, testDb } from "../support/database";
 import { envWith } from "../support/env";
 import { eventually } from "../support/eventually";
 import { recordedRequests, recorderUrl, scriptReply } from "../support/outside";
 
-const db = createDb(env.DB);
+const db = testDb();
 
 /** The real Worker configuration switched to the HTTP email adapter, pointed at the local recorder. */
 function withEmailApi(scope: string) {
@@ -100,7 +100,7 @@ describe("dead letters", () => {
   it("records a message that can never be parsed straight away, through the real queue", async () => {
     await env.NOTIFICATIONS.send({ id: "evt_not-an-event", type: "NoSuchEvent" });
     const row = await eventually(async () =>
-      db.select().from(deadLetters).where(eq(deadLetters.eventId, "evt_not-an-event")).get(),
+      firstRow(db.select().from(deadLetters).where(eq(deadLetters.eventId, "evt_not-an-event")).limit(1)),
     );
     expect(row.reason).toMatch(/invalid envelope/);
     expect(row.queue).toBe("notifications");

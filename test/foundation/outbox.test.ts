@@ -14,10 +14,10 @@ import { devMailbox } from "../../schema/notifications";
 import { outbox, processedEvents } from "../../schema/platform";
 import worker from "../../workers/index";
 import { createLogger } from "../../workers/lib/log";
-import { createDb } from "../../workers/platform/db";
+import { testDatabase, testDb } from "../support/database";
 import { eventually } from "../support/eventually";
 
-const db = createDb(env.DB);
+const db = testDb();
 const log = createLogger({ test: "outbox" });
 
 /** A confirmed address's welcome: the mail event that needs no account behind it. */
@@ -127,9 +127,9 @@ describe("large commits", () => {
     const box = new Outbox(db, queueSenders(env), (promise) => void pending.push(promise), log);
     await box.commit([], events);
     await Promise.all(pending);
-    const unsent = await env.DB.prepare(
-      "SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL AND envelope LIKE '%many-%'",
-    ).first<number>("n");
+    const unsent = await testDatabase
+      .prepare("SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL AND envelope LIKE '%many-%'")
+      .first<number>("n");
     expect(unsent).toBe(0);
   });
 });

@@ -1,8 +1,8 @@
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
-import { env } from "cloudflare:workers";
 import { decodeJwt } from "jose";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../workers/app";
+import { testDatabase } from "../support/database";
 import { envWith } from "../support/env";
 import { api, asAdmin, json, signUp, verifyEmailOf } from "../support/identity";
 import { codeIn, waitForMail } from "../support/mail";
@@ -36,13 +36,14 @@ describe("admin role", () => {
     expect(decodeJwt(claimant.accessToken).roles).toEqual(["buyer"]);
     expect((await api("/v1/admin/audit", { headers: claimant.auth })).status).toBe(403);
     // A grant the configuration made before addresses had to be confirmed goes at the next refresh.
-    await env.DB.prepare("INSERT INTO user_roles (user_id, role, source, granted_at) VALUES (?, 'admin', 'config', ?)")
+    await testDatabase
+      .prepare("INSERT INTO user_roles (user_id, role, source, granted_at) VALUES (?, 'admin', 'config', ?)")
       .bind(claimant.userId, Date.now())
       .run();
     const withdrawn = await refreshed(claimant.refreshToken);
     expect(decodeJwt(withdrawn.accessToken).roles).toEqual(["buyer"]);
     expect(
-      await env.DB.prepare("SELECT role FROM user_roles WHERE user_id = ?").bind(claimant.userId).all(),
+      await testDatabase.prepare("SELECT role FROM user_roles WHERE user_id = ?").bind(claimant.userId).all(),
     ).toMatchObject({ results: [] });
 
     await verifyEmailOf(email);
@@ -69,9 +70,8 @@ describe("admin role", () => {
 
   it("granted by an operator (a user_roles row, as `npm run admin:grant` writes) reaches the token at refresh", async () => {
     const account = await signUp();
-    await env.DB.prepare(
-      "INSERT INTO user_roles (user_id, role, source, granted_at) VALUES (?, 'admin', 'operator', ?)",
-    )
+    await testDatabase
+      .prepare("INSERT INTO user_roles (user_id, role, source, granted_at) VALUES (?, 'admin', 'operator', ?)")
       .bind(account.userId, Date.now())
       .run();
     const refreshed = await (await api("/v1/auth/refresh", json({ refreshToken: account.refreshToken }))).json<{

@@ -1,5 +1,5 @@
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { testDatabase } from "../support/database";
 import { api, asAdmin, asSeller, json, signUp } from "../support/identity";
 
 interface AuditPage {
@@ -44,7 +44,7 @@ describe("GET /v1/admin/audit (happy)", () => {
       seen.push(...page.items.map((e) => e.id));
       cursor = page.nextCursor;
     } while (cursor);
-    const { results } = await env.DB.prepare("SELECT COUNT(*) AS n FROM audit_log").all<{ n: number }>();
+    const { results } = await testDatabase.prepare("SELECT COUNT(*) AS n FROM audit_log").all<{ n: number }>();
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen.length).toBe(results[0]!.n);
   });

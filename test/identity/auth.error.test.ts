@@ -1,5 +1,5 @@
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { testDatabase } from "../support/database";
 import { api, json, signUp } from "../support/identity";
 import { codeIn, waitForMail } from "../support/mail";
 
@@ -110,7 +110,8 @@ describe("tokens that do not work", () => {
 
     const account = await signUp();
     const [mail] = await waitForMail(account.email, "verify-email");
-    await env.DB.prepare("UPDATE one_time_tokens SET expires_at = ? WHERE user_id = ?")
+    await testDatabase
+      .prepare("UPDATE one_time_tokens SET expires_at = ? WHERE user_id = ?")
       .bind(Date.now() - 1, account.userId)
       .run();
     const expired = await api("/v1/auth/verify-email", json({ token: codeIn(mail!, "Verification code") }));
@@ -133,9 +134,10 @@ describe("tokens that do not work", () => {
 
   it("refresh with an expired refresh token is a 401", async () => {
     const account = await signUp();
-    await env.DB.prepare(
-      "UPDATE refresh_tokens SET expires_at = ? WHERE session_id IN (SELECT id FROM sessions WHERE user_id = ?)",
-    )
+    await testDatabase
+      .prepare(
+        "UPDATE refresh_tokens SET expires_at = ? WHERE session_id IN (SELECT id FROM sessions WHERE user_id = ?)",
+      )
       .bind(Date.now() - 1, account.userId)
       .run();
     expect((await api("/v1/auth/refresh", json({ refreshToken: account.refreshToken }))).status).toBe(401);
@@ -154,7 +156,8 @@ describe("tokens that do not work", () => {
     const account = await signUp();
     await api("/v1/auth/password-reset", json({ email: account.email }));
     const [mail] = await waitForMail(account.email, "password-reset");
-    await env.DB.prepare("UPDATE one_time_tokens SET expires_at = ? WHERE user_id = ? AND purpose = 'password_reset'")
+    await testDatabase
+      .prepare("UPDATE one_time_tokens SET expires_at = ? WHERE user_id = ? AND purpose = 'password_reset'")
       .bind(Date.now() - 1, account.userId)
       .run();
     const response = await api(

@@ -1,6 +1,6 @@
-import { env } from "cloudflare:workers";
 import { decodeJwt, decodeProtectedHeader } from "jose";
 import { describe, expect, it } from "vitest";
+import { testDatabase } from "../support/database";
 import { api, json, signUp } from "../support/identity";
 import { codeIn, waitForMail } from "../support/mail";
 
@@ -15,7 +15,7 @@ interface Tokens {
 }
 
 async function outboxTypes(): Promise<string[]> {
-  const { results } = await env.DB.prepare("SELECT type FROM outbox").all<{ type: string }>();
+  const { results } = await testDatabase.prepare("SELECT type FROM outbox").all<{ type: string }>();
   return results.map((row) => row.type);
 }
 

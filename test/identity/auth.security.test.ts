@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { createApp } from "../../workers/app";
 import { REFRESH_REUSE_GRACE_MS } from "../../workers/identity/service/sessions";
 import { sha256Hex } from "../../workers/lib/tokens";
+import { testDatabase } from "../support/database";
 import { envWith } from "../support/env";
 import { api, json, signUp } from "../support/identity";
 import { codeIn, waitForMail } from "../support/mail";
@@ -149,7 +150,8 @@ describe("refresh-token reuse", () => {
     expect(rotated.status).toBe(200);
     const fresh = await rotated.json<{ accessToken: string; refreshToken: string }>();
     // Past the grace window that covers a client sending one refresh twice.
-    await env.DB.prepare("UPDATE refresh_tokens SET rotated_at = rotated_at - ? WHERE token_hash = ?")
+    await testDatabase
+      .prepare("UPDATE refresh_tokens SET rotated_at = rotated_at - ? WHERE token_hash = ?")
       .bind(REFRESH_REUSE_GRACE_MS + 1_000, await sha256Hex(account.refreshToken))
       .run();
 
@@ -159,7 +161,8 @@ describe("refresh-token reuse", () => {
     // The legitimate holder of the newest tokens is out too: the session is gone.
     expect((await api("/v1/auth/refresh", json({ refreshToken: fresh.refreshToken }))).status).toBe(401);
     await expect401(await me(fresh.accessToken));
-    const audit = await env.DB.prepare("SELECT type FROM audit_log WHERE user_id = ? AND type = 'refresh_token_reused'")
+    const audit = await testDatabase
+      .prepare("SELECT type FROM audit_log WHERE user_id = ? AND type = 'refresh_token_reused'")
       .bind(account.userId)
       .all();
     expect(audit.results).toHaveLength(1);
@@ -181,9 +184,8 @@ describe("refresh races and session age", () => {
     // A retry a moment later gets it too, and the new refresh token works on.
     expect((await (await refreshWith(account.refreshToken)).json<Pair>()).refreshToken).toBe(a.refreshToken);
     expect((await refreshWith(a.refreshToken)).status).toBe(200);
-    const reused = await env.DB.prepare(
-      "SELECT type FROM audit_log WHERE user_id = ? AND type = 'refresh_token_reused'",
-    )
+    const reused = await testDatabase
+      .prepare("SELECT type FROM audit_log WHERE user_id = ? AND type = 'refresh_token_reused'")
       .bind(account.userId)
       .all();
     expect(reused.results).toHaveLength(0);
@@ -193,7 +195,8 @@ describe("refresh races and session age", () => {
     const day = 24 * 60 * 60 * 1000;
     const account = await signUp();
     const ageSession = (days: number) =>
-      env.DB.prepare("UPDATE sessions SET created_at = ? WHERE user_id = ?")
+      testDatabase
+        .prepare("UPDATE sessions SET created_at = ? WHERE user_id = ?")
         .bind(Date.now() - days * day, account.userId)
         .run();
     await ageSession(2);

@@ -1,5 +1,5 @@
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { testDatabase } from "../support/database";
 import { api, json, signUp } from "../support/identity";
 import { waitForMail } from "../support/mail";
 
@@ -157,19 +157,19 @@ describe("DELETE /v1/me", () => {
     );
     expect(response.status).toBe(204);
 
-    const row = await env.DB.prepare(
-      "SELECT email, name, password_hash, shipping_addresses, deleted_at FROM users WHERE id = ?",
-    )
+    const row = await testDatabase
+      .prepare("SELECT email, name, password_hash, shipping_addresses, deleted_at FROM users WHERE id = ?")
       .bind(account.userId)
       .first<Record<string, unknown>>();
     expect(row).toMatchObject({ name: "Deleted user", password_hash: null, shipping_addresses: "[]" });
     expect(row!.email).not.toContain(account.email.split("@")[0]!);
     expect(row!.deleted_at).toBeTypeOf("number");
-    const live = await env.DB.prepare("SELECT COUNT(*) AS n FROM sessions WHERE user_id = ? AND revoked_at IS NULL")
+    const live = await testDatabase
+      .prepare("SELECT COUNT(*) AS n FROM sessions WHERE user_id = ? AND revoked_at IS NULL")
       .bind(account.userId)
       .first<{ n: number }>();
     expect(live!.n).toBe(0);
-    const events = await env.DB.prepare("SELECT type FROM outbox WHERE type = 'UserDeleted'").all();
+    const events = await testDatabase.prepare("SELECT type FROM outbox WHERE type = 'UserDeleted'").all();
     expect(events.results).toHaveLength(1);
 
     // The address can be used for a new account.

@@ -3,6 +3,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { createEvent } from "../../queues/events";
 import worker from "../../workers/index";
+import { testDatabase } from "../support/database";
 import { api } from "../support/http";
 
 /** Delivers the same event twice through the Worker's queue handler, as a redelivering queue would. */
@@ -26,16 +27,18 @@ async function mailbox(to: string) {
 async function accountAt(email: string, verified = false): Promise<string> {
   const id = `usr_${crypto.randomUUID().replace(/-/g, "")}`;
   const now = Date.now();
-  await env.DB.prepare(
-    "INSERT INTO users (id, email, email_key, name, password_hash, email_verified_at, created_at, updated_at) VALUES (?, ?, ?, 'Reader', NULL, ?, ?, ?)",
-  )
+  await testDatabase
+    .prepare(
+      "INSERT INTO users (id, email, email_key, name, password_hash, email_verified_at, created_at, updated_at) VALUES (?, ?, ?, 'Reader', NULL, ?, ?, ?)",
+    )
     .bind(id, email, email, verified ? now : null, now, now)
     .run();
   return id;
 }
 
 const deliveriesOf = async (eventId: string) =>
-  (await env.DB.prepare("SELECT COUNT(*) AS n FROM deliveries WHERE event_id = ?")
+  (await testDatabase
+    .prepare("SELECT COUNT(*) AS n FROM deliveries WHERE event_id = ?")
     .bind(eventId)
     .first<{ n: number }>())!.n;
 

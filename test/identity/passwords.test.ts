@@ -1,4 +1,3 @@
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import {
   commonPasswordCount,
@@ -8,12 +7,14 @@ import {
   passwordPolicyProblem,
   verifyPassword,
 } from "../../workers/identity/passwords";
+import { testDatabase } from "../support/database";
 import { api, json, signUp } from "../support/identity";
 
 const OWASP_MINIMUM = { memoryKib: 19_456, iterations: 2, parallelism: 1 };
 
 const storedHash = async (userId: string) =>
-  (await env.DB.prepare("SELECT password_hash FROM users WHERE id = ?")
+  (await testDatabase
+    .prepare("SELECT password_hash FROM users WHERE id = ?")
     .bind(userId)
     .first<{ password_hash: string }>())!.password_hash;
 
@@ -39,7 +40,7 @@ describe("password storage", () => {
   it("rehashes at login when the stored parameters are below the configured ones", async () => {
     const account = await signUp();
     const weaker = await hashPassword(account.password, { memoryKib: 8_192, iterations: 1, parallelism: 1 });
-    await env.DB.prepare("UPDATE users SET password_hash = ? WHERE id = ?").bind(weaker, account.userId).run();
+    await testDatabase.prepare("UPDATE users SET password_hash = ? WHERE id = ?").bind(weaker, account.userId).run();
     expect(needsRehash(weaker, OWASP_MINIMUM)).toBe(true);
 
     const login = await api("/v1/auth/login", json({ email: account.email, password: account.password }));

@@ -1,5 +1,5 @@
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { testDatabase } from "../support/database";
 import { deadLetter } from "../support/dead-letters";
 import { api, asAdmin } from "../support/identity";
 
@@ -19,10 +19,12 @@ describe("dead-letter admin (errors)", () => {
   it("refuses to replay a dead letter older than the processed-event markers are kept", async () => {
     const admin = await asAdmin();
     const event = await deadLetter("dl-old@bazaar.test");
-    await env.DB.prepare("UPDATE dead_letters SET received_at = ? WHERE event_id = ?")
+    await testDatabase
+      .prepare("UPDATE dead_letters SET received_at = ? WHERE event_id = ?")
       .bind(Date.now() - 31 * 24 * 60 * 60 * 1000, event.id)
       .run();
-    const { id } = (await env.DB.prepare("SELECT id FROM dead_letters WHERE event_id = ?")
+    const { id } = (await testDatabase
+      .prepare("SELECT id FROM dead_letters WHERE event_id = ?")
       .bind(event.id)
       .first<{ id: string }>())!;
     const replay = await api(`/v1/admin/dead-letters/${id}/replay`, { method: "POST", headers: admin.auth });

@@ -4,12 +4,12 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { devMailbox } from "../../schema/notifications";
 import worker from "../../workers/index";
-import { createDb } from "../../workers/platform/db";
+import { firstRow, testDb } from "../support/database";
 import { deadLetter } from "../support/dead-letters";
 import { eventually } from "../support/eventually";
 import { api, asAdmin } from "../support/identity";
 
-const db = createDb(env.DB);
+const db = testDb();
 
 type Page = { items: { id: string; eventId: string; replayCount: number }[]; nextCursor: string | null };
 
@@ -36,7 +36,7 @@ describe("dead-letter admin", () => {
     expect((await replayed.json<{ replayCount: number }>()).replayCount).toBe(1);
     // The replayed event reaches its consumer: the welcome mail is sent.
     const mail = await eventually(async () =>
-      db.select().from(devMailbox).where(eq(devMailbox.to, "dl-one@bazaar.test")).get(),
+      firstRow(db.select().from(devMailbox).where(eq(devMailbox.to, "dl-one@bazaar.test")).limit(1)),
     );
     expect(mail.template).toBe("welcome");
   });

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { orders } from "../../schema/orders";
 import { createApp } from "../../workers/app";
+import { firstRow } from "../support/database";
 import { envWith } from "../support/env";
 import { api, asSeller, json, signUp } from "../support/identity";
 import { listBook } from "../support/listings";
@@ -176,7 +177,7 @@ describe("checkout (errors)", () => {
     expect(await stockLevels(listing.id)).toEqual({ onHand: 1, held: 0, available: 1 });
     const [order] = await ordersOf(buyer.userId);
     expect(order).toMatchObject({ status: "cancelled", cancelReason: "payment_unavailable" });
-    const stored = await db.select().from(orders).where(eq(orders.id, order!.id)).get();
+    const stored = await firstRow(db.select().from(orders).where(eq(orders.id, order!.id)).limit(1));
     expect(stored?.status).toBe("cancelled");
   });
 

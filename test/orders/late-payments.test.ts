@@ -7,6 +7,7 @@ import { payments } from "../../schema/payments";
 import worker from "../../workers/index";
 import { reservationIdFor } from "../../workers/inventory/service";
 import { expireUnpaidOrders } from "../../workers/orders/expiry";
+import { firstRow } from "../support/database";
 import { eventually } from "../support/eventually";
 import { api, asSeller, json, signUp } from "../support/identity";
 import { listBook } from "../support/listings";
@@ -122,7 +123,7 @@ describe("unpaid orders and late payments", () => {
       amount: order.totals.total.amount,
       reason: "stock_unavailable_after_payment",
     });
-    const stored = await db.select().from(payments).where(eq(payments.id, payment.id)).get();
+    const stored = await firstRow(db.select().from(payments).where(eq(payments.id, payment.id)).limit(1));
     expect(stored).toMatchObject({
       capturedAmount: order.totals.total.amount,
       refundedAmount: order.totals.total.amount,

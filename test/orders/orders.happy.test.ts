@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { payments } from "../../schema/payments";
+import { firstRow } from "../support/database";
 import { eventually } from "../support/eventually";
 import { api, asAdmin, asSeller, json, signUp } from "../support/identity";
 import { listBook } from "../support/listings";
@@ -149,7 +150,7 @@ describe("orders (happy paths)", () => {
     expect(cancelled.status).toBe("cancelled");
     expect(cancelled.totals.refunded).toEqual(eur(order.totals.total.amount));
     expect(await stockLevels(listing.id)).toEqual({ onHand: 2, held: 0, available: 2 });
-    const stored = await db.select().from(payments).where(eq(payments.id, payment.id)).get();
+    const stored = await firstRow(db.select().from(payments).where(eq(payments.id, payment.id)).limit(1));
     expect(stored?.refundedAmount).toBe(order.totals.total.amount);
     await waitForMail(buyer.email, "refund-issued");
   });

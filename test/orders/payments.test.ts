@@ -10,6 +10,7 @@ import worker from "../../workers/index";
 import { orderLedger } from "../../workers/orders";
 import { runReconciliation } from "../../workers/payments/reconciliation";
 import { signSimulatedEvent } from "../../workers/payments/simulated";
+import { firstRow, testDatabase } from "../support/database";
 import { eventually } from "../support/eventually";
 import { api, asSeller, signUp } from "../support/identity";
 import { listBook } from "../support/listings";
@@ -44,7 +45,7 @@ async function orderWithCover() {
 
 /** A correctly signed simulator success for the payment, for whatever amount and currency it says. */
 async function signedSuccess(paymentId: string, amount: number, currency: string) {
-  const stored = await db.select().from(payments).where(eq(payments.id, paymentId)).get();
+  const stored = await firstRow(db.select().from(payments).where(eq(payments.id, paymentId)).limit(1));
   const body = JSON.stringify({
     id: `sim_evt_${crypto.randomUUID().replace(/-/g, "")}`,
     type: "payment.succeeded",
@@ -126,9 +127,8 @@ describe("payment outcomes (simulated provider)", () => {
     // Wait until the failure's event was consumed, then check it changed nothing.
     const [failure] = (await eventsFor(order.id, "PaymentProcessed")).filter((e) => e.data.outcome === "failed");
     await eventually(async () => {
-      const done = await env.DB.prepare(
-        "SELECT 1 AS done FROM processed_events WHERE consumer = 'orders.payment-outcomes' AND event_id = ?",
-      )
+      const done = await testDatabase
+        .prepare("SELECT 1 AS done FROM processed_events WHERE consumer = 'orders.payment-outcomes' AND event_id = ?")
         .bind(failure!.id)
         .first<number>("done");
       return done ?? undefined;
@@ -143,7 +143,7 @@ describe("payment outcomes (simulated provider)", () => {
 
   it("treats a repeated webhook as a duplicate and a second success as changing nothing", async () => {
     const { plain, order, payment } = await orderWithCover();
-    const stored = await db.select().from(payments).where(eq(payments.id, payment.id)).get();
+    const stored = await firstRow(db.select().from(payments).where(eq(payments.id, payment.id)).limit(1));
     const body = JSON.stringify({
       id: `sim_evt_dup_${order.id}`,
       type: "payment.succeeded",
@@ -238,7 +238,7 @@ describe("payment outcomes (simulated provider)", () => {
       expect(cancelled).toMatchObject({ paidAt: null, cancelReason: "payment_amount_mismatch", refundedTotal: 0 });
       expect(await eventsFor(order.id, "OrderPaid")).toEqual([]);
       const refunded = await eventually(async () => {
-        const row = await db.select().from(payments).where(eq(payments.id, payment.id)).get();
+        const row = await firstRow(db.select().from(payments).where(eq(payments.id, payment.id)).limit(1));
         return row?.refundedAmount === amount ? row : undefined;
       });
       expect(refunded).toMatchObject({ capturedAmount: amount, capturedCurrency: currency });

@@ -9,6 +9,7 @@ import { createLogger } from "../../workers/lib/log";
 import { moveWholeOrder } from "../../workers/orders/plans";
 import { changeOrder, loadOrder } from "../../workers/orders/transitions";
 import { buildServices } from "../../workers/platform/services";
+import { firstRow } from "../support/database";
 import { asSeller, signUp } from "../support/identity";
 import { listBook } from "../support/listings";
 import { addToCart, db, placeOrder } from "../support/orders";
@@ -33,7 +34,9 @@ describe("order transitions", () => {
     const second = moveWholeOrder(db, stale, "expired", { actor: "system:test", reason: "second", now: now + 1 });
     await expect(services.outbox.commit(second.statements, second.events)).rejects.toThrow();
 
-    expect((await db.select().from(orders).where(eq(orders.id, orderId)).get())?.status).toBe("payment_failed");
+    expect((await firstRow(db.select().from(orders).where(eq(orders.id, orderId)).limit(1)))?.status).toBe(
+      "payment_failed",
+    );
     const history = await db.select().from(orderStatusHistory).where(eq(orderStatusHistory.orderId, orderId));
     expect(history.filter((row) => row.reason === "second")).toEqual([]);
     const events = (await db.select().from(outbox).where(eq(outbox.type, "OrderStatusChanged"))).map(

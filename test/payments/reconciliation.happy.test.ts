@@ -8,6 +8,7 @@ import worker from "../../workers/index";
 import { orderLedger } from "../../workers/orders";
 import { runReconciliation } from "../../workers/payments/reconciliation";
 import { startPayment } from "../../workers/payments/service";
+import { firstRow } from "../support/database";
 import { eventually } from "../support/eventually";
 import { api, asAdmin, asSeller, json, signUp } from "../support/identity";
 import { listBook } from "../support/listings";
@@ -66,7 +67,7 @@ describe("reconciliation", () => {
     // The late payment is refunded: wait until that finished.
     await waitForOrderStatus(unpaid.order.id, "cancelled");
     await eventually(async () => {
-      const row = await db.select().from(orders).where(eq(orders.id, unpaid.order.id)).get();
+      const row = await firstRow(db.select().from(orders).where(eq(orders.id, unpaid.order.id)).limit(1));
       return row && row.refundedTotal === row.total ? row : undefined;
     });
 

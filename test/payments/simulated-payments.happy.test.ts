@@ -9,6 +9,7 @@ import { createLogger } from "../../workers/lib/log";
 import { startPayment } from "../../workers/payments/service";
 import { signSimulatedEvent } from "../../workers/payments/simulated";
 import { buildServices } from "../../workers/platform/services";
+import { firstRow } from "../support/database";
 import { api } from "../support/http";
 
 const services = buildServices(env, loadConfig(env), createExecutionContext(), createLogger());
@@ -35,7 +36,7 @@ describe("simulated payments", () => {
     const response = await post(`/v1/dev/payments/${payment.id}/succeed`);
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ outcome: "accepted" });
-    const stored = await services.db.select().from(payments).where(eq(payments.id, payment.id)).get();
+    const stored = await firstRow(services.db.select().from(payments).where(eq(payments.id, payment.id)).limit(1));
     expect(stored).toMatchObject({ status: "succeeded", capturedAmount: 1500 });
     expect((await paymentEvents("ord_sim_1"))[0]?.data).toMatchObject({ outcome: "succeeded", amount: 1500 });
   });

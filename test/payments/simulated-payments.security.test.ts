@@ -9,6 +9,7 @@ import { createLogger } from "../../workers/lib/log";
 import { startPayment } from "../../workers/payments/service";
 import { signSimulatedEvent } from "../../workers/payments/simulated";
 import { buildServices } from "../../workers/platform/services";
+import { firstRow } from "../support/database";
 import { envWith } from "../support/env";
 import { api } from "../support/http";
 
@@ -55,8 +56,8 @@ describe("simulated payments (security)", () => {
       createExecutionContext(),
     );
     expect(response.status).toBe(404);
-    expect((await services.db.select().from(payments).where(eq(payments.id, payment.id)).get())?.status).toBe(
-      "pending",
-    );
+    expect(
+      (await firstRow(services.db.select().from(payments).where(eq(payments.id, payment.id)).limit(1)))?.status,
+    ).toBe("pending");
   });
 });

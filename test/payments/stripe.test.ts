@@ -9,6 +9,7 @@ import { loadConfig } from "../../workers/config";
 import { createLogger } from "../../workers/lib/log";
 import { startPayment } from "../../workers/payments/service";
 import { buildServices } from "../../workers/platform/services";
+import { firstRow } from "../support/database";
 import { envWith } from "../support/env";
 import { recordedRequests, recorderUrl, scriptReply } from "../support/outside";
 
@@ -104,7 +105,7 @@ describe("Stripe adapter", () => {
     const again = await signedWebhook(intentEvent("evt_s_1", "payment_intent.succeeded", "pi_2"));
     expect(await again.json()).toEqual({ received: true, outcome: "duplicate" });
 
-    const stored = await services.db.select().from(payments).where(eq(payments.id, payment.id)).get();
+    const stored = await firstRow(services.db.select().from(payments).where(eq(payments.id, payment.id)).limit(1));
     expect(stored).toMatchObject({ status: "succeeded", capturedAmount: 2599 });
     const events = await services.db.select().from(outbox).where(eq(outbox.type, "PaymentProcessed"));
     const processed = events.map((row) => JSON.parse(row.envelope)).filter((e) => e.data.orderId === "ord_stripe_2");
@@ -121,9 +122,9 @@ describe("Stripe adapter", () => {
       }),
     );
     expect(late.status).toBe(200);
-    expect((await services.db.select().from(payments).where(eq(payments.id, payment.id)).get())?.status).toBe(
-      "succeeded",
-    );
+    expect(
+      (await firstRow(services.db.select().from(payments).where(eq(payments.id, payment.id)).limit(1)))?.status,
+    ).toBe("succeeded");
   });
 
   it("refuses a bad signature with 400 and stores nothing", async () => {

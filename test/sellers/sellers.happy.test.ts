@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
 import { decodeJwt } from "jose";
 import { describe, expect, it } from "vitest";
+import { testDatabase } from "../support/database";
 import { api, asSeller, json, signUp } from "../support/identity";
 
 const become = (auth: Record<string, string>, body: Record<string, unknown>) =>
@@ -37,7 +38,7 @@ describe("POST /v1/sellers (happy)", () => {
     }>();
     expect(decodeJwt(refreshed.accessToken).roles).toEqual(["buyer", "seller"]);
 
-    const event = await env.DB.prepare("SELECT envelope FROM outbox WHERE type = 'SellerRegistered'").first<{
+    const event = await testDatabase.prepare("SELECT envelope FROM outbox WHERE type = 'SellerRegistered'").first<{
       envelope: string;
     }>();
     expect(JSON.parse(event!.envelope).data).toMatchObject({

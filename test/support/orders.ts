@@ -6,13 +6,13 @@ import { outbox } from "../../schema/platform";
 import { loadConfig } from "../../workers/config";
 import { createLogger } from "../../workers/lib/log";
 import { ordersContext } from "../../workers/orders/context";
-import { createDb } from "../../workers/platform/db";
 import { buildServices } from "../../workers/platform/services";
+import { firstRow, testDb } from "./database";
 import { eventually } from "./eventually";
 import { api, asSeller, json, signUp, type TestAccount } from "./identity";
 import { listBook } from "./listings";
 
-export const db = createDb(env.DB);
+export const db = testDb();
 
 export const eur = (amount: number) => ({ amount, currency: "EUR" });
 
@@ -116,7 +116,7 @@ export async function settlePayment(paymentId: string, outcome: "succeed" | "fai
   return response.json<{ eventId: string; outcome: string }>();
 }
 
-export const orderRow = (orderId: string) => db.select().from(orders).where(eq(orders.id, orderId)).get();
+export const orderRow = (orderId: string) => firstRow(db.select().from(orders).where(eq(orders.id, orderId)).limit(1));
 
 /** Waits until the order (moved by a queue consumer) reaches `status`. */
 export async function waitForOrderStatus(orderId: string, status: string, timeoutMs = 10_000) {
