@@ -1,5 +1,5 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
-import { defineConfig, type ViteUserConfig } from "vitest/config";
+import { configDefaults, defineConfig, type ViteUserConfig } from "vitest/config";
 import { unstable_readConfig } from "wrangler";
 
 /** Accounts that tests make admins (test/support/identity.ts `asAdmin` hands out one per call). */
@@ -104,6 +104,8 @@ export function workersTests(run: DatabaseRun = {}) {
       testTimeout: 20_000,
       hookTimeout: 30_000,
       ...run.test,
+      // The operator scripts' tests run in Node, not workerd: `npm run test:scripts`.
+      exclude: [...configDefaults.exclude, "test/scripts/**", ...(run.test?.exclude ?? [])],
       globalSetup: ["./test/support/global-setup.ts", ...[run.test?.globalSetup ?? []].flat()],
       setupFiles: ["./test/support/apply-migrations.ts", ...[run.test?.setupFiles ?? []].flat()],
     },

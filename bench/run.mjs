@@ -1,6 +1,6 @@
-// `npm run bench [-- --quick] [-- --only health]`: builds the Worker as deployed, serves it and the three
-// baselines on one workerd, drives every scenario with autocannon, checks the invariants, prints a table and
-// writes bench/results/latest.json. See bench/README.md.
+// `npm run bench [-- --quick] [-- --only health] [-- --database planetscale]`: builds the Worker as deployed,
+// serves it and the three baselines on one workerd, drives every scenario with autocannon, checks the
+// invariants, prints a table and writes bench/results/latest.json. See bench/README.md.
 import { accessSync, constants, mkdirSync, mkdtempSync, rmSync, statfsSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
@@ -9,7 +9,8 @@ import { baselines } from "./baselines/index.mjs";
 import { buildAll, ROOT } from "./lib/build.mjs";
 import { checkInvariants } from "./lib/invariants.mjs";
 import { loadOnce, summarize } from "./lib/load.mjs";
-import { invariantLines, machine, revision, table } from "./lib/report.mjs";
+import { copyDemoCatalog, onPlanetScale, PLANETSCALE, startMySql } from "./lib/planetscale.mjs";
+import { databaseComparison, invariantLines, machine, revision, table } from "./lib/report.mjs";
 import { routeExists } from "./lib/routes.mjs";
 import { startRuntime } from "./lib/runtime.mjs";
 import { loadScenarios, scenarioContext, titleOf } from "./lib/scenarios.mjs";
@@ -27,8 +28,14 @@ const { values: args } = parseArgs({
     cache: { type: "boolean", default: false },
     inspect: { type: "string" },
     verbose: { type: "boolean", default: false },
+    database: { type: "string", default: "d1" },
   },
 });
+if (!["d1", "planetscale"].includes(args.database)) {
+  console.error("--database is d1 (the default) or planetscale");
+  process.exit(2);
+}
+const onMySql = args.database === "planetscale";
 
 const settings = {
   connections: Number(args.connections ?? 50),
@@ -86,6 +93,7 @@ async function prepare(runtime, scenarios) {
     const row = { position: position++, name: scenario.name, title: titleOf(scenario, runtime) };
     row.baseline = scenario.baseline;
     row.target = scenario.target;
+    row.twinOf = scenario.twinOf;
     if (!(await routeExists(runtime.urls.app, scenario.route))) {
       rows.push({ ...row, status: `FAILED: the app has no ${scenario.route.method} ${scenario.route.path}` });
     } else {
@@ -119,7 +127,11 @@ async function driveTimed(loads) {
   }
   for (let round = 1; round <= settings.runs; round++) {
     say(`Round ${round} of ${settings.runs}: ${timed.length} × ${settings.seconds} s`);
-    for (const load of timed) load.samples.push(await loadOnce(options(load)));
+    for (const load of timed) {
+      // A scenario may wrap its timed runs (the PlanetScale twins count MySQL's statements around each).
+      const run = () => loadOnce(options(load));
+      load.samples.push(await (load.scenario?.measure?.(run) ?? run()));
+    }
   }
 }
 
@@ -156,6 +168,14 @@ function print(report) {
       `Cache API ${report.cache ? "on (--cache)" : "off"}; load average ${report.loadAverage.before} before, ${report.loadAverage.after} after\n`,
   );
   console.log(table(report.results));
+  if (report.planetscale) {
+    const { rows, seconds } = report.planetscale.copy;
+    console.log(
+      `\nCatalog reads on D1 and on PlanetScale (a local MariaDB behind the PlanetScale HTTP API stand-in, ` +
+        `the demo catalog copied by db:copy: ${rows.toLocaleString("en")} rows in ${seconds.toFixed(1)} s, verified)\n`,
+    );
+    console.log(databaseComparison(report.results));
+  }
   const notes = report.results.filter((r) => r.notes).map((r) => `  ${r.name}: ${r.notes}`);
   if (notes.length) console.log(`\nNotes\n${notes.join("\n")}`);
   console.log(`\nInvariants\n${invariantLines(report.invariants)}`);
@@ -177,14 +197,23 @@ async function main() {
   const workDir = mkdtempSync(join(stateParent(), "book-bazaar-bench-"));
   const workerLogs = { count: {}, errors: [] };
   let runtime;
+  let stopMySql;
   // However the process ends (Ctrl-C included, where miniflare's own exit hook stops workerd), leave no state
   // behind in tmpfs. Exit handlers must be synchronous.
   if (!args.keep) process.on("exit", () => rmSync(workDir, { recursive: true, force: true }));
   try {
     say(`Building the Worker and the baselines (wrangler deploy --dry-run) in ${workDir}`);
     const persistTo = join(workDir, "state");
-    const scenarios = (await loadScenarios()).filter(selected);
-    const builds = await phase("build", () => buildAll(workDir, persistTo));
+    // --database planetscale: the scenarios that read the relational store, each on D1 and on MySQL.
+    const reads = (await loadScenarios()).filter(selected).filter((scenario) => !onMySql || scenario.planetscale);
+    // Each twin's row and load follow its D1 scenario's, so the two meet the machine in the same state.
+    const scenarios = onMySql
+      ? [...reads, ...reads.map(onPlanetScale)].sort((a, b) => (a.order ?? 99) - (b.order ?? 99))
+      : reads;
+    const [builds, mysql] = await phase("build", () =>
+      Promise.all([buildAll(workDir, persistTo), onMySql ? startMySql(join(workDir, "mariadb")) : undefined]),
+    );
+    stopMySql = mysql?.stop;
     // `wrangler … --persist-to X` keeps its state under X/v3; miniflare is pointed at the same place.
     const served = await phase("start", () =>
       startRuntime({
@@ -196,9 +225,12 @@ async function main() {
         apps: [...new Set(scenarios.filter((s) => s.requests || s.run).flatMap((s) => s.apps ?? []))],
         cache: args.cache,
         inspectorPort: args.inspect ? Number(args.inspect) : undefined,
+        planetscale: mysql && { app: PLANETSCALE, credentials: mysql.credentials },
       }),
     );
     runtime = { ...served, settings, quick: args.quick, cache: args.cache };
+    const copy = mysql && (await phase("setup", () => copyDemoCatalog(scenarioContext(runtime), mysql.credentials)));
+    if (copy) say(`Copied the demo catalog into MySQL: ${copy.rows} rows in ${copy.seconds.toFixed(1)} s, verified`);
     say(`Load: ${settings.connections} connections, median of ${settings.runs} × ${settings.seconds} s`);
 
     const { loads, rows } = await prepare(runtime, scenarios);
@@ -231,6 +263,8 @@ async function main() {
       loadAverage: { before: loadBefore, after: os.loadavg()[0].toFixed(2) },
       settings,
       cache: args.cache,
+      database: args.database,
+      planetscale: copy && { copy },
       stateDir: stateParent(),
       results,
       invariants,
@@ -243,6 +277,7 @@ async function main() {
     process.exitCode = failed ? 1 : 0;
   } finally {
     await runtime?.mf.dispose();
+    await stopMySql?.();
   }
 }
 

@@ -86,6 +86,18 @@ function appCopy(name, build, cache) {
 
 export const appCopyName = (id) => `${APP}-${id}`;
 
+/** A copy of the app whose relational store is MySQL behind the PlanetScale API at `credentials` (`--database`). */
+function planetScaleCopy(name, build, cache, credentials) {
+  const copy = appCopy(name, build, cache);
+  const bindings = {
+    DATABASE: "planetscale",
+    PLANETSCALE_HOST: credentials.host,
+    PLANETSCALE_USERNAME: credentials.username,
+    PLANETSCALE_PASSWORD: credentials.password,
+  };
+  return { ...copy, bindings: { ...copy.bindings, ...bindings } };
+}
+
 export async function startRuntime({
   builds,
   persistRoot,
@@ -94,8 +106,10 @@ export async function startRuntime({
   apps = [],
   cache = false,
   inspectorPort,
+  planetscale,
 }) {
   const copies = apps.map((id) => [id, appCopyName(id)]);
+  const onMySql = planetscale ? [[planetscale.app, appCopyName(planetscale.app)]] : [];
   const mf = new Miniflare(
     convertV4MiniflareOptions({
       host: "127.0.0.1",
@@ -109,6 +123,7 @@ export async function startRuntime({
         // `--inspect PORT`: DevTools (or any CDP client sending `Origin: http://localhost`) at ws://127.0.0.1:PORT/book-bazaar.
         { ...appWorker(APP, builds.app, cache), unsafeInspectorProxy: Boolean(inspectorPort) },
         ...copies.map(([, name]) => appCopy(name, builds.app, cache)),
+        ...onMySql.map(([, name]) => planetScaleCopy(name, builds.app, cache, planetscale.credentials)),
         ...Object.entries(BASELINE_WORKERS).map(([id, name]) =>
           worker(name, builds.baselines[id], BASELINES_CONFIG, id.toLowerCase()),
         ),
@@ -119,6 +134,6 @@ export async function startRuntime({
   const url = async (name) => String(await mf.unsafeGetDirectURL(name)).replace(/\/$/, "");
   const urls = { app: await url(APP) };
   for (const [id, name] of Object.entries(BASELINE_WORKERS)) urls[id] = await url(name);
-  for (const [id, name] of copies) urls[id] = await url(name);
-  return { mf, urls, workers: Object.fromEntries([["app", APP], ...copies]) };
+  for (const [id, name] of [...copies, ...onMySql]) urls[id] = await url(name);
+  return { mf, urls, workers: Object.fromEntries([["app", APP], ...copies, ...onMySql]) };
 }

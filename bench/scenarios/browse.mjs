@@ -43,6 +43,7 @@ export default {
   title: "category browse with filters",
   order: 5,
   baseline: "B1",
+  planetscale: true,
   route: { method: "GET", path: "/v1/books", example: "/v1/books?category=fiction" },
 
   async setup(ctx) {

@@ -4,6 +4,7 @@ export default {
   title: "GET /v1/health",
   order: 2,
   baseline: "B1",
+  planetscale: true,
   route: { method: "GET", path: "/v1/health" },
 
   requests: () => [{ method: "GET", path: "/v1/health" }],

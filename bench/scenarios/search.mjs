@@ -34,6 +34,7 @@ const scenarios = QUERY_KINDS.map((kind, i) => ({
   order: 4 + i / 10,
   baseline: "B1",
   target: 0.25,
+  planetscale: true,
   route: { method: "GET", path: "/v1/books", example: "/v1/books?q=hobbit" },
 
   async setup(ctx) {
