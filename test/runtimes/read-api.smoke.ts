@@ -13,7 +13,7 @@ import { type PlanetScaleProxy, startPlanetScaleProxy } from "../support/planets
 import { type RedisServer, startRedisServer } from "../support/redis-server";
 import { startUpstashProxy, type UpstashProxy } from "../support/upstash-proxy";
 import { addEditions, isbn } from "./catalog";
-import { type RunningServer, startServer } from "./servers";
+import { type RunningServer, startServer, startWorker } from "./servers";
 
 /**
  * The read API on Bun and on Deno, started as `npm run serve:bun` and `npm run serve:deno` start it, and the
@@ -89,14 +89,11 @@ beforeAll(async () => {
     return startServer({ name: runtime, command, args, port, env });
   };
   workerState = mkdtempSync(join(tmpdir(), "bazaar-smoke-worker-"));
-  const worker = async () => {
-    const [port, inspectorPort] = [await freePort(), await freePort()];
-    const vars = Object.entries(database).flatMap(([key, value]) => ["--var", `${key}:${value}`]);
-    const args = ["dev", "--ip", "127.0.0.1", "--port", String(port), "--inspector-port", String(inspectorPort)];
-    args.push("--persist-to", workerState, "--env-file", ".dev.vars.example", "--show-interactive-dev-session=false");
-    return startServer({ name: "worker", command: "wrangler", args: [...args, ...vars], port, env: process.env });
-  };
-  [servers.bun, servers.deno, servers.worker] = await Promise.all([readServer("bun"), readServer("deno"), worker()]);
+  [servers.bun, servers.deno, servers.worker] = await Promise.all([
+    readServer("bun"),
+    readServer("deno"),
+    startWorker({ persistTo: workerState, vars: database }),
+  ]);
 });
 
 afterAll(async () => {

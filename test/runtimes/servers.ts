@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { freePort } from "../support/local-process";
 
 export interface RunningServer {
   name: string;
@@ -69,4 +70,21 @@ export async function startServer({ name, command, args, env, port }: ServerComm
     await sleep(250);
   }
   return { name, url, output: () => output, stop };
+}
+
+export interface WorkerOptions {
+  /** Where wrangler keeps D1, Durable Objects, queues and R2: a temporary directory, never the repo's .wrangler. */
+  persistTo: string;
+  /** Passed as `--var KEY:VALUE`, over wrangler.toml and .dev.vars.example. */
+  vars: Record<string, string>;
+  name?: string;
+}
+
+/** The Worker as `npm start` serves it (`wrangler dev`, the development secrets), on free ports. */
+export async function startWorker({ persistTo, vars, name = "worker" }: WorkerOptions): Promise<RunningServer> {
+  const [port, inspectorPort] = [await freePort(), await freePort()];
+  const args = ["dev", "--ip", "127.0.0.1", "--port", String(port), "--inspector-port", String(inspectorPort)];
+  args.push("--persist-to", persistTo, "--env-file", ".dev.vars.example", "--show-interactive-dev-session=false");
+  args.push(...Object.entries(vars).flatMap(([key, value]) => ["--var", `${key}:${value}`]));
+  return startServer({ name, command: "wrangler", args, port, env: process.env });
 }
