@@ -3,14 +3,10 @@
 // Without them it starts the local MariaDB of `npm run start:planetscale` (.wrangler/mariadb) behind the PlanetScale
 // HTTP API first, so it serves what the Worker wrote there; the two cannot hold that data directory at once.
 import { spawn } from "node:child_process";
-import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { READ_API_RUNTIMES } from "../servers/runtimes.ts";
-import { startMariaDbServer } from "../test/support/mariadb-server.ts";
-import { applyMySqlMigrations } from "../test/support/mysql-migrations.ts";
-import { startPlanetScaleProxy } from "../test/support/planetscale-proxy.ts";
-
-const LOCAL_DATA = ".wrangler/mariadb";
+import { startLocalPlanetScale } from "../test/support/local-planetscale.ts";
+import { LOCAL_MYSQL } from "./db-copy/local.ts";
 
 const runtime = process.argv[2];
 if (!(runtime in READ_API_RUNTIMES)) {
@@ -31,31 +27,18 @@ function running(pidFile) {
 let stopped = async () => {};
 const env = { ...process.env };
 if (!env.PLANETSCALE_HOST) {
-  if (running(`${LOCAL_DATA}/mariadb.pid`)) {
+  if (running(`${LOCAL_MYSQL.dataDir}/mariadb.pid`)) {
     console.error(
-      `${LOCAL_DATA} is in use (npm run start:planetscale?): stop that first, or set PLANETSCALE_HOST, ` +
+      `${LOCAL_MYSQL.dataDir} is in use (npm run start:planetscale?): stop that first, or set PLANETSCALE_HOST, ` +
         "PLANETSCALE_USERNAME and PLANETSCALE_PASSWORD to a database to read.",
     );
     process.exit(1);
   }
-  const mariadb = await startMariaDbServer({ dataDir: LOCAL_DATA });
-  const proxy = await startPlanetScaleProxy({
-    socketPath: mariadb.socketPath,
-    database: mariadb.database,
-    username: "bazaar-dev",
-    password: randomUUID(),
-  });
-  await applyMySqlMigrations(proxy);
+  const mysql = await startLocalPlanetScale({ username: "bazaar-dev", mariadb: LOCAL_MYSQL });
+  const { mariadb, proxy } = mysql;
   console.log(`MariaDB ${mariadb.database} on 127.0.0.1:${mariadb.port}, PlanetScale API on ${proxy.host}`);
-  Object.assign(env, {
-    PLANETSCALE_HOST: proxy.host,
-    PLANETSCALE_USERNAME: proxy.username,
-    PLANETSCALE_PASSWORD: proxy.password,
-  });
-  stopped = async () => {
-    await proxy.close();
-    await mariadb.stop();
-  };
+  Object.assign(env, mysql.vars);
+  stopped = mysql.stop;
 }
 
 const [command, args] = READ_API_RUNTIMES[runtime];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { onPlanetScale } from "../support/database";
 import { api } from "../support/http";
 
 describe("HTTP conventions", () => {
@@ -18,10 +19,14 @@ describe("HTTP conventions", () => {
     expect(replaced.headers.get("x-request-id")).toMatch(/^req_[0-9a-f]{32}$/);
   });
 
-  it("reports D1 reachability on /v1/health", async () => {
+  it("reports the relational store's reachability on /v1/health, naming the store it runs on", async () => {
     const response = await api("/v1/health");
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ status: "ok", checks: { d1: { ok: true } } });
+    const store = onPlanetScale ? "planetscale" : "d1";
+    expect(await response.json()).toMatchObject({
+      status: "ok",
+      checks: { d1: { ok: true }, database: { store, ok: true } },
+    });
   });
 
   it("sends security headers and CORS for storefronts", async () => {

@@ -7,9 +7,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { orders } from "../../schema/orders";
 import { createPlanetScaleDb } from "../../workers/platform/planetscale";
-import { type MariaDbServer, startMariaDbServer } from "../support/mariadb-server";
-import { applyMySqlMigrations } from "../support/mysql-migrations";
-import { type PlanetScaleProxy, startPlanetScaleProxy } from "../support/planetscale-proxy";
+import { type LocalPlanetScale, startLocalPlanetScale } from "../support/local-planetscale";
 import { isbn } from "./catalog";
 import { type PurchasePath, sameAcrossStores, walkPurchasePath } from "./purchase-path";
 import { type RunningServer, startWorker } from "./servers";
@@ -26,8 +24,7 @@ const HABIT_OF_ART = isbn("979800000004");
 type Store = "d1" | "planetscale";
 const servers = {} as Record<Store, RunningServer>;
 const stateDirs: string[] = [];
-let mariadb: MariaDbServer | undefined;
-let proxy: PlanetScaleProxy | undefined;
+let mysql: LocalPlanetScale | undefined;
 
 const temporaryDir = (name: string) => {
   const dir = mkdtempSync(join(tmpdir(), `bazaar-purchase-${name}-`));
@@ -47,21 +44,8 @@ async function workerOnD1(): Promise<RunningServer> {
 }
 
 async function workerOnPlanetScale(): Promise<RunningServer> {
-  mariadb = await startMariaDbServer();
-  proxy = await startPlanetScaleProxy({
-    socketPath: mariadb.socketPath,
-    database: mariadb.database,
-    username: "bazaar-purchase",
-    password: randomUUID(),
-  });
-  await applyMySqlMigrations(proxy);
-  const vars = {
-    DATABASE: "planetscale",
-    PLANETSCALE_HOST: proxy.host,
-    PLANETSCALE_USERNAME: proxy.username,
-    PLANETSCALE_PASSWORD: proxy.password,
-    ...ownSecrets(),
-  };
+  mysql = await startLocalPlanetScale({ username: "bazaar-purchase" });
+  const vars = { ...mysql.vars, ...ownSecrets() };
   return startWorker({ name: "worker on PlanetScale", persistTo: temporaryDir("planetscale"), vars });
 }
 
@@ -71,8 +55,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(Object.values(servers).map((server) => server.stop()));
-  await proxy?.close();
-  await mariadb?.stop();
+  await mysql?.stop();
   for (const dir of stateDirs) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -132,7 +115,9 @@ describe("the purchase path on D1 and on PlanetScale", () => {
     expect(sameAcrossStores(onPlanetScale)).toEqual(sameAcrossStores(onD1));
 
     // Each Worker wrote its own store: MariaDB holds the PlanetScale Worker's order and not the D1 Worker's.
-    const inMariaDb = await createPlanetScaleDb(proxy!).select({ id: orders.id, status: orders.status }).from(orders);
+    const inMariaDb = await createPlanetScaleDb(mysql!.proxy)
+      .select({ id: orders.id, status: orders.status })
+      .from(orders);
     expect(inMariaDb).toEqual([{ id: onPlanetScale.order.id, status: "partially_refunded" }]);
   }, 120_000);
 });

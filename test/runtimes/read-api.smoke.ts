@@ -6,10 +6,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { READ_API_RUNTIMES } from "../../servers/runtimes";
 import { createPlanetScaleDb } from "../../workers/platform/planetscale";
+import { type LocalPlanetScale, startLocalPlanetScale } from "../support/local-planetscale";
 import { freePort } from "../support/local-process";
-import { type MariaDbServer, startMariaDbServer } from "../support/mariadb-server";
-import { applyMySqlMigrations } from "../support/mysql-migrations";
-import { type PlanetScaleProxy, startPlanetScaleProxy } from "../support/planetscale-proxy";
 import { type RedisServer, startRedisServer } from "../support/redis-server";
 import { startUpstashProxy, type UpstashProxy } from "../support/upstash-proxy";
 import { addEditions, isbn } from "./catalog";
@@ -50,29 +48,15 @@ const WITH_REDIS = spawnSync("redis-server", ["--version"]).status === 0;
 
 type Target = "bun" | "deno" | "worker";
 const servers = {} as Record<Target, RunningServer>;
-let mariadb: MariaDbServer;
-let proxy: PlanetScaleProxy;
+let mysql: LocalPlanetScale;
 let workerState: string;
 let redis: RedisServer | undefined;
 let upstash: UpstashProxy | undefined;
 
 beforeAll(async () => {
-  mariadb = await startMariaDbServer();
-  proxy = await startPlanetScaleProxy({
-    socketPath: mariadb.socketPath,
-    database: mariadb.database,
-    username: "bazaar-smoke",
-    password: randomUUID(),
-  });
-  await applyMySqlMigrations(proxy);
-  await addEditions(createPlanetScaleDb(proxy), EDITIONS);
-
-  const database = {
-    DATABASE: "planetscale",
-    PLANETSCALE_HOST: proxy.host,
-    PLANETSCALE_USERNAME: proxy.username,
-    PLANETSCALE_PASSWORD: proxy.password,
-  };
+  mysql = await startLocalPlanetScale({ username: "bazaar-smoke" });
+  await addEditions(createPlanetScaleDb(mysql.proxy), EDITIONS);
+  const database = mysql.vars;
   redis = await startRedisServer();
   upstash = redis ? await startUpstashProxy(redis.url, randomUUID()) : undefined;
   if (!upstash) console.warn("redis-server is not installed: Deno caches in memory, the Upstash check is skipped");
@@ -98,8 +82,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(Object.values(servers).map((server) => server.stop()));
-  await proxy?.close();
-  await mariadb?.stop();
+  await mysql?.stop();
   await upstash?.close();
   await redis?.stop();
   if (workerState) rmSync(workerState, { recursive: true, force: true });

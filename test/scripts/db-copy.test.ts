@@ -1,5 +1,4 @@
 import { execFile } from "node:child_process";
-import { randomUUID } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,8 +9,7 @@ import { type D1Source, localD1, openD1State } from "../../scripts/db-copy/d1.ts
 import { type PlanetScaleTarget, planetScaleTarget } from "../../scripts/db-copy/planetscale.ts";
 import { generateCatalog } from "../../scripts/seed/catalog.mjs";
 import { CATALOG_TABLES, inserts } from "../../scripts/seed/sql.mjs";
-import { type MariaDbServer, startMariaDbServer } from "../support/mariadb-server.ts";
-import { type PlanetScaleProxy, startPlanetScaleProxy } from "../support/planetscale-proxy.ts";
+import { type LocalPlanetScale, startLocalPlanetScale } from "../support/local-planetscale.ts";
 
 // `npm run db:copy` end to end: a small D1 (the real D1 migrations, a generated catalog, rows with JSON and
 // accents) in a local state directory, copied into a fresh MariaDB behind the PlanetScale API and verified.
@@ -20,8 +18,7 @@ const BOOKS = 60;
 const ADDRESSES = '[{"name":"Zoë Brontë","line1":"1 Rue des Lilas","country":"FR","postcode":"75011"}]';
 
 let stateDir: string;
-let mariadb: MariaDbServer;
-let proxy: PlanetScaleProxy;
+let mysql: LocalPlanetScale;
 
 /** A D1 database in `stateDir`, as `wrangler d1 … --local --persist-to stateDir` would keep it. */
 async function seedLocalD1() {
@@ -50,12 +47,7 @@ async function seedLocalD1() {
 
 /** The script as an operator runs it (asynchronously: the PlanetScale API it talks to runs in this process). */
 function dbCopy(...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  const env = {
-    ...process.env,
-    PLANETSCALE_HOST: proxy.host,
-    PLANETSCALE_USERNAME: proxy.username,
-    PLANETSCALE_PASSWORD: proxy.password,
-  };
+  const env = { ...process.env, ...mysql.vars };
   const argv = ["scripts/db-copy.mjs", "--to", "planetscale", "--from", stateDir, ...args];
   return new Promise((resolve) => {
     execFile(process.execPath, argv, { env }, (error, stdout, stderr) =>
@@ -67,18 +59,12 @@ function dbCopy(...args: string[]): Promise<{ status: number; stdout: string; st
 beforeAll(async () => {
   stateDir = mkdtempSync(join(tmpdir(), "bazaar-d1-"));
   await seedLocalD1();
-  mariadb = await startMariaDbServer();
-  proxy = await startPlanetScaleProxy({
-    socketPath: mariadb.socketPath,
-    database: mariadb.database,
-    username: "bazaar-copy-test",
-    password: randomUUID(),
-  });
+  // No migrations: the copy applies what the target lacks.
+  mysql = await startLocalPlanetScale({ username: "bazaar-copy-test", migrate: false });
 });
 
 afterAll(async () => {
-  await proxy?.close();
-  await mariadb?.stop();
+  await mysql?.stop();
   rmSync(stateDir, { recursive: true, force: true });
 });
 
@@ -110,7 +96,7 @@ describe("npm run db:copy -- --to planetscale", () => {
 
     beforeAll(async () => {
       source = await openD1State(stateDir);
-      target = planetScaleTarget(proxy);
+      target = planetScaleTarget(mysql.proxy);
     });
     afterAll(() => source?.close());
 

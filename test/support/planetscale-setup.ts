@@ -1,8 +1,6 @@
-import { randomUUID } from "node:crypto";
 import type { TestProject } from "vitest/node";
-import { startMariaDbServer } from "./mariadb-server";
-import { applyMySqlMigrations, seedStatements } from "./mysql-migrations";
-import { startPlanetScaleProxy } from "./planetscale-proxy";
+import { startLocalPlanetScale } from "./local-planetscale";
+import { seedStatements } from "./mysql-migrations";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -16,27 +14,19 @@ declare module "vitest" {
   }
 }
 
-/** `npm run test:planetscale`: a private MariaDB, the PlanetScale API in front of it, and the MySQL migrations. */
 /** Short, so a test can watch an abandoned transaction end; the app's transactions never sit idle. */
 const IDLE_TRANSACTION_MS = 2_000;
 
+/** `npm run test:planetscale`: a private MariaDB, the PlanetScale API in front of it, and the MySQL migrations. */
 export default async function setup(project: TestProject) {
-  const mariadb = await startMariaDbServer();
-  const proxy = await startPlanetScaleProxy({
-    socketPath: mariadb.socketPath,
-    database: mariadb.database,
+  const { proxy, stop } = await startLocalPlanetScale({
     username: "bazaar-test",
-    password: randomUUID(),
     transactionTimeoutMs: IDLE_TRANSACTION_MS,
   });
-  await applyMySqlMigrations(proxy);
   project.provide("planetscaleHost", proxy.host);
   project.provide("planetscaleUsername", proxy.username);
   project.provide("planetscalePassword", proxy.password);
   project.provide("planetscaleIdleTransactionMs", IDLE_TRANSACTION_MS);
   project.provide("mysqlSeeds", seedStatements());
-  return async () => {
-    await proxy.close();
-    await mariadb.stop();
-  };
+  return stop;
 }

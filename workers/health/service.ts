@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Logger } from "../lib/log";
-import { execute } from "../platform/db";
+import { dialectOf, execute } from "../platform/db";
 import type { Services } from "../platform/services";
 import type { Health } from "./schemas";
 
@@ -13,5 +13,7 @@ export async function checkHealth(ctx: { services: Services; log: Logger }): Pro
       ctx.log.error("health: database unreachable", { error: String(error) });
       return false;
     });
-  return { status: ok ? "ok" : "degraded", checks: { d1: { ok, latencyMs: Date.now() - started } } };
+  const check = { ok, latencyMs: Date.now() - started };
+  const store = dialectOf(ctx.services.db) === "mysql" ? "planetscale" : "d1";
+  return { status: ok ? "ok" : "degraded", checks: { d1: check, database: { store, ...check } } };
 }
