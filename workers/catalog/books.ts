@@ -2,7 +2,7 @@ import { z } from "zod";
 import { AppError } from "../http/errors";
 import { decodeCursor, encodeCursor } from "../http/schemas";
 import { MARKETPLACE_CURRENCY } from "../lib/money";
-import { atomically, type Statement } from "../platform/db";
+import { readTogether, type Statement } from "../platform/db";
 import { CACHE_TTL_SECONDS, etagFor } from "./cache";
 import { type CatalogContext, mediaUrl } from "./context";
 import { catalogEvents } from "./events";
@@ -315,7 +315,7 @@ export function countBookViews(ctx: CatalogContext, views: { editionId: string; 
 
 async function loadBook(ctx: CatalogContext, found: EditionWithWork) {
   const { edition, work } = found;
-  const [paths, ...offered] = (await atomically(ctx.db, [
+  const [paths, ...offered] = (await readTogether(ctx.db, [
     categoryPathsOfEdition(ctx.db, edition.id),
     ...offerReads(ctx, edition.id),
   ])) as [CategoryPath[], ...OfferRows];

@@ -83,7 +83,7 @@ interface OfferView {
 export type OfferRows = [ListingRow[], CoverOptionRow[], PhotoRow[]];
 
 /**
- * The reads behind an edition's offers, to send in one `atomically` (with the rest of a book page's reads):
+ * The reads behind an edition's offers, to send in one `readTogether` (with the rest of a book page's reads):
  * its buyable listings, their cover options and their photos.
  */
 export function offerReads(ctx: CatalogContext, editionId: string) {

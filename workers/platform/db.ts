@@ -8,8 +8,8 @@ import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
  * with this type; the same builders render MySQL when the database is PlanetScale (`planetscale.ts`), whose
  * tables `schema/mysql/` declares column for column (the parity test holds the two equal). What the two
  * dialects spell differently goes through the helpers below, never through a dialect's own method:
- * `atomically` (a D1 batch or a MySQL transaction), `changes`, `rows`, `ignoringDuplicates`, `upserting` and
- * `incoming`. Stores await builders (`await db.select()…`) and never call `.get()`, `.all()`, `.run()`,
+ * `atomically` (a D1 batch or a MySQL transaction), `readTogether` (a D1 batch or parallel reads), `changes`,
+ * `rows`, `execute`, `ignoringDuplicates`, `upserting` and `incoming`. Stores await builders (`await db.select()…`) and never call `.get()`, `.all()`, `.run()`,
  * `.returning()`, `.onConflict…()` or `db.batch()`, which exist in SQLite only; the boundary test enforces it.
  */
 export type Db = ReturnType<typeof createDb>;
@@ -79,6 +79,16 @@ function isDeadlock(error: unknown): boolean {
     if (/\(errno 1213\)|deadlock found/i.test(String(cause))) return true;
   }
   return false;
+}
+
+/**
+ * Runs reads that belong to one answer in as few round trips as the store allows: one D1 batch, or the reads side
+ * by side on MySQL (no transaction: the page they build needs no snapshot, and BEGIN/COMMIT would be two more).
+ */
+export async function readTogether(db: Db, reads: Statement[]): Promise<unknown[]> {
+  if (reads.length === 0) return [];
+  if (!(db as Tagged)[TRANSACTION]) return db.batch(reads as [Statement, ...Statement[]]);
+  return Promise.all(reads);
 }
 
 /** How many rows a write changed: D1's `meta.changes` or MySQL's `rowsAffected`. */
