@@ -64,11 +64,16 @@ describe("reconciliation", () => {
       200,
     );
     await settlePayment(unpaid.payment.id, "succeed");
-    // The late payment is refunded: wait until that finished.
+    // The late payment is refunded: wait until that finished, on the order and on the payment (the order's total
+    // is claimed before the provider refunds, the payment's after).
     await waitForOrderStatus(unpaid.order.id, "cancelled");
     await eventually(async () => {
       const row = await firstRow(db.select().from(orders).where(eq(orders.id, unpaid.order.id)).limit(1));
       return row && row.refundedTotal === row.total ? row : undefined;
+    });
+    await eventually(async () => {
+      const row = await firstRow(db.select().from(payments).where(eq(payments.id, unpaid.payment.id)).limit(1));
+      return row && row.refundedAmount === row.capturedAmount ? row : undefined;
     });
 
     const run = await reconcileLater();
