@@ -73,12 +73,20 @@ export async function atomically(db: Db, statements: Statement[]): Promise<unkno
 const DEADLOCK_ATTEMPTS = 8;
 const DEADLOCK_PAUSE_MS = 15;
 
-/** drizzle wraps the driver's error as the cause of its "Failed query" one. */
 function isDeadlock(error: unknown): boolean {
+  return failureMessages(error).some((message) => /\(errno 1213\)|deadlock found/i.test(message));
+}
+
+/**
+ * What a failed query says, its own message and its causes': drizzle wraps the driver's error (the database's
+ * refusal) as the cause of its "Failed query" one.
+ */
+export function failureMessages(error: unknown): string[] {
+  const messages: string[] = [];
   for (let cause = error, depth = 0; cause && depth < 4; cause = (cause as { cause?: unknown }).cause, depth++) {
-    if (/\(errno 1213\)|deadlock found/i.test(String(cause))) return true;
+    messages.push(String(cause));
   }
-  return false;
+  return messages;
 }
 
 /**

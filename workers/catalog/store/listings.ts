@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, getTableColumns, gt, inArray, isNull, lt, ne, sql } from "drizzle-orm";
 import { coverOptions, editions, listingPhotos, listingPriceHistory, listings, works } from "../../../schema/catalog";
 import { chunked, MAX_LIST_PARAMS, readChunked, rowsPerInsert } from "../../lib/chunked";
-import type { Db, Statement } from "../../platform/db";
+import { type Db, failureMessages, type Statement } from "../../platform/db";
 import type { ListingStatus } from "../model";
 import { violatesUnique } from "./unique";
 
@@ -311,11 +311,7 @@ export function insertPhoto(db: Db, row: typeof listingPhotos.$inferInsert, limi
 /** Whether a photo upload failed because the listing has its limit of photos (see `insertPhoto`). */
 export function isOverPhotoLimit(error: unknown): boolean {
   const refusals = ["NOT NULL constraint failed: listing_photos.listing_id", "Column 'listing_id' cannot be null"];
-  for (let cause = error, depth = 0; cause && depth < 4; cause = (cause as { cause?: unknown }).cause, depth++) {
-    const message = String(cause);
-    if (refusals.some((refusal) => message.includes(refusal))) return true;
-  }
-  return false;
+  return failureMessages(error).some((message) => refusals.some((refusal) => message.includes(refusal)));
 }
 
 export function deletePhoto(db: Db, listingId: string, photoId: string): Statement {
