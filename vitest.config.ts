@@ -76,6 +76,7 @@ export function workersTests(run: DatabaseRun = {}) {
             QUEUE_RETRY_BASE_SECONDS: "0",
             SIMULATED_WEBHOOK_SECRET: "test-simulated-webhook-secret",
             CART_TOKEN_SECRET: "test-cart-token-secret",
+            CONSOLE_COOKIE_SECRET: "test-console-cookie-secret",
             RECORDER_URL: inject<string>("recorderUrl"),
             UPSTASH_TEST_URL: inject<string>("upstashUrl"),
             UPSTASH_TEST_TOKEN: inject<string>("upstashToken"),
@@ -104,8 +105,8 @@ export function workersTests(run: DatabaseRun = {}) {
       testTimeout: 20_000,
       hookTimeout: 30_000,
       ...run.test,
-      // The operator scripts' tests run in Node, not workerd: `npm run test:scripts`.
-      exclude: [...configDefaults.exclude, "test/scripts/**", ...(run.test?.exclude ?? [])],
+      // The operator scripts' tests and the browser tests run in Node, not workerd (vitest.*.config.ts).
+      exclude: [...configDefaults.exclude, "test/scripts/**", "test/browser/**", ...(run.test?.exclude ?? [])],
       globalSetup: ["./test/support/global-setup.ts", ...[run.test?.globalSetup ?? []].flat()],
       setupFiles: ["./test/support/apply-migrations.ts", ...[run.test?.setupFiles ?? []].flat()],
     },

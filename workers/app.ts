@@ -1,5 +1,6 @@
 import { cartRoutes, mergeGuestCart } from "./cart";
 import { catalogRoutes } from "./catalog";
+import { consoleRoutes } from "./console";
 import { docsRoutes } from "./docs";
 import { healthRoutes } from "./health";
 import { apiShell, withDocumentAndErrors } from "./http/api-shell";
@@ -28,6 +29,8 @@ export function createApp() {
   app.route("/", sellerRoutes);
   app.route("/", orderRoutes);
   app.route("/", docsRoutes);
+  // The seller console's pages are HTML for browsers, not API operations: outside the OpenAPI document.
+  app.route("/", consoleRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",

@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { orders } from "../../schema/orders";
 import { createPlanetScaleDb } from "../../workers/platform/planetscale";
 import { type LocalPlanetScale, startLocalPlanetScale } from "../support/local-planetscale";
+import { type RunningServer, startWorker } from "../support/servers";
 import { isbn } from "./catalog";
 import { type PurchasePath, sameAcrossStores, walkPurchasePath } from "./purchase-path";
-import { type RunningServer, startWorker } from "./servers";
 
 /**
  * The whole purchase path over HTTP, on two Workers as `npm start` and `npm run start:planetscale` serve them:

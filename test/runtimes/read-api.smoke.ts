@@ -9,9 +9,9 @@ import { createPlanetScaleDb } from "../../workers/platform/planetscale";
 import { type LocalPlanetScale, startLocalPlanetScale } from "../support/local-planetscale";
 import { freePort } from "../support/local-process";
 import { type RedisServer, startRedisServer } from "../support/redis-server";
+import { type RunningServer, startServer, startWorker } from "../support/servers";
 import { startUpstashProxy, type UpstashProxy } from "../support/upstash-proxy";
 import { addEditions, isbn } from "./catalog";
-import { type RunningServer, startServer, startWorker } from "./servers";
 
 /**
  * The read API on Bun and on Deno, started as `npm run serve:bun` and `npm run serve:deno` start it, and the

@@ -19,7 +19,9 @@ export function apiShell() {
   // The generator declares a shared schema as it first meets it: met first as `.nullable()` (a book's lowest
   // price, in the read app), Money itself would be declared nullable. Declared first, it is declared as it is.
   app.openAPIRegistry.register("Money", MoneySchema);
-  app.use("*", requestId, init, d1UsageHeader, accessLog, secureHeaders({ crossOriginResourcePolicy: "cross-origin" }));
+  // overwrite: false lets a part with stricter headers of its own keep them (the console's pages).
+  const headers = secureHeaders({ crossOriginResourcePolicy: "cross-origin", overwrite: false });
+  app.use("*", requestId, init, d1UsageHeader, accessLog, headers);
   app.use(
     "/v1/*",
     cors({

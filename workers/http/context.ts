@@ -27,5 +27,7 @@ export interface AppEnv {
     services: Services;
     principal?: Principal;
     seller?: CallingSeller;
+    /** The seller console's form token for this browser session, set by the console's session middleware. */
+    csrfToken?: string;
   };
 }

@@ -4,8 +4,15 @@ export { ShippingAddressSchema } from "./addresses";
 export { type AccountSellers, type ClientInfo, type IdentityContext, identityContext } from "./context";
 export { principalOf, requireAuth, requireRole } from "./middleware";
 export { identityRoutes } from "./routes";
-export { AddressViewFields, EmailField } from "./schemas";
+export { AddressViewFields, EmailField, LoginBody, RegisterBody, ResetConfirmBody } from "./schemas";
 export { securedRoute } from "./secured-route";
-export { contactOf, grantRole, savedAddress } from "./service/accounts";
-export { passwordResetMail, verificationMail } from "./service/recovery";
+export { contactOf, grantRole, register, savedAddress } from "./service/accounts";
+export {
+  confirmPasswordReset,
+  passwordResetMail,
+  requestPasswordReset,
+  verificationMail,
+  verifyEmail,
+} from "./service/recovery";
+export { login, logout, sessionIsLive } from "./service/sessions";
 export { normaliseEmail } from "./service/users";

@@ -1,6 +1,9 @@
 /** What notifications offers the other modules; everything else in this folder is private to it. */
 export { mailConsumer } from "./consumers";
+export { notificationsContext } from "./context";
 export { DevMailbox } from "./mail/dev-mailbox";
 export { HttpEmailApi } from "./mail/http-email";
 export type { Mailer } from "./mail/mailer";
 export { notificationRoutes } from "./routes";
+export type { DevMail } from "./schemas";
+export { devMailbox } from "./service";

@@ -168,7 +168,7 @@ export const authRoutes = ({ sellers, afterLogin }: AuthHooks) =>
       return c.body(null, 202);
     })
     .openapi(loginRoute, async (c) => {
-      const tokens = await login({ ...identityContext(c), sellers }, c.req.valid("json"));
+      const { principal: _, ...tokens } = await login({ ...identityContext(c), sellers }, c.req.valid("json"));
       await afterLogin(c, tokens.user.id);
       return c.json(tokens, 200);
     })

@@ -55,7 +55,7 @@ export async function login(
   ctx: AccountContext,
   input: { email: string; password: string },
   now = Date.now(),
-): Promise<SessionTokens> {
+): Promise<SessionTokens & { principal: Principal }> {
   const { db, outbox, rateLimiter } = ctx.services;
   const { emailKey } = normaliseEmail(input.email);
   await enforceRateLimit(rateLimiter, ctx.config, "login", { ip: ctx.client.ip, account: emailKey });
@@ -102,8 +102,10 @@ export async function login(
   );
   await outbox.commit(statements, [identityEvents.userAuthenticated(user.id, sessionId)]);
 
-  const access = await signAccessToken(ctx.config, { userId: user.id, sessionId, roles }, now);
+  const principal = { userId: user.id, sessionId, roles };
+  const access = await signAccessToken(ctx.config, principal, now);
   return {
+    principal,
     accessToken: access.token,
     refreshToken,
     tokenType: "Bearer",

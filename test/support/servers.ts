@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { freePort } from "../support/local-process";
+import { freePort } from "./local-process";
 
 export interface RunningServer {
   name: string;
@@ -78,11 +78,18 @@ export interface WorkerOptions {
   /** Passed as `--var KEY:VALUE`, over wrangler.toml and .dev.vars.example. */
   vars: Record<string, string>;
   name?: string;
+  /** A port chosen beforehand (when a var must name the Worker's own URL); a free one otherwise. */
+  port?: number;
 }
 
 /** The Worker as `npm start` serves it (`wrangler dev`, the development secrets), on free ports. */
-export async function startWorker({ persistTo, vars, name = "worker" }: WorkerOptions): Promise<RunningServer> {
-  const [port, inspectorPort] = [await freePort(), await freePort()];
+export async function startWorker({
+  persistTo,
+  vars,
+  name = "worker",
+  ...opts
+}: WorkerOptions): Promise<RunningServer> {
+  const [port, inspectorPort] = [opts.port ?? (await freePort()), await freePort()];
   const args = ["dev", "--ip", "127.0.0.1", "--port", String(port), "--inspector-port", String(inspectorPort)];
   args.push("--persist-to", persistTo, "--env-file", ".dev.vars.example", "--show-interactive-dev-session=false");
   args.push(...Object.entries(vars).flatMap(([key, value]) => ["--var", `${key}:${value}`]));

@@ -1,0 +1,52 @@
+// The seller console's few behaviours beyond htmx: charts drawn from the JSON beside them, photo previews and
+// select-all boxes. Every page works without this script; it only adds to what the server rendered.
+(() => {
+  const money = (minor) => (minor / 100).toFixed(2);
+
+  function drawChart(holder) {
+    if (holder.dataset.drawn || typeof uPlot === "undefined") return;
+    const data = JSON.parse(document.getElementById(holder.dataset.chart).textContent);
+    holder.dataset.drawn = "1";
+    const width = Math.max(280, holder.clientWidth);
+    const series = data.series.map((s, i) => ({
+      label: s.label,
+      stroke: ["#1f5fa8", "#b5651d", "#2e7d32"][i % 3],
+      width: 2,
+      value: (_, v) => (v == null ? "–" : s.money ? money(v) : String(v)),
+    }));
+    const axes = [{}, { values: (_, ticks) => ticks.map((t) => (data.series[0].money ? money(t) : t)) }];
+    new uPlot(
+      { width, height: 220, series: [{ label: "Day" }, ...series], axes, scales: { x: { time: true } } },
+      [data.x, ...data.series.map((s) => s.values)],
+      holder,
+    );
+  }
+
+  function previewPhoto(input) {
+    const preview = document.getElementById(input.dataset.preview);
+    const file = input.files?.[0];
+    if (!preview || !file) return;
+    preview.src = URL.createObjectURL(file);
+    preview.hidden = false;
+  }
+
+  function wire(root) {
+    for (const holder of root.querySelectorAll("[data-chart]")) drawChart(holder);
+    for (const input of root.querySelectorAll("input[type=file][data-preview]")) {
+      input.addEventListener("change", () => previewPhoto(input));
+    }
+    for (const box of root.querySelectorAll("input[type=checkbox][data-select-all]")) {
+      box.addEventListener("change", () => {
+        for (const item of document.querySelectorAll(`input[type=checkbox][name="${box.dataset.selectAll}"]`)) {
+          item.checked = box.checked;
+        }
+      });
+    }
+    for (const button of root.querySelectorAll("button[data-print]")) {
+      button.addEventListener("click", () => window.print());
+    }
+  }
+
+  if (window.htmx) window.htmx.onLoad(wire);
+  else document.addEventListener("DOMContentLoaded", () => wire(document));
+})();

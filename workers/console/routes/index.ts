@@ -1,0 +1,36 @@
+import { Hono } from "hono";
+import type { AppEnv } from "../../http/context";
+import { consoleHeaders } from "../headers";
+import { requireConsoleSession, requireFormToken } from "../session";
+import { requireShop } from "../shop";
+import { accountPageRoutes } from "./account";
+import { assetRoutes } from "./assets";
+import { dashboardRoutes } from "./dashboard";
+import { consoleError, notFoundPage } from "./errors";
+import { mailboxRoutes } from "./mailbox";
+import { onboardingRoutes } from "./onboarding";
+import { signInRoutes } from "./sign-in";
+
+/** The pages of a signed-in shop, each scoped to its seller profile. */
+const shop = new Hono<AppEnv>().use(requireShop).route("/", dashboardRoutes);
+
+/** Signed in, with or without a shop; every state-changing request carries the session's form token. */
+const signedIn = new Hono<AppEnv>()
+  .use(requireConsoleSession, requireFormToken)
+  .route("/", onboardingRoutes)
+  .route("/", shop);
+
+/** The seller console at /console, and the pages the account mails link to. */
+export const consoleRoutes = new Hono<AppEnv>()
+  .use("/console", consoleHeaders)
+  .use("/console/*", consoleHeaders)
+  .use("/verify-email", consoleHeaders)
+  .use("/reset-password", consoleHeaders)
+  .route("/", accountPageRoutes)
+  .route("/console", assetRoutes)
+  .route("/console", signInRoutes)
+  .route("/console", mailboxRoutes)
+  .route("/console", signedIn)
+  .all("/console/*", notFoundPage);
+
+consoleRoutes.onError(consoleError);

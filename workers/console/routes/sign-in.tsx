@@ -1,0 +1,74 @@
+import { Hono } from "hono";
+import type { AppEnv } from "../../http/context";
+import { identityContext, LoginBody, login, logout, RegisterBody, register } from "../../identity";
+import { accountSellers } from "../../sellers";
+import { formFields, refusal } from "../forms";
+import { plainPage } from "../render";
+import {
+  dropSession,
+  holdSession,
+  loginFormToken,
+  requireConsoleSession,
+  requireFormToken,
+  requireLoginFormToken,
+} from "../session";
+import { emptyForm } from "../views/parts";
+import { LoginForm, RegisterForm } from "../views/sign-in";
+
+/** Where to go after sign-in: a console path the login page was sent from, never another site. */
+const consolePath = (next: string | undefined) =>
+  next && /^\/console(\/[A-Za-z0-9/_\-.?=&%]*)?$/.test(next) && !next.startsWith("//") ? next : "/console";
+
+/** Sign-in, registration and sign-out: the identity module's accounts and sessions, held in a cookie. */
+export const signInRoutes = new Hono<AppEnv>()
+  .get("/login", (c) => {
+    const next = consolePath(c.req.query("next"));
+    const notice = c.req.query("signed-out") !== undefined ? "You are signed out." : undefined;
+    return plainPage(
+      c,
+      { title: "Sign in" },
+      <LoginForm form={emptyForm()} token={loginFormToken(c)} next={next} notice={notice} />,
+    );
+  })
+  .post("/login", requireLoginFormToken, async (c) => {
+    const values = await formFields(c);
+    const next = consolePath(values.next);
+    try {
+      const input = LoginBody.parse({ email: values.email, password: values.password });
+      const { principal } = await login({ ...identityContext(c), sellers: accountSellers }, input);
+      await holdSession(c, principal);
+      return c.redirect(next, 303);
+    } catch (error) {
+      const form = refusal({ email: values.email ?? "" }, error);
+      return plainPage(
+        c,
+        { title: "Sign in", status: form.status },
+        <LoginForm form={form} token={loginFormToken(c)} next={next} />,
+      );
+    }
+  })
+  .get("/register", (c) =>
+    plainPage(c, { title: "Create your account" }, <RegisterForm form={emptyForm()} token={loginFormToken(c)} />),
+  )
+  .post("/register", requireLoginFormToken, async (c) => {
+    const values = await formFields(c);
+    try {
+      const input = RegisterBody.parse({ name: values.name, email: values.email, password: values.password });
+      await register(identityContext(c), input);
+      const { principal } = await login({ ...identityContext(c), sellers: accountSellers }, input);
+      await holdSession(c, principal);
+      return c.redirect("/console/onboarding?welcome", 303);
+    } catch (error) {
+      const form = refusal({ name: values.name ?? "", email: values.email ?? "" }, error);
+      return plainPage(
+        c,
+        { title: "Create your account", status: form.status },
+        <RegisterForm form={form} token={loginFormToken(c)} />,
+      );
+    }
+  })
+  .post("/logout", requireConsoleSession, requireFormToken, async (c) => {
+    await logout(identityContext(c), c.get("principal")!);
+    dropSession(c);
+    return c.redirect("/console/login?signed-out", 303);
+  });
