@@ -7,12 +7,18 @@ import { accountPageRoutes } from "./account";
 import { assetRoutes } from "./assets";
 import { dashboardRoutes } from "./dashboard";
 import { consoleError, notFoundPage } from "./errors";
+import { listingEditorRoutes } from "./listing-editor";
+import { listingsRoutes } from "./listings";
 import { mailboxRoutes } from "./mailbox";
 import { onboardingRoutes } from "./onboarding";
 import { signInRoutes } from "./sign-in";
 
 /** The pages of a signed-in shop, each scoped to its seller profile. */
-const shop = new Hono<AppEnv>().use(requireShop).route("/", dashboardRoutes);
+const shop = new Hono<AppEnv>()
+  .use(requireShop)
+  .route("/", dashboardRoutes)
+  .route("/", listingsRoutes)
+  .route("/", listingEditorRoutes);
 
 /** Signed in, with or without a shop; every state-changing request carries the session's form token. */
 const signedIn = new Hono<AppEnv>()
