@@ -12,6 +12,8 @@
       label: s.label,
       stroke: ["#1f5fa8", "#b5651d", "#2e7d32"][i % 3],
       width: 2,
+      // A price holds until the next change: drawn as steps, not as a slope between changes.
+      paths: s.step ? uPlot.paths.stepped({ align: 1 }) : undefined,
       value: (_, v) => (v == null ? "–" : s.money ? money(v) : String(v)),
     }));
     const axes = [{}, { values: (_, ticks) => ticks.map((t) => (data.series[0].money ? money(t) : t)) }];

@@ -24,7 +24,7 @@ export const PriceHistory: FC<{ points: PricePoint[]; current: PricePoint["price
   // The line runs on to today at the current price, so a listing that never changed still draws one.
   const seconds = [...points.map((point) => Date.parse(point.changedAt) / 1000), Math.floor(Date.now() / 1000)];
   const values = [...points.map((point) => point.price.amount), current.amount];
-  const data = { x: seconds, series: [{ label: `Price (${current.currency})`, money: true, values }] };
+  const data = { x: seconds, series: [{ label: `Price (${current.currency})`, money: true, step: true, values }] };
   return (
     <section class="panel" aria-labelledby="price-history-title">
       <h2 id="price-history-title">Price history</h2>
