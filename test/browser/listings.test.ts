@@ -82,7 +82,9 @@ describeInBrowser("the listings pages", () => {
     await page.getByText("Your listing is saved.").waitFor();
     await page.getByRole("heading", { level: 1, name: title }).waitFor();
     const photo = page.getByAltText(`${title}, view 1 of 1`);
-    await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(160);
+    await expect
+      .poll(() => photo.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth))
+      .toBe(160);
     await page.locator(".uplot canvas").first().waitFor();
     await expectAccessible(page, "listing editor, just created");
 
@@ -186,7 +188,9 @@ describeInBrowser("the listings pages", () => {
     await page.goto(`/console/listings/${book.id}`);
     await page.getByRole("heading", { level: 1, name: book.title }).waitFor();
     await page.locator(".uplot canvas").first().waitFor();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(
+      await page.locator("html").evaluate((html) => (html as unknown as { scrollWidth: number }).scrollWidth),
+    ).toBeLessThanOrEqual(390);
     await expectAccessible(page, "listing editor at 390 px");
 
     await page.getByText("Every price, as a table").click();
