@@ -95,7 +95,7 @@ export default {
       notes:
         `seller with ${LISTINGS.toLocaleString("en")} listings, signed in with the console cookie; ` +
         `after the run: ${response.status}, ${rows} rows, ${(html.length / 1024).toFixed(0)} KB of HTML; ` +
-        `${/queries=\d+/.exec(timing)?.[0] ?? "no Server-Timing"} per page`,
+        `the page's D1 use: ${/desc="([^"]*)"/.exec(timing)?.[1] ?? "no Server-Timing"}`,
     };
   },
 };

@@ -1,4 +1,5 @@
 import { type Context, Hono } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
 import {
   catalogContext,
   ListingsStatusBody,
@@ -54,7 +55,12 @@ function noticeOf(params: URLSearchParams): { kind?: "error" | "ok"; text: strin
 }
 
 /** The listings page for a filter; a filter or cursor the API refuses shows the unfiltered table with a message. */
-async function listingsPage(c: Context<AppEnv>, filter: ListingsFilter, refusedRow?: RowRefusal, status = 200) {
+async function listingsPage(
+  c: Context<AppEnv>,
+  filter: ListingsFilter,
+  refusedRow?: RowRefusal,
+  status: ContentfulStatusCode = 200,
+) {
   const ctx = catalogContext(c);
   const seller = shopOf(c).id;
   const parsed = SellerListingsQuery.safeParse({ ...filter, limit: PAGE_SIZE });
@@ -79,7 +85,7 @@ async function listingsPage(c: Context<AppEnv>, filter: ListingsFilter, refusedR
   }
   return shopPage(
     c,
-    { title: "Listings", status: status as 200 },
+    { title: "Listings", status },
     <ListingsPage filter={filter} page={page} token={csrfOf(c)} notice={notice} refusedRow={refusedRow} />,
   );
 }
