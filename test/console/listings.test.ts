@@ -203,6 +203,32 @@ describe("console listing editor", () => {
     expect(editor).toContain(new URL(listing.photos[0]!.url).pathname);
   });
 
+  it("keeps a new listing whose photo is refused, and says so on its editor", async () => {
+    const shop = await consoleShop();
+    const form = new FormData();
+    const sku = `NOPHOTO-${crypto.randomUUID().slice(0, 6)}`;
+    for (const [name, value] of Object.entries({
+      _csrf: shop.token,
+      isbn: freshIsbn(),
+      title: "A Book Without Its Photo",
+      authors: "Ada Author",
+      sku,
+      condition: "good",
+      price: "7.00",
+      quantity: "1",
+    })) {
+      form.set(name, value);
+    }
+    form.set("photo", new File(["GIF89a not allowed"], "copy.gif", { type: "image/gif" }));
+    const answer = await postMultipart(shop.browser, "/console/listings/new", form);
+    expect(answer.status).toBe(415);
+    const page = await answer.text();
+    expect(page).toContain("Your listing is saved, but not its photo");
+    expect(page).toMatch(/id="field-photo"[^>]*aria-invalid="true"/);
+    const table = await (await shop.browser.get(`/console/listings?q=${sku}`)).text();
+    expect(idsIn(table)).toHaveLength(1);
+  });
+
   it("shows a refused new listing again with each message beside its field", async () => {
     const shop = await consoleShop();
     const taken = await (await api(`/v1/seller/listings/${shop.listingId}`, { headers: shop.seller.auth })).json<{
