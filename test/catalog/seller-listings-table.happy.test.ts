@@ -47,6 +47,7 @@ beforeAll(async () => {
     ["APL-2", APPLE, "acceptable", 300, 2],
     ["ZAZ-1", ZAZIE, "like_new", 2500, 0],
     ["BANX2", BANANA, "new", 900, 4, 1],
+    ["ZAZ-2", ZAZIE, "acceptable", 2600, 7],
   ];
   for (const [sku, book, condition, price, quantity, lowStockThreshold] of rows) {
     created[sku] = await list(seller, {
@@ -103,6 +104,7 @@ const byId = (a: ListingView, b: ListingView) => (a.id < b.id ? -1 : a.id > b.id
 const mine = () => Object.values(created);
 
 describe("GET /v1/seller/listings: sorts and cursors", () => {
+  // Paging by title one at a time puts "Zazie — dans le métro" (not Latin-1) in a cursor too.
   it("pages through every sort in order, ties broken by id, without a listing lost or repeated", async () => {
     const title = (item: ListingView) => titles[item.sku.slice(0, 3)]!.toLowerCase();
     const expected: Record<string, ListingView[]> = {
@@ -116,8 +118,24 @@ describe("GET /v1/seller/listings: sorts and cursors", () => {
     for (const [sort, order] of Object.entries(expected)) {
       expect(skus(await everyPage(`sort=${encodeURIComponent(sort)}`)), sort).toEqual(skus(order));
     }
-    expect(skus(await everyPage("sort=title", 1))).toEqual(["APL-1", "APL-2", "BAN_2", "BANX2", "CHE-1", "ZAZ-1"]);
-    expect(skus(await everyPage("sort=-price", 4))).toEqual(["ZAZ-1", "CHE-1", "APL-1", "BANX2", "BAN_2", "APL-2"]);
+    expect(skus(await everyPage("sort=title", 1))).toEqual([
+      "APL-1",
+      "APL-2",
+      "BAN_2",
+      "BANX2",
+      "CHE-1",
+      "ZAZ-1",
+      "ZAZ-2",
+    ]);
+    expect(skus(await everyPage("sort=-price", 4))).toEqual([
+      "ZAZ-2",
+      "ZAZ-1",
+      "CHE-1",
+      "APL-1",
+      "BANX2",
+      "BAN_2",
+      "APL-2",
+    ]);
   });
 
   it("reads the default (newest first) with the cursors of before sorts existed", async () => {
@@ -139,11 +157,11 @@ describe("GET /v1/seller/listings: search and filters", () => {
     expect(skus(await everyPage(`q=${hyphenated}&sort=oldest`))).toEqual(["APL-1", "APL-2"]);
     expect(skus(await everyPage(`q=${toIsbn10(APPLE)}&sort=oldest`))).toEqual(["APL-1", "APL-2"]);
     expect(skus(await everyPage(`q=${CHERRY.slice(8)}`))).toEqual(["CHE-1"]);
-    expect(skus(await everyPage(`q=${encodeURIComponent("métro")}`))).toEqual(["ZAZ-1"]);
+    expect(skus(await everyPage(`q=${encodeURIComponent("métro")}`))).toEqual(["ZAZ-2", "ZAZ-1"]);
   });
 
   it("takes % and _ in a search as themselves, and an empty search as none", async () => {
-    expect(await everyPage("q=")).toHaveLength(6);
+    expect(await everyPage("q=")).toHaveLength(7);
     expect(skus(await everyPage("q=n_2"))).toEqual(["BAN_2"]);
     expect(await everyPage("q=%25")).toEqual([]);
   });
@@ -172,7 +190,7 @@ describe("GET /v1/seller/listings: what each row carries", () => {
     const of = (sku: string) => all.find((item) => item.sku === sku)!;
     expect(of("APL-1").coverOptions.map((option) => option.name)).toEqual(["Cloth binding"]);
     expect(of("APL-2").photos).toHaveLength(2);
-    for (const sku of ["BAN_2", "CHE-1", "ZAZ-1", "BANX2"]) {
+    for (const sku of ["BAN_2", "CHE-1", "ZAZ-1", "BANX2", "ZAZ-2"]) {
       expect(of(sku)).toMatchObject({ coverOptions: [], photos: [] });
     }
     expect(of("APL-1").title).toBe("apple pie");
