@@ -36,14 +36,12 @@ export const Field: FC<FieldProps> = ({ form, name, label, type = "text", hint, 
   const described = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
   return (
     <div>
-      <label for={id}>
-        {label}
-        {hint && (
-          <span class="field-hint" id={`${id}-hint`}>
-            {hint}
-          </span>
-        )}
-      </label>
+      <label for={id}>{label}</label>
+      {hint && (
+        <span class="field-hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      )}
       <input
         id={id}
         name={name}
