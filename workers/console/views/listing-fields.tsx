@@ -23,14 +23,12 @@ export const TextArea: FC<{ form: FormState; name: string; label: string; hint?:
   const described = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
   return (
     <div>
-      <label for={id}>
-        {label}
-        {hint && (
-          <span class="field-hint" id={`${id}-hint`}>
-            {hint}
-          </span>
-        )}
-      </label>
+      <label for={id}>{label}</label>
+      {hint && (
+        <span class="field-hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      )}
       <textarea
         id={id}
         name={name}

@@ -95,12 +95,10 @@ export const ListingPhotos: FC<PhotosProps> = ({ listingId, title, photos, token
 /** A photo file input whose chosen image is previewed before it is sent (console.js; CSP allows blob: images). */
 export const PhotoInput: FC<{ error?: string; optional?: boolean }> = ({ error, optional }) => (
   <div>
-    <label for="field-photo">
-      {optional ? "A photo of your copy (optional)" : "Add a photo"}
-      <span class="field-hint" id="field-photo-hint">
-        JPEG, PNG or WebP, at most 5 MB; up to 12 photos a listing.
-      </span>
-    </label>
+    <label for="field-photo">{optional ? "A photo of your copy (optional)" : "Add a photo"}</label>
+    <span class="field-hint" id="field-photo-hint">
+      JPEG, PNG or WebP, at most 5 MB; up to 12 photos a listing.
+    </span>
     <input
       id="field-photo"
       type="file"
