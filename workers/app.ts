@@ -9,6 +9,7 @@ import { notificationRoutes } from "./notifications";
 import { operationsRoutes } from "./operations";
 import { orderLedger, orderRoutes } from "./orders";
 import { paymentRoutes } from "./payments";
+import { printingRoutes } from "./printing";
 import { accountSellers, sellerRoutes } from "./sellers";
 
 /** The whole API, as the Worker serves it. */
@@ -27,6 +28,7 @@ export function createApp() {
   app.route("/", catalogRoutes);
   app.route("/", sellerRoutes);
   app.route("/", orderRoutes);
+  app.route("/", printingRoutes);
   app.route("/", docsRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
