@@ -53,9 +53,7 @@ describeInBrowser("importing listings from a CSV", () => {
     await page.getByRole("button", { name: "Start the import" }).click();
     await page.waitForURL(/\/console\/imports\/imp_[0-9a-f]{32}$/);
     // Set in this document: a reload would lose it.
-    await page.evaluate(() => {
-      (window as unknown as { sameDocument: boolean }).sameDocument = true;
-    });
+    await page.evaluate("window.sameDocument = true");
 
     const bar = page.locator("progress#import-progress-bar");
     const complete = page.getByText("The import is complete");
@@ -75,7 +73,7 @@ describeInBrowser("importing listings from a CSV", () => {
     expect(await bar.getAttribute("value")).toBe(String(ROWS));
     expect(await bar.getAttribute("max")).toBe(String(ROWS));
     await page.getByText(`${ROWS} of ${ROWS} rows done, 10 failed.`).waitFor();
-    expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+    expect(await page.evaluate("window.sameDocument")).toBe(true);
     await expectAccessible(page, "import completed");
 
     const [download] = await Promise.all([

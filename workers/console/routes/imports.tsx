@@ -7,9 +7,6 @@ import { csrfOf, isFragmentRequest, shopOf, shopPage } from "../render";
 import { ImportPage, ImportProgress, ImportsPage } from "../views/imports";
 import { emptyForm, type FormState } from "../views/parts";
 
-/** As the API's upload (POST /v1/seller/imports) allows. */
-const MAX_FILE_BYTES = 20 * 1024 * 1024;
-
 async function importsPage(c: Context<AppEnv>, form: FormState) {
   const query = { cursor: c.req.query("cursor") };
   // A cursor that is not one of ours opens the first page, as a link that went stale would.
@@ -30,9 +27,6 @@ export const importRoutes = new Hono<AppEnv>()
     const file = body.file;
     if (!(file instanceof File) || file.size === 0) {
       return importsPage(c, { values: {}, errors: { file: "Choose a CSV file to upload." }, status: 422 });
-    }
-    if (file.size > MAX_FILE_BYTES) {
-      return importsPage(c, { values: {}, errors: { file: "A file may be at most 20 MB." }, status: 413 });
     }
     try {
       const started = await startImport(catalogContext(c), shopOf(c).id, await file.text());

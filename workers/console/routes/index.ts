@@ -13,6 +13,7 @@ import { listingEditorRoutes } from "./listing-editor";
 import { listingsRoutes } from "./listings";
 import { mailboxRoutes } from "./mailbox";
 import { onboardingRoutes } from "./onboarding";
+import { orderRoutes } from "./orders";
 import { signInRoutes } from "./sign-in";
 
 /** The pages of a signed-in shop, each scoped to its seller profile. */
@@ -21,7 +22,8 @@ const shop = new Hono<AppEnv>()
   .route("/", dashboardRoutes)
   .route("/", listingsRoutes)
   .route("/", listingEditorRoutes)
-  .route("/", importRoutes);
+  .route("/", importRoutes)
+  .route("/", orderRoutes);
 
 /** Signed in, with or without a shop; every state-changing request carries the session's form token. */
 const signedIn = new Hono<AppEnv>()

@@ -1,6 +1,7 @@
 import type { FC } from "hono/jsx";
 import type { ImportStatus, ImportSummary } from "../../catalog";
 import { CsrfField, FieldError, FormMessage, type FormState, Notice, Pager, Status, When } from "./parts";
+import { TableFrame } from "./table-frame";
 
 /** The imports page: upload a listings CSV, watch it being applied, fetch back the rows it refused. */
 
@@ -45,7 +46,7 @@ const UploadForm: FC<{ form: FormState; token: string }> = ({ form, token }) => 
 };
 
 const ImportRows: FC<{ imports: ImportSummary[] }> = ({ imports }) => (
-  <div class="table-wrap">
+  <TableFrame label="Past imports">
     <table>
       <caption class="visually-hidden">Your imports, newest first</caption>
       <thead>
@@ -91,7 +92,7 @@ const ImportRows: FC<{ imports: ImportSummary[] }> = ({ imports }) => (
         ))}
       </tbody>
     </table>
-  </div>
+  </TableFrame>
 );
 
 export const ImportsPage: FC<{
@@ -154,7 +155,7 @@ const RefusedRows: FC<{ status: ImportStatus }> = ({ status }) => (
       </a>{" "}
       <span class="muted">Each row as you uploaded it, with the reason; fix them and upload the file again.</span>
     </p>
-    <div class="table-wrap">
+    <TableFrame label="Refused rows">
       <table aria-labelledby="refused-title">
         <thead>
           <tr>
@@ -175,7 +176,7 @@ const RefusedRows: FC<{ status: ImportStatus }> = ({ status }) => (
           ))}
         </tbody>
       </table>
-    </div>
+    </TableFrame>
     {status.errors.length > SHOWN_ERRORS && (
       <p class="muted">{`The first ${SHOWN_ERRORS} reasons are shown; the download has them all.`}</p>
     )}
