@@ -2,15 +2,17 @@
 export { sellersContext } from "./context";
 export { callingSeller, requireSeller } from "./middleware";
 export { sellerRoutes } from "./routes";
-export { SellerBody } from "./schemas";
+export { SellerBody, ShippingRatesBody } from "./schemas";
 export {
   accountSellers,
   becomeSeller,
   quoteShipping,
   type SellerView,
   type ShippingMethod,
+  type ShippingRates,
   sellerOf,
   sellerProfiles,
+  setShippingRates,
   shippingRates,
   storeNames,
 } from "./service";

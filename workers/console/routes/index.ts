@@ -9,10 +9,11 @@ import { dashboardRoutes } from "./dashboard";
 import { consoleError, notFoundPage } from "./errors";
 import { mailboxRoutes } from "./mailbox";
 import { onboardingRoutes } from "./onboarding";
+import { shippingRatesRoutes } from "./shipping-rates";
 import { signInRoutes } from "./sign-in";
 
 /** The pages of a signed-in shop, each scoped to its seller profile. */
-const shop = new Hono<AppEnv>().use(requireShop).route("/", dashboardRoutes);
+const shop = new Hono<AppEnv>().use(requireShop).route("/", dashboardRoutes).route("/", shippingRatesRoutes);
 
 /** Signed in, with or without a shop; every state-changing request carries the session's form token. */
 const signedIn = new Hono<AppEnv>()
