@@ -1,18 +1,21 @@
 /** What sellers offers the other modules; everything else in this folder is private to it. */
-export { sellersContext } from "./context";
+export { type SellersContext, sellersContext } from "./context";
 export { callingSeller, requireSeller } from "./middleware";
 export { sellerRoutes } from "./routes";
-export { SellerBody, ShippingRatesBody } from "./schemas";
+export { SellerBody, SellerProfilePatch, ShippingRatesBody } from "./schemas";
 export {
   accountSellers,
   becomeSeller,
   quoteShipping,
+  replaceShippingRates,
   type SellerView,
   type ShippingMethod,
-  type ShippingRates,
+  type ShippingRatesView,
   sellerOf,
+  sellerProfile,
   sellerProfiles,
-  setShippingRates,
+  sellerShippingRates,
   shippingRates,
   storeNames,
+  updateSellerProfile,
 } from "./service";

@@ -17,6 +17,15 @@ export const SellerBody = z
     shipsFrom: Country,
   })
   .openapi("BecomeSellerRequest");
+export type SellerBody = z.infer<typeof SellerBody>;
+
+/** What a seller may change of their profile: any of the fields of opening one, validated alike. */
+export const SellerProfilePatch = SellerBody.partial()
+  .refine((patch) => Object.values(patch).some((value) => value !== undefined), {
+    message: "send at least one of storeName, contactEmail, shipsFrom",
+  })
+  .openapi("SellerProfileUpdate");
+export type SellerProfilePatch = z.infer<typeof SellerProfilePatch>;
 
 export const SellerSchema = z
   .object({
@@ -26,6 +35,7 @@ export const SellerSchema = z
     contactEmail: z.string(),
     shipsFrom: z.string(),
     createdAt: z.string(),
+    updatedAt: z.string(),
   })
   .openapi("Seller");
 
@@ -48,6 +58,7 @@ export const ShippingRatesBody = z
     express: RatePair.optional(),
   })
   .openapi("ShippingRatesRequest");
+export type ShippingRatesBody = z.infer<typeof ShippingRatesBody>;
 
 export const ShippingRatesSchema = z
   .object({

@@ -4,6 +4,7 @@ import { type AccountSellers, grantRole, normaliseEmail } from "../identity";
 import { readChunked } from "../lib/chunked";
 import { newId } from "../lib/ids";
 import { MARKETPLACE_CURRENCY, type Money } from "../lib/money";
+import { failureMessages } from "../platform/db";
 import type { Services } from "../platform/services";
 import type { SellersContext } from "./context";
 import { sellerEvents } from "./events";
@@ -18,6 +19,7 @@ export interface SellerView {
   contactEmail: string;
   shipsFrom: string;
   createdAt: string;
+  updatedAt: string;
 }
 
 const sellerView = (seller: store.SellerRow): SellerView => ({
@@ -27,19 +29,32 @@ const sellerView = (seller: store.SellerRow): SellerView => ({
   contactEmail: seller.contactEmail,
   shipsFrom: seller.shipsFrom,
   createdAt: new Date(seller.createdAt).toISOString(),
+  updatedAt: new Date(seller.updatedAt).toISOString(),
 });
 
-/** Two profiles for one account, or two stores of one name, at the same moment: the unique indexes decide. */
+/**
+ * Two profiles for one account, or two stores of one name, at the same moment: the unique indexes decide. D1 names
+ * the table's columns, MySQL the index.
+ */
 function isSellerConflict(error: unknown): boolean {
-  const cause = error instanceof Error ? error.cause : undefined;
-  return /UNIQUE constraint failed: sellers\./i.test(`${String(error)} ${String(cause)}`);
+  return failureMessages(error).some((message) =>
+    /UNIQUE constraint failed: sellers\.|Duplicate entry '[\s\S]*' for key '(sellers\.)?sellers_/i.test(message),
+  );
 }
+
+interface ProfileInput {
+  storeName: string;
+  contactEmail: string;
+  shipsFrom: string;
+}
+
+const nameTaken = () => new AppError("store_name_taken", "Another seller already uses that store name.");
 
 /** Opens the caller's seller profile and grants `seller`; the next refreshed access token carries it. */
 export async function becomeSeller(
   ctx: SellersContext,
   principal: Principal,
-  input: { storeName: string; contactEmail: string; shipsFrom: string },
+  input: ProfileInput,
   now = Date.now(),
 ): Promise<SellerView> {
   const { db, outbox } = ctx.services;
@@ -49,7 +64,6 @@ export async function becomeSeller(
     throw new AppError("already_seller", "This account already has a seller profile.");
   }
   const storeNameKey = input.storeName.toLowerCase();
-  const nameTaken = () => new AppError("store_name_taken", "Another seller already uses that store name.");
   if (await store.findSellerByStoreName(db, storeNameKey)) throw nameTaken();
   const seller = {
     id,
@@ -69,6 +83,44 @@ export async function becomeSeller(
     throw nameTaken();
   }
   return sellerView(seller);
+}
+
+/** A seller's own profile, as its console and `GET /v1/seller/profile` show it. */
+export async function sellerProfile(ctx: Pick<SellersContext, "services">, sellerId: string): Promise<SellerView> {
+  const seller = await store.findSellerById(ctx.services.db, sellerId);
+  if (!seller) throw new AppError("not_found", "No such seller profile.");
+  return sellerView(seller);
+}
+
+/**
+ * Changes what a seller's profile says (store name, contact email, ships-from country), with the rules of opening
+ * one: a store name is the seller's alone, in any case. Offers and orders show the new name from now on.
+ */
+export async function updateSellerProfile(
+  ctx: Pick<SellersContext, "services">,
+  sellerId: string,
+  input: Partial<ProfileInput>,
+  now = Date.now(),
+): Promise<SellerView> {
+  const { db } = ctx.services;
+  const current = await store.findSellerById(db, sellerId);
+  if (!current) throw new AppError("not_found", "No such seller profile.");
+  const patch: Partial<store.SellerRow> = { updatedAt: now };
+  if (input.storeName !== undefined) {
+    const storeNameKey = input.storeName.toLowerCase();
+    const holder = await store.findSellerByStoreName(db, storeNameKey);
+    if (holder && holder.id !== sellerId) throw nameTaken();
+    Object.assign(patch, { storeName: input.storeName, storeNameKey });
+  }
+  if (input.contactEmail !== undefined) patch.contactEmail = normaliseEmail(input.contactEmail).email;
+  if (input.shipsFrom !== undefined) patch.shipsFrom = input.shipsFrom;
+  try {
+    await store.updateSeller(db, sellerId, patch);
+  } catch (error) {
+    if (isSellerConflict(error)) throw nameTaken();
+    throw error;
+  }
+  return sellerView({ ...current, ...patch });
 }
 
 /** The seller profile of a user, for modules that act on behalf of a seller (listings, payouts). */
@@ -210,6 +262,49 @@ export async function setShippingRates(
   };
   await store.upsertShippingRates(ctx.services.db, row);
   return fromRow(row);
+}
+
+/** A seller's rates as the seller sees them: what applies where, and whether they are the seller's own yet. */
+export interface ShippingRatesView {
+  sellerId: string;
+  /** The seller's ships-from country: the domestic rate applies there. */
+  domesticCountry: string;
+  countries: string[] | null;
+  domestic: RatePair;
+  international: RatePair;
+  express: RatePair | null;
+  source: "seller" | "default";
+  updatedAt: string | null;
+}
+
+const ratesView = (rates: ShippingRates, seller: { shipsFrom: string }): ShippingRatesView => ({
+  sellerId: rates.sellerId,
+  domesticCountry: seller.shipsFrom,
+  countries: rates.countries,
+  domestic: rates.domestic,
+  international: rates.international,
+  express: rates.express,
+  source: rates.source,
+  updatedAt: rates.updatedAt === null ? null : new Date(rates.updatedAt).toISOString(),
+});
+
+/** The calling seller's rates: their own, or the marketplace default until they set some. */
+export async function sellerShippingRates(
+  ctx: Pick<SellersContext, "services">,
+  seller: { id: string; shipsFrom: string },
+): Promise<ShippingRatesView> {
+  const rates = (await shippingRates(ctx.services, [seller.id])).get(seller.id)!;
+  return ratesView(rates, seller);
+}
+
+/** Replaces the calling seller's rates; answers them as stored. */
+export async function replaceShippingRates(
+  ctx: Pick<SellersContext, "services">,
+  seller: { id: string; shipsFrom: string },
+  input: ShippingRatesInput,
+  now = Date.now(),
+): Promise<ShippingRatesView> {
+  return ratesView(await setShippingRates(ctx, seller.id, input, now), seller);
 }
 
 type ShippingQuote =

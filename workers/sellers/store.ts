@@ -13,6 +13,11 @@ export async function findSellerByUser(db: Db, userId: string) {
   return seller;
 }
 
+export async function findSellerById(db: Db, id: string) {
+  const [seller] = await db.select().from(sellers).where(eq(sellers.id, id)).limit(1);
+  return seller;
+}
+
 export function findSellersByIds(db: Db, ids: string[]) {
   return db
     .select({ id: sellers.id, storeName: sellers.storeName, shipsFrom: sellers.shipsFrom })
@@ -31,6 +36,10 @@ export async function findSellerByStoreName(db: Db, storeNameKey: string) {
 
 export function insertSeller(db: Db, row: typeof sellers.$inferInsert) {
   return db.insert(sellers).values(row);
+}
+
+export function updateSeller(db: Db, id: string, patch: Partial<typeof sellers.$inferInsert>) {
+  return db.update(sellers).set(patch).where(eq(sellers.id, id));
 }
 
 export function updateSellerByUser(db: Db, userId: string, patch: Partial<typeof sellers.$inferInsert>) {

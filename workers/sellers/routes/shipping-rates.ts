@@ -4,7 +4,7 @@ import { securedRoute } from "../../identity";
 import { sellersContext } from "../context";
 import { callingSeller, requireSeller } from "../middleware";
 import { ShippingRatesBody, ShippingRatesSchema } from "../schemas";
-import { type ShippingRates, setShippingRates, shippingRates } from "../service";
+import { replaceShippingRates, sellerShippingRates } from "../service";
 
 const tags = ["Seller shipping"];
 
@@ -38,25 +38,10 @@ const replace = securedRoute({
   responses: { 200: jsonContent(ShippingRatesSchema, "The rates as stored"), ...problems(400, 415, 422) },
 });
 
-const view = (rates: ShippingRates, seller: { shipsFrom: string }) => ({
-  sellerId: rates.sellerId,
-  domesticCountry: seller.shipsFrom,
-  countries: rates.countries,
-  domestic: rates.domestic,
-  international: rates.international,
-  express: rates.express,
-  source: rates.source,
-  updatedAt: rates.updatedAt === null ? null : new Date(rates.updatedAt).toISOString(),
-});
-
 export const shippingRateRoutes = createRouter()
   .openapi(read, async (c) => {
-    const seller = callingSeller(c);
-    const rates = (await shippingRates(c.get("services"), [seller.id])).get(seller.id)!;
-    return c.json(view(rates, seller), 200);
+    return c.json(await sellerShippingRates(sellersContext(c), callingSeller(c)), 200);
   })
   .openapi(replace, async (c) => {
-    const seller = callingSeller(c);
-    const rates = await setShippingRates(sellersContext(c), seller.id, c.req.valid("json"));
-    return c.json(view(rates, seller), 200);
+    return c.json(await replaceShippingRates(sellersContext(c), callingSeller(c), c.req.valid("json")), 200);
   });
