@@ -181,18 +181,32 @@ export class StockDO extends DurableObject<Env> {
    * import or the demo seed, whose count only D1 knows). An object that already has levels keeps them, so
    * this can never undo sales the way a late `setQuantity` could.
    */
-  initialize(listingId: string, quantity: number): StockLevels {
+  initialize(listingId: string, quantity: number, lowThreshold = 0): StockLevels {
     return this.mutate((): StockLevels => {
       const levels = this.levels();
       if (levels) return levels;
       this.sql.exec(
-        "INSERT INTO levels (id, listing_id, on_hand, low_threshold, version) VALUES (1, ?, ?, 0, 0)",
+        "INSERT INTO levels (id, listing_id, on_hand, low_threshold, version) VALUES (1, ?, ?, ?, 0)",
         listingId,
         quantity,
+        lowThreshold,
       );
       const after = this.bump();
       this.outbox.emit("StockAdjusted", { ...this.eventLevels(after), change: "set", reason: "initial" });
       return after;
+    });
+  }
+
+  /**
+   * The seller's warning level alone, copies untouched: no version, no event (StockLow is for sales and recounts
+   * that take availability down to it). An object never set has nothing to warn about yet (null); its first
+   * `initialize` or `setQuantity` brings the level.
+   */
+  setLowThreshold(lowThreshold: number): StockLevels | null {
+    return this.mutate((): StockLevels | null => {
+      if (!this.levels()) return null;
+      this.sql.exec("UPDATE levels SET low_threshold = ? WHERE id = 1", lowThreshold);
+      return this.levels();
     });
   }
 

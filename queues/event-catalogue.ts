@@ -312,7 +312,16 @@ export const EVENT_CATALOG = {
     data: z.object({
       ...listingState,
       changes: z.array(
-        z.enum(["condition", "conditionNotes", "price", "quantity", "status", "coverOptions", "photos"]),
+        z.enum([
+          "condition",
+          "conditionNotes",
+          "price",
+          "quantity",
+          "lowStockThreshold",
+          "status",
+          "coverOptions",
+          "photos",
+        ]),
       ),
       previousPrice: money.optional(),
     }),

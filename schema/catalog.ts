@@ -136,6 +136,8 @@ export const listings = sqliteTable(
     available: integer("available").notNull(),
     stockVersion: integer("stock_version").notNull().default(0),
     status: text("status", { enum: ["active", "paused", "sold_out"] }).notNull(),
+    /** The seller's warning level: at or below this many copies available the StockDO emits `StockLow` (0 = off). */
+    lowStockThreshold: integer("low_stock_threshold").notNull().default(0),
     version: integer("version").notNull().default(1),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
@@ -147,7 +149,7 @@ export const listings = sqliteTable(
   ],
 );
 
-/** Photos of a listing's actual copy, stored in R2 under `key`. */
+/** Photos of a listing's actual copy, stored in R2 under `key`, shown in `position` order (the seller's). */
 export const listingPhotos = sqliteTable(
   "listing_photos",
   {
@@ -158,9 +160,10 @@ export const listingPhotos = sqliteTable(
     key: text("key").notNull(),
     contentType: text("content_type").notNull(),
     bytes: integer("bytes").notNull(),
+    position: integer("position").notNull().default(0),
     createdAt: integer("created_at").notNull(),
   },
-  (t) => [index("listing_photos_listing_idx").on(t.listingId, t.id)],
+  (t) => [index("listing_photos_listing_idx").on(t.listingId, t.position, t.id)],
 );
 
 /**

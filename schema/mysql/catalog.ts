@@ -108,6 +108,7 @@ export const listings = mysqlTable(
     available: int("available").notNull(),
     stockVersion: int("stock_version").notNull().default(0),
     status: varchar("status", 16).notNull(),
+    lowStockThreshold: int("low_stock_threshold").notNull().default(0),
     version: int("version").notNull().default(1),
     createdAt: epochMs("created_at").notNull(),
     updatedAt: epochMs("updated_at").notNull(),
@@ -127,9 +128,10 @@ export const listingPhotos = mysqlTable(
     key: varchar("key", 64).notNull(),
     contentType: varchar("content_type", 255).notNull(),
     bytes: int("bytes").notNull(),
+    position: int("position").notNull().default(0),
     createdAt: epochMs("created_at").notNull(),
   },
-  (t) => [index("listing_photos_listing_idx").on(t.listingId, t.id)],
+  (t) => [index("listing_photos_listing_idx").on(t.listingId, t.position, t.id)],
 );
 
 export const coverOptions = mysqlTable(

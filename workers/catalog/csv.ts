@@ -8,7 +8,7 @@ import { CreateListingBody } from "./schemas";
 /** Reading a seller's listings file: its header, its rows, and what is wrong with each row. */
 
 const REQUIRED_COLUMNS = ["isbn", "sku", "condition", "price", "currency", "quantity"] as const;
-const OPTIONAL_COLUMNS = ["notes", "title", "authors"] as const;
+const OPTIONAL_COLUMNS = ["notes", "title", "authors", "low_stock_threshold"] as const;
 type Column = (typeof REQUIRED_COLUMNS)[number] | (typeof OPTIONAL_COLUMNS)[number];
 
 /** One data row as written in the file, with its row number as a spreadsheet shows it (the header is row 1). */
@@ -28,19 +28,31 @@ export interface RowError {
 const MAX_IMPORT_ROWS = 50_000;
 
 /**
- * Parses the CSV (with the `csv-parse` library: quoting, embedded commas and newlines, a BOM). A missing
- * required column or an unreadable file is the client's 422; a row's own problems are reported per row later.
+ * The file's records as the `csv-parse` library reads them (quoting, embedded commas and newlines, a BOM); the
+ * header is record 0, so record `n` is the row a spreadsheet numbers `n + 1`. Unreadable CSV is the client's 422.
  */
-export function readListingsFile(text: string): ImportRow[] {
-  let records: string[][];
+export function readRecords(text: string): string[][] {
   try {
-    records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true });
+    return parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true });
   } catch (error) {
     const line = error instanceof CsvError ? error.lines : undefined;
     const where = typeof line === "number" ? ` near line ${line}` : "";
     throw new AppError("unprocessable", `The file is not readable as CSV${where}.`);
   }
-  const [header, ...body] = records;
+}
+
+/** CSV text (RFC 4180: CRLF lines, a field quoted when it holds a quote, comma, line break or edge space). */
+export function writeCsv(records: string[][]): string {
+  const field = (value: string) => (/[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+  return records.map((record) => `${record.map(field).join(",")}\r\n`).join("");
+}
+
+/**
+ * Reads a seller's listings file. A missing required column or an unreadable file is the client's 422; a row's
+ * own problems are reported per row later.
+ */
+export function readListingsFile(text: string): ImportRow[] {
+  const [header, ...body] = readRecords(text);
   if (!header) throw new AppError("unprocessable", "The file is empty.");
   const names = header.map((name) => name.trim().toLowerCase());
   const missing = REQUIRED_COLUMNS.filter((column) => !names.includes(column));
@@ -79,6 +91,8 @@ export interface ValidRow {
   notes: string | null;
   price: { amount: number; currency: string };
   quantity: number;
+  /** Absent when the file has no such column or leaves it empty: an existing listing keeps its own. */
+  lowStockThreshold?: number;
   title?: string;
   authors?: string[];
 }
@@ -106,7 +120,7 @@ function parsePrice(text: string): number | undefined {
 }
 
 /** The API field a schema issue names, as the file's column. */
-const COLUMN_OF_FIELD: Record<string, Column> = { conditionNotes: "notes" };
+const COLUMN_OF_FIELD: Record<string, Column> = { conditionNotes: "notes", lowStockThreshold: "low_stock_threshold" };
 
 function columnOf(path: PropertyKey[]): string {
   const [field, inner] = path.map(String);
@@ -141,6 +155,11 @@ export function validateRow(input: ImportRow): { ok: true; row: ValidRow } | { o
   const quantity = v.quantity !== undefined && /^\d{1,6}$/.test(v.quantity.trim()) ? Number(v.quantity) : undefined;
   if (v.quantity === undefined) fail("quantity", "required");
   else if (quantity === undefined) fail("quantity", "a whole number from 0 to 100000");
+  const threshold = v.low_stock_threshold?.trim();
+  const lowStockThreshold = threshold !== undefined && /^\d{1,6}$/.test(threshold) ? Number(threshold) : undefined;
+  if (threshold !== undefined && lowStockThreshold === undefined) {
+    fail("low_stock_threshold", "a whole number from 0 to 100000");
+  }
   const authors = v.authors
     ?.split(";")
     .map((name) => name.trim())
@@ -152,6 +171,7 @@ export function validateRow(input: ImportRow): { ok: true; row: ValidRow } | { o
     conditionNotes: v.notes,
     price: { amount, currency },
     quantity,
+    lowStockThreshold,
     title: v.title,
     authors: authors?.length ? authors : undefined,
   });
@@ -175,6 +195,7 @@ export function validateRow(input: ImportRow): { ok: true; row: ValidRow } | { o
       notes: checked.conditionNotes ?? null,
       price: checked.price,
       quantity: checked.quantity,
+      lowStockThreshold: checked.lowStockThreshold,
       title: checked.title,
       authors: checked.authors,
     },

@@ -1,12 +1,13 @@
 import { newId } from "../lib/ids";
 import type { Statement } from "../platform/db";
-import type { CatalogContext } from "./context";
-import type { Isbn13 } from "./isbn";
+import { type CatalogContext, mediaUrl } from "./context";
+import { type Isbn13, requireIsbn } from "./isbn";
 import type { EditionFormat } from "./model";
 import { vocabularyOf } from "./search";
 import { closureAncestors, countEditionIn, linkEdition } from "./store/categories";
 import {
   bumpVersion,
+  editionSummary,
   insertEdition,
   insertSearchDocument,
   insertWork,
@@ -108,4 +109,26 @@ export async function planNewEditions(
   }
   if (inputs.some((input) => input.categoryIds?.length)) statements.push(bumpVersion(ctx.db, "categories"));
   return { ids, statements };
+}
+
+export interface EditionForListing {
+  isbn13: string;
+  title: string;
+  subtitle: string | null;
+  authors: string[];
+  format: EditionFormat;
+  publishedYear: number | null;
+  coverImageUrl: string | null;
+}
+
+/**
+ * The edition a seller is about to list, by ISBN-10 or ISBN-13 in any notation: what the listing editor shows, or
+ * null when the catalog does not know it yet (the listing then creates it from a title and authors). An invalid
+ * ISBN is 422 `invalid_isbn`.
+ */
+export async function editionForListing(ctx: CatalogContext, isbn: string): Promise<EditionForListing | null> {
+  const found = await editionSummary(ctx.db, requireIsbn(isbn));
+  if (!found) return null;
+  const { coverKey, publishedYear, ...shown } = found;
+  return { ...shown, publishedYear: publishedYear || null, coverImageUrl: mediaUrl(ctx, coverKey) };
 }

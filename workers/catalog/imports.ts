@@ -8,7 +8,7 @@ import { type NewEditionInput, planNewEditions } from "./editions";
 import { catalogEvents } from "./events";
 import type { Isbn13 } from "./isbn";
 import { type Plan, planCreateListing, planUpdateListing, withEditionRefresh } from "./listing-plans";
-import { setListingStock } from "./stock";
+import { setListingLowStockThreshold, setListingStock } from "./stock";
 import { editionsByIsbn } from "./store/editions";
 import { chunkApplied, importErrors, importOfSeller, importProgress, insertImport, recordChunk } from "./store/imports";
 import { listingsBySku, type StockCopy } from "./store/listings";
@@ -27,19 +27,23 @@ const MAX_REPORTED_ERRORS = 1_000;
 
 const chunkKey = (importId: string, chunk: number) => `imports/${importId}/${String(chunk).padStart(5, "0")}.json`;
 
-/** `POST /v1/seller/imports`: checks the file's shape, stores its chunks and queues them. */
+/** The file as the seller uploaded it, kept so the failed rows can be handed back as they were written. */
+export const uploadKey = (importId: string) => `imports/${importId}/upload.csv`;
+
+/** `POST /v1/seller/imports`: checks the file's shape, stores it and its chunks and queues the chunks. */
 export async function startImport(ctx: CatalogContext, sellerId: string, csv: string) {
   const rows = readListingsFile(csv);
   const importId = newId("imp");
   const chunks: ImportRow[][] = [];
   for (let i = 0; i < rows.length; i += IMPORT_CHUNK_ROWS) chunks.push(rows.slice(i, i + IMPORT_CHUNK_ROWS));
-  await Promise.all(
-    chunks.map((chunk, index) =>
+  await Promise.all([
+    ctx.media.put(uploadKey(importId), csv, { httpMetadata: { contentType: "text/csv; charset=utf-8" } }),
+    ...chunks.map((chunk, index) =>
       ctx.media.put(chunkKey(importId, index), JSON.stringify(chunk), {
         httpMetadata: { contentType: "application/json" },
       }),
     ),
-  );
+  ]);
   const events = chunks.map((_, index) =>
     catalogEvents.importChunkQueued({ importId, sellerId, chunk: index, key: chunkKey(importId, index) }),
   );
@@ -68,6 +72,10 @@ export interface ImportStatus {
   createdAt: string;
 }
 
+export function importState(chunksDone: number, chunksTotal: number): ImportStatus["status"] {
+  return chunksDone >= chunksTotal ? "completed" : chunksDone > 0 ? "processing" : "queued";
+}
+
 /** `GET /v1/seller/imports/{id}`: progress for a client to show, and every refused row with why. */
 export async function importStatus(ctx: CatalogContext, sellerId: string, importId: string): Promise<ImportStatus> {
   const record = await importOfSeller(ctx.db, sellerId, importId);
@@ -76,7 +84,7 @@ export async function importStatus(ctx: CatalogContext, sellerId: string, import
     importProgress(ctx.db, importId),
     importErrors(ctx.db, importId, MAX_REPORTED_ERRORS),
   ]);
-  const status = progress.chunks >= record.chunksTotal ? "completed" : progress.chunks > 0 ? "processing" : "queued";
+  const status = importState(progress.chunks, record.chunksTotal);
   return {
     id: record.id,
     status,
@@ -140,6 +148,7 @@ export async function applyImportChunk(ctx: CatalogContext, chunk: EventData<"Im
         conditionNotes: row.notes,
         price: row.price,
         quantity: row.quantity,
+        lowStockThreshold: row.lowStockThreshold,
       };
       const listing = current.get(row.sku);
       // An imported count waits in D1 (stock version 0) until the listing's StockDO is first needed (a book
@@ -152,8 +161,12 @@ export async function applyImportChunk(ctx: CatalogContext, chunk: EventData<"Im
         }
         if (listing.editionId !== editionId) return fail("sku", "this SKU is already listed for another ISBN");
         let stock: StockCopy | undefined;
+        const threshold = row.lowStockThreshold ?? listing.lowStockThreshold;
         if (row.quantity !== listing.quantity) {
-          stock = listing.stockVersion === 0 ? deferred : await setListingStock(ctx, listing.id, row.quantity);
+          stock =
+            listing.stockVersion === 0 ? deferred : await setListingStock(ctx, listing.id, row.quantity, threshold);
+        } else if (threshold !== listing.lowStockThreshold) {
+          await setListingLowStockThreshold(ctx, listing, threshold);
         }
         return { plan: planUpdateListing(ctx, listing, row.isbn13, fields, [], now, stock) };
       } catch (error) {

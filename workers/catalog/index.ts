@@ -1,6 +1,47 @@
 /** What catalog offers the other modules; everything else in this folder is private to it. */
 
 export { importChunkConsumer, sellerWithdrawal, stockCopyConsumer, viewCounter } from "./consumers";
-export { catalogContext } from "./context";
+export { type CatalogContext, catalogContext } from "./context";
+export { LISTING_CONDITIONS, LISTING_STATUSES, SELLER_LISTING_SORTS } from "./model";
 export { catalogReadRoutes, catalogRoutes } from "./routes";
-export { type CartListing, cartListings, type ListingToAdd, listingToAdd } from "./service";
+export {
+  CreateListingBody,
+  type CreateListingInput,
+  ListingsStatusBody,
+  type ListingsStatusInput,
+  PhotoOrderBody,
+  SellerListingsQuery,
+  type SellerListingsQueryInput,
+  UpdateListingBody,
+  type UpdateListingInput,
+} from "./schemas";
+export {
+  addPhoto,
+  type CartListing,
+  cartListings,
+  createListing,
+  type EditionForListing,
+  editionForListing,
+  failedRowsCsv,
+  type ImportStatus,
+  type ImportSummary,
+  importStatus,
+  type ListingStatusResult,
+  type ListingToAdd,
+  type ListingView,
+  listImports,
+  listingToAdd,
+  listSellerListings,
+  lowStockListings,
+  type PhotoView,
+  type PricePoint,
+  pauseListing,
+  removePhoto,
+  reorderPhotos,
+  type SellerListingPage,
+  sellerListing,
+  sellerListingPriceHistory,
+  setListingsStatus,
+  startImport,
+  updateListing,
+} from "./service";

@@ -46,6 +46,7 @@ interface ListingFields {
   conditionNotes?: string | null;
   price: Money;
   quantity: number;
+  lowStockThreshold?: number;
 }
 
 export interface Plan {
@@ -119,6 +120,7 @@ export function planCreateListing(
     available: stock.available,
     stockVersion: stock.version,
     status: statusFor("active", stock.available),
+    lowStockThreshold: fields.lowStockThreshold ?? 0,
     createdAt: now,
     updatedAt: now,
   } as const;
@@ -145,11 +147,19 @@ export interface ListingChanges {
   conditionNotes?: string | null;
   price?: Money;
   quantity?: number;
+  lowStockThreshold?: number;
   status?: "active" | "paused";
   coverOptions?: CoverOptionInput[];
 }
 
-type ChangedField = "condition" | "conditionNotes" | "price" | "quantity" | "status" | "coverOptions";
+type ChangedField =
+  | "condition"
+  | "conditionNotes"
+  | "price"
+  | "quantity"
+  | "lowStockThreshold"
+  | "status"
+  | "coverOptions";
 
 function coverOptionsDiffer(current: CoverOptionRow[], wanted: CoverOptionInput[]): boolean {
   if (current.length !== wanted.length) return true;
@@ -170,7 +180,8 @@ function coverOptionsDiffer(current: CoverOptionRow[], wanted: CoverOptionInput[
  * Plans a change to a listing. Nothing changes (no write, no event) when the values are the ones it already
  * has, which is what makes re-importing the same file a no-op. The price-history row is inserted only if the
  * stored price really differs, checked inside the batch, so a concurrent edit cannot write a false entry.
- * A new quantity must already have been set on the listing's StockDO: `stock` is what it answered.
+ * A new quantity (and low-stock threshold) must already have been set on the listing's StockDO: `stock` is what
+ * it answered.
  */
 export function planUpdateListing(
   ctx: CatalogContext,
@@ -198,6 +209,10 @@ export function planUpdateListing(
     next.priceAmount = changes.price!.amount;
     next.currency = changes.price!.currency;
     changed.push("price");
+  }
+  if (changes.lowStockThreshold !== undefined && changes.lowStockThreshold !== current.lowStockThreshold) {
+    next.lowStockThreshold = changes.lowStockThreshold;
+    changed.push("lowStockThreshold");
   }
   // Levels newer than the copy; or, for a listing whose StockDO has not started, the count it will start from.
   if (stock && (stock.version > current.stockVersion || (stock.version === 0 && current.stockVersion === 0))) {
@@ -235,6 +250,7 @@ export function planUpdateListing(
       available: next.available,
       stockVersion: next.stockVersion,
       status: next.status,
+      lowStockThreshold: next.lowStockThreshold,
       updatedAt: now,
     }),
   );

@@ -18,11 +18,10 @@ import {
   requireMarketplaceCurrency,
   withEditionRefresh,
 } from "./listing-plans";
-import type { ListingStatus } from "./model";
 import { extrasOf, type ListingView, listingView } from "./offers";
 import type { CreateListingInput } from "./schemas";
 import { UNKNOWN_STORE } from "./sellers";
-import { ensureStock, setListingStock, withdrawListingStock } from "./stock";
+import { ensureStock, setListingLowStockThreshold, setListingStock, withdrawListingStock } from "./stock";
 import { categoriesBySlug } from "./store/categories";
 import { editionIdByIsbn, isIsbnTaken } from "./store/editions";
 import {
@@ -105,7 +104,7 @@ export async function createListing(ctx: CatalogContext, sellerId: string, input
       statements.push(...planned.statements);
       edition = { id: planned.ids.get(isbn13)! };
     }
-    stock ??= await setListingStock(ctx, listingId, input.quantity);
+    stock ??= await setListingStock(ctx, listingId, input.quantity, input.lowStockThreshold ?? 0);
     const plan = planCreateListing(
       ctx,
       listingId,
@@ -130,13 +129,20 @@ export async function createListing(ctx: CatalogContext, sellerId: string, input
   }
 }
 
-/** `PATCH /v1/seller/listings/{id}`: only what changes is written; a price change adds a history row. */
+/**
+ * `PATCH /v1/seller/listings/{id}`: only what changes is written; a price change adds a history row. A new
+ * quantity or low-stock threshold is set on the listing's StockDO first, which emits `StockLow` from then on.
+ */
 export async function updateListing(ctx: CatalogContext, sellerId: string, id: string, changes: ListingChanges) {
   checkPrices(changes.price, changes.coverOptions);
   const found = await ownListing(ctx, sellerId, id);
   const options = await coverOptionsOf(ctx.db, [id]);
   const recount = changes.quantity !== undefined && changes.quantity !== found.listing.quantity;
-  const stock = recount ? await setListingStock(ctx, id, changes.quantity!) : undefined;
+  const threshold = changes.lowStockThreshold ?? found.listing.lowStockThreshold;
+  const stock = recount ? await setListingStock(ctx, id, changes.quantity!, threshold) : undefined;
+  if (!recount && threshold !== found.listing.lowStockThreshold) {
+    await setListingLowStockThreshold(ctx, found.listing, threshold);
+  }
   const plan = planUpdateListing(ctx, found.listing, found.isbn13, changes, options, Date.now(), stock);
   if (plan.statements.length) await commit(ctx, plan);
   return viewOf(ctx, id);
@@ -179,26 +185,6 @@ export async function withdrawListingsOfUser(ctx: CatalogContext, userId: string
 export async function sellerListing(ctx: CatalogContext, sellerId: string, id: string): Promise<ListingView> {
   await ownListing(ctx, sellerId, id);
   return viewOf(ctx, id);
-}
-
-const SellerCursor = z.object({ i: z.string() });
-
-export async function listSellerListings(
-  ctx: CatalogContext,
-  sellerId: string,
-  options: { status?: ListingStatus; limit: number; cursor?: string },
-) {
-  const after = decodeCursor(options.cursor, SellerCursor)?.i;
-  const rows = await sellerListings(ctx.db, sellerId, { status: options.status, after, limit: options.limit });
-  const page = rows.slice(0, options.limit);
-  const extras = await extrasOf(
-    ctx,
-    page.map((row) => row.listing.id),
-  );
-  return {
-    items: page.map((row) => listingView(row.listing, row, extras(row.listing.id))),
-    nextCursor: rows.length > options.limit ? encodeCursor({ i: page[page.length - 1]!.listing.id }) : null,
-  };
 }
 
 /** `GET /v1/listings/{id}`: any listing, whatever its status (past orders link to it), without seller-only fields. */
@@ -251,4 +237,16 @@ export async function listingPriceHistory(
         };
       }),
   };
+}
+
+/** The seller's own listing's prices, oldest first (the listing editor's chart); another seller's listing is 404. */
+export async function sellerListingPriceHistory(
+  ctx: CatalogContext,
+  sellerId: string,
+  id: string,
+  page: { limit: number; cursor?: string },
+): Promise<{ items: PricePoint[]; nextCursor: string | null }> {
+  const current = await listingVersion(ctx.db, id);
+  if (!current || current.sellerId !== sellerId) throw new AppError("not_found", `No listing ${id}.`);
+  return (await listingPriceHistory(ctx, id, page)).read();
 }

@@ -12,6 +12,8 @@ import {
   listingWithBook,
   photoById,
   photoCount,
+  photosOf,
+  placePhoto,
 } from "./store/listings";
 
 /** Listing photos in R2, and serving media. */
@@ -113,6 +115,42 @@ export async function removePhoto(ctx: CatalogContext, sellerId: string, listing
     [photosChanged(found)],
   );
   await ctx.media.delete(photo.key);
+}
+
+/**
+ * `PUT /v1/seller/listings/{id}/photos/order`: the listing's photos in the seller's order, which the listing and
+ * book pages then show. The list must name every photo of the listing once (422 otherwise); the same order again
+ * writes nothing.
+ */
+export async function reorderPhotos(
+  ctx: CatalogContext,
+  sellerId: string,
+  listingId: string,
+  photoIds: string[],
+): Promise<PhotoView[]> {
+  const found = await ownListing(ctx, sellerId, listingId);
+  const current = await photosOf(ctx.db, [listingId]);
+  const byId = new Map(current.map((photo) => [photo.id, photo]));
+  const named = new Set(photoIds);
+  if (named.size !== photoIds.length || photoIds.length !== current.length || photoIds.some((id) => !byId.has(id))) {
+    throw new AppError("unprocessable", "Send every photo of this listing exactly once, in the order to show them.", {
+      errors: [{ path: "photoIds", message: `must list the listing's ${current.length} photo(s), each once` }],
+    });
+  }
+  const ordered = photoIds.map((id) => byId.get(id)!);
+  if (ordered.some((photo, index) => photo.id !== current[index]!.id)) {
+    const now = Date.now();
+    await ctx.services.outbox.commit(
+      [
+        ...ordered.map((photo, index) => placePhoto(ctx.db, listingId, photo.id, index)),
+        bumpListingVersion(ctx.db, listingId, now),
+        bumpEditionVersion(ctx.db, found.listing.editionId, now),
+        bumpVersion(ctx.db, "browse"),
+      ],
+      [photosChanged(found)],
+    );
+  }
+  return ordered.map((photo) => photoView(ctx, photo));
 }
 
 /** Keys the media route serves: generated names only, so a key can never walk R2 outside our objects. */

@@ -14,6 +14,10 @@ export type CoverOptionKind = (typeof COVER_OPTION_KINDS)[number];
 
 export const BOOK_SORTS = ["relevance", "price_asc", "price_desc", "newest"] as const;
 
+/** How a seller's listings table can be ordered; `-price` is dearest first. */
+export const SELLER_LISTING_SORTS = ["newest", "oldest", "title", "price", "-price", "quantity"] as const;
+export type SellerListingSort = (typeof SELLER_LISTING_SORTS)[number];
+
 /** Longest inscription a cover option allows when the seller does not say. */
 export const DEFAULT_INSCRIPTION_LENGTH = 40;
 

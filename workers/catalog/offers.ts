@@ -39,7 +39,10 @@ export function coverOptionView(row: CoverOptionRow): CoverOptionView {
   };
 }
 
-export function photoView(ctx: Pick<CatalogContext, "publicBaseUrl">, row: PhotoRow): PhotoView {
+export function photoView(
+  ctx: Pick<CatalogContext, "publicBaseUrl">,
+  row: Pick<PhotoRow, "id" | "key" | "contentType">,
+): PhotoView {
   return { id: row.id, url: mediaUrl(ctx, row.key)!, contentType: row.contentType };
 }
 
@@ -59,7 +62,8 @@ export async function extrasOf(ctx: CatalogContext, listingIds: string[]) {
   return extrasFrom(ctx, options, photos);
 }
 
-function extrasFrom(ctx: CatalogContext, options: CoverOptionRow[], photos: PhotoRow[]) {
+/** The cover options and photos of listings, by listing id, from rows read already (in their order). */
+export function extrasFrom(ctx: CatalogContext, options: CoverOptionRow[], photos: PhotoRow[]) {
   const optionsBy = groupBy(options, (row) => row.listingId);
   const photosBy = groupBy(photos, (row) => row.listingId);
   return (listingId: string) => ({
@@ -132,6 +136,7 @@ export interface ListingView {
   quantity: number;
   available: number;
   status: ListingStatus;
+  lowStockThreshold: number;
   coverOptions: CoverOptionView[];
   photos: PhotoView[];
   createdAt: string;
@@ -157,6 +162,7 @@ export function listingView(
     quantity: row.quantity,
     available: row.available,
     status: row.status,
+    lowStockThreshold: row.lowStockThreshold,
     ...extras,
     createdAt: new Date(row.createdAt).toISOString(),
     updatedAt: new Date(row.updatedAt).toISOString(),

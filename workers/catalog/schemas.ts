@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { humanText } from "../http/schemas";
+import { humanText, PageQuery } from "../http/schemas";
 import { MoneySchema } from "../lib/money";
 import {
   BOOK_SORTS,
@@ -8,6 +8,7 @@ import {
   LISTING_CONDITIONS,
   LISTING_STATUSES,
   type ListingCondition,
+  SELLER_LISTING_SORTS,
 } from "./model";
 
 /** Request and response shapes of the catalog API, shared by its route files and their tests. */
@@ -20,10 +21,19 @@ export const IsbnParam = z.object({
     .openapi({ param: { name: "isbn", in: "path" }, example: "978-0-261-10221-7" }),
 });
 
-export const ListingIdParam = z.object({
+const ListingId = z.string().regex(/^lst_[0-9a-f]{32}$/, "a listing id (lst_…)");
+const PhotoId = z.string().regex(/^pho_[0-9a-f]{32}$/, "a photo id (pho_…)");
+
+export const ListingIdParam = z.object({ id: ListingId.openapi({ param: { name: "id", in: "path" } }) });
+
+export const PhotoIdParam = ListingIdParam.extend({
+  photoId: PhotoId.openapi({ param: { name: "photoId", in: "path" } }),
+});
+
+export const ImportIdParam = z.object({
   id: z
     .string()
-    .regex(/^lst_[0-9a-f]{32}$/, "a listing id (lst_…)")
+    .regex(/^imp_[0-9a-f]{32}$/, "an import id (imp_…)")
     .openapi({ param: { name: "id", in: "path" } }),
 });
 
@@ -53,6 +63,11 @@ const csvList = <T extends string>(values: readonly [T, ...T[]]) =>
     .transform((text) => text.split(",").map((part) => part.trim()))
     .pipe(z.array(z.enum(values)).min(1));
 
+const conditionList = () =>
+  csvList(LISTING_CONDITIONS as unknown as [ListingCondition, ...ListingCondition[]])
+    .optional()
+    .openapi({ type: "string", description: "Comma-separated conditions, e.g. `new,like_new`.", example: "new" });
+
 export const BooksQuery = z.object({
   q: z.string().trim().max(200).optional().openapi({ example: "the hobit" }),
   category: z
@@ -60,9 +75,7 @@ export const BooksQuery = z.object({
     .max(80)
     .optional()
     .openapi({ description: "A category slug; editions in its subcategories are included." }),
-  condition: csvList(LISTING_CONDITIONS as unknown as [ListingCondition, ...ListingCondition[]])
-    .optional()
-    .openapi({ type: "string", description: "Comma-separated conditions, e.g. `new,like_new`.", example: "new" }),
+  condition: conditionList(),
   minPrice: z.coerce.number().int().nonnegative().optional().openapi({ description: "Minor units." }),
   maxPrice: z.coerce.number().int().nonnegative().optional().openapi({ description: "Minor units." }),
   language: z
@@ -163,14 +176,20 @@ export const ListingSchema = z
     quantity: z.number().int(),
     available: z.number().int(),
     status: z.enum(LISTING_STATUSES),
+    lowStockThreshold: z
+      .number()
+      .int()
+      .openapi({ description: "Copies available at or below which `StockLow` is emitted; 0 = off." }),
     coverOptions: z.array(CoverOptionSchema),
-    photos: z.array(PhotoSchema),
+    photos: z.array(PhotoSchema).openapi({ description: "In the seller's order." }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
   .openapi("Listing");
 
-export const PublicListingSchema = ListingSchema.omit({ sku: true, quantity: true })
+export const ListingPageSchema = z.object({ items: z.array(ListingSchema), nextCursor: z.string().nullable() });
+
+export const PublicListingSchema = ListingSchema.omit({ sku: true, quantity: true, lowStockThreshold: true })
   .extend({ seller: z.object({ id: z.string(), storeName: z.string() }) })
   .openapi("PublicListing");
 
@@ -214,6 +233,10 @@ export const CreateListingBody = z
     conditionNotes: humanText(z.string().trim().max(1000), { multiline: true }).optional(),
     price: MoneySchema,
     quantity: z.number().int().min(0).max(100_000),
+    lowStockThreshold: z.number().int().min(0).max(100_000).optional().openapi({
+      description:
+        "Emit `StockLow` when a sale or recount takes the copies available to this many or fewer; 0 (the default) never does.",
+    }),
     coverOptions: z
       .array(CoverOptionInput.omit({ id: true }))
       .max(20)
@@ -240,6 +263,10 @@ export const UpdateListingBody = z
     conditionNotes: humanText(z.string().trim().max(1000), { multiline: true }).nullable().optional(),
     price: MoneySchema.optional(),
     quantity: z.number().int().min(0).max(100_000).optional(),
+    lowStockThreshold: z.number().int().min(0).max(100_000).optional().openapi({
+      description:
+        "Emit `StockLow` when a sale or recount takes the copies available to this many or fewer; 0 (the default) never does.",
+    }),
     status: z.enum(["active", "paused"]).optional(),
     coverOptions: z.array(CoverOptionInput).max(20).optional().openapi({
       description: "The full set: options with an id are kept and updated, others added, missing removed.",
@@ -247,6 +274,61 @@ export const UpdateListingBody = z
   })
   .refine((body) => Object.values(body).some((value) => value !== undefined), "nothing to change")
   .openapi("UpdateListing");
+
+export type UpdateListingInput = z.infer<typeof UpdateListingBody>;
+
+export const SellerListingsQuery = PageQuery.extend({
+  q: z.string().trim().min(1).max(200).optional().openapi({
+    description: "Part of the title or SKU, or an ISBN (10 or 13, hyphens allowed, or some of its digits).",
+  }),
+  status: z.enum(LISTING_STATUSES).optional(),
+  condition: conditionList(),
+  lowStock: z
+    .enum(["true", "false"])
+    .transform((value) => value === "true")
+    .optional()
+    .openapi({ description: "`true`: only listings whose copies available are at or below their threshold (> 0)." }),
+  sort: z.enum(SELLER_LISTING_SORTS).default("newest").openapi({
+    description:
+      "`newest` (default), `oldest`, `title`, `price` (cheapest first), `-price`, `quantity` (fewest first).",
+  }),
+  cursor: z
+    .string()
+    .max(2048)
+    .optional()
+    .openapi({ description: "The previous page's `nextCursor`, with the same `sort`." }),
+});
+
+export type SellerListingsQueryInput = z.infer<typeof SellerListingsQuery>;
+
+export const ListingsStatusBody = z
+  .object({
+    ids: z.array(ListingId).min(1).max(100),
+    status: z.enum(["active", "paused"]),
+  })
+  .openapi("ListingsStatusChange");
+
+export type ListingsStatusInput = z.infer<typeof ListingsStatusBody>;
+
+export const ListingsStatusResultSchema = z
+  .object({
+    results: z.array(
+      z.object({
+        id: z.string(),
+        result: z.enum(["updated", "not_found"]),
+        status: z.enum(LISTING_STATUSES).optional().openapi({ description: "The listing's status now, when updated." }),
+      }),
+    ),
+  })
+  .openapi("ListingsStatusResult");
+
+export const PhotoOrderBody = z
+  .object({
+    photoIds: z.array(PhotoId).max(12).openapi({ description: "Every photo of the listing, first shown first." }),
+  })
+  .openapi("PhotoOrder");
+
+export const PhotoListSchema = z.object({ photos: z.array(PhotoSchema) }).openapi("PhotoList");
 
 export const ImportStatusSchema = z
   .object({
@@ -265,3 +347,9 @@ export const ImportStatusSchema = z
     createdAt: z.string(),
   })
   .openapi("ImportStatus");
+
+export const ImportSummarySchema = ImportStatusSchema.omit({ errors: true }).openapi("ImportSummary");
+
+export const ImportPageSchema = z
+  .object({ items: z.array(ImportSummarySchema), nextCursor: z.string().nullable() })
+  .openapi("ImportPage");

@@ -1,21 +1,32 @@
 /**
  * The catalog's domain, as routes, consumers and other modules call it. Every function takes the catalog's
- * context first; the files behind this one (books, categories, listings, media, imports, stock, for-cart) are
- * its parts.
+ * context first; the files behind this one (books, categories, listings, seller-listings, media, imports,
+ * import-history, stock, for-cart) are its parts.
  */
 export { bookDetail, countBookViews, findBooks, suggest, type VersionedRead } from "./books";
 export { categoryTree, createCategory, deleteCategory, updateCategory } from "./categories";
+export { type EditionForListing, editionForListing } from "./editions";
 export { type CartListing, cartListings, type ListingToAdd, listingToAdd } from "./for-cart";
-export { applyImportChunk, importStatus, startImport } from "./imports";
+export { failedRowsCsv, type ImportSummary, listImports } from "./import-history";
+export { applyImportChunk, type ImportStatus, importStatus, startImport } from "./imports";
 export {
   createListing,
   listingPriceHistory,
-  listSellerListings,
+  type PricePoint,
   pauseListing,
   publicListing,
   sellerListing,
+  sellerListingPriceHistory,
   updateListing,
   withdrawListingsOfUser,
 } from "./listings";
-export { addPhoto, removePhoto, storedMedia } from "./media";
+export { addPhoto, removePhoto, reorderPhotos, storedMedia } from "./media";
+export type { ListingView, PhotoView } from "./offers";
+export {
+  type ListingStatusResult,
+  listSellerListings,
+  lowStockListings,
+  type SellerListingPage,
+  setListingsStatus,
+} from "./seller-listings";
 export { followStockLevels } from "./stock";

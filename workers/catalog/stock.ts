@@ -1,5 +1,5 @@
 import { AppError } from "../http/errors";
-import { initializeStock, setStock, withdrawStock } from "../inventory";
+import { initializeStock, setLowStockThreshold, setStock, withdrawStock } from "../inventory";
 import { atomically, type Statement } from "../platform/db";
 import type { CatalogContext } from "./context";
 import { bumpVersion, refreshEditionOffers } from "./store/editions";
@@ -15,9 +15,17 @@ function copyOf(levels: { onHand: number; available: number; version: number }):
   return { onHand: levels.onHand, available: levels.available, version: levels.version };
 }
 
-/** The seller's count of copies for a listing. Refused (409) below what checkouts hold right now. */
-export async function setListingStock(ctx: CatalogContext, listingId: string, quantity: number): Promise<StockCopy> {
-  const result = await setStock(ctx.stock, listingId, quantity);
+/**
+ * The seller's count of copies for a listing, and its low-stock threshold when given. Refused (409) below what
+ * checkouts hold right now.
+ */
+export async function setListingStock(
+  ctx: CatalogContext,
+  listingId: string,
+  quantity: number,
+  lowThreshold?: number,
+): Promise<StockCopy> {
+  const result = await setStock(ctx.stock, listingId, quantity, lowThreshold);
   if (!result.ok) {
     throw new AppError(
       "conflict",
@@ -26,6 +34,18 @@ export async function setListingStock(ctx: CatalogContext, listingId: string, qu
     );
   }
   return copyOf(result.levels);
+}
+
+/**
+ * A new low-stock threshold for a listing whose copies stay as they are. A listing whose StockDO has not started
+ * takes it from D1 when it starts (`ensureStock`).
+ */
+export async function setListingLowStockThreshold(
+  ctx: CatalogContext,
+  listing: Pick<ListingRow, "id" | "stockVersion">,
+  lowThreshold: number,
+): Promise<void> {
+  if (listing.stockVersion > 0) await setLowStockThreshold(ctx.stock, listing.id, lowThreshold);
 }
 
 /** Empties a listing's StockDO for good, releasing its holds; answers the levels D1's copy should take. */
@@ -68,12 +88,14 @@ function stockCopyStatements(
  */
 export async function ensureStock(
   ctx: CatalogContext,
-  rows: Pick<ListingRow, "id" | "editionId" | "quantity" | "stockVersion">[],
+  rows: Pick<ListingRow, "id" | "editionId" | "quantity" | "lowStockThreshold" | "stockVersion">[],
 ): Promise<Map<string, StockCopy>> {
   const pending = rows.filter((row) => row.stockVersion === 0);
   const started = new Map<string, StockCopy>();
   if (pending.length === 0) return started;
-  const levels = await Promise.all(pending.map((row) => initializeStock(ctx.stock, row.id, row.quantity)));
+  const levels = await Promise.all(
+    pending.map((row) => initializeStock(ctx.stock, row.id, row.quantity, row.lowStockThreshold)),
+  );
   const now = Date.now();
   const statements = pending.flatMap((row, index) => {
     started.set(row.id, copyOf(levels[index]!));

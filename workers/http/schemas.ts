@@ -61,15 +61,25 @@ export const jsonContent = <T extends z.ZodType>(schema: T, description: string)
   content: { "application/json": { schema } },
 });
 
-/** Cursors are opaque to clients: base64url JSON of the sort key of the last item served. */
+/**
+ * Cursors are opaque to clients: base64url of the UTF-8 JSON of the sort key of the last item served (UTF-8, so a
+ * key such as a title may hold any character; an ASCII key encodes as plain `btoa` would).
+ */
 export function encodeCursor(position: Record<string, string | number>): string {
-  return btoa(JSON.stringify(position)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  const bytes = new TextEncoder().encode(JSON.stringify(position));
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "");
 }
 
 export function decodeCursor<T extends z.ZodType>(cursor: string | undefined, shape: T): z.infer<T> | undefined {
   if (!cursor) return undefined;
   try {
-    const json = atob(cursor.replace(/-/g, "+").replace(/_/g, "/"));
+    const binary = atob(cursor.replace(/-/g, "+").replace(/_/g, "/"));
+    const json = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(
+      Uint8Array.from(binary, (char) => char.charCodeAt(0)),
+    );
     const parsed = shape.safeParse(JSON.parse(json));
     if (parsed.success) return parsed.data;
   } catch {

@@ -7,6 +7,7 @@ export {
   reservationIdFor,
   reserveCart,
   type StockNamespace,
+  setLowStockThreshold,
   setStock,
   stockOf,
   withdrawStock,

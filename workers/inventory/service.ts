@@ -28,8 +28,22 @@ export function withdrawStock(stock: StockNamespace, listingId: string): Promise
 }
 
 /** First stock of a listing whose count only D1 knows (seeded or imported); a no-op once the object has levels. */
-export function initializeStock(stock: StockNamespace, listingId: string, quantity: number): Promise<StockLevels> {
-  return stockOf(stock, listingId).initialize(listingId, quantity);
+export function initializeStock(
+  stock: StockNamespace,
+  listingId: string,
+  quantity: number,
+  lowThreshold = 0,
+): Promise<StockLevels> {
+  return stockOf(stock, listingId).initialize(listingId, quantity, lowThreshold);
+}
+
+/** The level at or below which the listing's sales emit `StockLow` (0 = never); null if its stock was never set. */
+export function setLowStockThreshold(
+  stock: StockNamespace,
+  listingId: string,
+  lowThreshold: number,
+): Promise<StockLevels | null> {
+  return stockOf(stock, listingId).setLowThreshold(lowThreshold);
 }
 
 interface CartDemand {

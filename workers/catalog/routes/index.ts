@@ -3,6 +3,7 @@ import { adminCategoryRoutes } from "./admin-categories";
 import { bookRoutes } from "./books";
 import { categoryRoutes } from "./categories";
 import { importRoutes } from "./imports";
+import { listingPhotoRoutes } from "./listing-photos";
 import { listingRoutes } from "./listings";
 import { mediaRoutes } from "./media";
 import { sellerListingRoutes } from "./seller-listings";
@@ -18,5 +19,6 @@ export const catalogRoutes = createRouter()
   .route("/", catalogReadRoutes)
   .route("/", mediaRoutes)
   .route("/", sellerListingRoutes)
+  .route("/", listingPhotoRoutes)
   .route("/", importRoutes)
   .route("/", adminCategoryRoutes);

@@ -1,7 +1,17 @@
+import type { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { AppEnv } from "../../http/context";
 import { matchesEtag, PUBLIC_CACHE_CONTROL } from "../cache";
 import type { VersionedRead } from "../service";
+
+/** The tag of the routes a seller runs a shop with. */
+export const sellerTags = ["Seller listings"];
+
+/** A required JSON request body of the schema. */
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  content: { "application/json": { schema } },
+  required: true,
+});
 
 export const noContent = { 204: { description: "Done" } } as const;
 export const notModified = { 304: { description: "The copy the client holds (If-None-Match) is current" } } as const;

@@ -1,28 +1,29 @@
-import { z } from "@hono/zod-openapi";
-import { AppError } from "../../http/errors";
 import { createRouter } from "../../http/router";
-import { jsonContent, PageQuery, problems } from "../../http/schemas";
+import { jsonContent, problems } from "../../http/schemas";
 import { securedRoute } from "../../identity";
 import { callingSeller, requireSeller } from "../../sellers";
 import { catalogContext } from "../context";
-import { LISTING_STATUSES } from "../model";
-import { CreateListingBody, ListingIdParam, ListingSchema, PhotoSchema, UpdateListingBody } from "../schemas";
 import {
-  addPhoto,
+  CreateListingBody,
+  ListingIdParam,
+  ListingPageSchema,
+  ListingSchema,
+  ListingsStatusBody,
+  ListingsStatusResultSchema,
+  SellerListingsQuery,
+  UpdateListingBody,
+} from "../schemas";
+import {
   createListing,
   listSellerListings,
   pauseListing,
-  removePhoto,
   sellerListing,
+  setListingsStatus,
   updateListing,
 } from "../service";
-import { noContent } from "./replies";
+import { jsonBody as json, noContent, sellerTags } from "./replies";
 
-const tags = ["Seller listings"];
-const json = <T extends z.ZodType>(schema: T) => ({
-  content: { "application/json": { schema } },
-  required: true,
-});
+const tags = sellerTags;
 
 const create = securedRoute({
   method: "post",
@@ -49,14 +50,32 @@ const list = securedRoute({
   role: "seller",
   middleware: [requireSeller],
   tags,
-  summary: "Your listings, newest first",
+  summary: "Your listings: search, filter and sort them (newest first by default)",
   description:
-    "Every status unless `status` filters; each listing includes its SKU and quantity. Pages with `cursor` (the " +
-    "previous page's `nextCursor`) and `limit` (1–100, default 20).",
-  request: { query: PageQuery.extend({ status: z.enum(LISTING_STATUSES).optional() }) },
+    "Every status unless `status` filters; `condition` (comma-separated) and `lowStock=true` filter too, and `q` " +
+    "finds a title or SKU containing it, or an ISBN (10 or 13, or some of its digits). Each listing includes its " +
+    "SKU, quantity and low-stock threshold. Pages with `cursor` (the previous page's `nextCursor`, valid only " +
+    "with the same `sort`; another is 400 `invalid_cursor`) and `limit` (1–100, default 20).",
+  request: { query: SellerListingsQuery },
+  responses: { 200: jsonContent(ListingPageSchema, "One page"), ...problems(400) },
+});
+
+const changeStatus = securedRoute({
+  method: "post",
+  path: "/v1/seller/listings/status",
+  operationId: "setSellerListingsStatus",
+  role: "seller",
+  middleware: [requireSeller],
+  tags,
+  summary: "Pause or resume up to 100 listings at once",
+  description:
+    "Each id is `updated` (its `status` is then the one asked for, or `sold_out` when resumed with no copies) or " +
+    "`not_found`: an unknown id and another seller's listing alike, which is left unchanged. Emits " +
+    "`ListingUpdated` for each listing whose status changed, as a single change does.",
+  request: { body: json(ListingsStatusBody) },
   responses: {
-    200: jsonContent(z.object({ items: z.array(ListingSchema), nextCursor: z.string().nullable() }), "One page"),
-    ...problems(400),
+    200: jsonContent(ListingsStatusResultSchema, "One result per id, in the order sent"),
+    ...problems(400, 415),
   },
 });
 
@@ -82,10 +101,11 @@ const update = securedRoute({
   role: "seller",
   middleware: [requireSeller],
   tags,
-  summary: "Change a listing (price, quantity, condition, notes, status, cover options)",
+  summary: "Change a listing (price, quantity, low-stock threshold, condition, notes, status, cover options)",
   description:
     "A price change adds a row to the price history. The quantity is the number of copies on hand; it cannot " +
-    "go below what checkouts hold (409). Emits `ListingUpdated` when anything changed.",
+    "go below what checkouts hold (409). Once `lowStockThreshold` is above 0, a sale or recount that takes the " +
+    "copies available to it or below emits `StockLow`. Emits `ListingUpdated` when anything changed.",
   request: { params: ListingIdParam, body: json(UpdateListingBody) },
   responses: { 200: jsonContent(ListingSchema, "The listing"), ...problems(400, 404, 409, 415, 422) },
 });
@@ -105,72 +125,6 @@ const remove = securedRoute({
   responses: { ...noContent, ...problems(400, 404) },
 });
 
-const imageBody = { schema: z.string().openapi({ type: "string", format: "binary" }) };
-
-const uploadPhoto = securedRoute({
-  method: "post",
-  path: "/v1/seller/listings/{id}/photos",
-  operationId: "addListingPhoto",
-  role: "seller",
-  middleware: [requireSeller],
-  bodyLimit: 5 * 1024 * 1024,
-  tags,
-  summary: "Add a photo of the copy (JPEG, PNG or WebP, at most 5 MB)",
-  description:
-    "Send the image as the body (any image Content-Type), or as the `photo` field of a multipart/form-data " +
-    "form (what a browser file input sends). " +
-    "The type is checked on the file's first bytes, not its name or declared type.",
-  request: {
-    params: ListingIdParam,
-    body: {
-      content: {
-        "image/jpeg": imageBody,
-        "image/png": imageBody,
-        "image/webp": imageBody,
-      },
-      required: true,
-    },
-  },
-  responses: {
-    201: jsonContent(PhotoSchema, "The stored photo"),
-    ...problems(400, 404, 413, 415, 422),
-  },
-});
-
-const deletePhoto = securedRoute({
-  method: "delete",
-  path: "/v1/seller/listings/{id}/photos/{photoId}",
-  operationId: "removeListingPhoto",
-  role: "seller",
-  middleware: [requireSeller],
-  tags,
-  summary: "Remove a photo",
-  description:
-    "The stored image is deleted too, so its media URL stops working. Another seller's listing, or a photo not on " +
-    "this listing, is 404; emits `ListingUpdated`.",
-  request: {
-    params: ListingIdParam.extend({
-      photoId: z
-        .string()
-        .regex(/^pho_[0-9a-f]{32}$/, "a photo id (pho_…)")
-        .openapi({ param: { name: "photoId", in: "path" } }),
-    }),
-  },
-  responses: { ...noContent, ...problems(400, 404) },
-});
-
-/** The image bytes of an upload: the raw body, or the `photo` (or first file) field of a multipart form. */
-async function uploadedBytes(request: Request): Promise<ArrayBuffer> {
-  const type = request.headers.get("content-type") ?? "";
-  if (!type.startsWith("multipart/form-data")) return request.arrayBuffer();
-  const form = await request.formData().catch(() => {
-    throw new AppError("bad_request", "The multipart form could not be read; send the image in a `photo` field.");
-  });
-  const file = form.get("photo") ?? [...form.values()].find((value) => typeof value !== "string");
-  if (!file || typeof file === "string") throw new AppError("bad_request", "Send the image in a `photo` field.");
-  return file.arrayBuffer();
-}
-
 export const sellerListingRoutes = createRouter()
   .openapi(create, async (c) => {
     const listing = await createListing(catalogContext(c), callingSeller(c).id, c.req.valid("json"));
@@ -179,6 +133,9 @@ export const sellerListingRoutes = createRouter()
   })
   .openapi(list, async (c) =>
     c.json(await listSellerListings(catalogContext(c), callingSeller(c).id, c.req.valid("query")), 200),
+  )
+  .openapi(changeStatus, async (c) =>
+    c.json(await setListingsStatus(catalogContext(c), callingSeller(c).id, c.req.valid("json")), 200),
   )
   .openapi(read, async (c) =>
     c.json(await sellerListing(catalogContext(c), callingSeller(c).id, c.req.valid("param").id), 200),
@@ -189,15 +146,5 @@ export const sellerListingRoutes = createRouter()
   })
   .openapi(remove, async (c) => {
     await pauseListing(catalogContext(c), callingSeller(c).id, c.req.valid("param").id);
-    return c.body(null, 204);
-  })
-  .openapi(uploadPhoto, async (c) => {
-    const bytes = await uploadedBytes(c.req.raw);
-    const photo = await addPhoto(catalogContext(c), callingSeller(c).id, c.req.valid("param").id, bytes);
-    return c.json(photo, 201);
-  })
-  .openapi(deletePhoto, async (c) => {
-    const { id, photoId } = c.req.valid("param");
-    await removePhoto(catalogContext(c), callingSeller(c).id, id, photoId);
     return c.body(null, 204);
   });

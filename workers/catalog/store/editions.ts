@@ -65,6 +65,24 @@ export async function editionIdByIsbn(db: Db, isbn13: string) {
   return row;
 }
 
+/** What the listing editor shows of an edition found by its ISBN. */
+export async function editionSummary(db: Db, isbn13: string) {
+  const [row] = await db
+    .select({
+      isbn13: editions.isbn13,
+      title: editions.title,
+      subtitle: editions.subtitle,
+      authors: editions.authors,
+      format: editions.format,
+      publishedYear: editions.publishedYear,
+      coverKey: editions.coverKey,
+    })
+    .from(editions)
+    .where(eq(editions.isbn13, isbn13))
+    .limit(1);
+  return row;
+}
+
 export function editionsByIsbn(db: Db, isbns: string[]) {
   return readChunked(isbns, (part) =>
     db

@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, lt, sql } from "drizzle-orm";
 import { catalogImportChunks, catalogImportErrors, catalogImports } from "../../../schema/catalog";
 import { chunked, rowsPerInsert } from "../../lib/chunked";
 import { type Db, ignoringDuplicates, type Statement } from "../../platform/db";
@@ -17,6 +17,31 @@ export async function importOfSeller(db: Db, sellerId: string, id: string) {
   return row;
 }
 
+/** A seller's imports, newest first, after the cursor (an import id), each with how far it has got. */
+export function importsOfSeller(db: Db, sellerId: string, options: { after?: string; limit: number }) {
+  return (
+    db
+      .select({
+        id: catalogImports.id,
+        rowsTotal: catalogImports.rowsTotal,
+        chunksTotal: catalogImports.chunksTotal,
+        createdAt: catalogImports.createdAt,
+        chunks: sql<number>`count(${catalogImportChunks.chunk})`,
+        rowsDone: sql<number>`coalesce(sum(${catalogImportChunks.rowsDone}), 0)`,
+        rowsFailed: sql<number>`coalesce(sum(${catalogImportChunks.rowsFailed}), 0)`,
+      })
+      .from(catalogImports)
+      .leftJoin(catalogImportChunks, eq(catalogImportChunks.importId, catalogImports.id))
+      .where(
+        and(eq(catalogImports.sellerId, sellerId), options.after ? lt(catalogImports.id, options.after) : undefined),
+      )
+      // Every selected column is grouped, as MySQL's ONLY_FULL_GROUP_BY asks.
+      .groupBy(catalogImports.id, catalogImports.rowsTotal, catalogImports.chunksTotal, catalogImports.createdAt)
+      .orderBy(desc(catalogImports.id))
+      .limit(options.limit + 1)
+  );
+}
+
 /** How far an import has got: chunks applied and rows done and failed in them. */
 export async function importProgress(db: Db, importId: string) {
   const [row] = await db
@@ -30,13 +55,14 @@ export async function importProgress(db: Db, importId: string) {
   return row ?? { chunks: 0, rowsDone: 0, rowsFailed: 0 };
 }
 
-export function importErrors(db: Db, importId: string, limit: number) {
-  return db
+/** An import's refused rows with why, by row; at most `limit` of them when given. */
+export function importErrors(db: Db, importId: string, limit?: number) {
+  const query = db
     .select({ row: catalogImportErrors.row, field: catalogImportErrors.field, message: catalogImportErrors.message })
     .from(catalogImportErrors)
     .where(eq(catalogImportErrors.importId, importId))
-    .orderBy(asc(catalogImportErrors.row), asc(catalogImportErrors.field))
-    .limit(limit);
+    .orderBy(asc(catalogImportErrors.row), asc(catalogImportErrors.field));
+  return limit === undefined ? query : query.limit(limit);
 }
 
 /** Records a chunk as applied, once: a redelivered chunk finds its row there and adds nothing. */

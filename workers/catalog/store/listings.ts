@@ -115,9 +115,16 @@ export function coverOptionsOf(db: Db, listingIds: string[]) {
   );
 }
 
+/** The seller's order of a listing's photos (upload order among photos never reordered). */
+export const photoOrder = [asc(listingPhotos.position), asc(listingPhotos.id)] as const;
+
 export function photosOf(db: Db, listingIds: string[]) {
   return readChunked(listingIds, (part) =>
-    db.select().from(listingPhotos).where(inArray(listingPhotos.listingId, part)).orderBy(asc(listingPhotos.id)),
+    db
+      .select()
+      .from(listingPhotos)
+      .where(inArray(listingPhotos.listingId, part))
+      .orderBy(...photoOrder),
   );
 }
 
@@ -141,7 +148,7 @@ export function photosOfOffers(db: Db, editionId: string) {
     .select()
     .from(listingPhotos)
     .where(inArray(listingPhotos.listingId, offeredListingIds(db, editionId)))
-    .orderBy(asc(listingPhotos.id));
+    .orderBy(...photoOrder);
 }
 
 export async function photoById(db: Db, listingId: string, photoId: string) {
@@ -286,13 +293,17 @@ export function removeCoverOptions(db: Db, listingId: string, ids: string[], now
 }
 
 /**
- * A listing's photo, only while the listing has fewer than `limit`: past it the insert names no listing, fails
+ * A listing's photo, placed last, only while the listing has fewer than `limit`: past it the insert names no listing, fails
  * on NOT NULL and fails its whole batch (`isOverPhotoLimit`). Counted inside the insert, so concurrent uploads
  * cannot overshoot once their batch has locked the listing's row (`bumpListingVersion` before it: MySQL
  * then runs them one after the other; D1 runs every batch alone). Written without a trigger, which
  * PlanetScale does not offer (migration 0015 dropped D1's).
  */
-export function insertPhoto(db: Db, row: typeof listingPhotos.$inferInsert, limit: number): Statement {
+export function insertPhoto(
+  db: Db,
+  row: Omit<typeof listingPhotos.$inferInsert, "position">,
+  limit: number,
+): Statement {
   return db.insert(listingPhotos).select(
     db
       .select({
@@ -301,6 +312,8 @@ export function insertPhoto(db: Db, row: typeof listingPhotos.$inferInsert, limi
         key: boundColumn(row.key, "key"),
         contentType: boundColumn(row.contentType, "content_type"),
         bytes: boundColumn(row.bytes, "bytes"),
+        // Last in the listing's order; after a removal the places keep a gap, which ordering does not mind.
+        position: sql<number>`coalesce(max(${listingPhotos.position}) + 1, 0)`.as("position"),
         createdAt: boundColumn(row.createdAt, "created_at"),
       })
       .from(listingPhotos)
@@ -312,6 +325,14 @@ export function insertPhoto(db: Db, row: typeof listingPhotos.$inferInsert, limi
 export function isOverPhotoLimit(error: unknown): boolean {
   const refusals = ["NOT NULL constraint failed: listing_photos.listing_id", "Column 'listing_id' cannot be null"];
   return failureMessages(error).some((message) => refusals.some((refusal) => message.includes(refusal)));
+}
+
+/** A photo's place in its listing's order. */
+export function placePhoto(db: Db, listingId: string, photoId: string, position: number): Statement {
+  return db
+    .update(listingPhotos)
+    .set({ position })
+    .where(and(eq(listingPhotos.listingId, listingId), eq(listingPhotos.id, photoId)));
 }
 
 export function deletePhoto(db: Db, listingId: string, photoId: string): Statement {
