@@ -2,7 +2,7 @@ import { deletedUserCart } from "../workers/cart";
 import { importChunkConsumer, sellerWithdrawal, stockCopyConsumer, viewCounter } from "../workers/catalog";
 import { mailConsumer } from "../workers/notifications";
 import { cancellationConsumer, paymentOutcomeConsumer } from "../workers/orders";
-import { coverPrintConsumer } from "../workers/printing";
+import { coverPrintConsumer, printJobStatusConsumer } from "../workers/printing";
 import type { AnyConsumer } from "./consumer";
 
 /** Every consumer of the Worker's queues, by module. */
@@ -16,4 +16,5 @@ export const consumers: readonly AnyConsumer[] = [
   paymentOutcomeConsumer,
   cancellationConsumer,
   coverPrintConsumer,
+  printJobStatusConsumer,
 ];

@@ -10,6 +10,7 @@ import { notificationRoutes } from "./notifications";
 import { operationsRoutes } from "./operations";
 import { orderLedger, orderRoutes } from "./orders";
 import { paymentRoutes } from "./payments";
+import { printingRoutes } from "./printing";
 import { accountSellers, sellerRoutes } from "./sellers";
 
 /** The whole API, as the Worker serves it. */
@@ -28,6 +29,7 @@ export function createApp() {
   app.route("/", catalogRoutes);
   app.route("/", sellerRoutes);
   app.route("/", orderRoutes);
+  app.route("/", printingRoutes);
   app.route("/", docsRoutes);
   // The seller console's pages are HTML for browsers, not API operations: outside the OpenAPI document.
   app.route("/", consoleRoutes);
