@@ -9,11 +9,18 @@ import { dashboardRoutes } from "./dashboard";
 import { consoleError, notFoundPage } from "./errors";
 import { mailboxRoutes } from "./mailbox";
 import { onboardingRoutes } from "./onboarding";
+import { printJobRoutes } from "./print-jobs";
+import { profileRoutes } from "./profile";
 import { shippingRatesRoutes } from "./shipping-rates";
 import { signInRoutes } from "./sign-in";
 
 /** The pages of a signed-in shop, each scoped to its seller profile. */
-const shop = new Hono<AppEnv>().use(requireShop).route("/", dashboardRoutes).route("/", shippingRatesRoutes);
+const shop = new Hono<AppEnv>()
+  .use(requireShop)
+  .route("/", dashboardRoutes)
+  .route("/", shippingRatesRoutes)
+  .route("/", profileRoutes)
+  .route("/", printJobRoutes);
 
 /** Signed in, with or without a shop; every state-changing request carries the session's form token. */
 const signedIn = new Hono<AppEnv>()

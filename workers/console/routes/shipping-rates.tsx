@@ -1,7 +1,13 @@
 import { type Context, Hono } from "hono";
 import type { AppEnv } from "../../http/context";
 import { MARKETPLACE_CURRENCY, type Money } from "../../lib/money";
-import { type ShippingRates, ShippingRatesBody, sellersContext, setShippingRates, shippingRates } from "../../sellers";
+import {
+  replaceShippingRates,
+  ShippingRatesBody,
+  type ShippingRatesView,
+  sellerShippingRates,
+  sellersContext,
+} from "../../sellers";
 import { decimal, formFields, minorUnits, refusal } from "../forms";
 import { csrfOf, isFragmentRequest, shopOf, shopPage } from "../render";
 import { emptyForm, type FormState } from "../views/parts";
@@ -23,7 +29,7 @@ const FIELD_NAMES = Object.fromEntries(
   ),
 );
 
-function formOf(rates: ShippingRates): FormState {
+function formOf(rates: ShippingRatesView): FormState {
   const values: Record<string, string> = {
     countries: rates.source === "seller" ? (rates.countries ?? []).join(", ") : "",
   };
@@ -60,15 +66,21 @@ function ratesInput(values: Record<string, string>) {
   return { body, errors };
 }
 
-/** The editor with the stored rates, or with a refused form as it was sent. */
-async function editor(c: Context<AppEnv>, refused?: FormState, saved = false) {
-  const seller = shopOf(c);
-  const rates = (await shippingRates(c.get("services"), [seller.id])).get(seller.id)!;
+interface EditorState {
+  /** The rates as just stored; read when not given. */
+  rates?: ShippingRatesView;
+  /** A refused submit, shown as it was sent. */
+  refused?: FormState;
+  saved?: boolean;
+}
+
+async function editor(c: Context<AppEnv>, { rates, refused, saved = false }: EditorState = {}) {
+  const shown = rates ?? (await sellerShippingRates(sellersContext(c), shopOf(c)));
   const props = {
-    form: refused ?? formOf(rates),
+    form: refused ?? formOf(shown),
     token: csrfOf(c),
-    shipsFrom: seller.shipsFrom,
-    usesDefault: rates.source === "default",
+    shipsFrom: shown.domesticCountry,
+    usesDefault: shown.source === "default",
     saved,
   };
   const status = refused?.status ?? 200;
@@ -78,7 +90,7 @@ async function editor(c: Context<AppEnv>, refused?: FormState, saved = false) {
 
 /** The seller's shipping rates, edited with the API's own rules (PUT /v1/seller/shipping-rates). */
 export const shippingRatesRoutes = new Hono<AppEnv>()
-  .get("/shipping-rates", (c) => editor(c, undefined, c.req.query("saved") !== undefined))
+  .get("/shipping-rates", (c) => editor(c, { saved: c.req.query("saved") !== undefined }))
   .post("/shipping-rates", async (c) => {
     const values = await formFields(c);
     const { body, errors } = ratesInput(values);
@@ -87,9 +99,9 @@ export const shippingRatesRoutes = new Hono<AppEnv>()
       const form = parsed.success
         ? { values, errors: {}, status: 422 as const }
         : refusal(values, parsed.error, FIELD_NAMES);
-      return editor(c, { ...form, errors: { ...form.errors, ...errors } });
+      return editor(c, { refused: { ...form, errors: { ...form.errors, ...errors } } });
     }
-    await setShippingRates(sellersContext(c), shopOf(c).id, parsed.data);
-    if (isFragmentRequest(c)) return editor(c, undefined, true);
+    const rates = await replaceShippingRates(sellersContext(c), shopOf(c), parsed.data);
+    if (isFragmentRequest(c)) return editor(c, { rates, saved: true });
     return c.redirect("/console/shipping-rates?saved", 303);
   });
