@@ -1,9 +1,11 @@
 import { drizzle } from "drizzle-orm/d1";
 
-/** D1 rows read and queries run, as D1 reports them in each result's `meta`. */
+/** D1 rows read and queries run, as D1 reports them in each result's `meta`, and the calls that sent them. */
 export interface D1Meter {
   rowsRead: number;
   queries: number;
+  /** Calls to D1: a batch is one, however many statements it holds. */
+  roundTrips: number;
 }
 
 /**
@@ -12,7 +14,7 @@ export interface D1Meter {
  * second time with `all()` just to be measured; reads have no side effects, so the answer is the same.
  */
 export function meteredDb(database: D1Database) {
-  const meter: D1Meter = { rowsRead: 0, queries: 0 };
+  const meter: D1Meter = { rowsRead: 0, queries: 0, roundTrips: 0 };
   const count = (meta: D1Meta | undefined) => {
     meter.queries += 1;
     meter.rowsRead += meta?.rows_read ?? 0;
@@ -22,22 +24,26 @@ export function meteredDb(database: D1Database) {
     const wrapped = {
       bind: (...values: unknown[]) => wrap(statement.bind(...values)),
       all: async () => {
+        meter.roundTrips += 1;
         const result = await statement.all();
         count(result.meta);
         return result;
       },
       run: async () => {
+        meter.roundTrips += 1;
         const result = await statement.run();
         count(result.meta);
         return result;
       },
       first: async (column?: string) => {
+        meter.roundTrips += 1;
         const result = await statement.all();
         count(result.meta);
         const row = result.results[0] as Record<string, unknown> | undefined;
         return column ? row?.[column] : (row ?? null);
       },
       raw: async (options?: { columnNames?: boolean }) => {
+        meter.roundTrips += 1;
         const rows = await statement.raw(options as { columnNames: true });
         count((await statement.all()).meta);
         return rows;
@@ -49,6 +55,7 @@ export function meteredDb(database: D1Database) {
   const metered = {
     prepare: (query: string) => wrap(database.prepare(query)),
     batch: async (statements: D1PreparedStatement[]) => {
+      meter.roundTrips += 1;
       const results = await database.batch(statements.map((s) => real.get(s) ?? s));
       for (const result of results) count(result.meta);
       return results;

@@ -1,5 +1,28 @@
 /** What orders offers the other modules; everything else in this folder is private to it. */
 export { cancellationConsumer, paymentOutcomeConsumer } from "./consumers";
-export { ordersContext } from "./context";
+export { type OrdersContext, ordersContext, ordersContextOf } from "./context";
 export { orderRoutes } from "./routes";
-export { expireUnpaidOrders, orderLedger, resumePendingRefunds } from "./service";
+export {
+  RefundBody,
+  SalesReportQuery,
+  SellerOrderIdParam,
+  SellerOrdersQuery,
+  ShipmentBody,
+} from "./schemas";
+export {
+  expireUnpaidOrders,
+  markDelivered,
+  orderLedger,
+  refundSellerOrder,
+  resumePendingRefunds,
+  type SalesReport,
+  type SalesReportInput,
+  type SellerDashboard,
+  salesReport,
+  salesReportCsv,
+  sellerDashboard,
+  sellerOrder,
+  sellerOrders,
+  shipOrder,
+} from "./service";
+export type { SellerOrderDetail } from "./views";

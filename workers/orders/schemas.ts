@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { ORDER_STATUSES, SELLER_ORDER_STATUSES } from "../../schema/orders";
+import { PageQuery } from "../http/schemas";
 import { AddressViewFields, ShippingAddressSchema } from "../identity";
 import { idPattern } from "../lib/ids";
 import { MoneySchema } from "../lib/money";
@@ -227,6 +228,45 @@ export const SellerOrderSchema = z
 
 export const SellerOrderPage = z.object({ items: z.array(SellerOrderSchema), nextCursor: z.string().nullable() });
 
+export const SellerOrdersQuery = PageQuery.extend({
+  status: z.enum(SELLER_ORDER_STATUSES).optional(),
+  toShip: z
+    .enum(["true", "false"])
+    .transform((value) => value === "true")
+    .optional()
+    .openapi({
+      type: "string",
+      description: "`true`: only seller orders still to send (paid or partially refunded, no shipment yet)",
+    }),
+});
+export type SellerOrdersQuery = z.infer<typeof SellerOrdersQuery>;
+
+const SellerRefundSchema = z
+  .object({
+    id: z.string(),
+    state: z.enum(["pending", "succeeded"]),
+    amount: MoneySchema.openapi({ description: "What of the refund was charged to this seller order" }),
+    reason: z.string(),
+    restocked: z.boolean(),
+    lines: z.array(z.object({ lineId: z.string(), quantity: z.number().int(), amount: MoneySchema })),
+    createdAt: z.string(),
+    completedAt: z.string().nullable(),
+  })
+  .openapi("SellerOrderRefund");
+
+export const SellerOrderDetailSchema = SellerOrderSchema.extend({
+  history: z.array(
+    z.object({
+      from: z.string().nullable(),
+      to: z.string(),
+      actor: z.string().openapi({ description: "buyer, seller, admin or system" }),
+      reason: z.string().nullable(),
+      at: z.string(),
+    }),
+  ),
+  refunds: z.array(SellerRefundSchema),
+}).openapi("SellerOrderDetail");
+
 export const ShipmentBody = z
   .object({
     carrier: z.string().trim().min(1).max(60).openapi({ example: "DHL" }),
@@ -237,6 +277,7 @@ export const ShipmentBody = z
       .optional(),
   })
   .openapi("ShipmentRequest");
+export type ShipmentBody = z.infer<typeof ShipmentBody>;
 
 export const RefundBody = z
   .object({
@@ -266,3 +307,91 @@ export const RefundBody = z
   })
   .openapi("RefundRequest");
 export type RefundBody = z.infer<typeof RefundBody>;
+
+/** A calendar date, `YYYY-MM-DD`, that exists (no 2025-02-30). */
+const CalendarDate = z
+  .string()
+  .refine((date) => {
+    const midnight = /^\d{4}-\d{2}-\d{2}$/.test(date) ? Date.parse(`${date}T00:00:00Z`) : Number.NaN;
+    return !Number.isNaN(midnight) && new Date(midnight).toISOString().startsWith(date);
+  }, "a calendar date as YYYY-MM-DD")
+  .openapi({ type: "string", format: "date", example: "2025-03-01" });
+
+export const SalesReportQuery = z.object({
+  from: CalendarDate.optional().openapi({ description: "First day (UTC), included; default 29 days before `to`" }),
+  to: CalendarDate.optional().openapi({ description: "Last day (UTC), included; default today" }),
+  period: z.enum(["day", "week"]).default("day").openapi({ description: "week: ISO weeks, Monday to Sunday" }),
+  format: z
+    .enum(["json", "csv"])
+    .default("json")
+    .openapi({ description: "csv: the periods as `text/csv`, one row a period, for a spreadsheet" }),
+});
+export type SalesReportQuery = z.infer<typeof SalesReportQuery>;
+
+/** A sum of money over many orders: minor units like `Money`, without its cap on one price. */
+const MoneyTotal = z
+  .object({ amount: z.number().int().nonnegative(), currency: z.string() })
+  .openapi("MoneyTotal", { example: { amount: 129900, currency: "EUR" } });
+
+const RefundFigures = z.object({ count: z.number().int(), amount: MoneyTotal });
+
+const PeriodFigures = z.object({
+  revenue: MoneyTotal.openapi({
+    description: "Line totals (covers included, shipping not) of seller orders paid then",
+  }),
+  units: z.number().int().openapi({ description: "Copies sold" }),
+  refunds: RefundFigures.openapi({ description: "Succeeded refunds issued then: how many, and your share of them" }),
+  shipped: z.number().int().openapi({ description: "Parcels sent then" }),
+  averagePaidToShippedSeconds: z
+    .number()
+    .int()
+    .nullable()
+    .openapi({ description: "Of the parcels sent then, the average time from payment; null when none left" }),
+});
+
+export const SalesReportSchema = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    period: z.enum(["day", "week"]),
+    currency: z.string(),
+    totals: PeriodFigures,
+    periods: z.array(
+      PeriodFigures.extend({
+        start: z.string().openapi({ description: "First day of the period within the report" }),
+        end: z.string().openapi({ description: "Last day of the period within the report" }),
+      }),
+    ),
+    topBooks: z.array(
+      z.object({ isbn13: z.string(), title: z.string(), units: z.number().int(), revenue: MoneyTotal }),
+    ),
+  })
+  .openapi("SalesReport");
+
+export const SellerDashboardSchema = z
+  .object({
+    currency: z.string(),
+    awaitingShipment: z.object({
+      count: z.number().int(),
+      longestWaiting: z.array(
+        z.object({
+          id: z.string(),
+          orderId: z.string(),
+          status: z.enum(SELLER_ORDER_STATUSES),
+          units: z.number().int(),
+          total: MoneySchema,
+          paidAt: z.string().nullable(),
+          createdAt: z.string(),
+        }),
+      ),
+    }),
+    revenue: z.object({ today: MoneyTotal, last7Days: MoneyTotal, last30Days: MoneyTotal }),
+    unitsSoldLast30Days: z.number().int(),
+    refundsLast30Days: RefundFigures,
+    shippedLast30Days: z.object({
+      parcels: z.number().int(),
+      averagePaidToShippedSeconds: z.number().int().nullable(),
+    }),
+    daily: z.array(z.object({ date: z.string(), revenue: MoneyTotal, units: z.number().int() })),
+  })
+  .openapi("SellerDashboard");

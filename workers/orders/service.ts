@@ -3,6 +3,7 @@ import { AppError } from "../http/errors";
 import { decodeCursor, encodeCursor } from "../http/schemas";
 import { savedAddress } from "../identity";
 import { paymentSummary } from "../payments";
+import { readTogether } from "../platform/db";
 import { storeNames } from "../sellers";
 import { cancelOrder } from "./cancel";
 import { checkout, type ListingsOf } from "./checkout";
@@ -13,11 +14,22 @@ import type { CheckoutBody, RefundBody } from "./schemas";
 import type { SellerOrderStatus } from "./states";
 import * as store from "./store";
 import { loadOrder, type OrderState } from "./transitions";
-import { type OrderView, orderSummary, orderTotals, orderView, refundView, sellerOrderView } from "./views";
+import {
+  type OrderView,
+  orderSummary,
+  orderTotals,
+  orderView,
+  refundView,
+  type SellerOrderDetail,
+  sellerOrderDetailView,
+  sellerOrderView,
+} from "./views";
 
+export { type SellerDashboard, sellerDashboard } from "./dashboard";
 export { expireUnpaidOrders } from "./expiry";
 export { orderLedger } from "./ledger";
 export { resumePendingRefunds } from "./refunds";
+export { type SalesReport, type SalesReportInput, salesReport, salesReportCsv } from "./sales-report";
 
 /**
  * What the orders module does, as its routes and index.ts see it: checkout, a buyer's orders and receipts,
@@ -122,10 +134,11 @@ export async function receipt({ services }: OrdersContext, state: OrderState) {
   };
 }
 
+/** A seller's part of buyers' orders, newest first: in one status, or only those still to send (`toShip`). */
 export async function sellerOrders(
   { services }: OrdersContext,
   sellerId: string,
-  query: { status?: SellerOrderStatus; limit: number; cursor?: string },
+  query: { status?: SellerOrderStatus; toShip?: boolean; limit: number; cursor?: string },
 ) {
   const after = decodeCursor(query.cursor, Cursor);
   const rows = await store.sellerOrdersOfSeller(services.db, sellerId, { ...query, limit: query.limit + 1, after });
@@ -150,15 +163,18 @@ export async function sellerOrders(
   };
 }
 
-export async function sellerOrder({ services }: OrdersContext, sellerId: string, sellerOrderId: string) {
-  const row = await store.sellerOrderById(services.db, sellerOrderId);
-  if (!row || row.sellerId !== sellerId) throw new AppError("not_found", "No such order of yours.");
-  const [order, lines, shipments] = await Promise.all([
-    store.orderById(services.db, row.orderId),
-    store.linesOfSellerOrders(services.db, [row.id]),
-    store.shipmentsOfSellerOrders(services.db, [row.id]),
-  ]);
-  return sellerOrderView(row, order!, lines, shipments[0]);
+/** One of the seller's seller orders with its history and refunds, in one round trip; anyone else's is 404. */
+export async function sellerOrder(
+  { services }: OrdersContext,
+  sellerId: string,
+  sellerOrderId: string,
+): Promise<SellerOrderDetail> {
+  const [[row], [order], lines, shipments, history, refunds] = (await readTogether(
+    services.db,
+    store.sellerOrderPageReads(services.db, sellerOrderId),
+  )) as store.SellerOrderPageRows;
+  if (!row || row.sellerId !== sellerId || !order) throw new AppError("not_found", "No such order of yours.");
+  return sellerOrderDetailView(row, order, lines, shipments[0], history, refunds);
 }
 
 /** Checkout of the buyer's cart to a new address or a saved one; answers the order and how to pay it. */
@@ -220,6 +236,30 @@ export async function refundOrder(
   const issued = await requestRefund(ctx, orderId, caller, { ...input, amount: input.amount?.amount }, idempotencyKey);
   return refundView(issued);
 }
+
+/**
+ * A seller refunds lines of one of their seller orders, or an amount of it (what is left there, shipping included,
+ * when no amount is given), optionally restocking; the same key is the same refund, so a form sent twice refunds
+ * once. Another seller's order is 404.
+ */
+export async function refundSellerOrder(
+  ctx: OrdersContext,
+  sellerId: string,
+  sellerOrderId: string,
+  input: RefundBody,
+  idempotencyKey: string,
+) {
+  const row = await store.sellerOrderById(ctx.services.db, sellerOrderId);
+  if (!row || row.sellerId !== sellerId) throw new AppError("not_found", "No such order of yours.");
+  if (!IDEMPOTENCY_KEY.test(idempotencyKey)) {
+    throw new AppError("validation_failed", "Idempotency-Key must be 8–128 letters, digits or _.:-.");
+  }
+  const lines = input.lines?.length ? input.lines : undefined;
+  const scoped = { ...input, lines, sellerOrderIds: lines ? undefined : [sellerOrderId], goodwill: undefined };
+  return refundOrder(ctx, row.orderId, { kind: "seller", sellerId }, scoped, idempotencyKey);
+}
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
 
 /** The seller sends their part with its tracking; answers the seller order, shipped. */
 export async function shipOrder(ctx: OrdersContext, sellerId: string, sellerOrderId: string, input: ShipmentInput) {

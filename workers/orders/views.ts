@@ -193,3 +193,50 @@ export function sellerOrderView(
     updatedAt: iso(sellerOrder.updatedAt)!,
   };
 }
+
+/** A refund as the seller of one seller order sees it: their share of it and their lines, never other sellers'. */
+function sellerRefundView(refund: store.RefundRow, sellerOrderId: string) {
+  const money = (amount: number) => ({ amount, currency: refund.currency });
+  const share = refund.allocation.sellerOrders.find((so) => so.sellerOrderId === sellerOrderId);
+  return {
+    id: refund.id,
+    state: refund.state,
+    amount: money(share?.amount ?? 0),
+    reason: refund.reason,
+    restocked: refund.restock,
+    lines: refund.allocation.lines
+      .filter((line) => line.sellerOrderId === sellerOrderId)
+      .map((line) => ({ lineId: line.lineId, quantity: line.quantity, amount: money(line.amount) })),
+    createdAt: iso(refund.createdAt)!,
+    completedAt: iso(refund.completedAt),
+  };
+}
+
+/**
+ * A seller order's page and packing slip: the seller order with its status history (its own transitions, not the
+ * whole order's) and the refunds charged to it.
+ */
+export function sellerOrderDetailView(
+  sellerOrder: store.SellerOrderRow,
+  order: store.OrderRow,
+  lines: store.OrderLineRow[],
+  shipment: store.ShipmentRow | undefined,
+  history: store.HistoryRow[],
+  refunds: store.RefundRow[],
+) {
+  return {
+    ...sellerOrderView(sellerOrder, order, lines, shipment),
+    history: history.map((row) => ({
+      from: row.fromStatus,
+      to: row.toStatus,
+      actor: row.actor.split(":")[0]!,
+      reason: row.reason,
+      at: iso(row.at)!,
+    })),
+    refunds: refunds
+      .filter((refund) => refund.allocation.sellerOrders.some((so) => so.sellerOrderId === sellerOrder.id))
+      .map((refund) => sellerRefundView(refund, sellerOrder.id)),
+  };
+}
+
+export type SellerOrderDetail = ReturnType<typeof sellerOrderDetailView>;

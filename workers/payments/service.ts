@@ -119,13 +119,29 @@ function effects(
   }
 }
 
+interface RefundAsk {
+  orderId: string;
+  amount: number;
+  reason: string;
+  idempotencyKey: string;
+}
+
 /** Refunds part or all of an order's captured payment, once per idempotency key, never beyond what was captured. */
-export async function refundOrderPayment(
-  { db, payments }: Services,
-  request: { orderId: string; amount: number; reason: string; idempotencyKey: string },
-): Promise<store.RefundRow> {
-  const previous = await store.refundByKey(db, request.idempotencyKey);
+export async function refundOrderPayment(services: Services, request: RefundAsk): Promise<store.RefundRow> {
+  const previous = await store.refundByKey(services.db, request.idempotencyKey);
   if (previous) return previous;
+  try {
+    return await refundOnce(services, request);
+  } catch (error) {
+    // The same refund asked twice at once (a form sent twice): the key is the provider's too, so the money went
+    // once, and the call that recorded it answers both; the other's refusal (too much, a duplicate key) is no error.
+    const recorded = await store.refundByKey(services.db, request.idempotencyKey);
+    if (recorded) return recorded;
+    throw error;
+  }
+}
+
+async function refundOnce({ db, payments }: Services, request: RefundAsk): Promise<store.RefundRow> {
   const payment = await store.paymentForOrder(db, request.orderId);
   if (payment?.status !== "succeeded") throw new AppError("unprocessable", "The order has no captured payment.");
   const refundable = payment.capturedAmount - payment.refundedAmount;

@@ -1,11 +1,15 @@
-import { z } from "@hono/zod-openapi";
-import { SELLER_ORDER_STATUSES } from "../../../schema/orders";
 import { createRouter } from "../../http/router";
-import { jsonContent, PageQuery, problems } from "../../http/schemas";
+import { jsonContent, problems } from "../../http/schemas";
 import { securedRoute } from "../../identity";
 import { callingSeller, requireSeller } from "../../sellers";
 import { ordersContextOf } from "../context";
-import { SellerOrderIdParam, SellerOrderPage, SellerOrderSchema, ShipmentBody } from "../schemas";
+import {
+  SellerOrderDetailSchema,
+  SellerOrderIdParam,
+  SellerOrderPage,
+  SellerOrdersQuery,
+  ShipmentBody,
+} from "../schemas";
 import { markDelivered, sellerOrder, sellerOrders, shipOrder } from "../service";
 
 const tags = ["Seller orders"];
@@ -17,9 +21,12 @@ const list = securedRoute({
   role: "seller",
   middleware: [requireSeller],
   tags,
-  summary: "Your part of buyers' orders, newest first, optionally in one status",
-  description: "Of the buyer you see only the shipping address, while there is something to send.",
-  request: { query: PageQuery.extend({ status: z.enum(SELLER_ORDER_STATUSES).optional() }) },
+  summary: "Your part of buyers' orders, newest first, optionally in one status or only those still to send",
+  description:
+    "Of the buyer you see only the shipping address, while there is something to send. `toShip=true` is the " +
+    "queue of seller orders to send: paid (or partially refunded) and not shipped yet. Pages with `cursor` (the " +
+    "previous page's `nextCursor`) and `limit` (1–100, default 20).",
+  request: { query: SellerOrdersQuery },
   responses: { 200: jsonContent(SellerOrderPage, "One page of seller orders"), ...problems(400, 401, 403) },
 });
 
@@ -30,12 +37,13 @@ const read = securedRoute({
   role: "seller",
   middleware: [requireSeller],
   tags,
-  summary: "One of your seller orders",
+  summary: "One of your seller orders, with its status history and refunds (all a packing slip needs)",
   description:
     "Another seller's order is 404, the same as an unknown id. The buyer's shipping address (`shipTo`) shows only " +
-    "while there is something to send.",
+    "while there is something to send. `history` holds this seller order's own transitions; `refunds` the refunds " +
+    "charged to it, each with your share and your lines only.",
   request: { params: SellerOrderIdParam },
-  responses: { 200: jsonContent(SellerOrderSchema, "The seller order"), ...problems(400, 401, 403, 404) },
+  responses: { 200: jsonContent(SellerOrderDetailSchema, "The seller order"), ...problems(400, 401, 403, 404) },
 });
 
 const ship = securedRoute({
@@ -53,7 +61,7 @@ const ship = securedRoute({
     body: { content: { "application/json": { schema: ShipmentBody } }, required: true },
   },
   responses: {
-    201: jsonContent(SellerOrderSchema, "The seller order, shipped"),
+    201: jsonContent(SellerOrderDetailSchema, "The seller order, shipped"),
     ...problems(400, 401, 403, 404, 409, 415),
   },
 });
@@ -71,7 +79,7 @@ const delivered = securedRoute({
     "another seller's order is 404.",
   request: { params: SellerOrderIdParam },
   responses: {
-    200: jsonContent(SellerOrderSchema, "The seller order, delivered"),
+    200: jsonContent(SellerOrderDetailSchema, "The seller order, delivered"),
     ...problems(400, 401, 403, 404, 409),
   },
 });

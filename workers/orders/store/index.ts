@@ -1,9 +1,12 @@
 import { and, desc, eq, gt, inArray, lt, lte, or, type SQL, sql } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
-import { orderLines, orderRefunds, orderStatusHistory, orders, sellerOrders, shipments } from "../../schema/orders";
-import { readChunked } from "../lib/chunked";
-import type { Db } from "../platform/db";
-import type { OrderStatus, SellerOrderStatus } from "./states";
+import { orderLines, orderRefunds, orderStatusHistory, orders, sellerOrders, shipments } from "../../../schema/orders";
+import { readChunked } from "../../lib/chunked";
+import type { Db, Statement } from "../../platform/db";
+import type { OrderStatus, SellerOrderStatus } from "../states";
+import { notShipped, TO_SHIP } from "./reports";
+
+export * from "./reports";
 
 /**
  * Drizzle queries on the orders module's tables, and nothing else. Writes are returned unexecuted so a service
@@ -236,11 +239,14 @@ export async function sellerOrderById(db: Db, id: string) {
   return sellerOrder;
 }
 
-/** A seller's seller orders, newest first, optionally in one status, after the cursor's (createdAt, id). */
+/**
+ * A seller's seller orders, newest first, optionally in one status or only those still to send, after the cursor's
+ * (createdAt, id).
+ */
 export function sellerOrdersOfSeller(
   db: Db,
   sellerId: string,
-  filter: { status?: SellerOrderStatus; limit: number; after?: { createdAt: number; id: string } },
+  filter: { status?: SellerOrderStatus; toShip?: boolean; limit: number; after?: { createdAt: number; id: string } },
 ) {
   const { after } = filter;
   return db
@@ -250,6 +256,7 @@ export function sellerOrdersOfSeller(
       and(
         eq(sellerOrders.sellerId, sellerId),
         filter.status ? eq(sellerOrders.status, filter.status) : undefined,
+        filter.toShip ? and(inArray(sellerOrders.status, [...TO_SHIP]), notShipped(db)) : undefined,
         after
           ? or(
               lt(sellerOrders.createdAt, after.createdAt),
@@ -261,6 +268,36 @@ export function sellerOrdersOfSeller(
     .orderBy(desc(sellerOrders.createdAt), desc(sellerOrders.id))
     .limit(filter.limit);
 }
+
+/**
+ * Everything a seller order's page shows, as reads keyed by its id alone, so they go out together: the seller
+ * order, its order, lines, shipment, history and the order's refunds. The caller checks whose it is.
+ */
+export function sellerOrderPageReads(db: Db, sellerOrderId: string): Statement[] {
+  const orderOf = () =>
+    db.select({ orderId: sellerOrders.orderId }).from(sellerOrders).where(eq(sellerOrders.id, sellerOrderId));
+  return [
+    db.select().from(sellerOrders).where(eq(sellerOrders.id, sellerOrderId)).limit(1),
+    db.select().from(orders).where(inArray(orders.id, orderOf())).limit(1),
+    db.select().from(orderLines).where(eq(orderLines.sellerOrderId, sellerOrderId)).orderBy(orderLines.id),
+    db.select().from(shipments).where(eq(shipments.sellerOrderId, sellerOrderId)),
+    db
+      .select()
+      .from(orderStatusHistory)
+      .where(and(inArray(orderStatusHistory.orderId, orderOf()), eq(orderStatusHistory.sellerOrderId, sellerOrderId)))
+      .orderBy(orderStatusHistory.at, orderStatusHistory.id),
+    db.select().from(orderRefunds).where(inArray(orderRefunds.orderId, orderOf())).orderBy(orderRefunds.createdAt),
+  ];
+}
+
+export type SellerOrderPageRows = [
+  SellerOrderRow[],
+  OrderRow[],
+  OrderLineRow[],
+  ShipmentRow[],
+  HistoryRow[],
+  RefundRow[],
+];
 
 export const ordersByIds = (db: Db, orderIds: string[]) =>
   readChunked(orderIds, (ids) => db.select().from(orders).where(inArray(orders.id, ids)));

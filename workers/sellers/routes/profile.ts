@@ -29,6 +29,8 @@ const readProfile = securedRoute({
   middleware: [requireSeller],
   tags: ["Sellers"],
   summary: "Your store's profile: store name, contact email, ships-from country",
+  description:
+    "Your store name, contact email and ships-from country (where your domestic rate applies); PATCH changes them.",
   responses: { 200: jsonContent(SellerSchema, "The profile") },
 });
 
