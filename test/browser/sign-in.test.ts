@@ -38,7 +38,7 @@ describeInBrowser("signing in to the console", () => {
     await page.getByLabel("Ships from").fill("DE");
     await page.getByLabel("Ships from").press("Enter");
     await page.waitForURL((url) => url.pathname === "/console");
-    await expect(page.getByRole("navigation", { name: "Console sections" })).toBeDefined();
+    await page.getByRole("navigation", { name: "Console sections" }).waitFor();
 
     // The verification mail's link opens the Worker's own page; the seller confirms there.
     await mailTo(email, "verify-email");
@@ -68,13 +68,46 @@ describeInBrowser("signing in to the console", () => {
     await expectAccessible(page, "login refused");
 
     await signIn(page, shop);
-    await page.getByRole("heading", { name: shop.storeName }).waitFor();
+    await page.getByRole("navigation", { name: "Console sections" }).waitFor();
     await expectAccessible(page, "dashboard at 390 px");
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.getByText("You are signed out.").waitFor();
     await page.goto("/console");
     await expect.poll(() => new URL(page.url()).pathname).toBe("/console/login");
     await saveScreenshot(page, "sign-in-signed-out");
+    expectNoProblems(watched);
+  });
+});
+
+describeInBrowser("a forgotten password", () => {
+  useBrowser();
+
+  it("is reset from the mailed link's page, which signs every session out", async () => {
+    const shop = await openShop();
+    const watched = await openPage({ width: 390 });
+    const { page } = watched;
+    await page.goto("/console/login");
+    await page.getByRole("link", { name: "Forgot your password?" }).click();
+    await expectAccessible(page, "forgot password");
+    await page.getByLabel("Email").fill(shop.email);
+    await page.getByRole("button", { name: "Send me a reset link" }).click();
+    await page.getByText("a mail with a reset link is on its way").waitFor();
+
+    const link = /(http:\/\/\S+\/reset-password\?token=\S+)/.exec(await mailTo(shop.email, "password-reset"))?.[1];
+    await page.goto(link!);
+    await expectAccessible(page, "reset password");
+    await page.getByLabel("New password", { exact: true }).fill("short");
+    await page.getByRole("button", { name: "Change my password" }).click();
+    await page.locator("[aria-invalid=true]").first().waitFor();
+    await expectAccessible(page, "reset password refused");
+
+    const password = `a brand new password ${unique()}`;
+    await page.getByLabel("New password", { exact: true }).fill(password);
+    await page.getByRole("button", { name: "Change my password" }).click();
+    await page.getByText("Your password is changed").waitFor();
+    await signIn(page, { email: shop.email, password });
+    await page.getByRole("navigation", { name: "Console sections" }).waitFor();
+    await saveScreenshot(page, "password-reset");
     expectNoProblems(watched);
   });
 });

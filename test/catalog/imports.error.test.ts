@@ -43,6 +43,15 @@ describe("import errors", () => {
     const seller = await sellerPromise;
     await problem(await api(`/v1/seller/imports/imp_${"0".repeat(32)}`, { headers: seller.auth }), 404, "not_found");
     await problem(await api("/v1/seller/imports/nope", { headers: seller.auth }), 400, "validation_failed");
+    const unknownRows = await api(`/v1/seller/imports/imp_${"0".repeat(32)}/failed-rows`, { headers: seller.auth });
+    await problem(unknownRows, 404, "not_found");
+    await problem(await api("/v1/seller/imports/nope/failed-rows", { headers: seller.auth }), 400, "validation_failed");
+  });
+
+  it("refuses a forged cursor or a bad limit on the list of imports", async () => {
+    const seller = await sellerPromise;
+    await problem(await api("/v1/seller/imports?cursor=forged", { headers: seller.auth }), 400, "invalid_cursor");
+    await problem(await api("/v1/seller/imports?limit=500", { headers: seller.auth }), 400, "validation_failed");
   });
 
   it("refuses, row by row, what the listing API refuses: author lists, long names, titles and notes", async () => {

@@ -14,6 +14,17 @@ describe("imports belong to their seller", () => {
     expect((await api(`/v1/seller/imports/${importId}`, { headers: stranger.auth })).status).toBe(404);
     expect((await api(`/v1/seller/imports/${importId}`, { headers: buyer.auth })).status).toBe(403);
     expect((await api(`/v1/seller/imports/${importId}`)).status).toBe(401);
+
+    const rows = `/v1/seller/imports/${importId}/failed-rows`;
+    expect((await api(rows, { headers: owner.auth })).status).toBe(200);
+    expect((await api(rows, { headers: stranger.auth })).status).toBe(404);
+    expect((await api(rows, { headers: buyer.auth })).status).toBe(403);
+    expect((await api(rows)).status).toBe(401);
+    const listed = async (account: typeof owner) =>
+      (await (await api("/v1/seller/imports", { headers: account.auth })).json<{ items: { id: string }[] }>()).items;
+    expect((await listed(owner)).map((item) => item.id)).toEqual([importId]);
+    expect(await listed(stranger)).toEqual([]);
+    expect((await api("/v1/seller/imports", { headers: buyer.auth })).status).toBe(403);
   });
 
   it("applies an import only to its uploader's listings, whatever SKUs it names", async () => {

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ListingView } from "../../workers/catalog/offers";
+import { lowStockListings, sellerListingPriceHistory } from "../../workers/catalog/service";
 import { addBooks, catalogContext, testIsbn } from "../support/catalog";
+import { testDatabase } from "../support/database";
 import { api, asSeller, json, signUp, type TestAccount, type TestSeller } from "../support/identity";
 
 const KNOWN = testIsbn(700);
@@ -37,6 +39,10 @@ const routes = (id: string): [string, string, unknown?][] => [
   ["DELETE", `/v1/seller/listings/${id}/photos/pho_${"0".repeat(32)}`],
   ["POST", "/v1/seller/imports", "isbn,sku,condition,price,currency,quantity\n"],
   ["GET", `/v1/seller/imports/imp_${"0".repeat(32)}`],
+  ["POST", "/v1/seller/listings/status", { ids: [id], status: "paused" }],
+  ["PUT", `/v1/seller/listings/${id}/photos/order`, { photoIds: [] }],
+  ["GET", "/v1/seller/imports"],
+  ["GET", `/v1/seller/imports/imp_${"0".repeat(32)}/failed-rows`],
 ];
 
 function send(method: string, path: string, body: unknown, headers: Record<string, string>) {
@@ -103,5 +109,94 @@ describe("a seller cannot touch another seller's listing", () => {
     expect(page).not.toHaveProperty("sku");
     expect(page).not.toHaveProperty("quantity");
     expect(page).toMatchObject({ id: listingA.id, available: 1 });
+  });
+});
+
+describe("a seller cannot pause, reorder or read another seller's listings through the console's services", () => {
+  it("reports seller A's listing as not_found to seller B's bulk pause, and leaves it on sale without an event", async () => {
+    const own = await api(
+      "/v1/seller/listings",
+      json(
+        { isbn: KNOWN, sku: "GE-B", condition: "good", price: { amount: 650, currency: "EUR" }, quantity: 1 },
+        { headers: sellerB.auth },
+      ),
+    );
+    const mine = await own.json<ListingView>();
+    const eventsOfA = async () =>
+      Number(
+        await testDatabase
+          .prepare("SELECT count(*) AS n FROM outbox WHERE type = 'ListingUpdated' AND envelope LIKE ?")
+          .bind(`%${listingA.id}%`)
+          .first<number>("n"),
+      );
+    const before = await eventsOfA();
+    const response = await api(
+      "/v1/seller/listings/status",
+      json({ ids: [listingA.id, mine.id], status: "paused" }, { headers: sellerB.auth }),
+    );
+    expect(await response.json()).toEqual({
+      results: [
+        { id: listingA.id, result: "not_found" },
+        { id: mine.id, result: "updated", status: "paused" },
+      ],
+    });
+    const still = await (
+      await api(`/v1/seller/listings/${listingA.id}`, { headers: sellerA.auth })
+    ).json<ListingView>();
+    expect(still.status).toBe("active");
+    expect(await eventsOfA()).toBe(before);
+  });
+
+  it("answers 404 to seller B ordering seller A's photos, and 422 for A's photo named on B's own listing", async () => {
+    const uploaded = await api(`/v1/seller/listings/${listingA.id}/photos`, {
+      method: "POST",
+      headers: { ...sellerA.auth, "content-type": "image/jpeg" },
+      body: JPEG,
+    });
+    const photo = await uploaded.json<{ id: string }>();
+    const order = (listingId: string, account: TestSeller) =>
+      api(
+        `/v1/seller/listings/${listingId}/photos/order`,
+        json({ photoIds: [photo.id] }, { method: "PUT", headers: account.auth }),
+      );
+    expect((await order(listingA.id, sellerB)).status).toBe(404);
+    const own = await (await api("/v1/seller/listings?q=GE-B", { headers: sellerB.auth })).json<{
+      items: ListingView[];
+    }>();
+    expect((await order(own.items[0]!.id, sellerB)).status).toBe(422);
+    const photosOfA = (
+      await (await api(`/v1/seller/listings/${listingA.id}`, { headers: sellerA.auth })).json<ListingView>()
+    ).photos;
+    const reordered = await api(
+      `/v1/seller/listings/${listingA.id}/photos/order`,
+      json({ photoIds: photosOfA.map((p) => p.id).reverse() }, { method: "PUT", headers: sellerA.auth }),
+    );
+    expect(reordered.status).toBe(200);
+  });
+
+  it("finds none of seller A's listings in seller B's search, low-stock list or price history", async () => {
+    const found = await (await api("/v1/seller/listings?q=GE-1", { headers: sellerB.auth })).json<{
+      items: ListingView[];
+    }>();
+    expect(found.items).toEqual([]);
+    const ctx = catalogContext();
+    await expect(sellerListingPriceHistory(ctx, sellerB.sellerId, listingA.id, { limit: 10 })).rejects.toMatchObject({
+      code: "not_found",
+    });
+    expect((await sellerListingPriceHistory(ctx, sellerA.sellerId, listingA.id, { limit: 10 })).items).toHaveLength(1);
+    const watched = await api(
+      `/v1/seller/listings/${listingA.id}`,
+      json({ lowStockThreshold: 1 }, { method: "PATCH", headers: sellerA.auth }),
+    );
+    expect(watched.status).toBe(200);
+    expect((await lowStockListings(ctx, sellerA.sellerId, 100)).map((item) => item.id)).toContain(listingA.id);
+    expect((await lowStockListings(ctx, sellerB.sellerId, 100)).map((item) => item.sellerId)).not.toContain(
+      sellerA.sellerId,
+    );
+    const theirs = await api(
+      `/v1/seller/listings/${listingA.id}`,
+      json({ lowStockThreshold: 0 }, { method: "PATCH", headers: sellerB.auth }),
+    );
+    expect(theirs.status).toBe(404);
   });
 });

@@ -174,3 +174,18 @@ describe("console sign-in", () => {
     expect(dashboard).not.toContain("<img src=x");
   });
 });
+
+describe("console form bodies", () => {
+  it("refuses a body over the largest upload before reading it as a form (413 page, no session opened)", async () => {
+    const browser = new ConsoleClient();
+    const _csrf = await browser.formToken("/console/login");
+    const answer = await browser.post("/console/login", {
+      _csrf,
+      email: "a@b.test",
+      password: "x".repeat(21 * 1024 * 1024),
+    });
+    expect(answer.status).toBe(413);
+    expect(answer.headers.get("content-type")).toContain("text/html");
+    expect(browser.cookies.has("bb_console")).toBe(false);
+  });
+});

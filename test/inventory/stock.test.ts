@@ -118,3 +118,23 @@ describe("StockDO.initialize", () => {
     expect((await stock.snapshot()).levels).toMatchObject({ onHand: 1 });
   });
 });
+
+describe("StockDO low-stock threshold", () => {
+  it("starts with the threshold it is initialized with, and changes it alone without a new version or event", async () => {
+    const listingId = `lst_stock_threshold_${++counter}`;
+    const stock = env.STOCK.getByName(listingId);
+    expect(await stock.setLowThreshold(2)).toBeNull();
+    expect((await stock.snapshot()).levels).toBeNull();
+    const started = await stock.initialize(listingId, 4, 2);
+    expect(started).toMatchObject({ onHand: 4, lowThreshold: 2 });
+    expect(await stock.setLowThreshold(3)).toEqual({ ...started, lowThreshold: 3 });
+    // Counted in one turn, before and after, so a relay of earlier events cannot change the count between.
+    const pending = await runInDurableObject(stock, (instance: StockDO, state) => {
+      const count = () => state.storage.sql.exec<{ n: number }>("SELECT count(*) AS n FROM outbox").one().n;
+      const before = count();
+      instance.setLowThreshold(5);
+      return { before, after: count() };
+    });
+    expect(pending.after).toBe(pending.before);
+  });
+});

@@ -1,10 +1,10 @@
 import { drizzle } from "drizzle-orm/d1";
 
-/** D1 rows read and queries run, as D1 reports them in each result's `meta`, and the calls that sent them. */
+/** D1 rows read and queries run, as D1 reports them in each result's `meta`, and the calls made to D1. */
 export interface D1Meter {
   rowsRead: number;
   queries: number;
-  /** Calls to D1: a batch is one, however many statements it holds. */
+  /** A batch is one round trip, whatever it holds; so is each statement run on its own. */
   roundTrips: number;
 }
 

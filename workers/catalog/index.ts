@@ -2,7 +2,7 @@
 
 export { importChunkConsumer, sellerWithdrawal, stockCopyConsumer, viewCounter } from "./consumers";
 export { type CatalogContext, catalogContext } from "./context";
-export { LISTING_CONDITIONS, LISTING_STATUSES, SELLER_LISTING_SORTS } from "./model";
+export { COVER_OPTION_KINDS, LISTING_CONDITIONS, LISTING_STATUSES, SELLER_LISTING_SORTS } from "./model";
 export { catalogReadRoutes, catalogRoutes } from "./routes";
 export {
   CreateListingBody,

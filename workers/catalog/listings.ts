@@ -199,7 +199,7 @@ export async function publicListing(ctx: CatalogContext, id: string) {
         const listing = await listingById(ctx.db, id);
         if (listing) await ensureStock(ctx, [listing]);
         const [view, stores] = await Promise.all([viewOf(ctx, id), ctx.sellers.storeNames([current.sellerId])]);
-        const { sku: _sku, quantity: _quantity, ...shown } = view;
+        const { sku: _sku, quantity: _quantity, lowStockThreshold: _threshold, ...shown } = view;
         return { ...shown, seller: { id: view.sellerId, storeName: stores.get(view.sellerId) ?? UNKNOWN_STORE } };
       }),
   };

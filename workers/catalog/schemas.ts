@@ -278,8 +278,9 @@ export const UpdateListingBody = z
 export type UpdateListingInput = z.infer<typeof UpdateListingBody>;
 
 export const SellerListingsQuery = PageQuery.extend({
-  q: z.string().trim().min(1).max(200).optional().openapi({
-    description: "Part of the title or SKU, or an ISBN (10 or 13, hyphens allowed, or some of its digits).",
+  q: z.string().trim().max(200).optional().openapi({
+    description:
+      "Part of the title or SKU, or an ISBN (10 or 13, hyphens allowed, or some of its digits); empty searches nothing.",
   }),
   status: z.enum(LISTING_STATUSES).optional(),
   condition: conditionList(),

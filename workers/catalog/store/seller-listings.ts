@@ -21,7 +21,7 @@ export interface ListingPosition {
   id: string;
 }
 
-/** Each sort's key (after the listing id, which breaks ties) and direction; `null` key sorts by id alone. */
+/** Each sort's key and direction; the listing id breaks ties, and is the whole order when the key is null. */
 const SORTS: Record<SellerListingSort, { key: SQL | null; direction: "asc" | "desc" }> = {
   newest: { key: null, direction: "desc" },
   oldest: { key: null, direction: "asc" },

@@ -12,6 +12,8 @@
       label: s.label,
       stroke: ["#1f5fa8", "#b5651d", "#2e7d32"][i % 3],
       width: 2,
+      // A price holds until the next change: drawn as steps, not as a slope between changes.
+      paths: s.step ? uPlot.paths.stepped({ align: 1 }) : undefined,
       value: (_, v) => (v == null ? "–" : s.money ? money(v) : String(v)),
     }));
     const axes = [{}, { values: (_, ticks) => ticks.map((t) => (data.series[0].money ? money(t) : t)) }];
@@ -30,6 +32,23 @@
     preview.hidden = false;
   }
 
+  // A blank cover-option row more, from the server's own <template> (its index placeholders numbered here).
+  function addRowsWith(button) {
+    const template = document.getElementById(button.dataset.addOption);
+    const rows = document.getElementById(button.dataset.rows);
+    if (!template || !rows) return;
+    button.hidden = false;
+    button.addEventListener("click", () => {
+      const index = rows.children.length;
+      const html = template.innerHTML
+        .replaceAll("__index__", String(index))
+        .replaceAll("__number__", String(index + 1));
+      rows.insertAdjacentHTML("beforeend", html);
+      rows.lastElementChild?.querySelector("input")?.focus();
+      if (rows.children.length >= Number(button.dataset.max)) button.hidden = true;
+    });
+  }
+
   function wire(root) {
     for (const holder of root.querySelectorAll("[data-chart]")) drawChart(holder);
     for (const input of root.querySelectorAll("input[type=file][data-preview]")) {
@@ -42,6 +61,7 @@
         }
       });
     }
+    for (const button of root.querySelectorAll("button[data-add-option]")) addRowsWith(button);
     for (const button of root.querySelectorAll("button[data-print]")) {
       button.addEventListener("click", () => window.print());
     }

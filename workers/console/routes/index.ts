@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../http/context";
+import { limitBody } from "../../http/middleware/body-limit";
 import { consoleHeaders } from "../headers";
 import { requireConsoleSession, requireFormToken } from "../session";
 import { requireShop } from "../shop";
@@ -7,6 +8,8 @@ import { accountPageRoutes } from "./account";
 import { assetRoutes } from "./assets";
 import { dashboardRoutes } from "./dashboard";
 import { consoleError, notFoundPage } from "./errors";
+import { listingEditorRoutes } from "./listing-editor";
+import { listingsRoutes } from "./listings";
 import { mailboxRoutes } from "./mailbox";
 import { onboardingRoutes } from "./onboarding";
 import { printJobRoutes } from "./print-jobs";
@@ -18,6 +21,8 @@ import { signInRoutes } from "./sign-in";
 const shop = new Hono<AppEnv>()
   .use(requireShop)
   .route("/", dashboardRoutes)
+  .route("/", listingsRoutes)
+  .route("/", listingEditorRoutes)
   .route("/", shippingRatesRoutes)
   .route("/", profileRoutes)
   .route("/", printJobRoutes);
@@ -28,12 +33,18 @@ const signedIn = new Hono<AppEnv>()
   .route("/", onboardingRoutes)
   .route("/", shop);
 
+/** The largest upload a console form takes: a listings CSV, as the API's import route. */
+const LARGEST_UPLOAD_BYTES = 20 * 1024 * 1024;
+
 /** The seller console at /console, and the pages the account mails link to. */
 export const consoleRoutes = new Hono<AppEnv>()
   .use("/console", consoleHeaders)
   .use("/console/*", consoleHeaders)
   .use("/verify-email", consoleHeaders)
   .use("/reset-password", consoleHeaders)
+  .use("/console/*", limitBody(LARGEST_UPLOAD_BYTES))
+  .use("/verify-email", limitBody())
+  .use("/reset-password", limitBody())
   .route("/", accountPageRoutes)
   .route("/console", assetRoutes)
   .route("/console", signInRoutes)

@@ -36,14 +36,12 @@ export const Field: FC<FieldProps> = ({ form, name, label, type = "text", hint, 
   const described = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
   return (
     <div>
-      <label for={id}>
-        {label}
-        {hint && (
-          <span class="field-hint" id={`${id}-hint`}>
-            {hint}
-          </span>
-        )}
-      </label>
+      <label for={id}>{label}</label>
+      {hint && (
+        <span class="field-hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      )}
       <input
         id={id}
         name={name}
@@ -118,20 +116,16 @@ export const Pager: FC<{ base: string; query: Record<string, string | undefined>
   query,
   next,
 }) => {
-  if (!next) return null;
+  // The last page of several still links back to the first.
+  if (!next && !query.cursor) return null;
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) if (value && key !== "cursor") params.set(key, value);
-  params.set("cursor", next);
+  const first = params.toString();
+  if (next) params.set("cursor", next);
   return (
     <nav class="pager" aria-label="Pages">
-      {query.cursor && (
-        <a
-          href={`${base}?${new URLSearchParams(Object.entries(query).filter(([k, v]) => k !== "cursor" && v) as [string, string][])}`}
-        >
-          First page
-        </a>
-      )}
-      <a href={`${base}?${params}`}>Next page</a>
+      {query.cursor && <a href={first ? `${base}?${first}` : base}>First page</a>}
+      {next && <a href={`${base}?${params}`}>Next page</a>}
     </nav>
   );
 };
