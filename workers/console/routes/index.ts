@@ -14,6 +14,7 @@ import { mailboxRoutes } from "./mailbox";
 import { onboardingRoutes } from "./onboarding";
 import { printJobRoutes } from "./print-jobs";
 import { profileRoutes } from "./profile";
+import { salesReportRoutes } from "./sales-report";
 import { shippingRatesRoutes } from "./shipping-rates";
 import { signInRoutes } from "./sign-in";
 
@@ -25,7 +26,8 @@ const shop = new Hono<AppEnv>()
   .route("/", listingEditorRoutes)
   .route("/", shippingRatesRoutes)
   .route("/", profileRoutes)
-  .route("/", printJobRoutes);
+  .route("/", printJobRoutes)
+  .route("/", salesReportRoutes);
 
 /** Signed in, with or without a shop; every state-changing request carries the session's form token. */
 const signedIn = new Hono<AppEnv>()
