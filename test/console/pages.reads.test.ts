@@ -74,10 +74,13 @@ describe("console page reads", () => {
     expect(dashboard.status).toBe(200);
     expect(dashboard.html).toContain("12.00 EUR");
     expect(dashboard.roundTrips).toBe(5);
-    // The report's figures and top books are one batch; a page of print jobs one query.
+    // The report's figures and top books are one batch; a page of print jobs one query, the rates one.
     const report = await roundTripsOf(browser, "/console/reports/sales?period=week");
     expect(report.status).toBe(200);
     expect(report.roundTrips).toBe(3);
     expect((await roundTripsOf(browser, "/console/print-jobs")).roundTrips).toBe(3);
+    expect((await roundTripsOf(browser, "/console/shipping-rates")).roundTrips).toBe(3);
+    // The profile form shows the seller profile the page has already read.
+    expect((await roundTripsOf(browser, "/console/profile")).roundTrips).toBe(2);
   });
 });

@@ -1,6 +1,6 @@
 import { type Context, Hono } from "hono";
 import type { AppEnv } from "../../http/context";
-import { SellerProfilePatch, sellerProfile, sellersContext, updateSellerProfile } from "../../sellers";
+import { SellerProfilePatch, sellersContext, updateSellerProfile } from "../../sellers";
 import { formFields, refusal } from "../forms";
 import { csrfOf, isFragmentRequest, shopOf, shopPage } from "../render";
 import { emptyForm, type FormState } from "../views/parts";
@@ -16,8 +16,9 @@ function answer(c: Context<AppEnv>, form: FormState, saved = false) {
 
 /** The seller's store name, contact email and ships-from country, changed with the API's rules. */
 export const profileRoutes = new Hono<AppEnv>()
-  .get("/profile", async (c) => {
-    const profile = await sellerProfile(sellersContext(c), shopOf(c).id);
+  .get("/profile", (c) => {
+    // The shop's profile as requireShop read it for this request: no second read.
+    const profile = shopOf(c);
     const form = emptyForm({
       storeName: profile.storeName,
       contactEmail: profile.contactEmail,
