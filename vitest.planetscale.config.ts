@@ -19,6 +19,7 @@ export default workersTests({
       "test/catalog/books.query-plans.test.ts",
       "test/foundation/bench-mode.test.ts",
       "test/cart/cart.reads.test.ts",
+      "test/console/pages.reads.test.ts",
       "test/catalog/read-replicas.happy.test.ts",
       "test/catalog/read-replicas.error.test.ts",
     ],

@@ -64,10 +64,22 @@ export function refusal(values: Record<string, string>, error: unknown, fieldNam
     form.status = error.status;
     const field = FIELD_OF_CODE[error.code];
     if (field) form.errors[fieldNames[field] ?? field] = error.message;
-    else form.message = error.message;
+    for (const { path, message } of fieldErrorsOf(error)) {
+      const named = fieldNames[path] ?? fieldNames[path.split(".")[0]!] ?? (path in values ? path : undefined);
+      if (named) form.errors[named] ??= message;
+    }
+    if (Object.keys(form.errors).length === 0) form.message = error.message;
     return form;
   }
   throw error;
+}
+
+/** The fields an AppError names in its problem body (`errors: [{path, message}]`). */
+function fieldErrorsOf(error: AppError): { path: string; message: string }[] {
+  const errors = error.extra.errors;
+  return Array.isArray(errors)
+    ? errors.filter((e) => typeof e?.path === "string" && typeof e?.message === "string")
+    : [];
 }
 
 function isZodError(error: unknown): error is z.ZodError {

@@ -102,13 +102,34 @@ export interface ListedBook {
   id: string;
   isbn: string;
   title: string;
+  coverOptions: { id: string; name: string }[];
+}
+
+export interface CoverOptionOffered {
+  name: string;
+  kind: "material" | "inscription" | "artwork";
+  price: number;
+  maxLength?: number;
 }
 
 /** A listing made through the API, for pages that show listings. */
-export async function listBook(shop: Shop, opts: { title?: string; price?: number; quantity?: number } = {}) {
+export async function listBook(
+  shop: Shop,
+  opts: {
+    title?: string;
+    price?: number;
+    quantity?: number;
+    lowStockThreshold?: number;
+    coverOptions?: CoverOptionOffered[];
+  } = {},
+) {
   const isbn = freshIsbn();
   const title = opts.title ?? `The Quiet Shelf ${unique()}`;
-  const listing = await send<{ id: string }>("POST", "/v1/seller/listings", 201, shop, {
+  const coverOptions = (opts.coverOptions ?? []).map((option) => ({
+    ...option,
+    price: { amount: option.price, currency: "EUR" },
+  }));
+  const listing = await send<ListedBook>("POST", "/v1/seller/listings", 201, shop, {
     isbn,
     sku: `SKU-${unique()}`,
     condition: "very_good",
@@ -116,8 +137,10 @@ export async function listBook(shop: Shop, opts: { title?: string; price?: numbe
     quantity: opts.quantity ?? 5,
     title,
     authors: ["Ina Author"],
+    ...(opts.lowStockThreshold === undefined ? {} : { lowStockThreshold: opts.lowStockThreshold }),
+    ...(coverOptions.length > 0 ? { coverOptions } : {}),
   });
-  return { id: listing.id, isbn, title } satisfies ListedBook;
+  return { id: listing.id, isbn, title, coverOptions: listing.coverOptions } satisfies ListedBook;
 }
 
 export interface PlacedOrder {
@@ -127,9 +150,12 @@ export interface PlacedOrder {
 }
 
 /** A buyer's order placed and paid through the API (the simulated provider's signed webhook marks it paid). */
-export async function paidOrder(buyer: Account, listings: { id: string; quantity?: number }[]): Promise<PlacedOrder> {
-  for (const listing of listings) {
-    await send("POST", "/v1/cart/items", 201, buyer, { listingId: listing.id, quantity: listing.quantity ?? 1 });
+export async function paidOrder(
+  buyer: Account,
+  listings: { id: string; quantity?: number; coverOptionId?: string; inscription?: string }[],
+): Promise<PlacedOrder> {
+  for (const { id, quantity, ...cover } of listings) {
+    await send("POST", "/v1/cart/items", 201, buyer, { listingId: id, quantity: quantity ?? 1, ...cover });
   }
   const checkout = await send<{
     order: { id: string; sellerOrders: { id: string; lines: { id: string }[] }[] };

@@ -17,8 +17,19 @@
       value: (_, v) => (v == null ? "–" : s.money ? money(v) : String(v)),
     }));
     const axes = [{}, { values: (_, ticks) => ticks.map((t) => (data.series[0].money ? money(t) : t)) }];
+    // One point (a one-day or one-week report) gets a day either side; uPlot would span years after it.
+    const only = data.x.length === 1 ? data.x[0] : null;
+    const x = { time: true, range: (_, min, max) => (only === null ? [min, max] : [only - 86400, only + 86400]) };
     new uPlot(
-      { width, height: 220, series: [{ label: "Day" }, ...series], axes, scales: { x: { time: true } } },
+      {
+        width,
+        height: 220,
+        series: [{ label: data.pointName ?? "Date" }, ...series],
+        axes,
+        scales: { x },
+        // The figures are per UTC day: the axis shows UTC dates wherever the seller is.
+        tzDate: (seconds) => uPlot.tzDate(new Date(seconds * 1000), "Etc/UTC"),
+      },
       [data.x, ...data.series.map((s) => s.values)],
       holder,
     );

@@ -14,6 +14,10 @@ import { listingsRoutes } from "./listings";
 import { mailboxRoutes } from "./mailbox";
 import { onboardingRoutes } from "./onboarding";
 import { orderRoutes } from "./orders";
+import { printJobRoutes } from "./print-jobs";
+import { profileRoutes } from "./profile";
+import { salesReportRoutes } from "./sales-report";
+import { shippingRatesRoutes } from "./shipping-rates";
 import { signInRoutes } from "./sign-in";
 
 /** The pages of a signed-in shop, each scoped to its seller profile. */
@@ -23,7 +27,11 @@ const shop = new Hono<AppEnv>()
   .route("/", listingsRoutes)
   .route("/", listingEditorRoutes)
   .route("/", importRoutes)
-  .route("/", orderRoutes);
+  .route("/", orderRoutes)
+  .route("/", shippingRatesRoutes)
+  .route("/", profileRoutes)
+  .route("/", printJobRoutes)
+  .route("/", salesReportRoutes);
 
 /** Signed in, with or without a shop; every state-changing request carries the session's form token. */
 const signedIn = new Hono<AppEnv>()

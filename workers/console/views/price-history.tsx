@@ -1,19 +1,7 @@
-import { raw } from "hono/html";
 import type { FC } from "hono/jsx";
 import type { PricePoint } from "../../catalog";
+import { chartJson } from "./chart";
 import { price, When } from "./parts";
-
-/**
- * Chart data for console.js, as JSON inside <script type="application/json">. Script text is not HTML-escaped by
- * the browser, so it goes out raw with `<`, `>` and `&` as JSON escapes: nothing in it can end the script.
- */
-function chartJson(data: unknown) {
-  const json = JSON.stringify(data).replace(
-    /[<>&]/g,
-    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
-  );
-  return raw(json);
-}
 
 /** The listing's price over time: a uPlot chart (JavaScript) and the same prices as a table (for everyone). */
 export const PriceHistory: FC<{ points: PricePoint[]; current: PricePoint["price"]; more: boolean }> = ({

@@ -1,0 +1,86 @@
+import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import worker from "../../workers/index";
+import { ConsoleClient } from "../support/console";
+import { asSeller, signUp } from "../support/identity";
+import { listBook } from "../support/listings";
+import { addToCart, paidOrder } from "../support/orders";
+
+/** The real D1 binding, counting each call that goes to the database: a batch is one, however many statements. */
+function countingD1(database: D1Database) {
+  const calls = { roundTrips: 0 };
+  const counted =
+    (run: (...args: unknown[]) => unknown) =>
+    (...args: unknown[]) => {
+      calls.roundTrips += 1;
+      return run(...args);
+    };
+  const statements = new WeakMap<object, D1PreparedStatement>();
+  const statement = (inner: D1PreparedStatement): D1PreparedStatement => {
+    const outer = new Proxy(inner, {
+      get: (target, key) => {
+        if (key === "bind") return (...values: unknown[]) => statement(target.bind(...values));
+        const value = Reflect.get(target, key, target);
+        if (typeof value !== "function") return value;
+        const bound = value.bind(target);
+        return ["all", "run", "first", "raw"].includes(String(key)) ? counted(bound) : bound;
+      },
+    });
+    statements.set(outer, inner);
+    return outer;
+  };
+  const session = <T extends D1Database | D1DatabaseSession>(inner: T): T =>
+    new Proxy(inner, {
+      get: (target, key) => {
+        if (key === "prepare") return (sql: string) => statement(target.prepare(sql));
+        if (key === "batch") {
+          return counted((list) => target.batch((list as D1PreparedStatement[]).map((s) => statements.get(s) ?? s)));
+        }
+        if (key === "withSession")
+          return (constraint?: string) => session((target as D1Database).withSession(constraint));
+        const value = Reflect.get(target, key, target);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+  return { db: session(database), calls };
+}
+
+/** A console page fetched as the signed-in browser, on a D1 binding that counts its round trips. */
+async function roundTripsOf(browser: ConsoleClient, path: string) {
+  const { db, calls } = countingD1(env.DB);
+  const cookie = [...browser.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+  const request = new Request(`http://bazaar.test${path}`, { headers: { cookie, "cf-connecting-ip": browser.ip } });
+  const ctx = createExecutionContext();
+  const page = await worker.fetch(request, { ...env, DB: db } as Env, ctx);
+  const html = await page.text();
+  await waitOnExecutionContext(ctx);
+  return { status: page.status, html, roundTrips: calls.roundTrips };
+}
+
+describe("console page reads", () => {
+  it("renders each page with the D1 round trips its data needs, the dashboard's three side by side", async () => {
+    const seller = await asSeller();
+    const listing = await listBook(seller, { quantity: 3, price: 1200 });
+    const buyer = await signUp();
+    await addToCart(buyer, listing.id);
+    await paidOrder(buyer);
+    const browser = new ConsoleClient();
+    await browser.signIn(seller.email, seller.password);
+
+    // Every page: the identity session, then the seller profile. The dashboard then sends the orders figures
+    // (one batch), the low-stock listings (one batch) and the waiting print jobs (one query) together.
+    const dashboard = await roundTripsOf(browser, "/console");
+    expect(dashboard.status).toBe(200);
+    expect(dashboard.html).toContain("12.00 EUR");
+    expect(dashboard.roundTrips).toBe(5);
+    // The report's figures and top books are one batch; a page of print jobs one query, the rates one.
+    const report = await roundTripsOf(browser, "/console/reports/sales?period=week");
+    expect(report.status).toBe(200);
+    expect(report.roundTrips).toBe(3);
+    expect((await roundTripsOf(browser, "/console/print-jobs")).roundTrips).toBe(3);
+    expect((await roundTripsOf(browser, "/console/shipping-rates")).roundTrips).toBe(3);
+    // The profile form shows the seller profile the page has already read.
+    expect((await roundTripsOf(browser, "/console/profile")).roundTrips).toBe(2);
+  });
+});
