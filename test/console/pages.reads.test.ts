@@ -3,7 +3,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import worker from "../../workers/index";
 import { ConsoleClient } from "../support/console";
-import { asSeller, signUp } from "../support/identity";
+import { api, asSeller, signUp } from "../support/identity";
 import { listBook } from "../support/listings";
 import { addToCart, paidOrder } from "../support/orders";
 
@@ -82,5 +82,35 @@ describe("console page reads", () => {
     expect((await roundTripsOf(browser, "/console/shipping-rates")).roundTrips).toBe(3);
     // The profile form shows the seller profile the page has already read.
     expect((await roundTripsOf(browser, "/console/profile")).roundTrips).toBe(2);
+  });
+
+  it("renders the orders and imports pages with the round trips their data needs", async () => {
+    const seller = await asSeller();
+    const listing = await listBook(seller, { quantity: 3, price: 1200 });
+    const buyer = await signUp();
+    await addToCart(buyer, listing.id);
+    const placed = await paidOrder(buyer);
+    const sellerOrderId = placed.order.sellerOrders[0]!.id;
+    const started = await api("/v1/seller/imports", {
+      method: "POST",
+      headers: { ...seller.auth, "content-type": "text/csv" },
+      body: "isbn,sku,condition,price,currency,quantity\n9780261102217,READS-1,new,1.00,EUR,1",
+    });
+    const { importId } = await started.json<{ importId: string }>();
+    const browser = new ConsoleClient();
+    await browser.signIn(seller.email, seller.password);
+
+    // After the session and the seller profile: the queue's page of seller orders, then their orders, lines and
+    // shipments side by side.
+    const queue = await roundTripsOf(browser, "/console/orders");
+    expect(queue.html).toContain(sellerOrderId);
+    expect(queue.roundTrips).toBe(6);
+    // A seller order with its order, lines, shipment, history and refunds is one batch; its packing slip too.
+    expect((await roundTripsOf(browser, `/console/orders/${sellerOrderId}`)).roundTrips).toBe(3);
+    expect((await roundTripsOf(browser, `/console/orders/${sellerOrderId}/packing-slip`)).roundTrips).toBe(3);
+    // Past imports with their progress are one query; one import is the import, then its progress and refused
+    // rows side by side.
+    expect((await roundTripsOf(browser, "/console/imports")).roundTrips).toBe(3);
+    expect((await roundTripsOf(browser, `/console/imports/${importId}`)).roundTrips).toBe(5);
   });
 });
