@@ -11,7 +11,7 @@ interface PageOptions {
   status?: ContentfulStatusCode;
 }
 
-/** The shop a page behind `requireShop` acts for. */
+/** The shop a page of the shop acts for (set by `requireConsoleSession({ shop: true })`). */
 export function shopOf(c: Context<AppEnv>): CallingSeller {
   const seller = c.get("seller");
   if (!seller) throw new AppError("forbidden", "Open your shop first.");

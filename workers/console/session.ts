@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { AppEnv, Principal } from "../http/context";
 import { sessionIsLive } from "../identity";
 import { base64url, hmacSha256, openWithToken, randomToken, sealWithToken, timingSafeEqual } from "../lib/tokens";
+import { sellerOf } from "../sellers";
 
 /** The console's cookie: the identity session it is bound to, sealed under CONSOLE_COOKIE_SECRET. */
 const SESSION_COOKIE = "bb_console";
@@ -30,8 +31,8 @@ export function dropSession(c: Context<AppEnv>) {
   deleteCookie(c, SESSION_COOKIE, { path: "/", secure: secure(c) });
 }
 
-/** The identity session the cookie names, if it is still live (not logged out, expired or of a deleted user). */
-async function sessionOf(c: Context<AppEnv>): Promise<Principal | null> {
+/** The identity session the cookie names, as sealed (whether it is still live is asked separately). */
+async function sealedPrincipal(c: Context<AppEnv>): Promise<Principal | null> {
   const cookie = getCookie(c, SESSION_COOKIE);
   if (!cookie) return null;
   const opened = await openWithToken(secretOf(c), cookie).then(
@@ -40,8 +41,7 @@ async function sessionOf(c: Context<AppEnv>): Promise<Principal | null> {
   );
   if (!opened?.success) return null;
   // The console acts through seller-scoped service calls; roles are not what it checks (the seller profile is).
-  const principal = { userId: opened.data.uid, sessionId: opened.data.sid, roles: [] };
-  return (await sessionIsLive({ services: c.get("services") }, principal)) ? principal : null;
+  return { userId: opened.data.uid, sessionId: opened.data.sid, roles: [] };
 }
 
 /** The form token of a browser session: derived from its identity session, so it dies with it. */
@@ -49,23 +49,44 @@ async function formToken(c: Context<AppEnv>, sessionId: string) {
   return base64url(await hmacSha256(secretOf(c), `console-form:${sessionId}`));
 }
 
+/** Where a request without a live session goes: the login page, and back here after it. */
+function toLogin(c: Context<AppEnv>) {
+  dropSession(c);
+  const back = new URL(c.req.url);
+  const login = `/console/login?next=${encodeURIComponent(back.pathname + back.search)}`;
+  // An htmx request is told to go there, rather than having a login form swapped into a table row.
+  if (c.req.header("hx-request")) return c.body(null, 204, { "hx-redirect": login });
+  return c.redirect(login, 303);
+}
+
 /**
- * Pages behind sign-in: a missing, forged or ended session goes to the login page (htmx requests are told to
- * go there with HX-Redirect rather than having a login form swapped into a table row).
+ * Pages behind sign-in: a missing, forged or ended session (logged out, logged out everywhere, expired, a deleted
+ * user) goes to the login page. A shop's pages also need its seller profile, asked for at the same time as the
+ * session's liveness (one round trip of waiting, not two) and used only when the session is live; without one,
+ * the user is offered the onboarding form.
  */
-export const requireConsoleSession: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const principal = await sessionOf(c);
-  if (!principal) {
-    dropSession(c);
-    const back = new URL(c.req.url);
-    const login = `/console/login?next=${encodeURIComponent(back.pathname + back.search)}`;
-    if (c.req.header("hx-request")) return c.body(null, 204, { "hx-redirect": login });
-    return c.redirect(login, 303);
-  }
-  c.set("principal", principal);
-  c.set("csrfToken", await formToken(c, principal.sessionId));
-  await next();
-};
+export function requireConsoleSession(opts: { shop: boolean }): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const principal = await sealedPrincipal(c);
+    if (!principal) return toLogin(c);
+    const services = c.get("services");
+    const [live, seller] = await Promise.all([
+      sessionIsLive({ services }, principal),
+      opts.shop ? sellerOf({ services }, principal.userId) : undefined,
+    ]);
+    if (!live) return toLogin(c);
+    c.set("principal", principal);
+    c.set("csrfToken", await formToken(c, principal.sessionId));
+    if (opts.shop) {
+      if (!seller) {
+        if (c.req.header("hx-request")) return c.body(null, 204, { "hx-redirect": "/console/onboarding" });
+        return c.redirect("/console/onboarding", 303);
+      }
+      c.set("seller", seller);
+    }
+    await next();
+  };
+}
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 

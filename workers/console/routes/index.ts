@@ -3,7 +3,6 @@ import type { AppEnv } from "../../http/context";
 import { limitBody } from "../../http/middleware/body-limit";
 import { consoleHeaders } from "../headers";
 import { requireConsoleSession, requireFormToken } from "../session";
-import { requireShop } from "../shop";
 import { accountPageRoutes } from "./account";
 import { assetRoutes } from "./assets";
 import { dashboardRoutes } from "./dashboard";
@@ -20,9 +19,9 @@ import { salesReportRoutes } from "./sales-report";
 import { shippingRatesRoutes } from "./shipping-rates";
 import { signInRoutes } from "./sign-in";
 
-/** The pages of a signed-in shop, each scoped to its seller profile. */
+/** The pages of a signed-in shop, each scoped to its seller profile; every write carries the session's form token. */
 const shop = new Hono<AppEnv>()
-  .use(requireShop)
+  .use(requireConsoleSession({ shop: true }), requireFormToken)
   .route("/", dashboardRoutes)
   .route("/", listingsRoutes)
   .route("/", listingEditorRoutes)
@@ -33,11 +32,10 @@ const shop = new Hono<AppEnv>()
   .route("/", printJobRoutes)
   .route("/", salesReportRoutes);
 
-/** Signed in, with or without a shop; every state-changing request carries the session's form token. */
-const signedIn = new Hono<AppEnv>()
-  .use(requireConsoleSession, requireFormToken)
-  .route("/", onboardingRoutes)
-  .route("/", shop);
+/** Signed in, without a shop yet. */
+const onboarding = new Hono<AppEnv>()
+  .use("/onboarding", requireConsoleSession({ shop: false }), requireFormToken)
+  .route("/", onboardingRoutes);
 
 /** The largest upload a console form takes: a listings CSV, as the API's import route. */
 const LARGEST_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -55,7 +53,8 @@ export const consoleRoutes = new Hono<AppEnv>()
   .route("/console", assetRoutes)
   .route("/console", signInRoutes)
   .route("/console", mailboxRoutes)
-  .route("/console", signedIn)
+  .route("/console", onboarding)
+  .route("/console", shop)
   .all("/console/*", notFoundPage);
 
 consoleRoutes.onError(consoleError);

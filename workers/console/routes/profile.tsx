@@ -17,7 +17,7 @@ function answer(c: Context<AppEnv>, form: FormState, saved = false) {
 /** The seller's store name, contact email and ships-from country, changed with the API's rules. */
 export const profileRoutes = new Hono<AppEnv>()
   .get("/profile", (c) => {
-    // The shop's profile as requireShop read it for this request: no second read.
+    // The shop's profile as the session middleware read it for this request: no second read.
     const profile = shopOf(c);
     const form = emptyForm({
       storeName: profile.storeName,

@@ -67,7 +67,7 @@ export const signInRoutes = new Hono<AppEnv>()
       );
     }
   })
-  .post("/logout", requireConsoleSession, requireFormToken, async (c) => {
+  .post("/logout", requireConsoleSession({ shop: false }), requireFormToken, async (c) => {
     await logout(identityContext(c), c.get("principal")!);
     dropSession(c);
     return c.redirect("/console/login?signed-out", 303);
