@@ -1,4 +1,5 @@
 import { eventually } from "../support/eventually";
+import { apiClient } from "../support/http-client";
 
 /**
  * The purchase path a buyer and a seller walk against a running Worker, over plain HTTP: what each step answered,
@@ -157,27 +158,7 @@ interface Account extends Tokens {
 }
 
 function httpClient(baseUrl: string) {
-  async function send<T = unknown>(
-    method: string,
-    path: string,
-    status: number,
-    account?: Tokens,
-    body?: unknown,
-    headers: Record<string, string> = {},
-  ): Promise<T> {
-    const response = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: {
-        ...(body === undefined ? {} : { "content-type": "application/json" }),
-        ...(account ? { authorization: `Bearer ${account.accessToken}` } : {}),
-        ...headers,
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (response.status !== status) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  }
+  const send = apiClient(baseUrl);
 
   /** Registers an account, confirms its address from the dev mailbox when asked, and logs it in. */
   async function signUp(email: string, name: string, opts: { verified?: boolean } = {}): Promise<Account> {

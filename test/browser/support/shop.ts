@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Page } from "playwright-core";
 import { expect } from "vitest";
 import { eventually } from "../../support/eventually";
+import { apiClient } from "../../support/http-client";
 import { consoleUrl } from "./browser";
 
 /** An account made through the API over HTTP, for tests whose subject is a later page. */
@@ -22,27 +23,7 @@ export const BERLIN = {
 };
 
 /** Calls the API as a storefront would, failing the test on any other status than `status`. */
-export async function send<T = unknown>(
-  method: string,
-  path: string,
-  status: number,
-  account?: Pick<Account, "accessToken">,
-  body?: unknown,
-  headers: Record<string, string> = {},
-): Promise<T> {
-  const response = await fetch(`${consoleUrl}${path}`, {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { "content-type": "application/json" }),
-      ...(account ? { authorization: `Bearer ${account.accessToken}` } : {}),
-      ...headers,
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (response.status !== status) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
+export const send = apiClient(consoleUrl);
 
 export const unique = () => randomUUID().replaceAll("-", "").slice(0, 10);
 

@@ -1,7 +1,7 @@
 import type { FC } from "hono/jsx";
 import type { EditionForListing } from "../../catalog";
 import { CONDITION_LABELS, KIND_LABELS, MAX_OPTION_ROWS, optionField, optionRowCount } from "../listing-form";
-import { Field, FieldError, type FormState, Select } from "./parts";
+import { describedBy, Field, FieldError, type FormState, Labelled, Select } from "./parts";
 
 /** The fields of the listing editor: the edition, the copy's offer and its cover options. */
 
@@ -20,26 +20,18 @@ export const TextArea: FC<{ form: FormState; name: string; label: string; hint?:
 }) => {
   const id = `field-${name}`;
   const error = form.errors[name];
-  const described = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
   return (
-    <div>
-      <label for={id}>{label}</label>
-      {hint && (
-        <span class="field-hint" id={`${id}-hint`}>
-          {hint}
-        </span>
-      )}
+    <Labelled id={id} label={label} hint={hint} error={error}>
       <textarea
         id={id}
         name={name}
         required={required}
         aria-invalid={error ? "true" : undefined}
-        aria-describedby={described || undefined}
+        aria-describedby={describedBy(id, hint, error)}
       >
         {form.values[name] ?? ""}
       </textarea>
-      <FieldError id={`${id}-error`} error={error} />
-    </div>
+    </Labelled>
   );
 };
 

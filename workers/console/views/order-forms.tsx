@@ -1,6 +1,6 @@
 import type { FC } from "hono/jsx";
 import type { SellerOrderRow } from "./orders";
-import { CsrfField, emptyForm, FieldError, FormMessage, type FormState, price } from "./parts";
+import { CsrfField, emptyForm, Field, FormMessage, type FormState, price } from "./parts";
 
 /**
  * The order page's forms: ship, mark delivered, refund a line or an amount. Several forms share field names, so
@@ -14,47 +14,6 @@ export type OrderForms = Record<string, FormState | undefined>;
 export const lineFormId = (lineId: string) => `refund-${lineId}`;
 export const AMOUNT_FORM = "refund-amount";
 export const SHIP_FORM = "ship";
-
-interface InputProps {
-  form: FormState;
-  formId: string;
-  name: string;
-  label: string;
-  type?: string;
-  hint?: string;
-  required?: boolean;
-  inputmode?: "decimal" | "numeric";
-  min?: string;
-  max?: string;
-  list?: string;
-  class?: string;
-}
-
-const Input: FC<InputProps> = ({ form, formId, name, label, type = "text", hint, ...rest }) => {
-  const id = `${formId}-${name}`;
-  const error = form.errors[name];
-  const described = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
-  return (
-    <div>
-      <label for={id}>{label}</label>
-      {hint && (
-        <span class="field-hint" id={`${id}-hint`}>
-          {hint}
-        </span>
-      )}
-      <input
-        id={id}
-        name={name}
-        type={type}
-        value={form.values[name] ?? ""}
-        aria-invalid={error ? "true" : undefined}
-        aria-describedby={described || undefined}
-        {...rest}
-      />
-      <FieldError id={`${id}-error`} error={error} />
-    </div>
-  );
-};
 
 const Restock: FC<{ form: FormState; formId: string }> = ({ form, formId }) => (
   <label class="inline-check" for={`${formId}-restock`}>
@@ -76,14 +35,14 @@ export const ShipForm: FC<{ order: SellerOrderRow; form?: FormState; token: stri
       <h2 id="ship-title">Ship this order</h2>
       <CsrfField token={token} />
       <FormMessage form={state} />
-      <Input form={state} formId={SHIP_FORM} name="carrier" label="Carrier" list="carriers" required />
+      <Field form={state} formId={SHIP_FORM} name="carrier" label="Carrier" list="carriers" required />
       <datalist id="carriers">
         {CARRIERS.map((carrier) => (
           <option value={carrier} />
         ))}
       </datalist>
-      <Input form={state} formId={SHIP_FORM} name="trackingNumber" label="Tracking number" required />
-      <Input
+      <Field form={state} formId={SHIP_FORM} name="trackingNumber" label="Tracking number" required />
+      <Field
         form={state}
         formId={SHIP_FORM}
         name="trackingUrl"
@@ -124,7 +83,7 @@ export const LineRefundForm: FC<{ order: SellerOrderRow; line: Line; form?: Form
         <RequestKey form={state} />
         <input type="hidden" name="lineId" value={line.id} />
         <FormMessage form={state} />
-        <Input
+        <Field
           form={state}
           formId={formId}
           name="quantity"
@@ -136,7 +95,7 @@ export const LineRefundForm: FC<{ order: SellerOrderRow; line: Line; form?: Form
           class="compact"
           required
         />
-        <Input form={state} formId={formId} name="reason" label="Reason" required />
+        <Field form={state} formId={formId} name="reason" label="Reason" required />
         <Restock form={state} formId={formId} />
         <div class="actions">
           <button type="submit" class="danger">
@@ -162,7 +121,7 @@ export const AmountRefundForm: FC<{ order: SellerOrderRow; form?: FormState; tok
         <CsrfField token={token} />
         <RequestKey form={state} />
         <FormMessage form={state} />
-        <Input
+        <Field
           form={state}
           formId={AMOUNT_FORM}
           name="amount"
@@ -171,7 +130,7 @@ export const AmountRefundForm: FC<{ order: SellerOrderRow; form?: FormState; tok
           inputmode="decimal"
           class="compact"
         />
-        <Input form={state} formId={AMOUNT_FORM} name="reason" label="Reason" required />
+        <Field form={state} formId={AMOUNT_FORM} name="reason" label="Reason" required />
         <Restock form={state} formId={AMOUNT_FORM} />
         <div class="actions">
           <button type="submit" class="danger">

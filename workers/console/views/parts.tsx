@@ -20,39 +20,60 @@ interface FieldProps {
   form: FormState;
   name: string;
   label: string;
+  /** Prefixes the input's id where several forms on one page share field names; "field" otherwise. */
+  formId?: string;
   type?: string;
   hint?: string;
   required?: boolean;
   autocomplete?: string;
   inputmode?: "decimal" | "numeric";
   min?: string;
+  max?: string;
   step?: string;
+  list?: string;
+  class?: string;
 }
 
+/** What a control's aria-describedby names: its hint and its error, when it has them. */
+export const describedBy = (id: string, hint?: string, error?: string) =>
+  [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+
+/** A form control with its label above, its hint below the label and its error after it. */
+export const Labelled: FC<{ id: string; label: string; hint?: string; error?: string; children: Child }> = ({
+  id,
+  label,
+  hint,
+  error,
+  children,
+}) => (
+  <div>
+    <label for={id}>{label}</label>
+    {hint && (
+      <span class="field-hint" id={`${id}-hint`}>
+        {hint}
+      </span>
+    )}
+    {children}
+    <FieldError id={`${id}-error`} error={error} />
+  </div>
+);
+
 /** A labelled input whose error is announced with it (aria-describedby, aria-invalid). */
-export const Field: FC<FieldProps> = ({ form, name, label, type = "text", hint, ...rest }) => {
-  const id = `field-${name}`;
+export const Field: FC<FieldProps> = ({ form, formId = "field", name, label, type = "text", hint, ...rest }) => {
+  const id = `${formId}-${name}`;
   const error = form.errors[name];
-  const described = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
   return (
-    <div>
-      <label for={id}>{label}</label>
-      {hint && (
-        <span class="field-hint" id={`${id}-hint`}>
-          {hint}
-        </span>
-      )}
+    <Labelled id={id} label={label} hint={hint} error={error}>
       <input
         id={id}
         name={name}
         type={type}
         value={form.values[name] ?? ""}
         aria-invalid={error ? "true" : undefined}
-        aria-describedby={described || undefined}
+        aria-describedby={describedBy(id, hint, error)}
         {...rest}
       />
-      <FieldError id={`${id}-error`} error={error} />
-    </div>
+    </Labelled>
   );
 };
 
