@@ -14,10 +14,10 @@ import { addToCart, db, paidOrder } from "../support/orders";
 import { recordedRequests, recorderUrl, scriptReply } from "../support/outside";
 
 const line = () => `oln_${crypto.randomUUID().replace(/-/g, "")}`;
-const printRequest = (lineId: string) =>
+const printRequest = (lineId: string, sellerOrderId = `sor_${"5".repeat(32)}`) =>
   createEvent("CoverPrintRequested", {
     orderId: `ord_${"5".repeat(32)}`,
-    sellerOrderId: `sor_${"5".repeat(32)}`,
+    sellerOrderId,
     lineId,
     sellerId: `sel_${"5".repeat(32)}`,
     listingId: `lst_${"5".repeat(32)}`,
@@ -29,7 +29,7 @@ const printRequest = (lineId: string) =>
     quantity: 1,
   });
 
-async function deliver(event: ReturnType<typeof printRequest>, times: number, withEnv: Env = env) {
+async function deliver(event: ReturnType<typeof createEvent>, times: number, withEnv: Env = env) {
   const batch = createMessageBatch(
     "order-events",
     Array.from({ length: times }, (_, i) => ({ id: `p-${i}`, timestamp: new Date(), attempts: i + 1, body: event })),
@@ -65,6 +65,29 @@ describe("cover printing", () => {
         partner: "log",
       }),
     ]);
+  });
+
+  it("settles a waiting job once when its seller order's change is delivered twice, and never unsettles it", async () => {
+    const lineId = line();
+    const sellerOrderId = `sor_${crypto.randomUUID().replace(/-/g, "")}`;
+    await deliver(printRequest(lineId, sellerOrderId), 1);
+    const change = (to: string) =>
+      createEvent("OrderStatusChanged", {
+        orderId: `ord_${"5".repeat(32)}`,
+        sellerOrderId,
+        from: "paid",
+        to,
+        actor: "seller",
+        reason: null,
+      });
+    const jobOf = async () => (await db.select().from(printJobs).where(eq(printJobs.lineId, lineId)))[0]!;
+
+    expect((await deliver(change("shipped"), 2)).explicitAcks).toEqual(["p-0", "p-1"]);
+    const shipped = await jobOf();
+    expect(shipped.status).toBe("shipped");
+    // A late delivery of an older change (a cancellation that lost the race) finds nothing waiting.
+    await deliver(change("cancelled"), 1);
+    expect(await jobOf()).toEqual(shipped);
   });
 
   it("makes one job of a request delivered twice", async () => {
