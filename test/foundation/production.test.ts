@@ -98,4 +98,14 @@ describe("the production environment", () => {
       expect(response.headers.get("content-type")).toContain("application/problem+json");
     }
   });
+
+  it("answers the console's mailbox page as unknown too", async () => {
+    const response = await createApp().request(
+      "/console/dev/mailbox?to=someone%40bazaar.test",
+      {},
+      productionEnv(),
+      createExecutionContext(),
+    );
+    expect(response.status).toBe(404);
+  });
 });

@@ -66,6 +66,8 @@
       input.addEventListener("change", () => previewPhoto(input));
     }
     for (const box of root.querySelectorAll("input[type=checkbox][data-select-all]")) {
+      // Rendered hidden: without this script it could not select anything.
+      box.hidden = false;
       box.addEventListener("change", () => {
         for (const item of document.querySelectorAll(`input[type=checkbox][name="${box.dataset.selectAll}"]`)) {
           item.checked = box.checked;

@@ -221,7 +221,7 @@ export const ListingsPage: FC<ListingsProps> = ({ filter, page, token, notice, r
             <thead>
               <tr>
                 <th scope="col">
-                  <input type="checkbox" data-select-all="ids" aria-label="Select every listing on this page" />
+                  <input type="checkbox" data-select-all="ids" aria-label="Select every listing on this page" hidden />
                 </th>
                 <th scope="col">Book</th>
                 <th scope="col">SKU</th>
