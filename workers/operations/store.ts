@@ -1,5 +1,6 @@
-import { and, desc, eq, lt, or } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { deadLetters } from "../../schema/platform";
+import { olderThan } from "../lib/keyset";
 import type { Db } from "../platform/db";
 
 export type DeadLetterRow = typeof deadLetters.$inferSelect;
@@ -7,10 +8,7 @@ export type DeadLetterRow = typeof deadLetters.$inferSelect;
 /** Newest first; the cursor is the (receivedAt, id) of the last row served. */
 export function listDeadLetters(db: Db, limit: number, after?: { receivedAt: number; id: string }) {
   const older = after
-    ? or(
-        lt(deadLetters.receivedAt, after.receivedAt),
-        and(eq(deadLetters.receivedAt, after.receivedAt), lt(deadLetters.id, after.id)),
-      )
+    ? olderThan(deadLetters.receivedAt, deadLetters.id, { time: after.receivedAt, id: after.id })
     : undefined;
   return db
     .select()

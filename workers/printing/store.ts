@@ -1,5 +1,6 @@
-import { and, count, desc, eq, lt, or } from "drizzle-orm";
+import { and, count, desc, eq } from "drizzle-orm";
 import { type PRINT_JOB_STATUSES, printJobs } from "../../schema/printing";
+import { olderThan } from "../lib/keyset";
 import { type Db, ignoringDuplicates, type Statement } from "../platform/db";
 
 export type PrintJobRow = typeof printJobs.$inferSelect;
@@ -24,12 +25,7 @@ export function printJobsOfSeller(
       and(
         eq(printJobs.sellerId, sellerId),
         filter.status ? eq(printJobs.status, filter.status) : undefined,
-        after
-          ? or(
-              lt(printJobs.submittedAt, after.submittedAt),
-              and(eq(printJobs.submittedAt, after.submittedAt), lt(printJobs.id, after.id)),
-            )
-          : undefined,
+        after ? olderThan(printJobs.submittedAt, printJobs.id, { time: after.submittedAt, id: after.id }) : undefined,
       ),
     )
     .orderBy(desc(printJobs.submittedAt), desc(printJobs.id))

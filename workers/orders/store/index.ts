@@ -1,7 +1,8 @@
-import { and, desc, eq, gt, inArray, lt, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, lt, lte, type SQL, sql } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { orderLines, orderRefunds, orderStatusHistory, orders, sellerOrders, shipments } from "../../../schema/orders";
 import { readChunked } from "../../lib/chunked";
+import { olderThan } from "../../lib/keyset";
 import type { Db, Statement } from "../../platform/db";
 import type { OrderStatus, SellerOrderStatus } from "../states";
 import { notShipped, TO_SHIP } from "./reports";
@@ -92,12 +93,7 @@ export function ordersOfBuyer(db: Db, buyerId: string, limit: number, after?: { 
     .where(
       and(
         eq(orders.buyerId, buyerId),
-        after
-          ? or(
-              lt(orders.createdAt, after.createdAt),
-              and(eq(orders.createdAt, after.createdAt), lt(orders.id, after.id)),
-            )
-          : undefined,
+        after ? olderThan(orders.createdAt, orders.id, { time: after.createdAt, id: after.id }) : undefined,
       ),
     )
     .orderBy(desc(orders.createdAt), desc(orders.id))
@@ -257,12 +253,7 @@ export function sellerOrdersOfSeller(
         eq(sellerOrders.sellerId, sellerId),
         filter.status ? eq(sellerOrders.status, filter.status) : undefined,
         filter.toShip ? and(inArray(sellerOrders.status, [...TO_SHIP]), notShipped(db)) : undefined,
-        after
-          ? or(
-              lt(sellerOrders.createdAt, after.createdAt),
-              and(eq(sellerOrders.createdAt, after.createdAt), lt(sellerOrders.id, after.id)),
-            )
-          : undefined,
+        after ? olderThan(sellerOrders.createdAt, sellerOrders.id, { time: after.createdAt, id: after.id }) : undefined,
       ),
     )
     .orderBy(desc(sellerOrders.createdAt), desc(sellerOrders.id))
