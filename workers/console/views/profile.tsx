@@ -1,6 +1,22 @@
 import type { FC } from "hono/jsx";
 import { CsrfField, Field, FormMessage, type FormState, Notice } from "./parts";
 
+/** What a shop is known by: the fields of opening one and of its profile. */
+export const StoreFields: FC<{ form: FormState }> = ({ form }) => (
+  <>
+    <Field form={form} name="storeName" label="Store name" hint="Buyers see it on your offers and orders." required />
+    <Field form={form} name="contactEmail" label="Contact email" type="email" autocomplete="email" required />
+    <Field
+      form={form}
+      name="shipsFrom"
+      label="Ships from"
+      hint="The country as a two-letter code, such as DE or FR. Domestic shipping rates apply there."
+      autocomplete="country"
+      required
+    />
+  </>
+);
+
 interface ProfileProps {
   form: FormState;
   token: string;
@@ -21,16 +37,7 @@ export const ProfileEditor: FC<ProfileProps> = ({ form, token, saved }) => (
       novalidate
     >
       <CsrfField token={token} />
-      <Field form={form} name="storeName" label="Store name" hint="Buyers see it on your offers and orders." required />
-      <Field form={form} name="contactEmail" label="Contact email" type="email" autocomplete="email" required />
-      <Field
-        form={form}
-        name="shipsFrom"
-        label="Ships from"
-        hint="The country as a two-letter code, such as DE or FR. Domestic shipping rates apply there."
-        autocomplete="country"
-        required
-      />
+      <StoreFields form={form} />
       <div class="actions">
         <button type="submit">Save profile</button>
       </div>

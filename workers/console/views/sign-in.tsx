@@ -1,5 +1,6 @@
 import type { FC } from "hono/jsx";
 import { CsrfField, Field, FormMessage, type FormState, Notice } from "./parts";
+import { StoreFields } from "./profile";
 
 export const LoginForm: FC<{ form: FormState; token: string; next: string; notice?: string }> = ({
   form,
@@ -60,16 +61,7 @@ export const OnboardingForm: FC<{ form: FormState; token: string; welcome: boole
     <FormMessage form={form} />
     <form method="post" action="/console/onboarding">
       <CsrfField token={token} />
-      <Field form={form} name="storeName" label="Store name" required />
-      <Field form={form} name="contactEmail" label="Contact email" type="email" autocomplete="email" required />
-      <Field
-        form={form}
-        name="shipsFrom"
-        label="Ships from"
-        hint="The country as a two-letter code, such as DE or FR."
-        autocomplete="country"
-        required
-      />
+      <StoreFields form={form} />
       <div class="actions">
         <button type="submit">Open my shop</button>
       </div>
