@@ -37,6 +37,8 @@ const sellerOrderParties = z.object({
   buyerId: id,
   buyer: contact,
 });
+const contentStatus = z.enum(["published", "pending", "hidden", "removed"]);
+const moderationTarget = z.enum(["review", "comment", "thread"]);
 const listingCondition = z.enum(["new", "like_new", "very_good", "good", "acceptable"]);
 const listingStatus = z.enum(["active", "paused", "sold_out"]);
 const listingState = {
@@ -331,6 +333,98 @@ export const EVENT_CATALOG = {
     version: 1,
     queues: ["catalog-events"],
     data: z.object({ editionId: id, isbn13: z.string().length(13), userId: id.nullable() }),
+  },
+  /** A reader reviewed a work (`status` pending when the filter held it). */
+  ReviewPosted: {
+    version: 1,
+    queues: ["catalog-events"],
+    data: z.object({
+      reviewId: id,
+      workId: id,
+      editionId: id,
+      isbn13: z.string().length(13),
+      authorId: id,
+      rating: z.number().int().min(1).max(5),
+      verified: z.boolean(),
+      status: contentStatus,
+    }),
+  },
+  /** A review was edited or deleted by its author, or hidden, restored or removed by moderation. */
+  ReviewChanged: {
+    version: 1,
+    queues: ["catalog-events"],
+    data: z.object({
+      reviewId: id,
+      workId: id,
+      authorId: id,
+      change: z.enum(["edited", "deleted", "hidden", "restored", "removed"]),
+      rating: z.number().int().min(1).max(5).nullable(),
+      status: contentStatus.nullable(),
+    }),
+  },
+  /** A comment on a thread or a review. */
+  CommentPosted: {
+    version: 1,
+    queues: ["catalog-events"],
+    data: z.object({
+      commentId: id,
+      subjectType: z.enum(["thread", "review"]),
+      subjectId: id,
+      parentId: id.nullable(),
+      authorId: id,
+      status: contentStatus,
+    }),
+  },
+  /**
+   * A published comment that one reader should hear of: a reply to their comment (or to their thread or review),
+   * or a new comment in a thread they follow. One event per recipient, so each mail is sent once.
+   */
+  CommentReplied: {
+    version: 1,
+    queues: ["notifications"],
+    data: z.object({
+      commentId: id,
+      subjectType: z.enum(["thread", "review"]),
+      subjectId: id,
+      recipientId: id,
+      reason: z.enum(["reply", "following"]),
+      authorName: z.string(),
+      subjectTitle: z.string(),
+      isbn13: z.string().length(13),
+      excerpt: z.string(),
+    }),
+  },
+  /** A reader reported a review, comment or thread; `reportCount` counts its distinct reporters so far. */
+  ContentReported: {
+    version: 1,
+    queues: ["catalog-events"],
+    data: z.object({ reportId: id, targetType: moderationTarget, targetId: id, reporterId: id, reportCount: count }),
+  },
+  /** Content left public view until a moderator decides: held by the filter or hidden by reports. */
+  ContentHidden: {
+    version: 1,
+    queues: ["catalog-events"],
+    data: z.object({
+      moderationId: id,
+      targetType: moderationTarget,
+      targetId: id,
+      authorId: id,
+      cause: z.enum(["filter", "reports"]),
+    }),
+  },
+  /** A moderator approved or removed held or hidden content; its author is told. */
+  ModerationDecided: {
+    version: 1,
+    queues: ["notifications"],
+    data: z.object({
+      moderationId: id,
+      targetType: moderationTarget,
+      targetId: id,
+      authorId: id,
+      action: z.enum(["approve", "remove"]),
+      note: z.string(),
+      decidedBy: id,
+    }),
   },
   /** One chunk of a seller's CSV import, stored in R2 under `key`, is ready to be applied. */
   ImportChunkQueued: {

@@ -8,13 +8,22 @@ import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "driz
  * those filters (the stock authority lives outside D1).
  */
 
-/** A work: the book as written, shared by its editions. Authors are kept in order (JSON array of names). */
+/**
+ * A work: the book as written, shared by its editions. Authors are kept in order (JSON array of names).
+ * `stars1`…`stars5` count its published reviews by rating: the catalog's copy of community's aggregate, moved
+ * in the same batch as each review write and recomputed nightly, shown with every edition of the work.
+ */
 export const works = sqliteTable("works", {
   id: text("id").primaryKey(),
   title: text("title").notNull(),
   subtitle: text("subtitle"),
   authors: text("authors", { mode: "json" }).$type<string[]>().notNull(),
   subjects: text("subjects", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+  stars1: integer("stars_1").notNull().default(0),
+  stars2: integer("stars_2").notNull().default(0),
+  stars3: integer("stars_3").notNull().default(0),
+  stars4: integer("stars_4").notNull().default(0),
+  stars5: integer("stars_5").notNull().default(0),
   createdAt: integer("created_at").notNull(),
   updatedAt: integer("updated_at").notNull(),
 });

@@ -1,4 +1,5 @@
 export * from "./catalog";
+export * from "./community";
 export * from "./identity";
 export * from "./notifications";
 export * from "./orders";

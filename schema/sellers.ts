@@ -1,6 +1,9 @@
 import { integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
-/** A user's seller profile; one per user. `storeNameKey` (lower-cased) keeps store names unique. */
+/**
+ * A user's seller profile; one per user. `storeNameKey` (lower-cased) keeps store names unique. `ratingCount`
+ * and `ratingTotal` (the sum of the stars) summarise buyers' published seller reviews, moved with each review.
+ */
 export const sellers = sqliteTable(
   "sellers",
   {
@@ -10,6 +13,8 @@ export const sellers = sqliteTable(
     storeNameKey: text("store_name_key").notNull(),
     contactEmail: text("contact_email").notNull(),
     shipsFrom: text("ships_from").notNull(),
+    ratingCount: integer("rating_count").notNull().default(0),
+    ratingTotal: integer("rating_total").notNull().default(0),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },

@@ -1,5 +1,6 @@
 import { cartRoutes, mergeGuestCart } from "./cart";
 import { catalogRoutes } from "./catalog";
+import { communityRoutes } from "./community";
 import { consoleRoutes } from "./console";
 import { docsRoutes } from "./docs";
 import { healthRoutes } from "./health";
@@ -30,6 +31,7 @@ export function createApp() {
   app.route("/", sellerRoutes);
   app.route("/", orderRoutes);
   app.route("/", printingRoutes);
+  app.route("/", communityRoutes);
   app.route("/", docsRoutes);
   // The seller console's pages are HTML for browsers, not API operations: outside the OpenAPI document.
   app.route("/", consoleRoutes);

@@ -128,6 +128,11 @@ export const ConfigSchema = z
     RATE_LIMIT_REGISTER_PER_IP: rateRule.optional(),
     RATE_LIMIT_LOGIN_PER_IP: rateRule.optional(),
     RATE_LIMIT_PASSWORD_RESET_PER_IP: rateRule.optional(),
+    // community: posting limits per reader as <hits>/<seconds>, and how many distinct reporters hide content
+    RATE_LIMIT_REVIEWS_PER_READER: rateRule.default({ limit: 10, windowSeconds: 3600 }),
+    RATE_LIMIT_COMMENTS_PER_READER: rateRule.default({ limit: 30, windowSeconds: 600 }),
+    RATE_LIMIT_REPORTS_PER_READER: rateRule.default({ limit: 20, windowSeconds: 3600 }),
+    MODERATION_HIDE_AFTER_REPORTS: z.coerce.number().int().min(1).max(100).default(3),
   })
   .superRefine((config, ctx) => {
     const need = (key: keyof typeof config, when: string) => {

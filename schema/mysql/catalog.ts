@@ -10,6 +10,11 @@ export const works = mysqlTable("works", {
   subtitle: text("subtitle"),
   authors: json("authors").notNull(),
   subjects: json("subjects").notNull().default([]),
+  stars1: int("stars_1").notNull().default(0),
+  stars2: int("stars_2").notNull().default(0),
+  stars3: int("stars_3").notNull().default(0),
+  stars4: int("stars_4").notNull().default(0),
+  stars5: int("stars_5").notNull().default(0),
   createdAt: epochMs("created_at").notNull(),
   updatedAt: epochMs("updated_at").notNull(),
 });

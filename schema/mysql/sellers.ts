@@ -1,4 +1,4 @@
-import { json, mysqlTable, uniqueIndex } from "drizzle-orm/mysql-core";
+import { int, json, mysqlTable, uniqueIndex } from "drizzle-orm/mysql-core";
 import { epochMs, id, minorUnits, varchar } from "./columns";
 
 /** The sellers module's tables in MySQL: DDL twins of schema/sellers.ts, which the stores query. */
@@ -13,6 +13,8 @@ export const sellers = mysqlTable(
     contactEmail: varchar("contact_email", 320).notNull(),
     /** An ISO 3166-1 alpha-2 country code. */
     shipsFrom: varchar("ships_from", 2).notNull(),
+    ratingCount: int("rating_count").notNull().default(0),
+    ratingTotal: int("rating_total").notNull().default(0),
     createdAt: epochMs("created_at").notNull(),
     updatedAt: epochMs("updated_at").notNull(),
   },

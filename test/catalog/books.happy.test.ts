@@ -18,7 +18,7 @@ describe("GET /v1/books — browsing", () => {
       lowestPrice: { amount: 2499, currency: "EUR" },
       offerCount: 1,
       coverImageUrl: null,
-      rating: { average: null, count: 0 },
+      rating: { average: null, count: 0, distribution: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 } },
     });
     expect(page.nextCursor).toEqual(expect.any(String));
   });

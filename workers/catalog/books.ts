@@ -9,6 +9,7 @@ import { catalogEvents } from "./events";
 import { looksLikeIsbn, normalizeIsbn, requireIsbn, toIsbn10 } from "./isbn";
 import { conditionMask } from "./model";
 import { type OfferRows, offerReads, offersFrom } from "./offers";
+import { type Rating, ratingOf } from "./ratings";
 import type { BooksQueryInput, CategoryRefSchema } from "./schemas";
 import {
   type AnalysedTerm,
@@ -41,8 +42,6 @@ import { searchEditions, suggestionHits } from "./store/search";
 
 /** Browse, search, suggestions and the book page: the public, cached reads of the catalog. */
 
-const NO_RATING = { average: null, count: 0 };
-
 export interface BookSummary {
   isbn13: string;
   title: string;
@@ -54,7 +53,7 @@ export interface BookSummary {
   coverImageUrl: string | null;
   lowestPrice: { amount: number; currency: string } | null;
   offerCount: number;
-  rating: typeof NO_RATING;
+  rating: Rating;
 }
 
 export interface BookPage {
@@ -148,7 +147,7 @@ function summaryOf(ctx: CatalogContext, card: BrowseHit): BookSummary {
     coverImageUrl: mediaUrl(ctx, card.coverKey),
     lowestPrice: card.price === null ? null : { amount: card.price, currency: MARKETPLACE_CURRENCY },
     offerCount: card.offerCount,
-    rating: NO_RATING,
+    rating: ratingOf([card.s1, card.s2, card.s3, card.s4, card.s5]),
   };
 }
 
@@ -294,7 +293,8 @@ export async function bookDetail(ctx: CatalogContext, isbnInput: string, viewerI
   if (!found) throw new AppError("not_found", `No edition with ISBN ${isbn13}.`);
   const { edition: current } = found;
   ctx.services.outbox.signal([catalogEvents.productViewed({ id: current.id, isbn13 }, viewerId)]);
-  const key = `book:${isbn13}:${current.version}:${found.categoriesVersion}`;
+  // The work's stars are in the key: a review moves them without touching the edition.
+  const key = `book:${isbn13}:${current.version}:${found.categoriesVersion}:${found.work.stars.join(".")}`;
   return {
     etag: etagFor(key),
     read: () => ctx.cache.read(key, CACHE_TTL_SECONDS, () => loadBook(ctx, found)),
@@ -351,6 +351,6 @@ async function loadBook(ctx: CatalogContext, found: EditionWithWork) {
     lowestPrice: edition.lowestPrice === null ? null : { amount: edition.lowestPrice, currency: MARKETPLACE_CURRENCY },
     offerCount: edition.offerCount,
     offers,
-    rating: NO_RATING,
+    rating: ratingOf(work.stars),
   };
 }

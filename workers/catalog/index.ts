@@ -3,6 +3,16 @@
 export { importChunkConsumer, sellerWithdrawal, stockCopyConsumer, viewCounter } from "./consumers";
 export { type CatalogContext, catalogContext } from "./context";
 export { COVER_OPTION_KINDS, LISTING_CONDITIONS, LISTING_STATUSES, SELLER_LISTING_SORTS } from "./model";
+export {
+  moveWorkStars,
+  NO_STARS,
+  type Rating,
+  ratingOf,
+  type StarMove,
+  type Stars,
+  setWorkStars,
+  workStars,
+} from "./ratings";
 export { catalogReadRoutes, catalogRoutes } from "./routes";
 export {
   CreateListingBody,
@@ -45,3 +55,4 @@ export {
   startImport,
   updateListing,
 } from "./service";
+export { type WorkOfEdition, workOfEdition } from "./works";

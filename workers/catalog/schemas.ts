@@ -37,8 +37,14 @@ export const ImportIdParam = z.object({
     .openapi({ param: { name: "id", in: "path" } }),
 });
 
-const RatingSummarySchema = z
-  .object({ average: z.number().nullable(), count: z.number().int() })
+const stars = z.number().int().nonnegative();
+/** A work's rating from its published reviews, the same on every edition of it. */
+export const RatingSummarySchema = z
+  .object({
+    average: z.number().nullable().openapi({ description: "Mean stars to one decimal; null with no reviews" }),
+    count: z.number().int(),
+    distribution: z.object({ "1": stars, "2": stars, "3": stars, "4": stars, "5": stars }),
+  })
   .openapi("RatingSummary");
 
 const BookSummarySchema = z

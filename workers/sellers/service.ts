@@ -72,6 +72,8 @@ export async function becomeSeller(
     storeNameKey,
     contactEmail: normaliseEmail(input.contactEmail).email,
     shipsFrom: input.shipsFrom,
+    ratingCount: 0,
+    ratingTotal: 0,
     createdAt: now,
     updatedAt: now,
   };

@@ -103,17 +103,26 @@ export interface BrowseHit {
   coverKey: string | null;
   price: number | null;
   offerCount: number;
+  /** The work's stars, 1 to 5 (catalog/ratings). */
+  s1: number;
+  s2: number;
+  s3: number;
+  s4: number;
+  s5: number;
 }
 
+/** A card's columns; its query joins the edition's work (`WITH_WORK`) for the work's stars. */
 export const CARD =
   sql.raw(`e.id AS id, e.isbn13 AS isbn13, e.title AS title, e.subtitle AS subtitle, e.authors AS authors,
   e.format AS format, e.language AS language, e.published_year AS year, e.cover_key AS coverKey,
-  e.lowest_price AS price, e.offer_count AS offerCount`);
+  e.lowest_price AS price, e.offer_count AS offerCount,
+  w.stars_1 AS s1, w.stars_2 AS s2, w.stars_3 AS s3, w.stars_4 AS s4, w.stars_5 AS s5`);
+export const WITH_WORK = sql.raw("JOIN works w ON w.id = e.work_id");
 
 /** One page (plus one, to know if there is more) of editions in the order asked for. */
 export function browseQuery(filters: BrowseFilters, order: BrowseOrder, limit: number): SQL {
   const { clauses, orderBy } = orderClauses(order);
-  return sql`SELECT ${CARD} FROM editions e ${where([...filterClauses(filters), ...clauses])} ${orderBy} LIMIT ${limit + 1}`;
+  return sql`SELECT ${CARD} FROM editions e ${WITH_WORK} ${where([...filterClauses(filters), ...clauses])} ${orderBy} LIMIT ${limit + 1}`;
 }
 
 export function browseEditions(db: Db, filters: BrowseFilters, order: BrowseOrder, limit: number) {
@@ -142,12 +151,12 @@ export function searchQuery(match: string, filters: BrowseFilters, order: Search
   if (order.sort === "relevance") {
     const after = afterPosition(sql`f.rank`, sql`f.rowid`, order.after);
     return sql`SELECT ${CARD}, f.rank AS score, f.rowid AS doc
-      FROM edition_search f JOIN editions e ON e.doc_id = f.rowid
+      FROM edition_search f JOIN editions e ON e.doc_id = f.rowid ${WITH_WORK}
       ${where([sql`edition_search MATCH ${match}`, ...filtered, ...after])} ORDER BY f.rank LIMIT ${limit + 1}`;
   }
   const { clauses, orderBy } = orderClauses(order);
   return sql`SELECT ${CARD}, 0 AS score, e.doc_id AS doc
-    FROM edition_search f JOIN editions e ON e.doc_id = f.rowid
+    FROM edition_search f JOIN editions e ON e.doc_id = f.rowid ${WITH_WORK}
     ${where([sql`edition_search MATCH ${match}`, ...filtered, ...clauses])} ${orderBy} LIMIT ${limit + 1}`;
 }
 

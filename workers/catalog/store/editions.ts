@@ -14,6 +14,7 @@ import { chunked, readChunked, rowsPerInsert } from "../../lib/chunked";
 import { MARKETPLACE_CURRENCY } from "../../lib/money";
 import { type Db, ignoringDuplicates, type Statement, upserting } from "../../platform/db";
 import { LISTING_CONDITIONS } from "../model";
+import type { Stars } from "../ratings";
 import { variantsOf } from "../search";
 import { violatesUnique } from "./unique";
 
@@ -21,7 +22,7 @@ type NewWork = typeof works.$inferInsert;
 type NewEdition = SQLiteInsertValue<typeof editions>;
 
 /**
- * An edition, its work and the category tree's version: everything a book page is keyed by and starts from, in
+ * An edition, its work (with its stars) and the category tree's version: everything a book page is keyed by and starts from, in
  * one read. Work columns are aliased so no two result columns share a name.
  */
 export async function editionWithWork(db: Db, isbn13: string) {
@@ -32,6 +33,11 @@ export async function editionWithWork(db: Db, isbn13: string) {
       workSubtitle: sql<string | null>`${works.subtitle}`.as("work_subtitle"),
       workAuthors: sql<string>`${works.authors}`.as("work_authors"),
       workSubjects: sql<string>`${works.subjects}`.as("work_subjects"),
+      s1: works.stars1,
+      s2: works.stars2,
+      s3: works.stars3,
+      s4: works.stars4,
+      s5: works.stars5,
       categoriesVersion: sql<number>`coalesce((SELECT ${catalogVersions.version} FROM ${catalogVersions} WHERE ${catalogVersions.scope} = 'categories'), 0)`,
     })
     .from(editions)
@@ -47,6 +53,7 @@ export async function editionWithWork(db: Db, isbn13: string) {
       subtitle: row.workSubtitle,
       authors: JSON.parse(row.workAuthors) as string[],
       subjects: JSON.parse(row.workSubjects) as string[],
+      stars: [row.s1, row.s2, row.s3, row.s4, row.s5] as Stars,
     },
     categoriesVersion: row.categoriesVersion,
   };
@@ -231,4 +238,20 @@ export function countViews(db: Db, count: { editionId: string; day: string; view
   return upserting(db, db.insert(editionViews).values(count), [editionViews.editionId, editionViews.day], {
     views: sql`${editionViews.views} + ${count.views}`,
   });
+}
+
+/** The edition with this ISBN, its work's id and title and, comma-separated, the ISBN of every edition of the work. */
+export async function workOfIsbn(db: Db, isbn13: string) {
+  const [row] = await db
+    .select({
+      editionId: editions.id,
+      workId: works.id,
+      title: works.title,
+      workIsbns: sql<string>`(SELECT group_concat(s.isbn13) FROM editions s WHERE s.work_id = ${editions.workId})`,
+    })
+    .from(editions)
+    .innerJoin(works, eq(works.id, editions.workId))
+    .where(eq(editions.isbn13, isbn13))
+    .limit(1);
+  return row;
 }

@@ -7,6 +7,7 @@ import {
   filterClauses,
   orderClauses,
   type SearchOrder,
+  WITH_WORK,
   where,
 } from "./browse";
 
@@ -90,12 +91,12 @@ export function innoDbSearchQuery(text: TextQuery, filters: BrowseFilters, order
   if (order.sort === "relevance") {
     const after = afterPosition(sql`m.score`, sql`m.doc`, order.after);
     return sql`SELECT ${CARD}, m.score AS score, m.doc AS doc
-      FROM ${matches(text, true)} JOIN editions e ON e.doc_id = m.doc
+      FROM ${matches(text, true)} JOIN editions e ON e.doc_id = m.doc ${WITH_WORK}
       ${where([...filtered, ...after])} ORDER BY m.score, m.doc LIMIT ${limit + 1}`;
   }
   const { clauses, orderBy } = orderClauses(order);
   return sql`SELECT ${CARD}, 0 AS score, e.doc_id AS doc
-    FROM ${matches(text, false)} JOIN editions e ON e.doc_id = m.doc
+    FROM ${matches(text, false)} JOIN editions e ON e.doc_id = m.doc ${WITH_WORK}
     ${where([...filtered, ...clauses])} ${orderBy} LIMIT ${limit + 1}`;
 }
 
