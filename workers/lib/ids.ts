@@ -28,7 +28,14 @@ export type IdPrefix =
   | "dlq"
   | "aud"
   | "rec"
-  | "req";
+  | "req"
+  | "rev"
+  | "srv"
+  | "thr"
+  | "cmt"
+  | "rpt"
+  | "mod"
+  | "rrc";
 
 let lastMillis = 0;
 let sequence = 0;

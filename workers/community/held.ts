@@ -1,0 +1,32 @@
+import type { ModerationTarget } from "../../schema/community";
+import { newId } from "../lib/ids";
+import type { Statement } from "../platform/db";
+import type { CommunityContext } from "./context";
+import { communityEvents } from "./events";
+import type { Screening } from "./screening";
+import { openModerationItem } from "./store/moderation-items";
+
+/**
+ * What a post the filter held adds to its write: the moderation item (`pending`, with the filter's flags)
+ * and `ContentHidden`. A post the filter passed adds nothing.
+ */
+export function holdIfFlagged(
+  ctx: CommunityContext,
+  target: { type: ModerationTarget; id: string; authorId: string },
+  screening: Screening,
+  now = Date.now(),
+): { statements: Statement[]; events: ReturnType<typeof communityEvents.contentHidden>[] } {
+  if (screening.publish) return { statements: [], events: [] };
+  const item = {
+    id: newId("mod"),
+    targetType: target.type,
+    targetId: target.id,
+    authorId: target.authorId,
+    cause: "filter" as const,
+    flags: screening.flags,
+  };
+  return {
+    statements: [openModerationItem(ctx.services.db, item, now)],
+    events: [communityEvents.contentHidden(item)],
+  };
+}
