@@ -1,3 +1,4 @@
 /** What community offers the other modules; everything else in this folder is private to it. */
+export { deletedAuthor } from "./consumers";
 export { type CommunityContext, communityContext } from "./context";
 export { communityRoutes } from "./routes";

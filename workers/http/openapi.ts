@@ -21,7 +21,8 @@ const API_TAGS = [
   { name: "Seller print jobs", description: "The covers printed for a seller's lines, with their status." },
   { name: "Payments", description: "Payment events from the payment provider." },
   { name: "Catalog administration", description: "The category tree, kept by admins." },
-  { name: "Admin", description: "The security audit log, for admins." },
+  { name: "Reports", description: "Readers report reviews, comments and threads that break the rules." },
+  { name: "Admin", description: "The security audit log and the moderation queue, for admins." },
   { name: "Operations", description: "Health, dead letters and reconciliation, for operators." },
   { name: "Development", description: "Development-only tools (mailbox, payment simulator): unknown in production." },
 ];

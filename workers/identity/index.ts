@@ -1,6 +1,7 @@
 /** What identity offers the other modules; everything else in this folder is private to it. */
 export type { ShippingAddress } from "../../schema/identity";
 export { ShippingAddressSchema } from "./addresses";
+export { auditEntry } from "./audit";
 export { type AccountSellers, type ClientInfo, type IdentityContext, identityContext } from "./context";
 export { principalOf, requireAuth, requireRole } from "./middleware";
 export { identityRoutes } from "./routes";
