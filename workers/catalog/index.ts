@@ -17,6 +17,7 @@ export { catalogReadRoutes, catalogRoutes } from "./routes";
 export {
   CreateListingBody,
   type CreateListingInput,
+  IsbnParam,
   ListingsStatusBody,
   type ListingsStatusInput,
   PhotoOrderBody,

@@ -49,6 +49,7 @@ export const ERROR_CODES = {
   cart_empty: [422, "The cart is empty"],
   cart_full: [422, "The cart holds as many lines as it may"],
   shipping_unavailable: [422, "A seller does not ship there"],
+  reply_too_deep: [422, "Replies nest at most three levels deep"],
   rate_limited: [429, "Too many requests"],
   internal: [500, "Internal error"],
   misconfigured: [500, "The service is misconfigured"],

@@ -4,6 +4,7 @@ import { type ClientInfo, contactOf, type IdentityContext, passwordResetMail, ve
 import type { Statement } from "../platform/db";
 import type { NotificationsContext } from "./context";
 import { orderTemplates } from "./order-templates";
+import { replyTemplates } from "./reply-templates";
 import type { DevMail } from "./schemas";
 import { deliveryRow, mailboxFor } from "./store";
 import { type RenderedMail, templates, toHtml } from "./templates";
@@ -21,6 +22,7 @@ export const MAIL_EVENTS = [
   "RefundIssued",
   "OrderShipped",
   "OrderDelivered",
+  "CommentReplied",
 ] as const;
 export type MailEvent = Extract<AnyEvent, { type: (typeof MAIL_EVENTS)[number] }>;
 
@@ -66,6 +68,12 @@ async function render(ctx: NotificationsContext, event: MailEvent): Promise<{ to
       return toBuyer(event.data.buyer, () => orderTemplates.delivered(config, event.data));
     case "RefundIssued":
       return toBuyer(event.data.buyer, () => orderTemplates.refunded(config, event.data));
+    case "CommentReplied": {
+      const recipient = await contactOf(ctx, event.data.recipientId);
+      return recipient
+        ? { to: recipient.email, mail: replyTemplates.commentReplied(config, event.data, recipient) }
+        : null;
+    }
   }
 }
 

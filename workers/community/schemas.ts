@@ -1,0 +1,136 @@
+import { z } from "@hono/zod-openapi";
+import { CONTENT_STATUSES } from "../../schema/community";
+import { humanText, PageQuery } from "../http/schemas";
+import { idPattern } from "../lib/ids";
+
+/** Request and response shapes of the community routes; the OpenAPI document is generated from these. */
+
+const idParam = (prefix: "thr" | "cmt" | "rev", what: string) =>
+  z.object({
+    id: z
+      .string()
+      .regex(idPattern(prefix), `a ${what} id (${prefix}_…)`)
+      .openapi({ example: `${prefix}_0192f0c4a1b27c3e8d5f6a7b8c9d0e1f` }),
+  });
+
+export const ThreadIdParam = idParam("thr", "thread");
+export const CommentIdParam = idParam("cmt", "comment");
+export const ReviewIdParam = idParam("rev", "review");
+
+/** Plain text, stored and answered as written: it is never read as HTML or Markdown anywhere. */
+const ThreadTitle = humanText(z.string().trim().min(1).max(200)).openapi({ example: "Is the ending a dream?" });
+const PostBody = (max: number) =>
+  humanText(z.string().trim().min(1).max(max), { multiline: true }).openapi({
+    description: "Plain text (line breaks kept); never interpreted as HTML",
+  });
+
+export const ThreadBody = z.object({ title: ThreadTitle, body: PostBody(10_000) }).openapi("ThreadRequest");
+export type ThreadBody = z.infer<typeof ThreadBody>;
+
+export const ThreadPatch = ThreadBody.partial()
+  .refine((patch) => patch.title !== undefined || patch.body !== undefined, {
+    message: "send at least one of title, body",
+  })
+  .openapi("ThreadUpdate");
+export type ThreadPatch = z.infer<typeof ThreadPatch>;
+
+export const CommentBody = z
+  .object({
+    body: PostBody(5_000),
+    parentId: CommentIdParam.shape.id
+      .optional()
+      .openapi({ description: "The comment this one answers; left out for a top-level comment" }),
+  })
+  .openapi("CommentRequest");
+export type CommentBody = z.infer<typeof CommentBody>;
+
+export const CommentPatch = z.object({ body: PostBody(5_000) }).openapi("CommentUpdate");
+export type CommentPatch = z.infer<typeof CommentPatch>;
+
+export const ThreadsQuery = PageQuery;
+export type ThreadsQuery = z.infer<typeof ThreadsQuery>;
+
+export const CommentsQuery = PageQuery.extend({
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(50)
+    .default(20)
+    .openapi({ description: "Top-level comments per page, each with all its replies" }),
+});
+export type CommentsQuery = z.infer<typeof CommentsQuery>;
+
+export const ThreadSchema = z
+  .object({
+    id: z.string(),
+    workId: z.string(),
+    isbn13: z.string().openapi({ description: "The edition the thread was opened from" }),
+    authorId: z.string(),
+    authorName: z.string(),
+    title: z.string().nullable().openapi({ description: "null once its author deleted it" }),
+    body: z.string().nullable().openapi({ description: "null once its author deleted it" }),
+    deleted: z.boolean(),
+    status: z.enum(CONTENT_STATUSES).openapi({ description: "pending: held for a moderator, not shown yet" }),
+    commentCount: z.number().int(),
+    lastActivityAt: z.string(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi("Thread");
+export type ThreadView = z.infer<typeof ThreadSchema>;
+
+export const ThreadPage = z
+  .object({ items: z.array(ThreadSchema), nextCursor: z.string().nullable() })
+  .openapi("ThreadPage");
+
+/** A comment as its author gets it back from a write. */
+export const CommentSchema = z
+  .object({
+    id: z.string(),
+    subjectType: z.enum(["thread", "review"]),
+    subjectId: z.string(),
+    parentId: z.string().nullable(),
+    depth: z.number().int().min(0).max(2),
+    authorId: z.string(),
+    authorName: z.string(),
+    body: z.string(),
+    status: z.enum(CONTENT_STATUSES).openapi({ description: "pending: held for a moderator, not shown yet" }),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi("Comment");
+export type CommentView = z.infer<typeof CommentSchema>;
+
+const nodeFields = {
+  id: z.string(),
+  parentId: z.string().nullable(),
+  depth: z.number().int().min(0).max(2),
+  authorId: z.string(),
+  authorName: z.string(),
+  body: z.string().nullable().openapi({ description: "null when its author deleted it (its replies stay)" }),
+  deleted: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+};
+
+/** The tree is at most three levels deep, so each level is its own schema (no recursive type to resolve). */
+const DeepestReply = z
+  .object({
+    ...nodeFields,
+    replies: z.array(z.unknown()).max(0).openapi({ description: "Always empty: replies nest three levels deep" }),
+  })
+  .openapi("CommentReplyOfReply");
+const Reply = z.object({ ...nodeFields, replies: z.array(DeepestReply) }).openapi("CommentReply");
+export const CommentNodeSchema = z.object({ ...nodeFields, replies: z.array(Reply) }).openapi("CommentNode");
+export type CommentNode = z.infer<typeof CommentNodeSchema>;
+
+const CommentTree = {
+  comments: z
+    .array(CommentNodeSchema)
+    .openapi({ description: "Top-level comments oldest first, each with its replies (oldest first) nested" }),
+  nextCursor: z.string().nullable().openapi({ description: "Pass as `cursor` for the next top-level comments" }),
+};
+
+export const ThreadDetailSchema = z.object({ thread: ThreadSchema, ...CommentTree }).openapi("ThreadDetail");
+export const ReviewCommentsSchema = z.object({ reviewId: z.string(), ...CommentTree }).openapi("ReviewComments");
