@@ -1,4 +1,10 @@
 import { createRouter } from "../../http/router";
+import { reviewRoutes } from "./reviews";
+import { sellerReviewRoutes } from "./seller-reviews";
+import { voteRoutes } from "./votes";
 
 /** Every community route: reviews, ratings, threads and comments, reports and the moderation queue. */
-export const communityRoutes = createRouter();
+export const communityRoutes = createRouter()
+  .route("/", reviewRoutes)
+  .route("/", voteRoutes)
+  .route("/", sellerReviewRoutes);
