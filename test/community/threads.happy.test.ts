@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { aBook, anotherEdition, comment, readThread, startThread, type ThreadBody } from "../support/community";
+import { anotherEdition, comment, newBook, readThread, startThread, type ThreadBody } from "../support/community";
 import { api, json, signUp } from "../support/identity";
 
 interface Node {
@@ -15,7 +15,7 @@ function idsOf(nodes: Node[]): string[] {
 describe("threads (happy path)", () => {
   it("opens a thread on a book, shown on every edition of its work, most recently active first", async () => {
     const reader = await signUp({ name: "Genly Ai" });
-    const isbn = await aBook();
+    const isbn = await newBook();
     const paperback = await anotherEdition(isbn);
     const older = await startThread(reader, isbn, { title: "First thoughts" });
     const newer = await startThread(reader, paperback, { title: "On the Gethenians" });
@@ -36,7 +36,7 @@ describe("threads (happy path)", () => {
 
   it("pages a book's threads with a cursor, none skipped or repeated", async () => {
     const reader = await signUp();
-    const isbn = await aBook();
+    const isbn = await newBook();
     const started: string[] = [];
     for (let i = 0; i < 5; i++) started.push((await startThread(reader, isbn, { title: `Thread ${i}` })).id);
     const seen: string[] = [];
@@ -54,7 +54,7 @@ describe("threads (happy path)", () => {
   it("answers the thread with its comments as a tree three levels deep", async () => {
     const reader = await signUp({ name: "Estraven" });
     const other = await signUp({ name: "Argaven" });
-    const thread = await startThread(reader, await aBook());
+    const thread = await startThread(reader, await newBook());
     const top = await comment(other, thread.id, "Top level");
     const reply = await comment(reader, thread.id, "A reply", top.id);
     const deepest = await comment(other, thread.id, "A reply to the reply", reply.id);
@@ -78,7 +78,7 @@ describe("threads (happy path)", () => {
 
   it("pages a long thread by top-level comment, every comment exactly once", async () => {
     const reader = await signUp();
-    const thread = await startThread(reader, await aBook());
+    const thread = await startThread(reader, await newBook());
     const posted: string[] = [];
     for (let i = 0; i < 7; i++) {
       const top = await comment(reader, thread.id, `Top ${i}`);
@@ -105,7 +105,7 @@ describe("threads (happy path)", () => {
 
   it("lets its author edit and delete it; a deleted thread with comments stays, its text gone", async () => {
     const author = await signUp();
-    const isbn = await aBook();
+    const isbn = await newBook();
     const thread = await startThread(author, isbn);
     const edited = await api(
       `/v1/threads/${thread.id}`,

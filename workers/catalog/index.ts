@@ -7,6 +7,7 @@ export {
   moveWorkStars,
   NO_STARS,
   type Rating,
+  ratedWorkIds,
   ratingOf,
   type StarMove,
   type Stars,

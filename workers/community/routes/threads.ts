@@ -1,4 +1,3 @@
-import { IsbnParam } from "../../catalog";
 import { publicRoute } from "../../http/route";
 import { createRouter } from "../../http/router";
 import { jsonContent, problems } from "../../http/schemas";
@@ -6,6 +5,7 @@ import { principalOf, securedRoute } from "../../identity";
 import { communityContext } from "../context";
 import {
   CommentsQuery,
+  IsbnParam,
   ThreadBody,
   ThreadDetailSchema,
   ThreadIdParam,

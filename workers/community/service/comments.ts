@@ -4,6 +4,7 @@ import { AppError } from "../../http/errors";
 import { decodeCursor, encodeCursor } from "../../http/schemas";
 import { idPattern, newId } from "../../lib/ids";
 import { atomically, changes, type Statement } from "../../platform/db";
+import { authorNameOf } from "../authors";
 import type { CommunityContext } from "../context";
 import { communityEvents } from "../events";
 import { holdIfFlagged } from "../held";
@@ -14,7 +15,6 @@ import { screen } from "../screening";
 import { moveReviewComments, reviewAsSubject } from "../store/commented-reviews";
 import * as store from "../store/comments";
 import { moveThreadComments } from "../store/threads";
-import { authorNameOf } from "./posting";
 import { shownThread } from "./threads";
 import { commentTree, commentView, threadView } from "./views";
 

@@ -3,6 +3,7 @@ import { workOfEdition } from "../../catalog";
 import { AppError } from "../../http/errors";
 import { decodeCursor, encodeCursor } from "../../http/schemas";
 import { newId } from "../../lib/ids";
+import { authorNameOf } from "../authors";
 import type { CommunityContext } from "../context";
 import { holdIfFlagged } from "../held";
 import { enforcePostingLimit } from "../limits";
@@ -10,7 +11,6 @@ import type { ThreadBody, ThreadPatch, ThreadsQuery, ThreadView } from "../schem
 import { screen } from "../screening";
 import { dropFollowersOfGone, follow, unfollow } from "../store/follows";
 import * as store from "../store/threads";
-import { authorNameOf } from "./posting";
 import { threadView } from "./views";
 
 /** Threads: a discussion about a work, opened from one of its editions, edited and deleted by its author. */
