@@ -16,7 +16,7 @@ import { addToCart, paidOrder, ship } from "./orders";
 
 /** Reviews, seller reviews, threads and comments for tests, written through the real API. */
 
-const db = testDb();
+export const db = testDb();
 
 export interface ReviewBody {
   id: string;
