@@ -3,6 +3,7 @@ import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { editions } from "../../schema/catalog";
 import { reviews } from "../../schema/community";
+import { outbox } from "../../schema/platform";
 import { communityConsumerContext } from "../../workers/community";
 import { loadConfig } from "../../workers/config";
 import { newId } from "../../workers/lib/ids";
@@ -220,4 +221,13 @@ export async function readThread(id: string, query = ""): Promise<ThreadDetail> 
   const response = await api(`/v1/threads/${id}${query}`);
   if (response.status !== 200) throw new Error(`thread not read: ${response.status} ${await response.text()}`);
   return response.json<ThreadDetail>();
+}
+
+/** The readers told of a comment (its `CommentReplied` events in the outbox), each with the reason. */
+export async function noticesOf(commentId: string): Promise<Record<string, string>> {
+  const rows = await db.select({ envelope: outbox.envelope }).from(outbox).where(eq(outbox.type, "CommentReplied"));
+  const notices = rows
+    .map((row) => JSON.parse(row.envelope) as { data: { commentId: string; recipientId: string; reason: string } })
+    .filter((event) => event.data.commentId === commentId);
+  return Object.fromEntries(notices.map((event) => [event.data.recipientId, event.data.reason]));
 }

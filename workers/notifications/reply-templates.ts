@@ -1,11 +1,11 @@
 import type { EventData } from "../../queues/event-catalogue";
 import type { Config } from "../config";
-import { inertName, type RenderedMail } from "./templates";
+import { inertName, inertProse, type RenderedMail } from "./templates";
 
 /**
  * Mail about replies in threads and on reviews. Everything quoted was written by a reader (the replier's name,
- * the title, the excerpt), so it goes through `inertName`: no mail client turns it into a link, and the HTML
- * part escapes it. It carries no unsubscribe link yet: unfollowing the thread stops the `following` ones.
+ * the title, the excerpt), so it goes through `inertName` / `inertProse`: no mail client turns it into a link,
+ * and the HTML part escapes it. It carries no unsubscribe link yet: unfollowing the thread stops the `following` ones.
  */
 
 const subjectLink = (config: Config, data: EventData<"CommentReplied">) =>
@@ -14,7 +14,7 @@ const subjectLink = (config: Config, data: EventData<"CommentReplied">) =>
 export const replyTemplates = {
   commentReplied(config: Config, data: EventData<"CommentReplied">, recipient: { name: string }): RenderedMail {
     const replier = inertName(data.authorName);
-    const title = inertName(data.subjectTitle);
+    const title = inertProse(data.subjectTitle);
     const what = data.subjectType === "thread" ? "thread" : "review";
     const happened =
       data.reason === "reply"
@@ -28,7 +28,7 @@ export const replyTemplates = {
           : `New comment in "${title}" on Book Bazaar`,
       text: [
         `Hello ${inertName(recipient.name)},`,
-        `${happened}\n\n"${inertName(data.excerpt)}"`,
+        `${happened}\n\n"${inertProse(data.excerpt)}"`,
         `Read the conversation and answer: ${subjectLink(config, data)}`,
         data.reason === "following"
           ? "You get this mail because you follow this thread; unfollow it on the thread's page to stop them."
