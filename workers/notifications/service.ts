@@ -5,6 +5,7 @@ import type { Statement } from "../platform/db";
 import type { NotificationsContext } from "./context";
 import { moderationTemplates } from "./moderation-templates";
 import { orderTemplates } from "./order-templates";
+import { replyTemplates } from "./reply-templates";
 import type { DevMail } from "./schemas";
 import { deliveryRow, mailboxFor } from "./store";
 import { type RenderedMail, templates, toHtml } from "./templates";
@@ -22,6 +23,7 @@ export const MAIL_EVENTS = [
   "RefundIssued",
   "OrderShipped",
   "OrderDelivered",
+  "CommentReplied",
   "ModerationDecided",
 ] as const;
 export type MailEvent = Extract<AnyEvent, { type: (typeof MAIL_EVENTS)[number] }>;
@@ -68,6 +70,12 @@ async function render(ctx: NotificationsContext, event: MailEvent): Promise<{ to
       return toBuyer(event.data.buyer, () => orderTemplates.delivered(config, event.data));
     case "RefundIssued":
       return toBuyer(event.data.buyer, () => orderTemplates.refunded(config, event.data));
+    case "CommentReplied": {
+      const recipient = await contactOf(ctx, event.data.recipientId);
+      return recipient
+        ? { to: recipient.email, mail: replyTemplates.commentReplied(config, event.data, recipient) }
+        : null;
+    }
     case "ModerationDecided": {
       const author = await contactOf(ctx, event.data.authorId);
       return author

@@ -1,0 +1,31 @@
+import { eq, sql } from "drizzle-orm";
+import { sellerReviews } from "../../../schema/community";
+import type { Db, Statement } from "../../platform/db";
+
+/** Drizzle queries on buyers' reviews of sellers. */
+
+export type SellerReviewRow = typeof sellerReviews.$inferSelect;
+
+export async function sellerReviewOfOrder(db: Db, sellerOrderId: string) {
+  const [row] = await db
+    .select({ id: sellerReviews.id })
+    .from(sellerReviews)
+    .where(eq(sellerReviews.sellerOrderId, sellerOrderId))
+    .limit(1);
+  return row;
+}
+
+export const insertSellerReview = (db: Db, row: SellerReviewRow): Statement => db.insert(sellerReviews).values(row);
+
+/** How many published reviews each seller has, and their stars added up. */
+export function publishedSellerCounts(db: Db) {
+  return db
+    .select({
+      sellerId: sellerReviews.sellerId,
+      count: sql<number>`count(*)`.mapWith(Number),
+      total: sql<number>`sum(${sellerReviews.rating})`.mapWith(Number),
+    })
+    .from(sellerReviews)
+    .where(eq(sellerReviews.status, "published"))
+    .groupBy(sellerReviews.sellerId);
+}
