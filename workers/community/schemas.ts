@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { CONTENT_STATUSES } from "../../schema/community";
 import { humanText, PageQuery } from "../http/schemas";
+
 import { idPattern } from "../lib/ids";
 
 /** Request and response shapes of the community routes; the OpenAPI document is generated from these. */
@@ -117,3 +118,12 @@ export const SellerReviewSchema = z
   })
   .openapi("SellerReview");
 export type SellerReviewView = z.infer<typeof SellerReviewSchema>;
+
+export const SellerReviewPageSchema = z
+  .object({ items: z.array(SellerReviewSchema), nextCursor: z.string().nullable() })
+  .openapi("SellerReviewPage");
+
+export { SellerIdParam } from "../sellers";
+
+/** A seller's reviews page by page, newest first. */
+export const SellerReviewsQuery = PageQuery;
