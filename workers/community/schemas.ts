@@ -118,6 +118,15 @@ export const SellerReviewSchema = z
   .openapi("SellerReview");
 export type SellerReviewView = z.infer<typeof SellerReviewSchema>;
 
+export const SellerReviewPageSchema = z
+  .object({ items: z.array(SellerReviewSchema), nextCursor: z.string().nullable() })
+  .openapi("SellerReviewPage");
+
+export { SellerIdParam } from "../sellers";
+
+/** A seller's reviews page by page, newest first. */
+export const SellerReviewsQuery = PageQuery;
+
 /** Threads and comments. */
 
 const idParam = (prefix: "thr" | "cmt", what: string) =>

@@ -1,7 +1,10 @@
+import { z } from "@hono/zod-openapi";
 import { AppError } from "../http/errors";
+import { decodeCursor, encodeCursor } from "../http/schemas";
 import { newId } from "../lib/ids";
 import { deliveredSellerOrderOf } from "../orders";
 import { atomically } from "../platform/db";
+import { sellerStore } from "../sellers";
 import { authorNameOf, isDuplicateOf } from "./authors";
 import type { CommunityContext } from "./context";
 import { enforcePostingLimit } from "./limits";
@@ -67,4 +70,28 @@ export async function reviewSeller(
     throw error;
   }
   return sellerReviewView(row);
+}
+
+const SellerReviewCursor = z.object({ t: z.number(), id: z.string() });
+
+/** A page of a seller's published reviews, newest first; an unknown seller is 404. */
+export async function reviewsOfSeller(
+  ctx: CommunityContext,
+  sellerId: string,
+  page: { limit: number; cursor?: string },
+) {
+  await sellerStore(ctx, sellerId);
+  const cursor = decodeCursor(page.cursor, SellerReviewCursor);
+  const rows = await store.sellerReviewsOf(
+    ctx.services.db,
+    sellerId,
+    page.limit,
+    cursor && { time: cursor.t, id: cursor.id },
+  );
+  const shown = rows.slice(0, page.limit);
+  const last = shown.at(-1);
+  return {
+    items: shown.map(sellerReviewView),
+    nextCursor: rows.length > page.limit && last ? encodeCursor({ t: last.createdAt, id: last.id }) : null,
+  };
 }

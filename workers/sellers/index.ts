@@ -10,7 +10,7 @@ export {
   setSellerRating,
 } from "./ratings";
 export { sellerRoutes } from "./routes";
-export { SellerBody, SellerProfilePatch, SellerRatingSchema, ShippingRatesBody } from "./schemas";
+export { SellerBody, SellerIdParam, SellerProfilePatch, SellerRatingSchema, ShippingRatesBody } from "./schemas";
 export {
   accountSellers,
   becomeSeller,

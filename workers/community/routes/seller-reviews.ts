@@ -1,9 +1,17 @@
+import { publicRoute } from "../../http/route";
 import { createRouter } from "../../http/router";
 import { jsonContent, problems } from "../../http/schemas";
 import { principalOf, securedRoute } from "../../identity";
 import { communityContext } from "../context";
-import { SellerOrderIdParam, SellerReviewBody, SellerReviewSchema } from "../schemas";
-import { reviewSeller } from "../seller-reviews";
+import {
+  SellerIdParam,
+  SellerOrderIdParam,
+  SellerReviewBody,
+  SellerReviewPageSchema,
+  SellerReviewSchema,
+  SellerReviewsQuery,
+} from "../schemas";
+import { reviewSeller, reviewsOfSeller } from "../seller-reviews";
 
 const review = securedRoute({
   method: "post",
@@ -26,7 +34,24 @@ const review = securedRoute({
   },
 });
 
-export const sellerReviewRoutes = createRouter().openapi(review, async (c) => {
-  const { id } = c.req.valid("param");
-  return c.json(await reviewSeller(communityContext(c), principalOf(c).userId, id, c.req.valid("json")), 201);
+const list = publicRoute({
+  method: "get",
+  path: "/v1/sellers/{id}/reviews",
+  operationId: "listSellerReviews",
+  tags: ["Reviews"],
+  summary: "What buyers said of a seller, newest first",
+  description:
+    "The published reviews of a store by the buyers of its delivered orders. Pages with `cursor` (the previous " +
+    "page's `nextCursor`) and `limit` (1–100, default 20). An unknown seller is 404.",
+  request: { params: SellerIdParam, query: SellerReviewsQuery },
+  responses: { 200: jsonContent(SellerReviewPageSchema, "One page of seller reviews"), ...problems(400, 404) },
 });
+
+export const sellerReviewRoutes = createRouter()
+  .openapi(review, async (c) => {
+    const { id } = c.req.valid("param");
+    return c.json(await reviewSeller(communityContext(c), principalOf(c).userId, id, c.req.valid("json")), 201);
+  })
+  .openapi(list, async (c) => {
+    return c.json(await reviewsOfSeller(communityContext(c), c.req.valid("param").id, c.req.valid("query")), 200);
+  });

@@ -1,5 +1,6 @@
-import { eq, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { sellerReviews } from "../../../schema/community";
+import { olderThan } from "../../lib/keyset";
 import type { Db, Statement } from "../../platform/db";
 
 /** Drizzle queries on buyers' reviews of sellers. */
@@ -16,6 +17,22 @@ export async function sellerReviewOfOrder(db: Db, sellerOrderId: string) {
 }
 
 export const insertSellerReview = (db: Db, row: SellerReviewRow): Statement => db.insert(sellerReviews).values(row);
+
+/** One page (plus one) of a seller's published reviews, newest first, after the cursor's (createdAt, id). */
+export function sellerReviewsOf(db: Db, sellerId: string, limit: number, after?: { time: number; id: string }) {
+  return db
+    .select()
+    .from(sellerReviews)
+    .where(
+      and(
+        eq(sellerReviews.sellerId, sellerId),
+        eq(sellerReviews.status, "published"),
+        after ? olderThan(sellerReviews.createdAt, sellerReviews.id, after) : undefined,
+      ),
+    )
+    .orderBy(desc(sellerReviews.createdAt), desc(sellerReviews.id))
+    .limit(limit + 1);
+}
 
 /** How many published reviews each seller has, and their stars added up. */
 export function publishedSellerCounts(db: Db) {
