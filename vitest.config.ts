@@ -104,6 +104,8 @@ export function workersTests(run: DatabaseRun = {}) {
       silent: "passed-only",
       testTimeout: 20_000,
       hookTimeout: 30_000,
+      // CommonJS packages whose ESM wrapper workerd's module loader cannot resolve: pre-bundled to ESM by esbuild.
+      deps: { optimizer: { ssr: { enabled: true, include: ["obscenity", "sentiment"] } } },
       ...run.test,
       // The operator scripts' tests and the browser tests run in Node, not workerd (vitest.*.config.ts).
       exclude: [...configDefaults.exclude, "test/scripts/**", "test/browser/**", ...(run.test?.exclude ?? [])],

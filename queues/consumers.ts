@@ -1,5 +1,6 @@
 import { deletedUserCart } from "../workers/cart";
 import { importChunkConsumer, sellerWithdrawal, stockCopyConsumer, viewCounter } from "../workers/catalog";
+import { deletedAuthor } from "../workers/community";
 import { mailConsumer } from "../workers/notifications";
 import { cancellationConsumer, paymentOutcomeConsumer } from "../workers/orders";
 import { coverPrintConsumer, printJobStatusConsumer } from "../workers/printing";
@@ -13,6 +14,7 @@ export const consumers: readonly AnyConsumer[] = [
   viewCounter,
   sellerWithdrawal,
   deletedUserCart,
+  deletedAuthor,
   paymentOutcomeConsumer,
   cancellationConsumer,
   coverPrintConsumer,

@@ -1,5 +1,6 @@
 import { purgeProcessedEvents } from "../queues/consumer";
 import { purgeRelayedOutbox } from "../queues/outbox";
+import { communityConsumerContext, recomputeRatings } from "./community";
 import type { Config } from "./config";
 import { purgeExpiredIdempotencyKeys } from "./http/middleware/idempotency";
 import type { Logger } from "./lib/log";
@@ -10,7 +11,7 @@ import type { Services } from "./platform/services";
 /**
  * Cron triggers (wrangler.toml): every minute relays the outbox, expires unpaid orders and resumes stuck refunds;
  * daily housekeeping (expired idempotency keys, relayed outbox rows after 7 days, processed-event markers after
- * 30 days) and the payments reconciliation.
+ * 30 days), the payments reconciliation and the recompute of works' and sellers' ratings from the reviews.
  */
 const EVERY_MINUTE = "* * * * *";
 const DAILY = "30 3 * * *";
@@ -40,5 +41,6 @@ export async function runScheduled(cron: string, context: CronContext): Promise<
     // Reconciliation is given the orders ledger here, so payments never imports orders.
     const run = await runReconciliation({ services, orders: orderLedger(services) });
     (run.findings > 0 ? log.warn : log.info)("reconciliation", { runId: run.id, findings: run.findings });
+    await recomputeRatings(communityConsumerContext(context));
   }
 }

@@ -7,6 +7,7 @@ export {
   moveWorkStars,
   NO_STARS,
   type Rating,
+  ratedWorkIds,
   ratingOf,
   type StarMove,
   type Stars,
@@ -17,6 +18,7 @@ export { catalogReadRoutes, catalogRoutes } from "./routes";
 export {
   CreateListingBody,
   type CreateListingInput,
+  IsbnParam,
   ListingsStatusBody,
   type ListingsStatusInput,
   PhotoOrderBody,

@@ -20,7 +20,7 @@ import {
 } from "./listing-plans";
 import { extrasOf, type ListingView, listingView } from "./offers";
 import type { CreateListingInput } from "./schemas";
-import { UNKNOWN_STORE } from "./sellers";
+import { offerSeller } from "./sellers";
 import { ensureStock, setListingLowStockThreshold, setListingStock, withdrawListingStock } from "./stock";
 import { categoriesBySlug } from "./store/categories";
 import { editionIdByIsbn, isIsbnTaken } from "./store/editions";
@@ -198,9 +198,9 @@ export async function publicListing(ctx: CatalogContext, id: string) {
       ctx.cache.read(key, CACHE_TTL_SECONDS, async () => {
         const listing = await listingById(ctx.db, id);
         if (listing) await ensureStock(ctx, [listing]);
-        const [view, stores] = await Promise.all([viewOf(ctx, id), ctx.sellers.storeNames([current.sellerId])]);
+        const [view, stores] = await Promise.all([viewOf(ctx, id), ctx.sellers.stores([current.sellerId])]);
         const { sku: _sku, quantity: _quantity, lowStockThreshold: _threshold, ...shown } = view;
-        return { ...shown, seller: { id: view.sellerId, storeName: stores.get(view.sellerId) ?? UNKNOWN_STORE } };
+        return { ...shown, seller: offerSeller(stores, view.sellerId) };
       }),
   };
 }

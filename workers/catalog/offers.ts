@@ -1,6 +1,6 @@
 import { type CatalogContext, mediaUrl } from "./context";
 import type { CoverOptionKind, ListingCondition, ListingStatus } from "./model";
-import { UNKNOWN_STORE } from "./sellers";
+import { type OfferSeller, offerSeller } from "./sellers";
 import { ensureStock } from "./stock";
 import {
   activeOffers,
@@ -74,7 +74,7 @@ export function extrasFrom(ctx: CatalogContext, options: CoverOptionRow[], photo
 
 interface OfferView {
   listingId: string;
-  seller: { id: string; storeName: string };
+  seller: OfferSeller & { id: string };
   condition: ListingCondition;
   conditionNotes: string | null;
   price: { amount: number; currency: string };
@@ -110,11 +110,11 @@ export async function offersFrom(ctx: CatalogContext, [listed, options, photos]:
       return levels ? { ...row, quantity: levels.onHand, available: levels.available } : row;
     })
     .filter((row) => row.available > 0);
-  const stores = await ctx.sellers.storeNames([...new Set(rows.map((row) => row.sellerId))]);
+  const stores = await ctx.sellers.stores([...new Set(rows.map((row) => row.sellerId))]);
   const extras = extrasFrom(ctx, options, photos);
   return rows.map((row) => ({
     listingId: row.id,
-    seller: { id: row.sellerId, storeName: stores.get(row.sellerId) ?? UNKNOWN_STORE },
+    seller: offerSeller(stores, row.sellerId),
     condition: row.condition,
     conditionNotes: row.conditionNotes,
     price: { amount: row.priceAmount, currency: row.currency },

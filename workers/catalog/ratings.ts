@@ -1,4 +1,4 @@
-import { eq, inArray, type SQL, sql } from "drizzle-orm";
+import { eq, inArray, ne, or, type SQL, sql } from "drizzle-orm";
 import { works } from "../../schema/catalog";
 import { readChunked } from "../lib/chunked";
 import type { Db, Statement } from "../platform/db";
@@ -78,4 +78,13 @@ export function setWorkStars(db: Db, workId: string, stars: Stars): Statement {
     .update(works)
     .set({ stars1: stars[0], stars2: stars[1], stars3: stars[2], stars4: stars[3], stars5: stars[4] })
     .where(eq(works.id, workId));
+}
+
+/** Every work whose copy shows a rating (the nightly recompute also checks those left with no reviews). */
+export async function ratedWorkIds(db: Db): Promise<string[]> {
+  const rated = await db
+    .select({ id: works.id })
+    .from(works)
+    .where(or(...STAR_COLUMNS.map((column) => ne(column, 0))));
+  return rated.map((row) => row.id);
 }

@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { humanText, PageQuery } from "../http/schemas";
 import { MoneySchema } from "../lib/money";
+import { SellerRatingSchema } from "../sellers";
 import {
   BOOK_SORTS,
   COVER_OPTION_KINDS,
@@ -127,10 +128,15 @@ const CoverOptionSchema = z
 
 export const PhotoSchema = z.object({ id: z.string(), url: z.string(), contentType: z.string() }).openapi("Photo");
 
+/** Who sells a copy: the store and its buyers' rating (sellers' module). */
+const OfferSellerSchema = z
+  .object({ id: z.string(), storeName: z.string(), rating: SellerRatingSchema })
+  .openapi("OfferSeller");
+
 const OfferSchema = z
   .object({
     listingId: z.string(),
-    seller: z.object({ id: z.string(), storeName: z.string() }),
+    seller: OfferSellerSchema,
     condition: z.enum(LISTING_CONDITIONS),
     conditionNotes: z.string().nullable(),
     price: MoneySchema,
@@ -196,7 +202,7 @@ export const ListingSchema = z
 export const ListingPageSchema = z.object({ items: z.array(ListingSchema), nextCursor: z.string().nullable() });
 
 export const PublicListingSchema = ListingSchema.omit({ sku: true, quantity: true, lowStockThreshold: true })
-  .extend({ seller: z.object({ id: z.string(), storeName: z.string() }) })
+  .extend({ seller: OfferSellerSchema })
   .openapi("PublicListing");
 
 export const PricePointSchema = z.object({ price: MoneySchema, changedAt: z.string() }).openapi("PricePoint");

@@ -4,6 +4,12 @@ import type { AppEnv } from "./context";
 /** Every tag an operation may carry, in the order the reference shows them. */
 const API_TAGS = [
   { name: "Catalog", description: "Browse and search editions, categories, listings, their price history and images." },
+  {
+    name: "Reviews",
+    description: "Readers' reviews of books and their helpful votes; buyers' ratings of the sellers they bought from.",
+  },
+  { name: "Threads", description: "Readers' discussions of books, and following them to hear of new comments." },
+  { name: "Comments", description: "Comments and replies, three levels deep, on threads and on reviews." },
   { name: "Cart", description: "The buyer's cart: a guest cart (by cart token) or the signed-in account's." },
   { name: "Checkout", description: "Turn the cart into an order, hold its copies and start the payment." },
   { name: "Orders", description: "The buyer's orders: status, receipt and cancellation." },
@@ -12,7 +18,8 @@ const API_TAGS = [
   { name: "Account", description: "The signed-in account: profile, password, sessions, deletion." },
   {
     name: "Sellers",
-    description: "Open a seller profile for the signed-in account, read and edit the store's profile.",
+    description:
+      "Open a seller profile for the signed-in account, read and edit the store's profile; any store's public page.",
   },
   { name: "Seller listings", description: "A seller's listings, their photos and CSV imports." },
   { name: "Seller orders", description: "A seller's part of buyers' orders: shipments and deliveries." },
@@ -21,7 +28,8 @@ const API_TAGS = [
   { name: "Seller print jobs", description: "The covers printed for a seller's lines, with their status." },
   { name: "Payments", description: "Payment events from the payment provider." },
   { name: "Catalog administration", description: "The category tree, kept by admins." },
-  { name: "Admin", description: "The security audit log, for admins." },
+  { name: "Reports", description: "Readers report reviews, comments and threads that break the rules." },
+  { name: "Admin", description: "The security audit log and the moderation queue, for admins." },
   { name: "Operations", description: "Health, dead letters and reconciliation, for operators." },
   { name: "Development", description: "Development-only tools (mailbox, payment simulator): unknown in production." },
 ];

@@ -2,7 +2,10 @@ import { newId } from "../lib/ids";
 import type { IdentityContext } from "./context";
 import { insertAudit } from "./store";
 
-/** The security events identity records. Codes are stable: operators filter on them. */
+/**
+ * The security events identity records, and the moderators' decisions on readers' posts (written by community
+ * in its own batch). Codes are stable: operators filter on them.
+ */
 export const AUDIT_TYPES = [
   "registered",
   "email_verified",
@@ -18,6 +21,7 @@ export const AUDIT_TYPES = [
   "role_granted",
   "role_revoked",
   "account_deleted",
+  "moderation_decided",
 ] as const;
 type AuditType = (typeof AUDIT_TYPES)[number];
 

@@ -1,12 +1,13 @@
 /** What identity offers the other modules; everything else in this folder is private to it. */
 export type { ShippingAddress } from "../../schema/identity";
 export { ShippingAddressSchema } from "./addresses";
+export { auditEntry } from "./audit";
 export { type AccountSellers, type ClientInfo, type IdentityContext, identityContext } from "./context";
 export { principalOf, requireAuth, requireRole } from "./middleware";
 export { identityRoutes } from "./routes";
 export { AddressViewFields, EmailField, LoginBody, RegisterBody, ResetConfirmBody } from "./schemas";
 export { securedRoute } from "./secured-route";
-export { contactOf, grantRole, register, savedAddress } from "./service/accounts";
+export { contactOf, grantRole, readerName, register, savedAddress } from "./service/accounts";
 export {
   confirmPasswordReset,
   passwordResetMail,

@@ -3,7 +3,9 @@ import { AppError } from "../http/errors";
 import { type ClientInfo, contactOf, type IdentityContext, passwordResetMail, verificationMail } from "../identity";
 import type { Statement } from "../platform/db";
 import type { NotificationsContext } from "./context";
+import { moderationTemplates } from "./moderation-templates";
 import { orderTemplates } from "./order-templates";
+import { replyTemplates } from "./reply-templates";
 import type { DevMail } from "./schemas";
 import { deliveryRow, mailboxFor } from "./store";
 import { type RenderedMail, templates, toHtml } from "./templates";
@@ -21,6 +23,8 @@ export const MAIL_EVENTS = [
   "RefundIssued",
   "OrderShipped",
   "OrderDelivered",
+  "CommentReplied",
+  "ModerationDecided",
 ] as const;
 export type MailEvent = Extract<AnyEvent, { type: (typeof MAIL_EVENTS)[number] }>;
 
@@ -66,6 +70,18 @@ async function render(ctx: NotificationsContext, event: MailEvent): Promise<{ to
       return toBuyer(event.data.buyer, () => orderTemplates.delivered(config, event.data));
     case "RefundIssued":
       return toBuyer(event.data.buyer, () => orderTemplates.refunded(config, event.data));
+    case "CommentReplied": {
+      const recipient = await contactOf(ctx, event.data.recipientId);
+      return recipient
+        ? { to: recipient.email, mail: replyTemplates.commentReplied(config, event.data, recipient) }
+        : null;
+    }
+    case "ModerationDecided": {
+      const author = await contactOf(ctx, event.data.authorId);
+      return author
+        ? { to: author.email, mail: moderationTemplates.decided(config, { ...event.data, name: author.name }) }
+        : null;
+    }
   }
 }
 

@@ -19,6 +19,14 @@ export function inertName(name: string): string {
   return name.replace(/[./@]/g, (ch) => ({ ".": "\u2024", "/": "\u2215", "@": "\uff20" })[ch] ?? ch);
 }
 
+/**
+ * Prose a reader wrote (a comment's excerpt, a thread's title) as mail may quote it: as `inertName`, but a dot
+ * ending a sentence stays a dot; only one inside a word (a domain, `evil.example`) becomes a look-alike.
+ */
+export function inertProse(text: string): string {
+  return text.replace(/\.(?=\S)|[/@]/g, (ch) => ({ ".": "\u2024", "/": "\u2215", "@": "\uff20" })[ch] ?? ch);
+}
+
 /** Plain text is the source; the HTML part is the same text, escaped, with links made clickable. */
 export function toHtml(text: string): string {
   const body = escapeHtml(text)

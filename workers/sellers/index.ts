@@ -3,18 +3,20 @@ export { type SellersContext, sellersContext } from "./context";
 export { callingSeller, requireSeller } from "./middleware";
 export {
   moveSellerRating,
+  ratedSellerIds,
   type SellerRating,
   sellerRatingCounts,
   sellerRatingOf,
   setSellerRating,
 } from "./ratings";
 export { sellerRoutes } from "./routes";
-export { SellerBody, SellerProfilePatch, ShippingRatesBody } from "./schemas";
+export { SellerBody, SellerIdParam, SellerProfilePatch, SellerRatingSchema, ShippingRatesBody } from "./schemas";
 export {
   accountSellers,
   becomeSeller,
   quoteShipping,
   replaceShippingRates,
+  type SellerStoreView,
   type SellerView,
   type ShippingMethod,
   type ShippingRatesView,
@@ -22,6 +24,8 @@ export {
   sellerProfile,
   sellerProfiles,
   sellerShippingRates,
+  sellerStore,
+  sellerStores,
   shippingRates,
   storeNames,
   updateSellerProfile,

@@ -1,4 +1,4 @@
-import { eq, inArray, type SQL, sql } from "drizzle-orm";
+import { eq, inArray, ne, or, type SQL, sql } from "drizzle-orm";
 import { sellers } from "../../schema/sellers";
 import { readChunked } from "../lib/chunked";
 import type { Db, Statement } from "../platform/db";
@@ -58,4 +58,13 @@ export function setSellerRating(db: Db, sellerId: string, rating: { count: numbe
     .update(sellers)
     .set({ ratingCount: rating.count, ratingTotal: rating.total })
     .where(eq(sellers.id, sellerId));
+}
+
+/** Every seller whose profile shows a rating (the nightly recompute also checks those left with no reviews). */
+export async function ratedSellerIds(db: Db): Promise<string[]> {
+  const rated = await db
+    .select({ id: sellers.id })
+    .from(sellers)
+    .where(or(ne(sellers.ratingCount, 0), ne(sellers.ratingTotal, 0)));
+  return rated.map((row) => row.id);
 }

@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { humanText } from "../http/schemas";
 import { EmailField } from "../identity";
+import { idPattern } from "../lib/ids";
 import { MoneySchema } from "../lib/money";
 
 const Country = z
@@ -38,6 +39,31 @@ export const SellerSchema = z
     updatedAt: z.string(),
   })
   .openapi("Seller");
+
+export const SellerRatingSchema = z
+  .object({
+    average: z.number().nullable().openapi({ description: "Mean stars to one decimal; null before the first review" }),
+    count: z.number().int(),
+  })
+  .openapi("SellerRating");
+
+export const SellerIdParam = z.object({
+  id: z
+    .string()
+    .regex(idPattern("sel"), "a seller id (sel_…)")
+    .openapi({ example: "sel_0192f0c4a1b27c3e8d5f6a7b8c9d0e1f" }),
+});
+
+/** A seller's public store page: what buyers see of a store, never its contact email or account. */
+export const SellerStoreSchema = z
+  .object({
+    id: z.string(),
+    storeName: z.string(),
+    shipsFrom: z.string(),
+    memberSince: z.string().openapi({ description: "When the store opened" }),
+    rating: SellerRatingSchema,
+  })
+  .openapi("SellerStore");
 
 const RatePair = z
   .object({

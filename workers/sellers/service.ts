@@ -8,6 +8,7 @@ import { failureMessages } from "../platform/db";
 import type { Services } from "../platform/services";
 import type { SellersContext } from "./context";
 import { sellerEvents } from "./events";
+import { type SellerRating, sellerRatingOf } from "./ratings";
 import * as store from "./store";
 
 /** Seller profiles (one per account, unique store names) and shipping rates: where and at what cost a seller ships. */
@@ -140,11 +141,45 @@ export async function storeNames(
   return new Map([...profiles].map(([id, profile]) => [id, profile.storeName]));
 }
 
-/** Store name and ships-from country of sellers by id, for modules that ship on their behalf (checkout). */
+/** Store name and rating of sellers by id, for modules that show a seller's offers (the catalog). */
+export async function sellerStores(
+  ctx: Pick<SellersContext, "services">,
+  sellerIds: string[],
+): Promise<Map<string, { storeName: string; rating: SellerRating }>> {
+  const profiles = await sellerProfiles(ctx, sellerIds);
+  return new Map(
+    [...profiles].map(([id, profile]) => [id, { storeName: profile.storeName, rating: sellerRatingOf(profile) }]),
+  );
+}
+
+export interface SellerStoreView {
+  id: string;
+  storeName: string;
+  shipsFrom: string;
+  memberSince: string;
+  rating: SellerRating;
+}
+
+/** A seller's public store page (`GET /v1/sellers/{id}`). */
+export async function sellerStore(ctx: Pick<SellersContext, "services">, sellerId: string): Promise<SellerStoreView> {
+  const seller = await store.findSellerById(ctx.services.db, sellerId);
+  if (!seller) throw new AppError("not_found", `No seller ${sellerId}.`);
+  return {
+    id: seller.id,
+    storeName: seller.storeName,
+    shipsFrom: seller.shipsFrom,
+    memberSince: new Date(seller.createdAt).toISOString(),
+    rating: sellerRatingOf(seller),
+  };
+}
+
+/** Store name, ships-from country and rating counts of sellers by id, for modules that ship on their behalf (checkout). */
 export async function sellerProfiles(
   ctx: Pick<SellersContext, "services">,
   sellerIds: string[],
-): Promise<Map<string, { id: string; storeName: string; shipsFrom: string }>> {
+): Promise<
+  Map<string, { id: string; storeName: string; shipsFrom: string; ratingCount: number; ratingTotal: number }>
+> {
   const rows = await readChunked([...new Set(sellerIds)], (part) => store.findSellersByIds(ctx.services.db, part));
   return new Map(rows.map((row) => [row.id, row]));
 }

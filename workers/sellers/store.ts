@@ -20,7 +20,13 @@ export async function findSellerById(db: Db, id: string) {
 
 export function findSellersByIds(db: Db, ids: string[]) {
   return db
-    .select({ id: sellers.id, storeName: sellers.storeName, shipsFrom: sellers.shipsFrom })
+    .select({
+      id: sellers.id,
+      storeName: sellers.storeName,
+      shipsFrom: sellers.shipsFrom,
+      ratingCount: sellers.ratingCount,
+      ratingTotal: sellers.ratingTotal,
+    })
     .from(sellers)
     .where(inArray(sellers.id, ids));
 }

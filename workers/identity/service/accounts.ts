@@ -201,6 +201,15 @@ export async function contactOf(
   return { email: user.email, name: user.name };
 }
 
+/**
+ * The name a live account shows on what it writes (reviews, threads, comments), verified address or not;
+ * undefined for an unknown or deleted account.
+ */
+export async function readerName(ctx: Pick<IdentityContext, "services">, userId: string): Promise<string | undefined> {
+  const user = await store.findUserById(ctx.services.db, userId);
+  return user && user.deletedAt === null ? user.name : undefined;
+}
+
 interface AuditEntryView {
   id: string;
   type: string;

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, inArray, lt, lte, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, isNotNull, lt, lte, ne, type SQL, sql } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { orderLines, orderRefunds, orderStatusHistory, orders, sellerOrders, shipments } from "../../../schema/orders";
 import { readChunked } from "../../lib/chunked";
@@ -304,6 +304,39 @@ export const shipmentsOfSellerOrders = (db: Db, sellerOrderIds: string[]) =>
   readChunked(sellerOrderIds, (ids) => db.select().from(shipments).where(inArray(shipments.sellerOrderId, ids)));
 
 export const insertShipment = (db: Db, row: typeof shipments.$inferInsert) => db.insert(shipments).values(row);
+
+/**
+ * One of the buyer's order lines of these ISBNs in a seller order that was delivered and not refunded in full (a
+ * book sent back is not a purchase), or none.
+ */
+export const deliveredLinesOf = (db: Db, buyerId: string, isbns: string[]) =>
+  db
+    .select({ id: orderLines.id })
+    .from(orderLines)
+    .innerJoin(orders, eq(orders.id, orderLines.orderId))
+    .innerJoin(sellerOrders, eq(sellerOrders.id, orderLines.sellerOrderId))
+    .innerJoin(shipments, eq(shipments.sellerOrderId, orderLines.sellerOrderId))
+    .where(
+      and(
+        eq(orders.buyerId, buyerId),
+        inArray(orderLines.isbn13, isbns),
+        isNotNull(shipments.deliveredAt),
+        ne(sellerOrders.status, "refunded"),
+      ),
+    )
+    .limit(1);
+
+/** A seller order of the buyer's, with when its parcel arrived (null: not yet); none when it is not theirs. */
+export async function buyersSellerOrder(db: Db, buyerId: string, sellerOrderId: string) {
+  const [row] = await db
+    .select({ id: sellerOrders.id, sellerId: sellerOrders.sellerId, deliveredAt: shipments.deliveredAt })
+    .from(sellerOrders)
+    .innerJoin(orders, eq(orders.id, sellerOrders.orderId))
+    .leftJoin(shipments, eq(shipments.sellerOrderId, sellerOrders.id))
+    .where(and(eq(sellerOrders.id, sellerOrderId), eq(orders.buyerId, buyerId)))
+    .limit(1);
+  return row;
+}
 
 export const markDelivered = (db: Db, sellerOrderId: string, at: number) =>
   db.update(shipments).set({ deliveredAt: at }).where(eq(shipments.sellerOrderId, sellerOrderId));

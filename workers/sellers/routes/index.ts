@@ -1,6 +1,10 @@
 import { createRouter } from "../../http/router";
 import { profileRoutes } from "./profile";
 import { shippingRateRoutes } from "./shipping-rates";
+import { storePageRoutes } from "./store-page";
 
-/** Every sellers route: the seller profile (opening, reading, editing it) and the seller's shipping rates. */
-export const sellerRoutes = createRouter().route("/", profileRoutes).route("/", shippingRateRoutes);
+/** Every sellers route: the seller profile (opening, reading, editing it), the seller's shipping rates, the public store page. */
+export const sellerRoutes = createRouter()
+  .route("/", profileRoutes)
+  .route("/", shippingRateRoutes)
+  .route("/", storePageRoutes);

@@ -1,0 +1,32 @@
+import { readChunked } from "../lib/chunked";
+import type { OrdersContext } from "./context";
+import * as store from "./store";
+
+/** What a buyer has received, for the modules that trust a purchase (community's verified reviews, seller reviews). */
+
+/** Whether the buyer has a delivered seller order with a line of any of these ISBNs (the editions of one work). */
+export async function hasDeliveredAnyOf(
+  ctx: Pick<OrdersContext, "services">,
+  buyerId: string,
+  isbns: string[],
+): Promise<boolean> {
+  if (isbns.length === 0) return false;
+  const found = await readChunked(isbns, (part) => store.deliveredLinesOf(ctx.services.db, buyerId, part));
+  return found.length > 0;
+}
+
+export interface BuyersSellerOrder {
+  id: string;
+  sellerId: string;
+  delivered: boolean;
+}
+
+/** One of the buyer's seller orders and whether it was delivered; undefined for an unknown or another buyer's one. */
+export async function deliveredSellerOrderOf(
+  ctx: Pick<OrdersContext, "services">,
+  buyerId: string,
+  sellerOrderId: string,
+): Promise<BuyersSellerOrder | undefined> {
+  const row = await store.buyersSellerOrder(ctx.services.db, buyerId, sellerOrderId);
+  return row && { id: row.id, sellerId: row.sellerId, delivered: row.deliveredAt !== null };
+}
