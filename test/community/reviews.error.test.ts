@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { testIsbn } from "../support/catalog";
-import { newBook, patchReview, postReview, reviewed, reviewsOf } from "../support/community";
+import { bookRating, newBook, patchReview, postReview, reviewed, reviewsOf } from "../support/community";
 import { api, signUp } from "../support/identity";
 
 describe("reviews — bad input and conflicts", () => {
@@ -37,6 +37,31 @@ describe("reviews — bad input and conflicts", () => {
     expect(again.status).toBe(409);
     expect(await again.json()).toMatchObject({ code: "already_reviewed" });
     expect((await reviewsOf(isbn)).items).toHaveLength(1);
+  });
+
+  it("racing first reviews by one reader: one is written, the others are 409 already_reviewed", async () => {
+    const reader = await signUp();
+    const isbn = await newBook();
+    const statuses = await Promise.all(
+      [1, 2, 3, 4].map(async (rating) => (await postReview(reader, isbn, { rating, body: `${rating}` })).status),
+    );
+    expect(statuses.filter((status) => status === 201)).toHaveLength(1);
+    expect(statuses.filter((status) => status === 409)).toHaveLength(3);
+    expect((await bookRating(isbn)).count).toBe(1);
+  });
+
+  it("racing edits of one review move the stars once: the rating matches the review that stands", async () => {
+    const reader = await signUp();
+    const isbn = await newBook();
+    const review = await reviewed(reader, isbn, { rating: 3, body: "First." });
+    const statuses = await Promise.all(
+      [1, 2, 4, 5].map(async (rating) => (await patchReview(reader, review.id, { rating })).status),
+    );
+    expect(statuses.every((status) => status === 200 || status === 409)).toBe(true);
+    const [standing] = (await reviewsOf(isbn)).items;
+    const rating = await bookRating(isbn);
+    expect(rating.count).toBe(1);
+    expect(rating.average).toBe(standing!.rating);
   });
 
   it("an edit must change something; an unknown review is 404", async () => {
