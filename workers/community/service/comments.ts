@@ -21,7 +21,7 @@ import { commentTree, commentView, threadView } from "./views";
 
 /** Comments on threads and reviews: a tree three levels deep, written, edited and deleted by their authors. */
 
-export interface Subject {
+interface Subject {
   type: CommentSubject;
   id: string;
 }
@@ -30,7 +30,7 @@ export interface Subject {
 const MAX_DEPTH = 2;
 
 /** A thread or review readers may see and answer: published; anything else is not found. */
-export async function shownSubject(ctx: CommunityContext, subject: Subject): Promise<void> {
+async function shownSubject(ctx: CommunityContext, subject: Subject): Promise<void> {
   if (subject.type === "thread") {
     await shownThread(ctx, subject.id);
     return;
@@ -138,7 +138,7 @@ const Cursor = z.object({ path: z.string().regex(idPattern("cmt")) });
  * A page of a subject's comment tree: `limit` top-level comments after the cursor, each with every reply
  * under it, so a page never splits a conversation and the pages together list each comment once.
  */
-export async function commentPage(
+async function commentPage(
   ctx: CommunityContext,
   subject: Subject,
   query: CommentsQuery,
