@@ -54,7 +54,7 @@ describe("comments (happy path)", () => {
       },
     ]);
     expect(await stored(parent.id)).toMatchObject({ body: "", replyCount: 1 });
-    expect(await stored(lonely.id)).toBeUndefined();
+    expect(await stored(lonely.id)).toMatchObject({ body: "" });
     expect(await threadRow(thread.id)).toMatchObject({ commentCount: 1 });
 
     // Its last reply gone, the deleted comment is not shown any more either.
@@ -62,6 +62,8 @@ describe("comments (happy path)", () => {
     expect((await readThread(thread.id)).comments).toEqual([]);
     expect(await stored(parent.id)).toMatchObject({ replyCount: 0 });
     expect(await threadRow(thread.id)).toMatchObject({ commentCount: 0 });
+    // Deleting it again is 404: it is not there to its author either.
+    expect((await api(`/v1/comments/${parent.id}`, { method: "DELETE", headers: reader.auth })).status).toBe(404);
   });
 
   it("comments on a published review and lists them as a tree", async () => {
@@ -84,5 +86,35 @@ describe("comments (happy path)", () => {
       .from(reviews)
       .where(eq(reviews.id, review.id));
     expect(row).toEqual({ commentCount: 2 });
+  });
+
+  it("keeps the counts right when a reply and the deletion of its parent cross, or two deletions", async () => {
+    const reader = await signUp();
+    const other = await signUp();
+    const thread = await startThread(reader, await newBook());
+    for (let round = 0; round < 3; round++) {
+      const parent = await comment(reader, thread.id, `Round ${round}`);
+      const [deleted, replied] = await Promise.all([
+        api(`/v1/comments/${parent.id}`, { method: "DELETE", headers: reader.auth }),
+        api(`/v1/threads/${thread.id}/comments`, json({ body: "Wait!", parentId: parent.id }, { headers: other.auth })),
+      ]);
+      expect(deleted.status).toBe(204);
+      expect([201, 404]).toContain(replied.status);
+      const replies = await db.select().from(comments).where(eq(comments.parentId, parent.id));
+      expect(replies).toHaveLength(replied.status === 201 ? 1 : 0);
+      expect(await stored(parent.id)).toMatchObject({ body: "", replyCount: replies.length });
+    }
+    const parent = await comment(reader, thread.id, "Answer me");
+    const twice = await comment(other, thread.id, "Deleted twice at once", parent.id);
+    const deletions = await Promise.all(
+      [1, 2].map(() => api(`/v1/comments/${twice.id}`, { method: "DELETE", headers: other.auth })),
+    );
+    // Both may have read it before either wrote (204, 204), or one after the other (204, 404).
+    expect(deletions.map((response) => response.status)).toContain(204);
+    for (const response of deletions) expect([204, 404]).toContain(response.status);
+    expect(await stored(parent.id)).toMatchObject({ replyCount: 0 });
+    const shown = (await readThread(thread.id)).comments.flatMap((top) => [top, ...top.replies]);
+    const live = shown.filter((node) => !node.deleted);
+    expect((await threadRow(thread.id)).commentCount).toBe(live.length);
   });
 });

@@ -245,7 +245,7 @@ const DeepestReply = z
   })
   .openapi("CommentReplyOfReply");
 const Reply = z.object({ ...nodeFields, replies: z.array(DeepestReply) }).openapi("CommentReply");
-export const CommentNodeSchema = z.object({ ...nodeFields, replies: z.array(Reply) }).openapi("CommentNode");
+const CommentNodeSchema = z.object({ ...nodeFields, replies: z.array(Reply) }).openapi("CommentNode");
 export type CommentNode = z.infer<typeof CommentNodeSchema>;
 
 const CommentTree = {

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import type { SQL } from "drizzle-orm";
 import type { CommentSubject } from "../../../schema/community";
 import { AppError } from "../../http/errors";
 import { decodeCursor, encodeCursor } from "../../http/schemas";
@@ -20,7 +21,7 @@ import { commentTree, commentView, threadView } from "./views";
 
 /** Comments on threads and reviews: a tree three levels deep, written, edited and deleted by their authors. */
 
-export interface Subject {
+interface Subject {
   type: CommentSubject;
   id: string;
 }
@@ -29,7 +30,7 @@ export interface Subject {
 const MAX_DEPTH = 2;
 
 /** A thread or review readers may see and answer: published; anything else is not found. */
-export async function shownSubject(ctx: CommunityContext, subject: Subject): Promise<void> {
+async function shownSubject(ctx: CommunityContext, subject: Subject): Promise<void> {
   if (subject.type === "thread") {
     await shownThread(ctx, subject.id);
     return;
@@ -38,12 +39,21 @@ export async function shownSubject(ctx: CommunityContext, subject: Subject): Pro
   if (review?.status !== "published") throw new AppError("not_found", "No such review.");
 }
 
-/** Moves the subject's count of shown comments; a new one is also a thread's latest activity. */
-function moveShownComments(ctx: CommunityContext, subject: Subject, delta: 1 | -1, now: number): Statement {
+/**
+ * Moves the subject's count of shown comments; a new one is also a thread's latest activity. Whatever shows or
+ * withdraws a comment (its author, a moderator's decision) moves it in the same batch.
+ */
+export function moveShownComments(
+  ctx: CommunityContext,
+  subject: Subject,
+  delta: 1 | -1,
+  now: number,
+  guard?: SQL,
+): Statement {
   const { db } = ctx.services;
   return subject.type === "thread"
-    ? moveThreadComments(db, subject.id, delta, now)
-    : moveReviewComments(db, subject.id, delta);
+    ? moveThreadComments(db, subject.id, delta, now, guard)
+    : moveReviewComments(db, subject.id, delta, guard);
 }
 
 /** The comment a reply answers: shown, not deleted, on the same subject, and not already at the deepest level. */
@@ -128,7 +138,7 @@ const Cursor = z.object({ path: z.string().regex(idPattern("cmt")) });
  * A page of a subject's comment tree: `limit` top-level comments after the cursor, each with every reply
  * under it, so a page never splits a conversation and the pages together list each comment once.
  */
-export async function commentPage(
+async function commentPage(
   ctx: CommunityContext,
   subject: Subject,
   query: CommentsQuery,
@@ -190,36 +200,29 @@ export async function editComment(
     ? holdIfFlagged(ctx, { type: "comment", id, authorId }, screening, now)
     : { statements: [], events: [] };
   const subject = { type: comment.subjectType, id: comment.subjectId };
+  const uncount = withdrawn ? [moveShownComments(ctx, subject, -1, now, store.stillAsRead(id, "published"))] : [];
   await outbox.commit(
-    [
-      store.editComment(db, comment, { body: patch.body, status }, now),
-      ...(withdrawn ? [moveShownComments(ctx, subject, -1, now)] : []),
-      ...held.statements,
-    ],
+    [...uncount, store.editComment(db, comment, { body: patch.body, status }, now), ...held.statements],
     held.events,
   );
   return commentView({ ...comment, body: patch.body, status, updatedAt: now });
 }
 
 /**
- * The author's deletion. A comment nobody answered goes entirely; one with replies stays as deleted, its text
- * emptied, so the replies keep their place. A shown one stops counting on its subject.
+ * The author's deletion: the text goes from the row at once; the comment shows as deleted while a reply under
+ * it is shown, and disappears otherwise. A shown one stops counting on its subject, a reply on its parent.
  */
 export async function deleteComment(ctx: CommunityContext, authorId: string, id: string, now = Date.now()) {
   const { db } = ctx.services;
   const comment = await ownComment(ctx, authorId, id);
   const subject = { type: comment.subjectType, id: comment.subjectId };
-  const counted = comment.status === "published";
-  const uncount = counted ? [moveShownComments(ctx, subject, -1, now)] : [];
-  if (comment.replyCount > 0) {
-    await atomically(db, [store.markCommentDeleted(db, comment, now), ...uncount]);
-    return;
-  }
+  const uncount =
+    comment.status === "published"
+      ? [moveShownComments(ctx, subject, -1, now, store.stillAsRead(id, "published"))]
+      : [];
   const parentMove = (delta: 1 | -1) => (comment.parentId ? [store.moveReplies(db, comment.parentId, delta)] : []);
-  const [deleted] = await atomically(db, [store.deleteBareComment(db, comment), ...parentMove(-1), ...uncount]);
-  if (changes(deleted) > 0) return;
-  // Answered, or deleted by a concurrent request, between the read and the write: the parent's move is undone
-  // and the comment kept as deleted; when it was already gone, the other request had uncounted it too.
-  const [marked] = await atomically(db, [store.markCommentDeleted(db, comment, now), ...parentMove(1)]);
-  if (changes(marked) === 0 && counted) await atomically(db, [moveShownComments(ctx, subject, 1, now)]);
+  const results = await atomically(db, [...uncount, store.markCommentDeleted(db, comment, now), ...parentMove(-1)]);
+  // The parent's count cannot be guarded on its own table in MySQL: when a concurrent deletion of the same
+  // comment got there first, this one marked nothing and gives the parent its reply back.
+  if (changes(results[uncount.length]) === 0 && comment.parentId) await atomically(db, parentMove(1));
 }

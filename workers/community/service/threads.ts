@@ -3,6 +3,7 @@ import { workOfEdition } from "../../catalog";
 import { AppError } from "../../http/errors";
 import { decodeCursor, encodeCursor } from "../../http/schemas";
 import { newId } from "../../lib/ids";
+import { atomically } from "../../platform/db";
 import { authorNameOf } from "../authors";
 import type { CommunityContext } from "../context";
 import { holdIfFlagged } from "../held";
@@ -128,10 +129,11 @@ export async function editThread(
  * conversation under it is kept; one without goes entirely, with its followers. Its author stops following it.
  */
 export async function deleteThread(ctx: CommunityContext, authorId: string, id: string, now = Date.now()) {
-  const { db, outbox } = ctx.services;
+  const { db } = ctx.services;
   const thread = await ownThread(ctx, authorId, id);
-  await outbox.commit(
-    [...store.deleteThread(db, thread, now), unfollow(db, id, authorId), dropFollowersOfGone(db, id)],
-    [],
-  );
+  await atomically(db, [
+    ...store.deleteThread(db, thread, now),
+    unfollow(db, id, authorId),
+    dropFollowersOfGone(db, id),
+  ]);
 }

@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import { reviews } from "../../../schema/community";
 import type { Db, Statement } from "../../platform/db";
 
@@ -18,10 +18,10 @@ export async function reviewAsSubject(db: Db, id: string) {
   return review;
 }
 
-/** A comment readers see came (+1) or went (-1) under a review. */
-export function moveReviewComments(db: Db, reviewId: string, delta: 1 | -1): Statement {
+/** A comment readers see came (+1) or went (-1) under a review; `guard` as for threads. */
+export function moveReviewComments(db: Db, reviewId: string, delta: 1 | -1, guard?: SQL): Statement {
   return db
     .update(reviews)
     .set({ commentCount: sql`${reviews.commentCount} + ${delta}` })
-    .where(eq(reviews.id, reviewId));
+    .where(and(eq(reviews.id, reviewId), guard));
 }

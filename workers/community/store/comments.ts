@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, gte, isNull, lt, sql } from "drizzle-orm";
+import { and, asc, eq, gt, gte, isNull, lt, type SQL, sql } from "drizzle-orm";
 import { type CommentSubject, comments } from "../../../schema/community";
 import type { Db, Statement } from "../../platform/db";
 
@@ -13,7 +13,7 @@ export async function commentById(db: Db, id: string): Promise<CommentRow | unde
   return comment;
 }
 
-/** A reply was written under `parentId` (+1) or a reply under it was deleted (-1). */
+/** A reply was written under `parentId` (+1) or a reply under it was deleted by its author (-1). */
 export function moveReplies(db: Db, parentId: string, delta: 1 | -1): Statement {
   return db
     .update(comments)
@@ -70,21 +70,10 @@ export function editComment(
     .where(and(eq(comments.id, comment.id), eq(comments.authorId, comment.authorId), isNull(comments.deletedAt)));
 }
 
-/** A comment nobody replied to goes entirely; the guard keeps one that got a reply since it was read. */
-export function deleteBareComment(db: Db, comment: { id: string; authorId: string }): Statement {
-  return db
-    .delete(comments)
-    .where(
-      and(
-        eq(comments.id, comment.id),
-        eq(comments.authorId, comment.authorId),
-        isNull(comments.deletedAt),
-        eq(comments.replyCount, 0),
-      ),
-    );
-}
-
-/** A comment with replies stays, as deleted: its text is gone from the row, its replies keep their place. */
+/**
+ * The author's deletion: the row stays (replies hang on it, and one being written cannot lose its parent) with
+ * its text gone; readers see it as deleted while a reply under it is shown, and not at all otherwise.
+ */
 export function markCommentDeleted(db: Db, comment: { id: string; authorId: string }, now: number): Statement {
   return db
     .update(comments)
@@ -92,7 +81,16 @@ export function markCommentDeleted(db: Db, comment: { id: string; authorId: stri
     .where(and(eq(comments.id, comment.id), eq(comments.authorId, comment.authorId), isNull(comments.deletedAt)));
 }
 
-/** The authors of comments, by id (the parents a reply answers). */
+/**
+ * Holds while the comment is as it was read: not deleted, and (with `status`) in that status. A count moved
+ * for a change of the comment is guarded by it, placed before the change, so a concurrent request making the
+ * same change moves nothing a second time.
+ */
+export function stillAsRead(id: string, status?: CommentRow["status"]): SQL {
+  return sql`EXISTS (SELECT 1 FROM ${comments} WHERE ${comments.id} = ${id} AND ${comments.deletedAt} IS NULL${status ? sql` AND ${comments.status} = ${status}` : sql``})`;
+}
+
+/** Who wrote a comment: the reader a reply to it answers. */
 export async function commentAuthor(db: Db, id: string): Promise<string | undefined> {
   const [row] = await db.select({ authorId: comments.authorId }).from(comments).where(eq(comments.id, id)).limit(1);
   return row?.authorId;

@@ -28,12 +28,3 @@ export async function followersOf(db: Db, threadId: string): Promise<string[]> {
     .where(eq(threadFollows.threadId, threadId));
   return rows.map((row) => row.userId);
 }
-
-export async function isFollowing(db: Db, threadId: string, userId: string): Promise<boolean> {
-  const [row] = await db
-    .select({ userId: threadFollows.userId })
-    .from(threadFollows)
-    .where(and(eq(threadFollows.threadId, threadId), eq(threadFollows.userId, userId)))
-    .limit(1);
-  return row !== undefined;
-}

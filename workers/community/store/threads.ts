@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, type SQL, sql } from "drizzle-orm";
 import { comments, threads } from "../../../schema/community";
 import { olderThan } from "../../lib/keyset";
 import type { Db, Statement } from "../../platform/db";
@@ -63,11 +63,17 @@ export function deleteThread(db: Db, thread: { id: string; authorId: string }, n
   ];
 }
 
-/** A comment readers see came (+1) or went (-1): the count moves, and a new one is the thread's latest activity. */
-export function moveThreadComments(db: Db, threadId: string, delta: 1 | -1, at: number): Statement {
+/**
+ * A comment readers see came (+1) or went (-1): the count moves, and a new one is the thread's latest activity.
+ * `guard` makes the move conditional on the comment's change still being to make.
+ */
+export function moveThreadComments(db: Db, threadId: string, delta: 1 | -1, at: number, guard?: SQL): Statement {
   const set =
     delta === 1
       ? { commentCount: sql`${threads.commentCount} + 1`, lastActivityAt: at }
       : { commentCount: sql`${threads.commentCount} - 1` };
-  return db.update(threads).set(set).where(eq(threads.id, threadId));
+  return db
+    .update(threads)
+    .set(set)
+    .where(and(eq(threads.id, threadId), guard));
 }
