@@ -4,8 +4,8 @@ import { decodeCursor, encodeCursor, jsonContent, problems } from "../../http/sc
 import { principalOf, securedRoute } from "../../identity";
 import { idPattern } from "../../lib/ids";
 import { communityContext } from "../context";
-import { decide, moderationQueuePage } from "../moderation";
 import { DecisionBody, ModerationItemSchema, ModerationQueueQuery } from "../schemas";
+import { decide, moderationQueuePage } from "../service/moderation";
 
 const QueueCursor = z.object({ time: z.number().int().nonnegative(), id: z.string().regex(idPattern("mod")) });
 

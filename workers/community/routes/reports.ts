@@ -3,8 +3,8 @@ import { createRouter } from "../../http/router";
 import { jsonContent, problems } from "../../http/schemas";
 import { principalOf, securedRoute } from "../../identity";
 import { communityContext } from "../context";
-import { reportContent } from "../reports";
 import { ReportBody, ReportSchema } from "../schemas";
+import { reportContent } from "../service/reports";
 
 const fileReport = securedRoute({
   method: "post",

@@ -3,7 +3,6 @@ import { createRouter } from "../../http/router";
 import { jsonContent, problems } from "../../http/schemas";
 import { principalOf, securedRoute } from "../../identity";
 import { communityContext } from "../context";
-import { deleteReview, editReview, postReview, reviewsOfBook } from "../reviews";
 import {
   IsbnParam,
   ReviewBody,
@@ -13,6 +12,7 @@ import {
   ReviewSchema,
   ReviewsQuery,
 } from "../schemas";
+import { deleteReview, editReview, postReview, reviewsOfBook } from "../service/reviews";
 
 const tags = ["Reviews"];
 

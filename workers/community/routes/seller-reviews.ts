@@ -11,7 +11,7 @@ import {
   SellerReviewSchema,
   SellerReviewsQuery,
 } from "../schemas";
-import { reviewSeller, reviewsOfSeller } from "../seller-reviews";
+import { reviewSeller, reviewsOfSeller } from "../service/seller-reviews";
 
 const review = securedRoute({
   method: "post",

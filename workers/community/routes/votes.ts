@@ -3,7 +3,7 @@ import { jsonContent, problems } from "../../http/schemas";
 import { principalOf, securedRoute } from "../../identity";
 import { communityContext } from "../context";
 import { ReviewIdParam, VoteBody, VoteSchema } from "../schemas";
-import { voteOnReview, withdrawVote } from "../votes";
+import { voteOnReview, withdrawVote } from "../service/votes";
 
 const tags = ["Reviews"];
 

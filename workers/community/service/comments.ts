@@ -10,12 +10,13 @@ import type { CommunityContext } from "../context";
 import { communityEvents } from "../events";
 import { holdIfFlagged } from "../held";
 import { enforcePostingLimit } from "../limits";
-import { replyNotices } from "../replies";
 import type { CommentBody, CommentNode, CommentPatch, CommentsQuery, CommentView } from "../schemas";
 import { screen } from "../screening";
 import { moveReviewComments, reviewAsSubject } from "../store/commented-reviews";
 import * as store from "../store/comments";
 import { moveThreadComments } from "../store/threads";
+import { changedMeanwhile } from "./conflict";
+import { replyNotices } from "./replies";
 import { shownThread } from "./threads";
 import { commentTree, commentView, threadView } from "./views";
 
@@ -111,7 +112,7 @@ export async function postComment(
     updatedAt: now,
   };
   const published = comment.status === "published";
-  const held = holdIfFlagged(ctx, { type: "comment", id, authorId }, screening, now);
+  const held = await holdIfFlagged(ctx, { type: "comment", id, authorId }, screening, now);
   const posted = communityEvents.commentPosted({
     commentId: id,
     subjectType: subject.type,
@@ -197,14 +198,15 @@ export async function editComment(
   const withdrawn = comment.status === "published" && !screening.publish;
   const status = withdrawn ? "pending" : comment.status;
   const held = withdrawn
-    ? holdIfFlagged(ctx, { type: "comment", id, authorId }, screening, now)
+    ? await holdIfFlagged(ctx, { type: "comment", id, authorId }, screening, now)
     : { statements: [], events: [] };
   const subject = { type: comment.subjectType, id: comment.subjectId };
   const uncount = withdrawn ? [moveShownComments(ctx, subject, -1, now, store.stillAsRead(id, "published"))] : [];
-  await outbox.commit(
+  const results = await outbox.commit(
     [...uncount, store.editComment(db, comment, { body: patch.body, status }, now), ...held.statements],
     held.events,
   );
+  if (changes(results[uncount.length]) === 0) throw changedMeanwhile("comment");
   return commentView({ ...comment, body: patch.body, status, updatedAt: now });
 }
 

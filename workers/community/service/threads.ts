@@ -3,7 +3,7 @@ import { workOfEdition } from "../../catalog";
 import { AppError } from "../../http/errors";
 import { decodeCursor, encodeCursor } from "../../http/schemas";
 import { newId } from "../../lib/ids";
-import { atomically } from "../../platform/db";
+import { atomically, changes } from "../../platform/db";
 import { authorNameOf } from "../authors";
 import type { CommunityContext } from "../context";
 import { holdIfFlagged } from "../held";
@@ -12,6 +12,7 @@ import type { ThreadBody, ThreadPatch, ThreadsQuery, ThreadView } from "../schem
 import { screen } from "../screening";
 import { dropFollowersOfGone, follow, unfollow } from "../store/follows";
 import * as store from "../store/threads";
+import { changedMeanwhile } from "./conflict";
 import { threadView } from "./views";
 
 /** Threads: a discussion about a work, opened from one of its editions, edited and deleted by its author. */
@@ -71,7 +72,7 @@ export async function startThread(
     createdAt: now,
     updatedAt: now,
   };
-  const held = holdIfFlagged(ctx, { type: "thread", id: thread.id, authorId }, screening, now);
+  const held = await holdIfFlagged(ctx, { type: "thread", id: thread.id, authorId }, screening, now);
   await outbox.commit(
     [store.insertThread(db, thread), follow(db, thread.id, authorId, now), ...held.statements],
     held.events,
@@ -117,10 +118,14 @@ export async function editThread(
   const screening = screen(title, body);
   const held =
     thread.status === "published"
-      ? holdIfFlagged(ctx, { type: "thread", id, authorId }, screening, now)
+      ? await holdIfFlagged(ctx, { type: "thread", id, authorId }, screening, now)
       : { statements: [], events: [] };
   const status = thread.status === "published" && !screening.publish ? "pending" : thread.status;
-  await outbox.commit([store.editThread(db, thread, { title, body, status }, now), ...held.statements], held.events);
+  const [edited] = await outbox.commit(
+    [store.editThread(db, thread, { title, body, status }, now), ...held.statements],
+    held.events,
+  );
+  if (changes(edited) === 0) throw changedMeanwhile("thread");
   return threadView({ ...thread, title, body, status, updatedAt: now });
 }
 

@@ -57,17 +57,27 @@ export function commentsBetween(
     .orderBy(asc(comments.path));
 }
 
-/** The author's edit of a live comment; `status` set when the filter sends a published one back to pending. */
+/**
+ * The author's edit of a live comment; `status` set when the filter sends a published one back to pending.
+ * Only from the status read: a moderator's hide in between wins, and the edit changes nothing.
+ */
 export function editComment(
   db: Db,
-  comment: { id: string; authorId: string },
+  comment: { id: string; authorId: string; status: CommentRow["status"] },
   patch: { body: string; status: CommentRow["status"] },
   now: number,
 ): Statement {
   return db
     .update(comments)
     .set({ ...patch, updatedAt: now })
-    .where(and(eq(comments.id, comment.id), eq(comments.authorId, comment.authorId), isNull(comments.deletedAt)));
+    .where(
+      and(
+        eq(comments.id, comment.id),
+        eq(comments.authorId, comment.authorId),
+        eq(comments.status, comment.status),
+        isNull(comments.deletedAt),
+      ),
+    );
 }
 
 /**

@@ -35,17 +35,27 @@ export function publishedThreadsOfWork(
     .limit(page.limit);
 }
 
-/** The author's edit of a live thread; `status` set when the filter sends a published thread back to pending. */
+/**
+ * The author's edit of a live thread; `status` set when the filter sends a published thread back to pending.
+ * Only from the status read: a moderator's hide in between wins, and the edit changes nothing.
+ */
 export function editThread(
   db: Db,
-  thread: { id: string; authorId: string },
+  thread: { id: string; authorId: string; status: ThreadRow["status"] },
   patch: { title: string; body: string; status: ThreadRow["status"] },
   now: number,
 ): Statement {
   return db
     .update(threads)
     .set({ ...patch, updatedAt: now })
-    .where(and(eq(threads.id, thread.id), eq(threads.authorId, thread.authorId), isNull(threads.deletedAt)));
+    .where(
+      and(
+        eq(threads.id, thread.id),
+        eq(threads.authorId, thread.authorId),
+        eq(threads.status, thread.status),
+        isNull(threads.deletedAt),
+      ),
+    );
 }
 
 /**

@@ -1,19 +1,19 @@
-import type { Principal } from "../http/context";
-import { AppError } from "../http/errors";
-import { auditEntry } from "../identity";
-import { moveByModeration } from "./content-moves";
-import type { CommunityContext } from "./context";
-import { communityEvents } from "./events";
-import { replyNotices } from "./replies";
-import type { ModerationItemSchema } from "./schemas";
-import { contentKey, contentsOf, findContent, type ModeratedContent } from "./store/moderation";
+import type { Principal } from "../../http/context";
+import { AppError } from "../../http/errors";
+import { auditEntry } from "../../identity";
+import type { CommunityContext } from "../context";
+import { communityEvents } from "../events";
+import type { ModerationItemSchema } from "../schemas";
+import { contentKey, contentsOf, findContent, type ModeratedContent } from "../store/moderation";
 import {
   closeModerationItem,
   findModerationItem,
   type ModerationItemRow,
   moderationQueue,
-} from "./store/moderation-items";
-import { reportsOf } from "./store/reports";
+} from "../store/moderation-items";
+import { reportsOf } from "../store/reports";
+import { moveByModeration } from "./content-moves";
+import { replyNotices } from "./replies";
 
 /**
  * The moderation queue and the moderators' decisions. Approving puts the content back in public view (a

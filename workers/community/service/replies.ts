@@ -1,11 +1,11 @@
-import type { CommentSubject } from "../../schema/community";
-import { workOfEdition } from "../catalog";
-import type { CommunityContext } from "./context";
-import { communityEvents } from "./events";
-import { reviewAsSubject } from "./store/commented-reviews";
-import { commentAuthor } from "./store/comments";
-import { followersOf } from "./store/follows";
-import { threadById } from "./store/threads";
+import type { CommentSubject } from "../../../schema/community";
+import { workOfEdition } from "../../catalog";
+import type { CommunityContext } from "../context";
+import { communityEvents } from "../events";
+import { reviewAsSubject } from "../store/commented-reviews";
+import { commentAuthor } from "../store/comments";
+import { followersOf } from "../store/follows";
+import { threadById } from "../store/threads";
 
 /** The comment readers are told of: it must be published when its notices are built. */
 export interface RepliedComment {

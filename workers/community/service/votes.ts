@@ -1,7 +1,7 @@
-import { AppError } from "../http/errors";
-import { atomically } from "../platform/db";
-import type { CommunityContext } from "./context";
-import * as store from "./store/reviews";
+import { AppError } from "../../http/errors";
+import { atomically } from "../../platform/db";
+import type { CommunityContext } from "../context";
+import * as store from "../store/reviews";
 
 /**
  * Helpful votes: one per reader and review, changed by voting again, never on one's own review. The review's

@@ -1,18 +1,18 @@
 import { z } from "@hono/zod-openapi";
-import { AppError } from "../http/errors";
-import { decodeCursor, encodeCursor } from "../http/schemas";
-import { newId } from "../lib/ids";
-import { deliveredSellerOrderOf } from "../orders";
-import { atomically } from "../platform/db";
-import { sellerStore } from "../sellers";
-import { authorNameOf, isDuplicateOf } from "./authors";
-import type { CommunityContext } from "./context";
-import { enforcePostingLimit } from "./limits";
-import { sellerRatingMoves } from "./ratings";
-import type { SellerReviewBody, SellerReviewView } from "./schemas";
-import { screen } from "./screening";
-import { sentimentOf } from "./sentiment";
-import * as store from "./store/seller-reviews";
+import { AppError } from "../../http/errors";
+import { decodeCursor, encodeCursor } from "../../http/schemas";
+import { newId } from "../../lib/ids";
+import { deliveredSellerOrderOf } from "../../orders";
+import { atomically } from "../../platform/db";
+import { sellerStore } from "../../sellers";
+import { authorNameOf, isDuplicateOf } from "../authors";
+import type { CommunityContext } from "../context";
+import { enforcePostingLimit } from "../limits";
+import { sellerRatingMoves } from "../ratings";
+import type { SellerReviewBody, SellerReviewView } from "../schemas";
+import { screen } from "../screening";
+import { sentimentOf } from "../sentiment";
+import * as store from "../store/seller-reviews";
 
 /**
  * Buyers' ratings of sellers: one per delivered seller order, by its buyer, screened and scored like a book

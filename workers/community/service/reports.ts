@@ -1,13 +1,13 @@
-import type { ModerationTarget } from "../../schema/community";
-import { AppError } from "../http/errors";
-import { newId } from "../lib/ids";
+import type { ModerationTarget } from "../../../schema/community";
+import { AppError } from "../../http/errors";
+import { newId } from "../../lib/ids";
+import type { CommunityContext } from "../context";
+import { communityEvents } from "../events";
+import { enforcePostingLimit } from "../limits";
+import { findContent, type ModeratedContent } from "../store/moderation";
+import { moderationItemOf, openModerationItem } from "../store/moderation-items";
+import { insertReport, type ReportRow, reportBy, reportersSince } from "../store/reports";
 import { moveByModeration } from "./content-moves";
-import type { CommunityContext } from "./context";
-import { communityEvents } from "./events";
-import { enforcePostingLimit } from "./limits";
-import { findContent, type ModeratedContent } from "./store/moderation";
-import { moderationItemOf, openModerationItem } from "./store/moderation-items";
-import { insertReport, type ReportRow, reportBy, reportersSince } from "./store/reports";
 
 /**
  * Readers' reports. Each reader reports a piece of content once; when `MODERATION_HIDE_AFTER_REPORTS` distinct

@@ -1,21 +1,22 @@
 import { z } from "@hono/zod-openapi";
-import type { ContentStatus } from "../../schema/community";
-import { type WorkOfEdition, workOfEdition } from "../catalog";
-import { AppError } from "../http/errors";
-import { decodeCursor, encodeCursor } from "../http/schemas";
-import { newId } from "../lib/ids";
-import { hasDeliveredAnyOf } from "../orders";
-import { changes } from "../platform/db";
-import { authorNameOf, isDuplicateOf } from "./authors";
-import type { CommunityContext } from "./context";
-import { communityEvents } from "./events";
-import { holdIfFlagged } from "./held";
-import { enforcePostingLimit } from "./limits";
-import { workStarMoves } from "./ratings";
-import { REVIEW_SORTS, type ReviewBody, type ReviewPatch, type ReviewsQuery, type ReviewView } from "./schemas";
-import { type Screening, screen } from "./screening";
-import { sentimentOf } from "./sentiment";
-import * as store from "./store/reviews";
+import type { ContentStatus } from "../../../schema/community";
+import { type WorkOfEdition, workOfEdition } from "../../catalog";
+import { AppError } from "../../http/errors";
+import { decodeCursor, encodeCursor } from "../../http/schemas";
+import { newId } from "../../lib/ids";
+import { hasDeliveredAnyOf } from "../../orders";
+import { changes } from "../../platform/db";
+import { authorNameOf, isDuplicateOf } from "../authors";
+import type { CommunityContext } from "../context";
+import { communityEvents } from "../events";
+import { holdIfFlagged } from "../held";
+import { enforcePostingLimit } from "../limits";
+import { workStarMoves } from "../ratings";
+import { REVIEW_SORTS, type ReviewBody, type ReviewPatch, type ReviewsQuery, type ReviewView } from "../schemas";
+import { type Screening, screen } from "../screening";
+import { sentimentOf } from "../sentiment";
+import * as store from "../store/reviews";
+import { changedMeanwhile } from "./conflict";
 
 /**
  * Readers' reviews of works: one per reader and work, written from one edition and shown on all of them. Each
@@ -48,9 +49,6 @@ async function bookOf(ctx: CommunityContext, isbn: string): Promise<WorkOfEditio
 
 const alreadyReviewed = () =>
   new AppError("already_reviewed", "You have already reviewed this book; edit your review instead.");
-
-const changedMeanwhile = () =>
-  new AppError("conflict", "The review changed while this request was made; read it again and retry.");
 
 /** Writes the reader's review of the work of `isbn`; answers it, `pending` when the filter held it. */
 export async function postReview(
@@ -89,7 +87,7 @@ export async function postReview(
     createdAt: now,
     updatedAt: now,
   };
-  const held = holdIfFlagged(ctx, { type: "review", id: row.id, authorId }, screening, now);
+  const held = await holdIfFlagged(ctx, { type: "review", id: row.id, authorId }, screening, now);
   try {
     await outbox.commit(
       [store.insertReview(db, row), ...workStarMoves(ctx, row, null, row), ...held.statements],
@@ -161,7 +159,7 @@ export async function editReview(
   const updated = { ...current, ...change, revision: current.revision + 1 };
   const held =
     status === "pending"
-      ? holdIfFlagged(ctx, { type: "review", id: current.id, authorId }, screening, now)
+      ? await holdIfFlagged(ctx, { type: "review", id: current.id, authorId }, screening, now)
       : { statements: [], events: [] };
   const moves = workStarMoves(ctx, current, current, updated);
   const results = await outbox.commit(
@@ -178,7 +176,7 @@ export async function editReview(
       ...held.events,
     ],
   );
-  if (changes(results[moves.length]) === 0) throw changedMeanwhile();
+  if (changes(results[moves.length]) === 0) throw changedMeanwhile("review");
   return reviewView(updated);
 }
 
@@ -200,7 +198,7 @@ export async function deleteReview(ctx: CommunityContext, authorId: string, revi
       }),
     ],
   );
-  if (changes(results[moves.length]) === 0) throw changedMeanwhile();
+  if (changes(results[moves.length]) === 0) throw changedMeanwhile("review");
 }
 
 const ReviewCursor = z.object({ s: z.enum(REVIEW_SORTS), k: z.number(), id: z.string() });

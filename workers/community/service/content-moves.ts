@@ -1,9 +1,9 @@
-import type { ContentStatus } from "../../schema/community";
-import type { Statement } from "../platform/db";
-import type { CommunityContext } from "./context";
-import { communityEvents } from "./events";
-import { workStarMoves } from "./ratings";
-import { type ModeratedContent, moveContent } from "./store/moderation";
+import type { ContentStatus } from "../../../schema/community";
+import type { Statement } from "../../platform/db";
+import type { CommunityContext } from "../context";
+import { communityEvents } from "../events";
+import { workStarMoves } from "../ratings";
+import { type ModeratedContent, moveContent } from "../store/moderation";
 
 type ReviewChange = "hidden" | "restored" | "removed";
 

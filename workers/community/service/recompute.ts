@@ -1,11 +1,11 @@
-import { NO_STARS, ratedWorkIds, type Stars, setWorkStars, workStars } from "../catalog";
-import { newId } from "../lib/ids";
-import { atomically, type Statement } from "../platform/db";
-import { ratedSellerIds, sellerRatingCounts, setSellerRating } from "../sellers";
-import type { CommunityContext } from "./context";
-import { insertRatingRecompute, type RatingRecomputeRow } from "./store/rating-recomputes";
-import { publishedStarCounts } from "./store/reviews";
-import { publishedSellerCounts } from "./store/seller-reviews";
+import { NO_STARS, ratedWorkIds, type Stars, setWorkStars, workStars } from "../../catalog";
+import { newId } from "../../lib/ids";
+import { atomically, type Statement } from "../../platform/db";
+import { ratedSellerIds, sellerRatingCounts, setSellerRating } from "../../sellers";
+import type { CommunityContext } from "../context";
+import { insertRatingRecompute, type RatingRecomputeRow } from "../store/rating-recomputes";
+import { publishedStarCounts } from "../store/reviews";
+import { publishedSellerCounts } from "../store/seller-reviews";
 
 /**
  * The nightly recompute (the seed's daily aggregation): every work's stars and every seller's rating counted
