@@ -38,7 +38,7 @@ const sellerOrderParties = z.object({
   buyer: contact,
 });
 const contentStatus = z.enum(["published", "pending", "hidden", "removed"]);
-const moderationTarget = z.enum(["review", "comment", "thread"]);
+const moderationTarget = z.enum(["review", "seller_review", "comment", "thread"]);
 const listingCondition = z.enum(["new", "like_new", "very_good", "good", "acceptable"]);
 const listingStatus = z.enum(["active", "paused", "sold_out"]);
 const listingState = {
@@ -394,7 +394,7 @@ export const EVENT_CATALOG = {
       excerpt: z.string(),
     }),
   },
-  /** A reader reported a review, comment or thread; `reportCount` counts its distinct reporters so far. */
+  /** A reader reported a review, seller review, comment or thread; `reportCount` counts its distinct reporters so far. */
   ContentReported: {
     version: 1,
     queues: ["catalog-events"],

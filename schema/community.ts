@@ -10,7 +10,8 @@ import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "driz
 export const CONTENT_STATUSES = ["published", "pending", "hidden", "removed"] as const;
 export type ContentStatus = (typeof CONTENT_STATUSES)[number];
 
-export const MODERATION_TARGETS = ["review", "comment", "thread"] as const;
+/** What moderation acts on: book reviews, seller reviews, comments and threads. */
+export const MODERATION_TARGETS = ["review", "seller_review", "comment", "thread"] as const;
 export type ModerationTarget = (typeof MODERATION_TARGETS)[number];
 
 /**

@@ -145,9 +145,12 @@ export function report(reporter: TestAccount, targetType: string, targetId: stri
   });
 }
 
-/** The status of a review, thread or comment as stored. */
-export async function statusOf(type: "review" | "thread" | "comment", id: string): Promise<string | undefined> {
-  const table = { review: "reviews", thread: "threads", comment: "comments" }[type];
+/** The status of a review, seller review, thread or comment as stored. */
+export async function statusOf(
+  type: "review" | "seller_review" | "thread" | "comment",
+  id: string,
+): Promise<string | undefined> {
+  const table = { review: "reviews", seller_review: "seller_reviews", thread: "threads", comment: "comments" }[type];
   return (await testDatabase.prepare(`SELECT status FROM ${table} WHERE id = ?`).bind(id).first<{ status: string }>())
     ?.status;
 }

@@ -258,10 +258,10 @@ const CommentTree = {
 export const ThreadDetailSchema = z.object({ thread: ThreadSchema, ...CommentTree }).openapi("ThreadDetail");
 export const ReviewCommentsSchema = z.object({ reviewId: z.string(), ...CommentTree }).openapi("ReviewComments");
 
-/** Any community content id: a review (`rev_`), comment (`cmt_`) or thread (`thr_`). */
+/** Any community content id: a review (`rev_`), seller review (`srv_`), comment (`cmt_`) or thread (`thr_`). */
 const ContentId = z
   .string()
-  .regex(/^(rev|cmt|thr)_[0-9a-f]{32}$/, "a review, comment or thread id")
+  .regex(/^(rev|srv|cmt|thr)_[0-9a-f]{32}$/, "a review, seller review, comment or thread id")
   .openapi({ example: "cmt_0192f0c1a2b37c4d8e9f0a1b2c3d4e5f" });
 
 export const ReportBody = z

@@ -4,7 +4,12 @@ import { inertName, type RenderedMail } from "./templates";
 
 /** Mail about readers' posts a moderator looked at: approved (shown again) or removed. */
 
-const KIND = { review: "review", comment: "comment", thread: "discussion thread" } as const;
+const KIND = {
+  review: "review",
+  seller_review: "seller review",
+  comment: "comment",
+  thread: "discussion thread",
+} as const;
 
 export const moderationTemplates = {
   decided(config: Config, data: EventData<"ModerationDecided"> & { name: string }): RenderedMail {

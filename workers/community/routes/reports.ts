@@ -11,11 +11,12 @@ const fileReport = securedRoute({
   path: "/v1/reports",
   operationId: "reportContent",
   tags: ["Reports"],
-  summary: "Report a review, comment or thread",
+  summary: "Report a review, seller review, comment or thread",
   description:
     "One report per reader and post (a second is 409 `already_reported`); your own post is 403 `own_content`; " +
     "a post that is not published is 404. After enough distinct readers report a post it is hidden until a " +
-    "moderator decides. Reports are rate-limited per reader (429 with `Retry-After`).",
+    "moderator decides (a hidden review's or seller review's stars leave the book's or seller's rating). Reports " +
+    "are rate-limited per reader (429 with `Retry-After`).",
   request: { body: { content: { "application/json": { schema: ReportBody } }, required: true } },
   responses: {
     201: jsonContent(z.object({ report: ReportSchema }), "Report recorded"),

@@ -22,7 +22,8 @@ const review = securedRoute({
   description:
     "Once per seller order, by its buyer, after it is delivered (before: 409 `not_delivered`; twice: 409 " +
     "`already_reviewed`); another buyer's seller order is 404. The stars move the seller's rating shown on its " +
-    "offers and store page; a comment the content filter flags keeps the review `pending`, out of the rating. " +
+    "offers and store page; a comment the content filter flags keeps the review `pending`, out of the rating, " +
+    "until a moderator approves it from the moderation queue. " +
     "The comment is plain text.",
   request: {
     params: SellerOrderIdParam,

@@ -2,15 +2,15 @@ import type { ContentStatus } from "../../../schema/community";
 import type { Statement } from "../../platform/db";
 import type { CommunityContext } from "../context";
 import { communityEvents } from "../events";
-import { workStarMoves } from "../ratings";
+import { sellerRatingMoves, workStarMoves } from "../ratings";
 import { type ModeratedContent, moveContent } from "../store/moderation";
 
 type ReviewChange = "hidden" | "restored" | "removed";
 
 /**
  * What moving content to another status by moderation writes: the status (aborting the batch if the content
- * changed since it was read), and for a review its work's stars and `ReviewChanged`, so the rating shown with
- * the book counts only what readers can see.
+ * changed since it was read), for a review its work's stars and `ReviewChanged`, and for a seller review its
+ * seller's rating, so the ratings shown with books and sellers count only what readers can see.
  */
 export function moveByModeration(
   ctx: CommunityContext,
@@ -19,7 +19,16 @@ export function moveByModeration(
   change: ReviewChange,
 ): { statements: Statement[]; events: ReturnType<typeof communityEvents.reviewChanged>[] } {
   const statements = [moveContent(ctx.services.db, content, to)];
-  const { review } = content;
+  const { review, sellerReview } = content;
+  if (sellerReview) {
+    const rating = sellerRatingMoves(
+      ctx,
+      { id: content.id, sellerId: sellerReview.sellerId },
+      { rating: sellerReview.rating, status: content.status },
+      { rating: sellerReview.rating, status: to },
+    );
+    return { statements: [...statements, ...rating], events: [] };
+  }
   if (!review) return { statements, events: [] };
   const moved = { id: content.id, workId: review.workId, revision: review.revision + 1 };
   const stars = workStarMoves(

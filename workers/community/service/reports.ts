@@ -35,7 +35,7 @@ type Target = { type: ModerationTarget; id: string };
 const isShown = (content: ModeratedContent | undefined): content is ModeratedContent =>
   content?.status === "published" && !content.deleted;
 
-const notFound = () => new AppError("not_found", "No such published review, comment or thread.");
+const notFound = () => new AppError("not_found", "No such published review, seller review, comment or thread.");
 
 /** The target's moderation item, if any, and its reporters since its last approval by a moderator. */
 async function reportTally(ctx: CommunityContext, target: Target) {

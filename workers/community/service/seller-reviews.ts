@@ -3,10 +3,10 @@ import { AppError } from "../../http/errors";
 import { decodeCursor, encodeCursor } from "../../http/schemas";
 import { newId } from "../../lib/ids";
 import { deliveredSellerOrderOf } from "../../orders";
-import { atomically } from "../../platform/db";
 import { sellerStore } from "../../sellers";
 import { authorNameOf, isDuplicateOf } from "../authors";
 import type { CommunityContext } from "../context";
+import { holdIfFlagged } from "../held";
 import { enforcePostingLimit } from "../limits";
 import { sellerRatingMoves } from "../ratings";
 import type { SellerReviewBody, SellerReviewView } from "../schemas";
@@ -17,7 +17,7 @@ import * as store from "../store/seller-reviews";
 /**
  * Buyers' ratings of sellers: one per delivered seller order, by its buyer, screened and scored like a book
  * review and committed with its move of the seller's rating. A comment the filter flags keeps the review
- * `pending`, out of the seller's rating.
+ * `pending`, out of the seller's rating, with a moderation item for a moderator to approve or remove it.
  */
 
 const sellerReviewView = (row: store.SellerReviewRow): SellerReviewView => ({
@@ -41,7 +41,7 @@ export async function reviewSeller(
   input: SellerReviewBody,
   now = Date.now(),
 ): Promise<SellerReviewView> {
-  const { db } = ctx.services;
+  const { db, outbox } = ctx.services;
   const sellerOrder = await deliveredSellerOrderOf(ctx, buyerId, sellerOrderId);
   if (!sellerOrder) throw new AppError("not_found", `No seller order ${sellerOrderId} of yours.`);
   if (!sellerOrder.delivered) {
@@ -63,8 +63,12 @@ export async function reviewSeller(
     createdAt: now,
     updatedAt: now,
   };
+  const held = await holdIfFlagged(ctx, { type: "seller_review", id: row.id, authorId: buyerId }, screening, now);
   try {
-    await atomically(db, [store.insertSellerReview(db, row), ...sellerRatingMoves(ctx, row, null, row)]);
+    await outbox.commit(
+      [store.insertSellerReview(db, row), ...sellerRatingMoves(ctx, row, null, row), ...held.statements],
+      held.events,
+    );
   } catch (error) {
     if (isDuplicateOf(error, "seller_reviews", "seller_reviews_seller_order_idx")) throw alreadyReviewed();
     throw error;

@@ -13,8 +13,9 @@ import { readChunked } from "../../lib/chunked";
 import type { Db, Statement } from "../../platform/db";
 
 /**
- * The content moderation acts on, whichever table holds it: reviews, threads and comments, as one shape. A
- * review also carries what moves its work's stars (work, rating, revision).
+ * The content moderation acts on, whichever table holds it: reviews, seller reviews, threads and comments, as
+ * one shape. A review also carries what moves its work's stars (work, rating, revision); a seller review what
+ * moves its seller's rating (seller, rating).
  */
 export interface ModeratedContent {
   type: ModerationTarget;
@@ -27,6 +28,7 @@ export interface ModeratedContent {
   /** Set when its author deleted it (threads and comments keep their row, emptied). */
   deleted: boolean;
   review: { workId: string; rating: number; revision: number } | null;
+  sellerReview: { sellerId: string; rating: number } | null;
   /** What a comment answers, to tell those readers once a moderator publishes it. */
   comment: { subjectType: CommentSubject; subjectId: string; parentId: string | null } | null;
 }
@@ -41,6 +43,15 @@ const reviewColumns = {
   workId: reviews.workId,
   rating: reviews.rating,
   revision: reviews.revision,
+};
+const sellerReviewColumns = {
+  id: sellerReviews.id,
+  sellerId: sellerReviews.sellerId,
+  buyerId: sellerReviews.buyerId,
+  authorName: sellerReviews.authorName,
+  status: sellerReviews.status,
+  rating: sellerReviews.rating,
+  comment: sellerReviews.comment,
 };
 const threadColumns = {
   id: threads.id,
@@ -64,6 +75,7 @@ const commentColumns = {
 };
 
 type ReviewRow = { [K in keyof typeof reviewColumns]: (typeof reviews.$inferSelect)[K] };
+type SellerReviewRow = { [K in keyof typeof sellerReviewColumns]: (typeof sellerReviews.$inferSelect)[K] };
 type ThreadRow = { [K in keyof typeof threadColumns]: (typeof threads.$inferSelect)[K] };
 type CommentRow = { [K in keyof typeof commentColumns]: (typeof comments.$inferSelect)[K] };
 
@@ -77,6 +89,21 @@ const fromReview = (row: ReviewRow): ModeratedContent => ({
   body: row.body,
   deleted: false,
   review: { workId: row.workId, rating: row.rating, revision: row.revision },
+  sellerReview: null,
+  comment: null,
+});
+/** A seller review without a comment is its stars alone: its body is empty. */
+const fromSellerReview = (row: SellerReviewRow): ModeratedContent => ({
+  type: "seller_review",
+  id: row.id,
+  authorId: row.buyerId,
+  authorName: row.authorName,
+  status: row.status,
+  title: null,
+  body: row.comment ?? "",
+  deleted: false,
+  review: null,
+  sellerReview: { sellerId: row.sellerId, rating: row.rating },
   comment: null,
 });
 const fromThread = (row: ThreadRow): ModeratedContent => ({
@@ -89,6 +116,7 @@ const fromThread = (row: ThreadRow): ModeratedContent => ({
   body: row.body,
   deleted: row.deletedAt !== null,
   review: null,
+  sellerReview: null,
   comment: null,
 });
 const fromComment = (row: CommentRow): ModeratedContent => ({
@@ -101,6 +129,7 @@ const fromComment = (row: CommentRow): ModeratedContent => ({
   body: row.body,
   deleted: row.deletedAt !== null,
   review: null,
+  sellerReview: null,
   comment: { subjectType: row.subjectType, subjectId: row.subjectId, parentId: row.parentId },
 });
 
@@ -111,6 +140,12 @@ async function contentsOfType(db: Db, type: ModerationTarget, ids: string[]): Pr
       return (
         await readChunked(ids, (part) => db.select(reviewColumns).from(reviews).where(inArray(reviews.id, part)))
       ).map(fromReview);
+    case "seller_review":
+      return (
+        await readChunked(ids, (part) =>
+          db.select(sellerReviewColumns).from(sellerReviews).where(inArray(sellerReviews.id, part)),
+        )
+      ).map(fromSellerReview);
     case "thread":
       return (
         await readChunked(ids, (part) => db.select(threadColumns).from(threads).where(inArray(threads.id, part)))
@@ -157,7 +192,8 @@ const ifStill = <T extends string | number>(column: SQLiteColumn, read: T, next:
 /**
  * Moves content from the status read to `to`, or aborts its batch if the content changed since it was read (a
  * concurrent report, decision or edit), so the decision, the stars and the events commit once. A review's
- * revision grows by one: `workStarMoves` is guarded by the new revision.
+ * revision grows by one: `workStarMoves` is guarded by the new revision. A seller review has no revision (it
+ * is never edited): `sellerRatingMoves` is guarded by the status it moved to.
  */
 export function moveContent(db: Db, content: ModeratedContent, to: ContentStatus): Statement {
   switch (content.type) {
@@ -171,6 +207,11 @@ export function moveContent(db: Db, content: ModeratedContent, to: ContentStatus
         })
         .where(eq(reviews.id, content.id));
     }
+    case "seller_review":
+      return db
+        .update(sellerReviews)
+        .set({ status: ifStill(sellerReviews.status, content.status, to) })
+        .where(eq(sellerReviews.id, content.id));
     case "thread":
       return db
         .update(threads)
