@@ -104,8 +104,38 @@ export function workersTests(run: DatabaseRun = {}) {
       silent: "passed-only",
       testTimeout: 20_000,
       hookTimeout: 30_000,
-      // CommonJS packages whose ESM wrapper workerd's module loader cannot resolve: pre-bundled to ESM by esbuild.
-      deps: { optimizer: { ssr: { enabled: true, include: ["obscenity", "sentiment"] } } },
+      // Two files at a time even on two cores (vitest's default is one fewer than the cores): a file spends much
+      // of its time waiting on queues, timers and workerd, so two overlap well (a third brings little).
+      maxWorkers: 2,
+      // Packages pre-bundled by esbuild, so each test file loads one module per package instead of hundreds
+      // (stripe alone is 270 files): CommonJS ones whose ESM wrapper workerd's loader cannot resolve, and the
+      // large ESM ones. A package's subpaths are listed with it, so its modules exist once.
+      deps: {
+        optimizer: {
+          ssr: {
+            enabled: true,
+            include: [
+              "obscenity",
+              "sentiment",
+              "stripe",
+              "zod",
+              "@hono/zod-openapi",
+              "drizzle-orm",
+              "drizzle-orm/sqlite-core",
+              "drizzle-orm/mysql-core",
+              "drizzle-orm/d1",
+              "drizzle-orm/planetscale-serverless",
+              "drizzle-orm/batch",
+              "jose",
+              "@upstash/redis/cloudflare",
+              "@upstash/ratelimit",
+              "@planetscale/database",
+              "csv-parse/sync",
+              "@cfworker/json-schema",
+            ],
+          },
+        },
+      },
       ...run.test,
       // The operator scripts' tests and the browser tests run in Node, not workerd (vitest.*.config.ts).
       exclude: [...configDefaults.exclude, "test/scripts/**", "test/browser/**", ...(run.test?.exclude ?? [])],
