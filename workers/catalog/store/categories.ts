@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, notInArray, sql } from "drizzle-orm";
 import { categories, categoryClosure, editionCategories } from "../../../schema/catalog";
 import { chunked, MAX_LIST_PARAMS, readChunked, rowsPerInsert } from "../../lib/chunked";
 import { type Db, ignoringDuplicates, incoming, type Statement, upserting } from "../../platform/db";
-import { violatesUnique } from "./unique";
+import { violatesUnique } from "../../platform/unique";
 
 export type CategoryRow = typeof categories.$inferSelect;
 

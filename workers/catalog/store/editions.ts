@@ -13,10 +13,10 @@ import {
 import { chunked, readChunked, rowsPerInsert } from "../../lib/chunked";
 import { MARKETPLACE_CURRENCY } from "../../lib/money";
 import { type Db, ignoringDuplicates, type Statement, upserting } from "../../platform/db";
+import { violatesUnique } from "../../platform/unique";
 import { LISTING_CONDITIONS } from "../model";
 import type { Stars } from "../ratings";
 import { variantsOf } from "../search";
-import { violatesUnique } from "./unique";
 
 type NewWork = typeof works.$inferInsert;
 type NewEdition = SQLiteInsertValue<typeof editions>;

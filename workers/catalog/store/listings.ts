@@ -2,8 +2,8 @@ import { and, asc, desc, eq, getTableColumns, gt, inArray, isNull, lt, ne, sql }
 import { coverOptions, editions, listingPhotos, listingPriceHistory, listings, works } from "../../../schema/catalog";
 import { chunked, MAX_LIST_PARAMS, readChunked, rowsPerInsert } from "../../lib/chunked";
 import { type Db, failureMessages, type Statement } from "../../platform/db";
+import { violatesUnique } from "../../platform/unique";
 import type { ListingStatus } from "../model";
-import { violatesUnique } from "./unique";
 
 export type ListingRow = typeof listings.$inferSelect;
 type NewListing = typeof listings.$inferInsert;

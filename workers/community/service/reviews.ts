@@ -6,7 +6,7 @@ import { decodeCursor, encodeCursor } from "../../http/schemas";
 import { newId } from "../../lib/ids";
 import { hasDeliveredAnyOf } from "../../orders";
 import { changes } from "../../platform/db";
-import { authorNameOf, isDuplicateOf } from "../authors";
+import { authorNameOf } from "../authors";
 import type { CommunityContext } from "../context";
 import { communityEvents } from "../events";
 import { holdIfFlagged } from "../held";
@@ -107,7 +107,7 @@ export async function postReview(
     );
   } catch (error) {
     // Two first reviews of one work by one reader at once: the unique index keeps one.
-    if (isDuplicateOf(error, "reviews", "reviews_author_work_idx")) throw alreadyReviewed();
+    if (store.isSecondReview(error)) throw alreadyReviewed();
     throw error;
   }
   return reviewView(row);

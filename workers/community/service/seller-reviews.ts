@@ -4,7 +4,7 @@ import { decodeCursor, encodeCursor } from "../../http/schemas";
 import { newId } from "../../lib/ids";
 import { deliveredSellerOrderOf } from "../../orders";
 import { sellerStore } from "../../sellers";
-import { authorNameOf, isDuplicateOf } from "../authors";
+import { authorNameOf } from "../authors";
 import type { CommunityContext } from "../context";
 import { holdIfFlagged } from "../held";
 import { enforcePostingLimit } from "../limits";
@@ -70,7 +70,7 @@ export async function reviewSeller(
       held.events,
     );
   } catch (error) {
-    if (isDuplicateOf(error, "seller_reviews", "seller_reviews_seller_order_idx")) throw alreadyReviewed();
+    if (store.isSecondSellerReview(error)) throw alreadyReviewed();
     throw error;
   }
   return sellerReviewView(row);

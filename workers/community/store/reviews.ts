@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gt, lt, or, type SQL, sql } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { reviews, reviewVotes } from "../../../schema/community";
 import { type Db, incoming, type Statement, upserting } from "../../platform/db";
+import { violatesUnique } from "../../platform/unique";
 import type { ReviewSort } from "../schemas";
 
 /** Drizzle queries on reviews and their helpful votes. Writes are returned unexecuted, for one batch with the rating moves. */
@@ -138,4 +139,9 @@ export function publishedStarCounts(db: Db) {
     .from(reviews)
     .where(eq(reviews.status, "published"))
     .groupBy(reviews.workId, reviews.rating);
+}
+
+/** Whether a write failed because the reader has a review of the work already (two first reviews at once). */
+export function isSecondReview(error: unknown): boolean {
+  return violatesUnique(error, reviews, "reviews_author_work_idx");
 }

@@ -2,6 +2,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { sellerReviews } from "../../../schema/community";
 import { olderThan } from "../../lib/keyset";
 import type { Db, Statement } from "../../platform/db";
+import { violatesUnique } from "../../platform/unique";
 
 /** Drizzle queries on buyers' reviews of sellers. */
 
@@ -45,4 +46,9 @@ export function publishedSellerCounts(db: Db) {
     .from(sellerReviews)
     .where(eq(sellerReviews.status, "published"))
     .groupBy(sellerReviews.sellerId);
+}
+
+/** Whether a write failed because the seller order has its review already. */
+export function isSecondSellerReview(error: unknown): boolean {
+  return violatesUnique(error, sellerReviews, "seller_reviews_seller_order_idx");
 }

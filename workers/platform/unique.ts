@@ -1,5 +1,5 @@
 import { getTableConfig, type SQLiteColumn, type SQLiteTable } from "drizzle-orm/sqlite-core";
-import { failureMessages } from "../../platform/db";
+import { failureMessages } from "./db";
 
 /**
  * Whether a write failed on one of the table's unique indexes. D1 names the index's columns ("UNIQUE constraint
