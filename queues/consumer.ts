@@ -14,15 +14,22 @@ export interface ConsumerContext {
   log: Logger;
 }
 
+/** Database writes and the events they cause, committed together with the processed-event marker. */
+export interface ConsumerEffect {
+  statements: Statement[];
+  events: EventEnvelope<EventType>[];
+}
+
 /**
  * A queue consumer: the events it handles on one queue, and the effect of one event. An effect that is
- * only database writes should return them, so they commit atomically with the processed-event marker.
+ * only database writes (and the events they cause) should return them, so they commit atomically with the
+ * processed-event marker.
  */
 export interface Consumer<T extends EventType = EventType> {
   name: string;
   queue: QueueName;
   handles: readonly T[];
-  handle(event: EventEnvelope<T>, context: ConsumerContext): Promise<Statement[] | undefined>;
+  handle(event: EventEnvelope<T>, context: ConsumerContext): Promise<Statement[] | ConsumerEffect | undefined>;
 }
 
 /**
@@ -57,12 +64,15 @@ export async function purgeProcessedEvents(db: Db, now = Date.now()): Promise<vo
   await db.delete(processedEvents).where(lt(processedEvents.processedAt, now - PROCESSED_EVENT_RETENTION_MS));
 }
 
-/** Runs `effect` at most once per (consumer, event id); a redelivered event is skipped. */
+/**
+ * Runs `effect` at most once per (consumer, event id); a redelivered event is skipped. Events the effect
+ * causes are written to the outbox in the same commit and sent after it.
+ */
 export async function runOnce(
-  db: Db,
+  { db, outbox }: Pick<Services, "db" | "outbox">,
   consumer: string,
   eventId: string,
-  effect: () => Promise<Statement[] | undefined>,
+  effect: () => Promise<Statement[] | ConsumerEffect | undefined>,
 ): Promise<"done" | "skipped"> {
   const [seen] = await db
     .select({ eventId: processedEvents.eventId })
@@ -70,10 +80,12 @@ export async function runOnce(
     .where(and(eq(processedEvents.consumer, consumer), eq(processedEvents.eventId, eventId)))
     .limit(1);
   if (seen) return "skipped";
-  const statements = (await effect()) ?? [];
+  const result = (await effect()) ?? [];
+  const { statements, events } = Array.isArray(result) ? { statements: result, events: [] } : result;
   // The marker's primary key makes a concurrent duplicate fail the whole write, so the effect commits once.
   const marker = db.insert(processedEvents).values({ consumer, eventId, processedAt: Date.now() });
-  await atomically(db, [marker, ...statements]);
+  await atomically(db, [marker, ...statements, ...outbox.rows(events)]);
+  outbox.dispatch(events);
   return "done";
 }
 
@@ -156,7 +168,7 @@ export async function consumeBatch(
       if (failures.has(message)) throw failures.get(message);
       for (const consumer of subscribed) {
         if ("tally" in consumer || !consumer.handles.includes(event.type)) continue;
-        await runOnce(context.services.db, consumer.name, event.id, () => consumer.handle(event, context));
+        await runOnce(context.services, consumer.name, event.id, () => consumer.handle(event, context));
       }
       message.ack();
     } catch (error) {

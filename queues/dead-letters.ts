@@ -1,7 +1,8 @@
 import { deadLetters } from "../schema/platform";
 import { newId } from "../workers/lib/ids";
 import { type Db, ignoringDuplicates } from "../workers/platform/db";
-import type { QueueName } from "./event-catalogue";
+import type { ConsumerContext } from "./consumer";
+import { type AnyEvent, type EventType, parseEvent, type QueueName } from "./event-catalogue";
 
 export const DEAD_LETTER_SUFFIX = "-dlq";
 
@@ -42,11 +43,36 @@ export async function recordDeadLetter(
   await ignoringDuplicates(db, insert, deadLetters.id);
 }
 
-/** The dead-letter queues' consumer: every message is recorded for operators, then acked. */
-export async function consumeDeadLetters(db: Db, batch: MessageBatch<unknown>): Promise<void> {
+/** What a module does when the queue gives up on one of its events (beyond the dead letter operators see). */
+export interface GiveUpHandler {
+  name: string;
+  handles: readonly EventType[];
+  handle(event: AnyEvent, context: ConsumerContext): Promise<void>;
+}
+
+/**
+ * The dead-letter queues' consumer: every message is recorded for operators, the give-up handlers of its event
+ * type are told, then it is acked (a handler that fails leaves it for the queue to offer again).
+ */
+export async function consumeDeadLetters(
+  batch: MessageBatch<unknown>,
+  handlers: readonly GiveUpHandler[],
+  context: ConsumerContext,
+): Promise<void> {
   for (const message of batch.messages) {
-    await recordDeadLetter(db, message, batch.queue, "retries exhausted");
-    message.ack();
+    await recordDeadLetter(context.services.db, message, batch.queue, "retries exhausted");
+    const parsed = parseEvent(message.body);
+    try {
+      if (parsed.ok) {
+        for (const handler of handlers) {
+          if (handler.handles.includes(parsed.event.type)) await handler.handle(parsed.event, context);
+        }
+      }
+      message.ack();
+    } catch (error) {
+      context.log.warn("give-up handler failed; retrying", { queue: batch.queue, error: String(error) });
+      message.retry();
+    }
   }
 }
 

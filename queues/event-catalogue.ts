@@ -426,6 +426,16 @@ export const EVENT_CATALOG = {
       decidedBy: id,
     }),
   },
+  /**
+   * A notification's message for one channel (email, SMS, push, or the in-app feed's live push) was written to
+   * the delivery log; its consumer sends it, retried by the queue, and the delivery is marked dead when the
+   * queue gives up.
+   */
+  DeliveryQueued: {
+    version: 1,
+    queues: ["notifications"],
+    data: z.object({ deliveryId: id, channel: z.enum(["email", "sms", "push", "in_app"]) }),
+  },
   /** One chunk of a seller's CSV import, stored in R2 under `key`, is ready to be applied. */
   ImportChunkQueued: {
     version: 1,

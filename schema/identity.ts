@@ -23,6 +23,8 @@ export const users = sqliteTable(
     email: text("email").notNull(),
     emailKey: text("email_key").notNull(),
     name: text("name").notNull(),
+    /** The language mail and notifications are written in (`en`, `de`); templates fall back to `en`. */
+    locale: text("locale").notNull().default("en"),
     passwordHash: text("password_hash"),
     emailVerifiedAt: integer("email_verified_at"),
     shippingAddresses: text("shipping_addresses", { mode: "json" }).$type<ShippingAddress[]>().notNull().default([]),

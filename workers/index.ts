@@ -1,5 +1,5 @@
 import { consumeBatch } from "../queues/consumer";
-import { consumers } from "../queues/consumers";
+import { consumers, giveUpHandlers } from "../queues/consumers";
 import { consumeDeadLetters, isDeadLetterQueue, recordDeadLetter } from "../queues/dead-letters";
 import { createApp } from "./app";
 import { loadConfig } from "./config";
@@ -21,8 +21,9 @@ export default {
     const config = loadConfig(env);
     const batchLog = log.child({ queue: batch.queue });
     const services = buildServices(env, config, ctx, batchLog);
-    if (isDeadLetterQueue(batch.queue)) return consumeDeadLetters(services.db, batch);
-    await consumeBatch(batch, consumers, { env, config, services, log: batchLog }, (message, queue, reason) =>
+    const context = { env, config, services, log: batchLog };
+    if (isDeadLetterQueue(batch.queue)) return consumeDeadLetters(batch, giveUpHandlers, context);
+    await consumeBatch(batch, consumers, context, (message, queue, reason) =>
       recordDeadLetter(services.db, message, queue, reason),
     );
   },

@@ -13,6 +13,7 @@ export const users = mysqlTable(
     email: varchar("email", EMAIL).notNull(),
     emailKey: varchar("email_key", EMAIL).notNull(),
     name: varchar("name", 255).notNull(),
+    locale: varchar("locale", 8).notNull().default("en"),
     passwordHash: varchar("password_hash", 255),
     emailVerifiedAt: epochMs("email_verified_at"),
     shippingAddresses: json("shipping_addresses").notNull().default([]),

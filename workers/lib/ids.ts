@@ -35,7 +35,10 @@ export type IdPrefix =
   | "cmt"
   | "rpt"
   | "mod"
-  | "rrc";
+  | "rrc"
+  | "ntf"
+  | "psb"
+  | "bal";
 
 let lastMillis = 0;
 let sequence = 0;

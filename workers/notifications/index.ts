@@ -1,5 +1,5 @@
 /** What notifications offers the other modules; everything else in this folder is private to it. */
-export { mailConsumer } from "./consumers";
+export { deliveryConsumer, deliveryGiveUp, mailConsumer, orderNoticeConsumer } from "./consumers";
 export { notificationsContext } from "./context";
 export { DevMailbox } from "./mail/dev-mailbox";
 export { HttpEmailApi } from "./mail/http-email";

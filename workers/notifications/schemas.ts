@@ -8,6 +8,7 @@ export const DevMailSchema = z
     subject: z.string(),
     text: z.string(),
     html: z.string().nullable(),
+    headers: z.record(z.string(), z.string()).nullable(),
     template: z.string(),
     sentAt: z.string(),
   })

@@ -21,7 +21,6 @@ export const MAIL_EVENTS = [
   "OrderPaymentFailed",
   "OrderCancelled",
   "RefundIssued",
-  "OrderShipped",
   "OrderDelivered",
   "CommentReplied",
   "ModerationDecided",
@@ -64,8 +63,6 @@ async function render(ctx: NotificationsContext, event: MailEvent): Promise<{ to
       return toBuyer(event.data.buyer, () => orderTemplates.paymentFailed(config, event.data));
     case "OrderCancelled":
       return toBuyer(event.data.buyer, () => orderTemplates.cancelled(config, event.data));
-    case "OrderShipped":
-      return toBuyer(event.data.buyer, () => orderTemplates.shipped(config, event.data));
     case "OrderDelivered":
       return toBuyer(event.data.buyer, () => orderTemplates.delivered(config, event.data));
     case "RefundIssued":

@@ -43,6 +43,7 @@ export async function register(
     email,
     emailKey,
     name: input.name,
+    locale: "en",
     passwordHash: await hashPassword(input.password, hashParams(ctx.config)),
     emailVerifiedAt: null,
     shippingAddresses: [] as ShippingAddress[],
@@ -199,6 +200,19 @@ export async function contactOf(
   const user = await store.findUserById(ctx.services.db, userId);
   if (!user || user.deletedAt !== null || user.emailVerifiedAt === null) return undefined;
   return { email: user.email, name: user.name };
+}
+
+/**
+ * Whom a notification reaches: a live account's name and language, and its address only once confirmed (an
+ * unconfirmed address gets verification and reset mail only); undefined for an unknown or deleted account.
+ */
+export async function recipientOf(
+  ctx: Pick<IdentityContext, "services">,
+  userId: string,
+): Promise<{ userId: string; name: string; email: string | null; locale: string } | undefined> {
+  const user = await store.findUserById(ctx.services.db, userId);
+  if (!user || user.deletedAt !== null) return undefined;
+  return { userId, name: user.name, email: user.emailVerifiedAt === null ? null : user.email, locale: user.locale };
 }
 
 /**

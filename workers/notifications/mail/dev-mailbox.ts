@@ -20,6 +20,7 @@ export class DevMailbox implements Mailer {
       subject: mail.subject,
       text: mail.text,
       html: mail.html ?? null,
+      headers: mail.headers ?? null,
       template: mail.template,
       sentAt: Date.now(),
     });

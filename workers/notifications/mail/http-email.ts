@@ -5,7 +5,7 @@ const SendResponse = z.object({ id: z.string() });
 
 /**
  * Production adapter for a transactional email HTTP API of the common shape
- * (`POST {MAIL_API_URL}` with a bearer key and `{from, to, subject, text, html}`; answers `{id}`).
+ * (`POST {MAIL_API_URL}` with a bearer key and `{from, to, subject, text, html, headers}`; answers `{id}`).
  */
 export class HttpEmailApi implements Mailer {
   constructor(
@@ -22,7 +22,14 @@ export class HttpEmailApi implements Mailer {
         "content-type": "application/json",
         "idempotency-key": mail.idempotencyKey,
       },
-      body: JSON.stringify({ from: this.from, to: [mail.to], subject: mail.subject, text: mail.text, html: mail.html }),
+      body: JSON.stringify({
+        from: this.from,
+        to: [mail.to],
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        headers: mail.headers,
+      }),
     });
     if (!response.ok) throw new Error(`email API answered ${response.status}`);
     const body = SendResponse.parse(await response.json());

@@ -1,0 +1,25 @@
+import type { NotificationsContext } from "./context";
+import type { SentMail } from "./mail/mailer";
+import type { DeliveryRow } from "./store/deliveries";
+
+/** What a channel answers for a delivery: sent (with the provider's id), or `gone` (the address no longer exists). */
+export type ChannelOutcome = SentMail | "gone";
+
+/** Sends one queued delivery through its channel's adapter; throws when the provider failed (the queue retries). */
+export async function sendThroughChannel(ctx: NotificationsContext, delivery: DeliveryRow): Promise<ChannelOutcome> {
+  const message = delivery.message ?? {};
+  switch (delivery.channel) {
+    case "email":
+      return ctx.services.mailer.send({
+        to: delivery.to,
+        subject: String(message.subject),
+        text: String(message.text),
+        html: typeof message.html === "string" ? message.html : undefined,
+        headers: (message.headers as Record<string, string> | undefined) ?? undefined,
+        template: delivery.template,
+        idempotencyKey: delivery.id,
+      });
+    default:
+      throw new Error(`no adapter for the ${delivery.channel} channel`);
+  }
+}

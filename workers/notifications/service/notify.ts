@@ -1,0 +1,108 @@
+import type { ConsumerEffect } from "../../../queues/consumer";
+import { createEvent } from "../../../queues/events";
+import { recipientOf } from "../../identity";
+import { newId } from "../../lib/ids";
+import type { Statement } from "../../platform/db";
+import type { NotificationsContext } from "../context";
+import { type Category, type Channel, withDefaults } from "../preferences";
+import { queueDelivery } from "../store/deliveries";
+import { type FeedRow, insertFeedItem } from "../store/feed";
+import { storedChoices } from "../store/preferences";
+
+export interface Recipient {
+  userId: string;
+  name: string;
+  /** Null while the address is unconfirmed: such an account gets its notices in the feed only. */
+  email: string | null;
+  locale: string;
+}
+
+/** A notice as each channel shows it: the whole mail, and the short form for the feed, push and SMS. */
+export interface NoticeContent {
+  mail: { template: string; subject: string; text: string; html: string };
+  title: string;
+  body: string;
+  link: string | null;
+}
+
+export interface Notice {
+  userId: string;
+  /** What caused it (an event id): a user gets one notice per source and kind, however often it is delivered. */
+  sourceId: string;
+  kind: string;
+  category: Category;
+  /** Ids the feed item keeps for clients (an order id, a listing id). */
+  data: Record<string, unknown>;
+  render(recipient: Recipient): NoticeContent;
+}
+
+/** The feed item as the API and the live channel show it. */
+export function feedItemView(row: FeedRow) {
+  return {
+    id: row.id,
+    kind: row.kind,
+    category: row.category,
+    title: row.title,
+    body: row.body,
+    link: row.link,
+    data: row.data,
+    createdAt: new Date(row.createdAt).toISOString(),
+    read: row.readAt !== null,
+  };
+}
+export type FeedItem = ReturnType<typeof feedItemView>;
+
+/**
+ * Notifies a user as their preferences say: a feed item (and its live push), and a queued delivery per outside
+ * channel. The rows and their DeliveryQueued events commit with the consumer's processed-event marker.
+ */
+export async function notify(ctx: NotificationsContext, notice: Notice): Promise<ConsumerEffect> {
+  const recipient = await recipientOf(ctx, notice.userId);
+  if (!recipient) return { statements: [], events: [] };
+  const choices = withDefaults(await storedChoices(ctx.services.db, notice.userId))[notice.category];
+  const content = notice.render(recipient);
+  const { db } = ctx.services;
+  const statements: Statement[] = [];
+  const events: ConsumerEffect["events"] = [];
+  const queue = (channel: Channel, to: string, message: Record<string, unknown>) => {
+    const id = newId("msg");
+    statements.push(
+      queueDelivery(db, {
+        id,
+        eventId: notice.sourceId,
+        template: notice.kind,
+        userId: notice.userId,
+        category: notice.category,
+        channel,
+        to,
+        message,
+      }),
+    );
+    events.push(createEvent("DeliveryQueued", { deliveryId: id, channel }));
+  };
+
+  if (choices.in_app) {
+    const item: FeedRow = {
+      id: newId("ntf"),
+      userId: notice.userId,
+      sourceKey: `${notice.sourceId}:${notice.kind}`,
+      kind: notice.kind,
+      category: notice.category,
+      title: content.title,
+      body: content.body,
+      link: content.link,
+      data: notice.data,
+      createdAt: Date.now(),
+      readAt: null,
+    };
+    statements.push(insertFeedItem(db, item));
+  }
+  if (choices.email && recipient.email) queue("email", recipient.email, content.mail);
+  return { statements, events };
+}
+
+/** Several notices (one per seller of an order, say) as one effect. */
+export async function notifyAll(ctx: NotificationsContext, notices: Notice[]): Promise<ConsumerEffect> {
+  const effects = await Promise.all(notices.map((notice) => notify(ctx, notice)));
+  return { statements: effects.flatMap((e) => e.statements), events: effects.flatMap((e) => e.events) };
+}

@@ -1,0 +1,36 @@
+import { eq } from "drizzle-orm";
+import { deliveries } from "../../../schema/notifications";
+import type { Db } from "../../platform/db";
+
+export type DeliveryRow = typeof deliveries.$inferSelect;
+
+export function queueDelivery(db: Db, row: typeof deliveries.$inferInsert) {
+  return db.insert(deliveries).values({ ...row, status: "queued", attempts: 0, queuedAt: Date.now(), sentAt: null });
+}
+
+export async function deliveryById(db: Db, id: string): Promise<DeliveryRow | undefined> {
+  const [row] = await db.select().from(deliveries).where(eq(deliveries.id, id)).limit(1);
+  return row;
+}
+
+export function markSent(db: Db, delivery: DeliveryRow, sent: { provider: string; providerMessageId: string | null }) {
+  return db
+    .update(deliveries)
+    .set({ status: "sent", attempts: delivery.attempts + 1, lastError: null, sentAt: Date.now(), ...sent })
+    .where(eq(deliveries.id, delivery.id));
+}
+
+export function markFailed(db: Db, delivery: DeliveryRow, error: string) {
+  return db
+    .update(deliveries)
+    .set({ status: "failed", attempts: delivery.attempts + 1, lastError: error.slice(0, 500) })
+    .where(eq(deliveries.id, delivery.id));
+}
+
+/** The queue gave up on it, or (`gone`) its push endpoint no longer exists. */
+export function markGivenUp(db: Db, id: string, status: "dead" | "gone", error?: string) {
+  return db
+    .update(deliveries)
+    .set({ status, ...(error ? { lastError: error.slice(0, 500) } : {}) })
+    .where(eq(deliveries.id, id));
+}
