@@ -3,7 +3,7 @@ import type { Config } from "../config";
 import { formatMoney, type Money } from "../lib/money";
 import { inertName, type RenderedMail } from "./templates";
 
-/** Mail about orders: confirmation with the receipt, payment failed, shipped, delivered, cancelled, refunded. */
+/** Mail about orders: confirmation with the receipt, payment failed, delivered, cancelled, refunded. */
 
 const orderLink = (config: Config, orderId: string) => `${config.PUBLIC_BASE_URL}/orders/${orderId}`;
 const greeting = (buyer: { name: string } | null) => `Hello ${buyer ? inertName(buyer.name) : "there"},`;
@@ -50,20 +50,6 @@ export const orderTemplates = {
         greeting(data.buyer),
         `The payment of ${formatMoney(data.total)} for order ${data.orderId} did not go through (${data.reason}). Nothing was charged.`,
         "The books are no longer held for you. You can try the payment again, or check out again from your cart.",
-        `Your order: ${orderLink(config, data.orderId)}`,
-      ].join("\n\n"),
-    };
-  },
-
-  shipped(config: Config, data: EventData<"OrderShipped">): RenderedMail {
-    const books = data.lines.map((line) => `${line.quantity} × ${line.title}`).join("\n");
-    return {
-      template: "order-shipped",
-      subject: `${inertName(data.storeName)} shipped your Book Bazaar order ${data.orderId}`,
-      text: [
-        greeting(data.buyer),
-        `${inertName(data.storeName)} sent their part of order ${data.orderId}:\n${books}`,
-        `Carrier: ${data.carrier}\nTracking number: ${data.trackingNumber}${data.trackingUrl ? `\nTrack it: ${data.trackingUrl}` : ""}`,
         `Your order: ${orderLink(config, data.orderId)}`,
       ].join("\n\n"),
     };
