@@ -1,6 +1,13 @@
 import { deletedUserCart } from "../workers/cart";
 import { importChunkConsumer, sellerWithdrawal, stockCopyConsumer, viewCounter } from "../workers/catalog";
 import { deletedAuthor } from "../workers/community";
+import {
+  liveChannelClosure,
+  liveListingEdits,
+  liveOrderStatus,
+  liveSellerOrders,
+  liveStockLevels,
+} from "../workers/live";
 import { mailConsumer } from "../workers/notifications";
 import { cancellationConsumer, paymentOutcomeConsumer } from "../workers/orders";
 import { coverPrintConsumer, printJobStatusConsumer } from "../workers/printing";
@@ -19,4 +26,9 @@ export const consumers: readonly AnyConsumer[] = [
   cancellationConsumer,
   coverPrintConsumer,
   printJobStatusConsumer,
+  liveOrderStatus,
+  liveSellerOrders,
+  liveListingEdits,
+  liveStockLevels,
+  liveChannelClosure,
 ];
