@@ -16,14 +16,14 @@ export interface LiveMessageInput {
 }
 
 /** What a reconnecting client is given: the newest messages after the id it last saw, at most this many. */
-export const BACKLOG_MESSAGES = 200;
+const BACKLOG_MESSAGES = 200;
 /** …and none older than this. Also how long an event id is remembered, far beyond any queue redelivery. */
-export const BACKLOG_MS = 24 * 60 * 60 * 1000;
+const BACKLOG_MS = 24 * 60 * 60 * 1000;
 /** Tickets waiting to be used, and sockets open (tabs), per user: beyond these the oldest go. */
 const TICKETS_HELD = 20;
 const SOCKETS_HELD = 20;
 /** The close code a socket gets when its account is deleted: reconnecting cannot help. */
-export const CHANNEL_CLOSED = 4001;
+const CHANNEL_CLOSED = 4001;
 
 interface SocketAttachment {
   connectedAt: number;
@@ -244,7 +244,7 @@ function send(socket: WebSocket, text: string): void {
 }
 
 /** A client's "last id seen": the decimal sequence number this object gave it. */
-export function sequenceNumber(value: unknown): number | null {
+function sequenceNumber(value: unknown): number | null {
   return typeof value === "string" && /^\d{1,15}$/.test(value) ? Number(value) : null;
 }
 

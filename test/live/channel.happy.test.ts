@@ -120,6 +120,17 @@ describe("the live channel (happy path)", () => {
     live.close();
   });
 
+  it("holds many tabs, the newest 20: a 21st closes the oldest", async () => {
+    const reader = await signUp();
+    const tabs: LiveSocket[] = [];
+    for (let n = 0; n < 21; n++) tabs.push(await openLive(reader));
+    await expect.poll(() => tabs[0]!.closed?.code).toBe(1008);
+    expect(tabs.slice(1).filter((tab) => tab.closed !== null)).toEqual([]);
+    await env.LIVE.getByName(reader.userId).publish({ type: "order_status", data: { n: 1 } });
+    for (const tab of tabs.slice(1)) await tab.next("order_status");
+    closeAll(...tabs.slice(1));
+  });
+
   it("keeps a bounded backlog: the newest 200, and says when more was missed", async () => {
     const reader = await signUp();
     const channel = env.LIVE.getByName(reader.userId);

@@ -1,4 +1,5 @@
 import { expect } from "vitest";
+import type { LiveTicketBody } from "../../workers/live/schemas";
 import { eventually } from "./eventually";
 import { api, type TestAccount } from "./identity";
 
@@ -8,12 +9,6 @@ export interface WireMessage {
   type: string;
   at: string;
   data: Record<string, unknown>;
-}
-
-export interface LiveTicketBody {
-  ticket: string;
-  expiresAt: string;
-  url: string;
 }
 
 /** POST /v1/me/live-ticket, expecting 201. */

@@ -1,10 +1,7 @@
-/** A message for a user's live channel: what it is about (`type`) and its JSON body. */
-export interface LiveUpdate {
-  type: string;
-  data: unknown;
-  /** The event it comes from: publishing the same event id twice to a user sends one message (redeliveries). */
-  eventId?: string;
-}
+import type { LiveMessageInput } from "../../durable-objects/live";
+
+/** A message for a user's live channel: its `type`, its JSON `data`, and the event id it comes from, if any. */
+export type LiveUpdate = LiveMessageInput;
 
 /**
  * Every signed-in user's live channel, as the other modules see it: push a message to all of a user's open

@@ -9,5 +9,4 @@ export {
 } from "./consumers";
 export { type LiveContext, liveContext } from "./context";
 export { liveRoutes } from "./routes";
-export { LiveTicketSchema } from "./schemas";
 export { issueTicket, type LiveTicket } from "./service/tickets";

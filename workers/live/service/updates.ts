@@ -18,7 +18,7 @@ export async function tellOrderStatus(ctx: LiveContext, eventId: string, change:
   await Promise.all([...users].map((userId) => ctx.services.live.publish(userId, message)));
 }
 
-export interface SellerOrderMessage {
+interface SellerOrderMessage {
   orderId: string;
   sellerOrderId: string;
   total: Money;
