@@ -1,6 +1,13 @@
 import { deletedUserCart } from "../workers/cart";
 import { importChunkConsumer, sellerWithdrawal, stockCopyConsumer, viewCounter } from "../workers/catalog";
 import { deletedAuthor } from "../workers/community";
+import {
+  liveChannelClosure,
+  liveListingEdits,
+  liveOrderStatus,
+  liveSellerOrders,
+  liveStockLevels,
+} from "../workers/live";
 import { deliveryConsumer, deliveryGiveUp, mailConsumer, orderNoticeConsumer } from "../workers/notifications";
 import { cancellationConsumer, paymentOutcomeConsumer } from "../workers/orders";
 import { coverPrintConsumer, printJobStatusConsumer } from "../workers/printing";
@@ -22,6 +29,11 @@ export const consumers: readonly AnyConsumer[] = [
   cancellationConsumer,
   coverPrintConsumer,
   printJobStatusConsumer,
+  liveOrderStatus,
+  liveSellerOrders,
+  liveListingEdits,
+  liveStockLevels,
+  liveChannelClosure,
 ];
 
 /** What modules do when the queue gives up on one of their events, beyond recording the dead letter. */

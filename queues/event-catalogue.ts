@@ -181,7 +181,10 @@ export const EVENT_CATALOG = {
       lines: z.array(z.object({ lineId: id, listingId: id, quantity: z.number().int().positive() })),
     }),
   },
-  /** An order (sellerOrderId null) or one seller order moved from one status to another. */
+  /**
+   * An order (sellerOrderId null) or one seller order moved from one status to another. `buyerId` and, for a
+   * seller order, `sellerId` say whom it concerns; events written before they were added lack them.
+   */
   OrderStatusChanged: {
     version: 1,
     queues: ["order-events"],
@@ -192,6 +195,8 @@ export const EVENT_CATALOG = {
       to: z.string(),
       actor: z.string(),
       reason: z.string().nullable(),
+      buyerId: id.optional(),
+      sellerId: id.nullable().optional(),
     }),
   },
   /** An order was cancelled; `paid` says whether money was taken (and is being refunded). */

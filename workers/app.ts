@@ -7,6 +7,7 @@ import { healthRoutes } from "./health";
 import { apiShell, withDocumentAndErrors } from "./http/api-shell";
 import { DEVELOPMENT_PATHS, developmentOnly } from "./http/middleware/development-only";
 import { identityRoutes } from "./identity";
+import { liveRoutes } from "./live";
 import { notificationRoutes } from "./notifications";
 import { operationsRoutes } from "./operations";
 import { orderLedger, orderRoutes } from "./orders";
@@ -24,6 +25,7 @@ export function createApp() {
   app.route("/", identityRoutes({ sellers: accountSellers, afterLogin: mergeGuestCart }));
   app.route("/", cartRoutes);
   app.route("/", notificationRoutes);
+  app.route("/", liveRoutes);
   // Payments' reconciliation is given the orders ledger here, so payments never imports orders.
   app.route("/", paymentRoutes(orderLedger));
   app.route("/", operationsRoutes);

@@ -133,6 +133,8 @@ export const ConfigSchema = z
     RATE_LIMIT_COMMENTS_PER_READER: rateRule.default({ limit: 30, windowSeconds: 600 }),
     RATE_LIMIT_REPORTS_PER_READER: rateRule.default({ limit: 20, windowSeconds: 3600 }),
     MODERATION_HIDE_AFTER_REPORTS: z.coerce.number().int().min(1).max(100).default(3),
+    // live channel: how long a ticket from POST /v1/me/live-ticket may wait before it opens a socket
+    LIVE_TICKET_SECONDS: z.coerce.number().int().min(1).max(300).default(30),
   })
   .superRefine((config, ctx) => {
     const need = (key: keyof typeof config, when: string) => {

@@ -8,6 +8,7 @@ import { buildServices } from "./platform/services";
 import { runScheduled } from "./scheduled";
 
 export { CartDO } from "../durable-objects/cart";
+export { LiveDO } from "../durable-objects/live";
 export { RateLimiterDO } from "../durable-objects/rate-limiter";
 export { StockDO } from "../durable-objects/stock";
 

@@ -53,6 +53,7 @@ export {
   type SellerListingPage,
   sellerListing,
   sellerListingPriceHistory,
+  sellerOfListing,
   setListingsStatus,
   startImport,
   updateListing,

@@ -29,4 +29,4 @@ export {
   type SellerListingPage,
   setListingsStatus,
 } from "./seller-listings";
-export { followStockLevels } from "./stock";
+export { followStockLevels, sellerOfListing } from "./stock";

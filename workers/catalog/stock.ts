@@ -3,7 +3,7 @@ import { initializeStock, setLowStockThreshold, setStock, withdrawStock } from "
 import { atomically, type Statement } from "../platform/db";
 import type { CatalogContext } from "./context";
 import { bumpVersion, refreshEditionOffers } from "./store/editions";
-import { applyStockCopy, type ListingRow, listingById, type StockCopy } from "./store/listings";
+import { applyStockCopy, type ListingRow, listingById, listingVersion, type StockCopy } from "./store/listings";
 
 /**
  * The catalog's side of stock. A listing's StockDO (inventory module) is the only writer of its stock: the
@@ -51,6 +51,11 @@ export async function setListingLowStockThreshold(
 /** Empties a listing's StockDO for good, releasing its holds; answers the levels D1's copy should take. */
 export async function withdrawListingStock(ctx: CatalogContext, listingId: string): Promise<StockCopy> {
   return copyOf(await withdrawStock(ctx.stock, listingId));
+}
+
+/** Whose listing this is, for modules that tell a seller about its stock events (which name only the listing). */
+export async function sellerOfListing(ctx: Pick<CatalogContext, "db">, listingId: string): Promise<string | undefined> {
+  return (await listingVersion(ctx.db, listingId))?.sellerId;
 }
 
 /**

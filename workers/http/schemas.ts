@@ -25,6 +25,7 @@ const STATUS_TEXT: Record<number, string> = {
   413: "Body too large",
   415: "Unsupported media type",
   422: "Cannot be processed",
+  426: "Upgrade required",
   429: "Rate limited",
 };
 

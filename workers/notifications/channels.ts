@@ -19,6 +19,10 @@ export async function sendThroughChannel(ctx: NotificationsContext, delivery: De
         template: delivery.template,
         idempotencyKey: delivery.id,
       });
+    case "in_app":
+      // The feed item is already in the feed; this pushes it to the user's open sockets, once per delivery.
+      await ctx.services.live.publish(delivery.to, { type: "notification", data: message, eventId: delivery.id });
+      return { provider: "live", providerMessageId: null };
     default:
       throw new Error(`no adapter for the ${delivery.channel} channel`);
   }

@@ -10,6 +10,9 @@ type Contact = { email: string; name: string } | null;
 export interface StatusChange {
   orderId: string;
   sellerOrderId: string | null;
+  buyerId: string;
+  /** The seller of the seller order that moved; null for the order itself. */
+  sellerId: string | null;
   from: string | null;
   to: string;
   actor: Actor;
@@ -161,6 +164,8 @@ export const orderEvents = {
       to: change.to,
       actor: change.actor,
       reason: change.reason,
+      buyerId: change.buyerId,
+      sellerId: change.sellerId,
     }),
 
   orderShipped: (

@@ -47,7 +47,7 @@ export async function shipSellerOrder(
   await changeOrder(services, found.orderId, (state) => {
     const sellerOrder = state.sellerOrders.find((so) => so.id === sellerOrderId)!;
     const now = Date.now();
-    const moves = moveSellerOrdersTo(services.db, [sellerOrder], "shipped", {
+    const moves = moveSellerOrdersTo(services.db, state.order, [sellerOrder], "shipped", {
       actor,
       reason: `${input.carrier} ${input.trackingNumber}`,
       now,
@@ -99,7 +99,11 @@ export async function markSellerOrderDelivered(
   await changeOrder(services, found.orderId, (state) => {
     const sellerOrder = state.sellerOrders.find((so) => so.id === sellerOrderId)!;
     const now = Date.now();
-    const moves = moveSellerOrdersTo(services.db, [sellerOrder], "delivered", { actor, reason: null, now });
+    const moves = moveSellerOrdersTo(services.db, state.order, [sellerOrder], "delivered", {
+      actor,
+      reason: null,
+      now,
+    });
     return {
       statements: [store.markDelivered(services.db, sellerOrderId, now), ...moves.statements],
       events: [

@@ -36,6 +36,8 @@ export function moveOrderTo(db: Db, state: OrderState, to: OrderStatus, options:
   const recorded = recordChange(db, {
     orderId: order.id,
     sellerOrderId: null,
+    buyerId: order.buyerId,
+    sellerId: null,
     from: order.status,
     to,
     actor: options.actor,
@@ -48,9 +50,10 @@ export function moveOrderTo(db: Db, state: OrderState, to: OrderStatus, options:
   };
 }
 
-/** Moves seller orders; throws `invalid_transition` naming the first one that cannot move. */
+/** Moves seller orders of `order`; throws `invalid_transition` naming the first one that cannot move. */
 export function moveSellerOrdersTo(
   db: Db,
+  order: store.OrderRow,
   sellerOrders: store.SellerOrderRow[],
   to: SellerOrderStatus,
   options: Omit<MoveOptions, "orderPatch"> & { patch?: Partial<Omit<store.SellerOrderRow, "id" | "status">> },
@@ -61,6 +64,8 @@ export function moveSellerOrdersTo(
     const recorded = recordChange(db, {
       orderId: sellerOrder.orderId,
       sellerOrderId: sellerOrder.id,
+      buyerId: order.buyerId,
+      sellerId: sellerOrder.sellerId,
       from: sellerOrder.status,
       to,
       actor: options.actor,
@@ -87,5 +92,8 @@ export function moveWholeOrder(
   to: OrderStatus & SellerOrderStatus,
   options: MoveOptions,
 ): Moves {
-  return merge(moveOrderTo(db, state, to, options), moveSellerOrdersTo(db, state.sellerOrders, to, options));
+  return merge(
+    moveOrderTo(db, state, to, options),
+    moveSellerOrdersTo(db, state.order, state.sellerOrders, to, options),
+  );
 }

@@ -278,7 +278,7 @@ function completionPlan(
     const sellerOrder = current.sellerOrders.find((row) => row.id === allocated.sellerOrderId);
     if (!sellerOrder || sellerOrder.status === "cancelled" || sellerOrder.status === "refunded") continue;
     const to = sellerOrder.refundedTotal >= sellerOrder.total ? "refunded" : "partially_refunded";
-    moves.push(moveSellerOrdersTo(db, [sellerOrder], to, options));
+    moves.push(moveSellerOrdersTo(db, order, [sellerOrder], to, options));
   }
   const merged = merge(...moves);
   return {

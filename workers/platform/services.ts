@@ -2,6 +2,7 @@ import { Redis } from "@upstash/redis/cloudflare";
 import { droppingQueueSenders, Outbox, queueSenders } from "../../queues/outbox";
 import type { Config } from "../config";
 import type { Logger } from "../lib/log";
+import { DurableObjectLiveChannels, type LiveChannels } from "../live";
 import type { Mailer } from "../notifications";
 import { DevMailbox, HttpEmailApi } from "../notifications";
 import type { PaymentProvider } from "../payments";
@@ -32,6 +33,8 @@ export interface Services {
   cache: Cache;
   payments: PaymentProvider;
   printing: PrintPartner;
+  /** Every user's live channel (WebSockets): what consumers push to a user's open tabs. */
+  live: LiveChannels;
   /** Bench mode only: what this request's D1 queries read and wrote. */
   d1Usage?: D1Usage;
 }
@@ -121,6 +124,7 @@ export function buildServices(
       config.PRINT_ADAPTER === "http" && config.PRINT_API_URL && config.PRINT_API_KEY
         ? new HttpPrintPartner(config.PRINT_API_URL, config.PRINT_API_KEY)
         : new PrintJobLog(),
+    live: new DurableObjectLiveChannels(env.LIVE),
     d1Usage,
   };
 }

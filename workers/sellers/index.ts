@@ -26,6 +26,7 @@ export {
   sellerShippingRates,
   sellerStore,
   sellerStores,
+  sellerUserIds,
   shippingRates,
   storeNames,
   updateSellerProfile,

@@ -132,6 +132,15 @@ export async function sellerOf(ctx: Pick<SellersContext, "services">, userId: st
   return seller ? sellerView(seller) : undefined;
 }
 
+/** The account behind each seller, by seller id, for modules that reach a seller as a user (the live channel). */
+export async function sellerUserIds(
+  ctx: Pick<SellersContext, "services">,
+  sellerIds: string[],
+): Promise<Map<string, string>> {
+  const rows = await readChunked([...new Set(sellerIds)], (part) => store.sellerUsersByIds(ctx.services.db, part));
+  return new Map(rows.map((row) => [row.id, row.userId]));
+}
+
 /** Store names of sellers by id, for modules that show who sells something (offers, orders). */
 export async function storeNames(
   ctx: Pick<SellersContext, "services">,

@@ -18,6 +18,10 @@ export async function findSellerById(db: Db, id: string) {
   return seller;
 }
 
+export function sellerUsersByIds(db: Db, ids: string[]) {
+  return db.select({ id: sellers.id, userId: sellers.userId }).from(sellers).where(inArray(sellers.id, ids));
+}
+
 export function findSellersByIds(db: Db, ids: string[]) {
   return db
     .select({

@@ -1,5 +1,6 @@
-// The seller console's few behaviours beyond htmx: charts drawn from the JSON beside them, photo previews and
-// select-all boxes. Every page works without this script; it only adds to what the server rendered.
+// The seller console's few behaviours beyond htmx: charts drawn from the JSON beside them, photo previews,
+// select-all boxes and new orders shown live. Every page works without this script; it only adds to what the
+// server rendered.
 (() => {
   const money = (minor) => (minor / 100).toFixed(2);
 
@@ -60,6 +61,54 @@
     });
   }
 
+  // A new paid order, said in the page's live region: newest first, the last few kept.
+  function announceOrder(region, order) {
+    const line = document.createElement("p");
+    line.className = "notice ok";
+    const link = document.createElement("a");
+    link.href = `/console/orders/${encodeURIComponent(order.sellerOrderId)}`;
+    link.textContent = order.sellerOrderId;
+    const books = order.itemCount === 1 ? "1 book" : `${order.itemCount} books`;
+    line.append("New paid order ", link, `: ${books}, ${money(order.total.amount)} ${order.total.currency}.`);
+    region.prepend(line);
+    while (region.children.length > 5) region.lastElementChild.remove();
+  }
+
+  // The seller's live channel: a ticket from the console (the session's form token makes the POST), a socket on
+  // this origin, and after a drop a new ticket and the id of the last message seen, so nothing is missed.
+  function followOrders(region) {
+    if (region.dataset.following) return;
+    region.dataset.following = "1";
+    const token = JSON.parse(document.body.getAttribute("hx-headers") || "{}")["x-csrf-token"];
+    let lastId = null;
+    let wait = 1000;
+    const again = () => {
+      setTimeout(connect, wait);
+      wait = Math.min(wait * 2, 30000);
+    };
+    async function connect() {
+      const answer = await fetch("/console/live-ticket", {
+        method: "POST",
+        headers: { "x-csrf-token": token },
+        redirect: "manual",
+      }).catch(() => null);
+      // Signed out (sent to the login page) or the form token expired: the next page load starts again.
+      if (answer && !answer.ok && answer.status < 500) return;
+      if (!answer?.ok) return again();
+      const { url } = await answer.json();
+      const socket = new WebSocket(lastId ? `${url}&after=${encodeURIComponent(lastId)}` : url);
+      socket.addEventListener("message", (event) => {
+        const message = JSON.parse(event.data);
+        lastId = message.id;
+        if (message.type === "ready") wait = 1000;
+        if (message.type === "seller_order") announceOrder(region, message.data);
+      });
+      // 4001: the account was deleted; anything else is worth another try.
+      socket.addEventListener("close", (event) => event.code !== 4001 && again());
+    }
+    connect();
+  }
+
   function wire(root) {
     for (const holder of root.querySelectorAll("[data-chart]")) drawChart(holder);
     for (const input of root.querySelectorAll("input[type=file][data-preview]")) {
@@ -75,6 +124,7 @@
       });
     }
     for (const button of root.querySelectorAll("button[data-add-option]")) addRowsWith(button);
+    for (const region of root.querySelectorAll("[data-live-orders]")) followOrders(region);
     for (const button of root.querySelectorAll("button[data-print]")) {
       button.addEventListener("click", () => window.print());
     }

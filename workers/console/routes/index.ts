@@ -10,6 +10,7 @@ import { consoleError, notFoundPage } from "./errors";
 import { importRoutes } from "./imports";
 import { listingEditorRoutes } from "./listing-editor";
 import { listingsRoutes } from "./listings";
+import { liveTicketRoutes } from "./live";
 import { mailboxRoutes } from "./mailbox";
 import { onboardingRoutes } from "./onboarding";
 import { orderRoutes } from "./orders";
@@ -27,6 +28,7 @@ const shop = new Hono<AppEnv>()
   .route("/", listingEditorRoutes)
   .route("/", importRoutes)
   .route("/", orderRoutes)
+  .route("/", liveTicketRoutes)
   .route("/", shippingRatesRoutes)
   .route("/", profileRoutes)
   .route("/", printJobRoutes)

@@ -96,6 +96,7 @@ export async function notify(ctx: NotificationsContext, notice: Notice): Promise
       readAt: null,
     };
     statements.push(insertFeedItem(db, item));
+    queue("in_app", notice.userId, feedItemView(item));
   }
   if (choices.email && recipient.email) queue("email", recipient.email, content.mail);
   return { statements, events };
