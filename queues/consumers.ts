@@ -1,7 +1,19 @@
 import { deletedUserCart } from "../workers/cart";
 import { importChunkConsumer, sellerWithdrawal, stockCopyConsumer, viewCounter } from "../workers/catalog";
 import { deletedAuthor } from "../workers/community";
-import { deliveryConsumer, deliveryGiveUp, mailConsumer, orderNoticeConsumer } from "../workers/notifications";
+import {
+  cartReminderConsumer,
+  deletedAccountConsumer,
+  deliveryConsumer,
+  deliveryGiveUp,
+  listingAlertConsumer,
+  mailConsumer,
+  orderNoticeConsumer,
+  paidSellerOrderConsumer,
+  paymentAlertConsumer,
+  stockAlertConsumer,
+  stockLowConsumer,
+} from "../workers/notifications";
 import { cancellationConsumer, paymentOutcomeConsumer } from "../workers/orders";
 import { coverPrintConsumer, printJobStatusConsumer } from "../workers/printing";
 import type { AnyConsumer } from "./consumer";
@@ -12,6 +24,13 @@ export const consumers: readonly AnyConsumer[] = [
   mailConsumer,
   orderNoticeConsumer,
   deliveryConsumer,
+  stockLowConsumer,
+  paidSellerOrderConsumer,
+  paymentAlertConsumer,
+  deletedAccountConsumer,
+  cartReminderConsumer,
+  listingAlertConsumer,
+  stockAlertConsumer,
   stockCopyConsumer,
   importChunkConsumer,
   viewCounter,

@@ -133,6 +133,8 @@ export const ConfigSchema = z
     RATE_LIMIT_COMMENTS_PER_READER: rateRule.default({ limit: 30, windowSeconds: 600 }),
     RATE_LIMIT_REPORTS_PER_READER: rateRule.default({ limit: 20, windowSeconds: 3600 }),
     MODERATION_HIDE_AFTER_REPORTS: z.coerce.number().int().min(1).max(100).default(3),
+    // notifications: how long a signed-in buyer's cart sits unchanged before its one reminder (marketing opt-in)
+    CART_REMINDER_DELAY_MINUTES: positiveInt(1440),
   })
   .superRefine((config, ctx) => {
     const need = (key: keyof typeof config, when: string) => {
