@@ -57,6 +57,7 @@ export class StockDO extends DurableObject<Env> {
         );
         CREATE INDEX IF NOT EXISTS reservations_held ON reservations (expires_at) WHERE state = 'held';
         CREATE TABLE IF NOT EXISTS adjustments (adjustment_id TEXT PRIMARY KEY, applied_at INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS low_stock_warning (id INTEGER PRIMARY KEY CHECK (id = 1), warned_at INTEGER NOT NULL);
       `);
     });
   }
@@ -138,6 +139,7 @@ export class StockDO extends DurableObject<Env> {
       this.sql.exec("UPDATE levels SET on_hand = on_hand + ? WHERE id = 1", quantity);
       const after = this.bump();
       this.outbox.emit("StockAdjusted", { ...this.eventLevels(after), change: "restock", reason });
+      this.rearmLowStock(after);
       return { ok: true, levels: after };
     });
   }
@@ -172,6 +174,7 @@ export class StockDO extends DurableObject<Env> {
       const after = this.bump();
       this.outbox.emit("StockAdjusted", { ...this.eventLevels(after), change: "set", reason: "seller" });
       if (levels) this.emitLowStock(levels, after);
+      this.rearmLowStock(after);
       return { ok: true, levels: after };
     });
   }
@@ -206,7 +209,9 @@ export class StockDO extends DurableObject<Env> {
     return this.mutate((): StockLevels | null => {
       if (!this.levels()) return null;
       this.sql.exec("UPDATE levels SET low_threshold = ? WHERE id = 1", lowThreshold);
-      return this.levels();
+      const after = this.requireLevels();
+      this.rearmLowStock(after);
+      return after;
     });
   }
 
@@ -285,10 +290,20 @@ export class StockDO extends DurableObject<Env> {
       .one().at;
   }
 
+  /**
+   * Warns once per crossing: when a sale or recount takes the copies available to the threshold or below, and the
+   * object has not warned since copies last stood above it. A hold that lapses and is taken again by the next
+   * checkout is the same shortage, so only more copies on hand (a restock, a recount) or a new threshold re-arm it.
+   */
   private emitLowStock(before: StockLevels, after: StockLevels): void {
-    if (after.lowThreshold > 0 && before.available > after.lowThreshold && after.available <= after.lowThreshold) {
-      this.outbox.emit("StockLow", { ...this.eventLevels(after), threshold: after.lowThreshold });
-    }
+    const low = after.lowThreshold > 0 && after.available <= after.lowThreshold && after.available < before.available;
+    if (!low || this.sql.exec("SELECT 1 FROM low_stock_warning").toArray().length > 0) return;
+    this.sql.exec("INSERT INTO low_stock_warning (id, warned_at) VALUES (1, ?)", Date.now());
+    this.outbox.emit("StockLow", { ...this.eventLevels(after), threshold: after.lowThreshold });
+  }
+
+  private rearmLowStock(after: StockLevels): void {
+    if (after.available > after.lowThreshold) this.sql.exec("DELETE FROM low_stock_warning");
   }
 
   private bump(): StockLevels {

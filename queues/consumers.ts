@@ -8,7 +8,19 @@ import {
   liveSellerOrders,
   liveStockLevels,
 } from "../workers/live";
-import { deliveryConsumer, deliveryGiveUp, mailConsumer, orderNoticeConsumer } from "../workers/notifications";
+import {
+  cartReminderConsumer,
+  deletedAccountConsumer,
+  deliveryConsumer,
+  deliveryGiveUp,
+  listingAlertConsumer,
+  mailConsumer,
+  orderNoticeConsumer,
+  paidSellerOrderConsumer,
+  paymentAlertConsumer,
+  stockAlertConsumer,
+  stockLowConsumer,
+} from "../workers/notifications";
 import { cancellationConsumer, paymentOutcomeConsumer } from "../workers/orders";
 import { coverPrintConsumer, printJobStatusConsumer } from "../workers/printing";
 import type { AnyConsumer } from "./consumer";
@@ -19,6 +31,13 @@ export const consumers: readonly AnyConsumer[] = [
   mailConsumer,
   orderNoticeConsumer,
   deliveryConsumer,
+  stockLowConsumer,
+  paidSellerOrderConsumer,
+  paymentAlertConsumer,
+  deletedAccountConsumer,
+  cartReminderConsumer,
+  listingAlertConsumer,
+  stockAlertConsumer,
   stockCopyConsumer,
   importChunkConsumer,
   viewCounter,

@@ -117,6 +117,15 @@ export const EVENT_CATALOG = {
     queues: ["order-events", "notifications"],
     data: z.object({ paymentId: id, orderId: id, amount: count, currency: z.string().length(3), reason: z.string() }),
   },
+  /**
+   * The provider refunded more of a payment than Book Bazaar's own refunds account for (someone refunded it from
+   * the provider's dashboard): `amount` is that part, `refundedTotal` the payment's refunded total now.
+   */
+  PaymentRefundedOutside: {
+    version: 1,
+    queues: ["notifications"],
+    data: z.object({ paymentId: id, orderId: id, amount: money, refundedTotal: money }),
+  },
   /** A fresh verification link was asked for (the first one went out on UserRegistered). */
   EmailVerificationRequested: {
     version: 1,

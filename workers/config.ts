@@ -135,6 +135,8 @@ export const ConfigSchema = z
     MODERATION_HIDE_AFTER_REPORTS: z.coerce.number().int().min(1).max(100).default(3),
     // live channel: how long a ticket from POST /v1/me/live-ticket may wait before it opens a socket
     LIVE_TICKET_SECONDS: z.coerce.number().int().min(1).max(300).default(30),
+    // notifications: how long a signed-in buyer's cart sits unchanged before its one reminder (marketing opt-in)
+    CART_REMINDER_DELAY_MINUTES: positiveInt(1440),
   })
   .superRefine((config, ctx) => {
     const need = (key: keyof typeof config, when: string) => {

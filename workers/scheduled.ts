@@ -4,14 +4,16 @@ import { communityConsumerContext, recomputeRatings } from "./community";
 import type { Config } from "./config";
 import { purgeExpiredIdempotencyKeys } from "./http/middleware/idempotency";
 import type { Logger } from "./lib/log";
+import { cartRemindersContext, sendDueCartReminders } from "./notifications";
 import { expireUnpaidOrders, orderLedger, ordersContext, resumePendingRefunds } from "./orders";
 import { runReconciliation } from "./payments";
 import type { Services } from "./platform/services";
 
 /**
- * Cron triggers (wrangler.toml): every minute relays the outbox, expires unpaid orders and resumes stuck refunds;
- * daily housekeeping (expired idempotency keys, relayed outbox rows after 7 days, processed-event markers after
- * 30 days), the payments reconciliation and the recompute of works' and sellers' ratings from the reviews.
+ * Cron triggers (wrangler.toml): every minute relays the outbox, expires unpaid orders, resumes stuck refunds and
+ * sends the abandoned-cart reminders that are due; daily housekeeping (expired idempotency keys, relayed outbox rows
+ * after 7 days, processed-event markers after 30 days), the payments reconciliation and the recompute of works' and
+ * sellers' ratings from the reviews.
  */
 const EVERY_MINUTE = "* * * * *";
 const DAILY = "30 3 * * *";
@@ -33,6 +35,8 @@ export async function runScheduled(cron: string, context: CronContext): Promise<
     if (expired > 0) log.info("unpaid orders expired", { expired });
     const resumed = await resumePendingRefunds(orders);
     if (resumed > 0) log.info("pending refunds resumed", { resumed });
+    const reminded = await sendDueCartReminders(cartRemindersContext(context));
+    if (reminded > 0) log.info("cart reminders sent", { reminded });
   }
   if (cron === DAILY) {
     await purgeExpiredIdempotencyKeys(services.db);

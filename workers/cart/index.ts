@@ -2,5 +2,5 @@
 export { deletedUserCart } from "./consumers";
 export { cartRoutes } from "./routes";
 export { mergeGuestCart } from "./routes/scope";
-export { type CartStub, checkChoice } from "./service";
+export { type CartStub, checkChoice, userCartLines } from "./service";
 export { userCartName } from "./token";

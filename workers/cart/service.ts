@@ -3,8 +3,14 @@ import type { CartListing } from "../catalog";
 import { AppError } from "../http/errors";
 import { availability } from "../inventory";
 import type { CartContext } from "./context";
+import { userCartName } from "./token";
 
 export type CartStub = DurableObjectStub<import("../../durable-objects/cart").CartDO>;
+
+/** What a signed-in buyer's cart holds now, for modules that look at it (the abandoned-cart reminder). */
+export async function userCartLines(carts: Env["CART"], userId: string): Promise<CartLine[]> {
+  return carts.getByName(userCartName(userId)).lines();
+}
 
 interface AddToCart {
   listingId: string;

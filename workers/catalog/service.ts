@@ -9,6 +9,7 @@ export { type EditionForListing, editionForListing } from "./editions";
 export { type CartListing, cartListings, type ListingToAdd, listingToAdd } from "./for-cart";
 export { failedRowsCsv, type ImportSummary, listImports } from "./import-history";
 export { applyImportChunk, type ImportStatus, importStatus, startImport } from "./imports";
+export { type ListedBook, listedBooks } from "./listed-books";
 export {
   createListing,
   listingPriceHistory,

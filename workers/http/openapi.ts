@@ -10,6 +10,10 @@ const API_TAGS = [
   },
   { name: "Threads", description: "Readers' discussions of books, and following them to hear of new comments." },
   { name: "Comments", description: "Comments and replies, three levels deep, on threads and on reviews." },
+  {
+    name: "Book alerts",
+    description: "A reader's alerts on a book: told once when a copy is for sale again, or offered below a price.",
+  },
   { name: "Cart", description: "The buyer's cart: a guest cart (by cart token) or the signed-in account's." },
   { name: "Checkout", description: "Turn the cart into an order, hold its copies and start the payment." },
   { name: "Orders", description: "The buyer's orders: status, receipt and cancellation." },

@@ -7,7 +7,15 @@ export { principalOf, requireAuth, requireRole } from "./middleware";
 export { identityRoutes } from "./routes";
 export { AddressViewFields, EmailField, LoginBody, RegisterBody, ResetConfirmBody } from "./schemas";
 export { securedRoute } from "./secured-route";
-export { contactOf, grantRole, readerName, recipientOf, register, savedAddress } from "./service/accounts";
+export {
+  adminUserIds,
+  contactOf,
+  grantRole,
+  readerName,
+  recipientOf,
+  register,
+  savedAddress,
+} from "./service/accounts";
 export {
   confirmPasswordReset,
   passwordResetMail,

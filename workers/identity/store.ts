@@ -60,6 +60,10 @@ export function revokeRole(db: Db, userId: string, role: StoredRole) {
   return db.delete(userRoles).where(and(eq(userRoles.userId, userId), eq(userRoles.role, role)));
 }
 
+export function adminRoleHolders(db: Db) {
+  return db.select({ userId: userRoles.userId }).from(userRoles).where(eq(userRoles.role, "admin"));
+}
+
 export function revokeAllRoles(db: Db, userId: string) {
   return db.delete(userRoles).where(eq(userRoles.userId, userId));
 }

@@ -19,3 +19,13 @@ export function notificationsContext(c: Context<AppEnv>): NotificationsContext {
 export function notificationsConsumerContext({ services, config, log }: ConsumerContext): NotificationsContext {
   return { services, config, log };
 }
+
+/** Abandoned-cart reminders also look into buyers' carts (the cart module's objects). */
+export interface CartRemindersContext extends NotificationsContext {
+  carts: Env["CART"];
+}
+
+/** For the CartUpdated consumer and the minute cron (whose context has the same parts). */
+export function cartRemindersContext(context: ConsumerContext): CartRemindersContext {
+  return { ...notificationsConsumerContext(context), carts: context.env.CART };
+}

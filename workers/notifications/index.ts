@@ -1,9 +1,19 @@
 /** What notifications offers the other modules; everything else in this folder is private to it. */
+export {
+  cartReminderConsumer,
+  deletedAccountConsumer,
+  listingAlertConsumer,
+  paidSellerOrderConsumer,
+  paymentAlertConsumer,
+  stockAlertConsumer,
+  stockLowConsumer,
+} from "./alert-consumers";
 export { deliveryConsumer, deliveryGiveUp, mailConsumer, orderNoticeConsumer } from "./consumers";
-export { notificationsContext } from "./context";
+export { cartRemindersContext, notificationsContext } from "./context";
 export { DevMailbox } from "./mail/dev-mailbox";
 export { HttpEmailApi } from "./mail/http-email";
 export type { Mailer } from "./mail/mailer";
 export { notificationRoutes } from "./routes";
 export type { DevMail } from "./schemas";
 export { devMailbox } from "./service";
+export { sendDueCartReminders } from "./service/cart-reminders";

@@ -32,6 +32,9 @@ export const paymentEvents = {
       currency: refundedTotal.currency,
     }),
 
+  refundedOutside: (payment: store.PaymentRow, amount: Money, refundedTotal: Money) =>
+    createEvent("PaymentRefundedOutside", { ...ids(payment), amount, refundedTotal }),
+
   paymentDisputed: (payment: store.PaymentRow, dispute: { amount: Money; reason: string }) =>
     createEvent("PaymentDisputed", {
       ...ids(payment),

@@ -104,11 +104,20 @@ function effects(
         statements: [store.markFailed(db, payment.id)],
         events: [paymentEvents.paymentFailed(payment, event.failureReason)],
       };
-    case "charge_refunded":
+    case "charge_refunded": {
+      // Book Bazaar's own refunds are added to the payment when they are made; what the provider refunded beyond
+      // them was refunded outside it, and the sellers and operators must hear of it.
+      const outside = event.refundedTotal.amount - payment.refundedAmount;
       return {
         statements: [store.markRefundedTotal(db, payment.id, event.refundedTotal.amount)],
-        events: [paymentEvents.paymentRefunded(payment, event.refundedTotal)],
+        events: [
+          paymentEvents.paymentRefunded(payment, event.refundedTotal),
+          ...(outside > 0
+            ? [paymentEvents.refundedOutside(payment, { ...event.refundedTotal, amount: outside }, event.refundedTotal)]
+            : []),
+        ],
       };
+    }
     case "dispute_created":
       return {
         statements: [store.markDisputed(db, payment.id)],

@@ -20,6 +20,7 @@ export {
   type SellerView,
   type ShippingMethod,
   type ShippingRatesView,
+  sellerAccounts,
   sellerOf,
   sellerProfile,
   sellerProfiles,

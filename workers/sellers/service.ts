@@ -150,6 +150,15 @@ export async function storeNames(
   return new Map([...profiles].map(([id, profile]) => [id, profile.storeName]));
 }
 
+/** The account behind each seller and its store name, for modules that tell a seller something (notifications). */
+export async function sellerAccounts(
+  ctx: Pick<SellersContext, "services">,
+  sellerIds: string[],
+): Promise<Map<string, { userId: string; storeName: string }>> {
+  const rows = await readChunked([...new Set(sellerIds)], (part) => store.sellerAccountsByIds(ctx.services.db, part));
+  return new Map(rows.map(({ id, userId, storeName }) => [id, { userId, storeName }]));
+}
+
 /** Store name and rating of sellers by id, for modules that show a seller's offers (the catalog). */
 export async function sellerStores(
   ctx: Pick<SellersContext, "services">,

@@ -35,6 +35,14 @@ export function findSellersByIds(db: Db, ids: string[]) {
     .where(inArray(sellers.id, ids));
 }
 
+/** Whose account each seller is, and its store name. */
+export function sellerAccountsByIds(db: Db, ids: string[]) {
+  return db
+    .select({ id: sellers.id, userId: sellers.userId, storeName: sellers.storeName })
+    .from(sellers)
+    .where(inArray(sellers.id, ids));
+}
+
 export async function findSellerByStoreName(db: Db, storeNameKey: string) {
   const [seller] = await db
     .select({ id: sellers.id })

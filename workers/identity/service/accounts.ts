@@ -216,6 +216,14 @@ export async function recipientOf(
 }
 
 /**
+ * Every account holding the admin role, for notices operators must see (a disputed payment). An address listed in
+ * ADMIN_EMAILS holds it from its first login on.
+ */
+export async function adminUserIds(ctx: Pick<IdentityContext, "services">): Promise<string[]> {
+  return (await store.adminRoleHolders(ctx.services.db)).map((row) => row.userId);
+}
+
+/**
  * The name a live account shows on what it writes (reviews, threads, comments), verified address or not;
  * undefined for an unknown or deleted account.
  */
