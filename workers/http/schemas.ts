@@ -26,6 +26,7 @@ const STATUS_TEXT: Record<number, string> = {
   415: "Unsupported media type",
   422: "Cannot be processed",
   429: "Rate limited",
+  503: "Service unavailable",
 };
 
 /** OpenAPI declarations of the problem responses a route can give. */
