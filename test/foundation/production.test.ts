@@ -89,7 +89,12 @@ describe("the production environment", () => {
       .filter(([path]) => path.startsWith("/v1/dev/") || path === "/v1/webhooks/simulated")
       .flatMap(([path, operations]) => Object.keys(operations).map((method) => ({ method, path })));
     expect(developmentRoutes.map((route) => route.path)).toEqual(
-      expect.arrayContaining(["/v1/dev/mailbox", "/v1/dev/payments/{paymentId}/succeed", "/v1/webhooks/simulated"]),
+      expect.arrayContaining([
+        "/v1/dev/mailbox",
+        "/v1/dev/messages",
+        "/v1/dev/payments/{paymentId}/succeed",
+        "/v1/webhooks/simulated",
+      ]),
     );
     for (const { method, path } of developmentRoutes) {
       const url = path.replace("{paymentId}", `pay_${"0".repeat(32)}`);

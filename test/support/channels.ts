@@ -6,6 +6,7 @@ import { consumers } from "../../queues/consumers";
 import { recordDeadLetter } from "../../queues/dead-letters";
 import type { EventEnvelope } from "../../queues/event-catalogue";
 import { deliveries } from "../../schema/notifications";
+import { createApp } from "../../workers/app";
 import { loadConfig } from "../../workers/config";
 import worker from "../../workers/index";
 import { newId } from "../../workers/lib/ids";
@@ -19,6 +20,7 @@ import { testDb } from "./database";
 import { envWith } from "./env";
 import { eventually } from "./eventually";
 import { api, json, type TestAccount } from "./identity";
+import { assertDeclaredResponse } from "./openapi-contract";
 import type { ReceivedPush } from "./push-service";
 
 export const db = testDb();
@@ -120,6 +122,14 @@ export function channelContext(overrides: Record<string, string>) {
 }
 
 export type ChannelContext = ReturnType<typeof channelContext>;
+
+/** `api` against the Worker with some variables switched (another adapter), held to the OpenAPI document alike. */
+export async function apiWith(overrides: Record<string, string>, path: string, init?: RequestInit) {
+  const url = `http://bazaar.test${path}`;
+  const response = await createApp().request(url, init, envWith(overrides), createExecutionContext());
+  await assertDeclaredResponse(init?.method ?? "GET", url, response);
+  return response;
+}
 
 /** A notice of the category about the user, as a consumer would build it. */
 export function shippedNotice(userId: string, category: Category = "orders"): Notice {
