@@ -43,7 +43,7 @@ export const PhoneSchema = z
   .openapi("Phone");
 export type PhoneView = z.infer<typeof PhoneSchema>;
 
-const Endpoint = z.url().max(2048).openapi({ example: "https://fcm.googleapis.com/fcm/send/c1KrmpTuRm…" });
+const Endpoint = z.url().max(2048).openapi({ example: "https://fcm.googleapis.com/fcm/send/c1KrmpTuRm0:APA91bE" });
 
 export const NewPushSubscriptionSchema = z
   .object({

@@ -5,7 +5,7 @@ import { notificationsContext } from "../context";
 import { PhoneBody, PhoneCodeBody, PhoneSchema } from "../schemas";
 import { phoneOfUser, removePhoneOf, requestPhoneCode, verifyPhone } from "../service/phones";
 
-const tags = ["Notifications"];
+const tags = ["Notification channels"];
 const body = <T>(schema: T) => ({ content: { "application/json": { schema } }, required: true });
 
 const getPhone = securedRoute({

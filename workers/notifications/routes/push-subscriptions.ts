@@ -10,7 +10,7 @@ import {
 } from "../schemas";
 import { addPushSubscription, pushSubscriptionList, removePushSubscription } from "../service/push-subscriptions";
 
-const tags = ["Notifications"];
+const tags = ["Notification channels"];
 const body = <T>(schema: T) => ({ content: { "application/json": { schema } }, required: true });
 
 const list = securedRoute({

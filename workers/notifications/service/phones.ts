@@ -29,7 +29,7 @@ function view(row: PhoneRow): PhoneView {
 function newCode(): string {
   const bound = 2 ** 32 - (2 ** 32 % 1_000_000);
   for (;;) {
-    const [value = bound] = crypto.getRandomValues(new Uint32Array(1));
+    const value = crypto.getRandomValues(new Uint32Array(1))[0]!;
     if (value < bound) return String(value % 1_000_000).padStart(6, "0");
   }
 }
@@ -97,7 +97,7 @@ export async function requestPhoneCode(
     await atomically(db, [loggedDelivery(db, logged, { error: String(error) })]);
     throw new AppError("unavailable", "The code could not be sent. Try again in a moment.");
   }
-  return view({ ...(current ?? { createdAt: now }), ...row, verifiedAt: null, attempts: 0, updatedAt: now });
+  return { phone, verified: false, verifiedAt: null, codeExpiresAt: iso(row.codeExpiresAt) };
 }
 
 /**
@@ -126,12 +126,11 @@ export async function verifyPhone(
     throw new AppError("invalid_phone_code", `That is not the code sent to ${row.phone}.`, { triesLeft });
   }
   const [verified] = await atomically(db, [markVerified(db, userId, row.codeHash, now)]);
-  const after = changes(verified) === 1 ? undefined : await phoneOf(db, userId);
-  // Another request with the same code may have verified it a moment earlier: the same outcome.
-  if (after && (after.phone !== row.phone || after.verifiedAt === null)) {
-    throw new AppError("phone_code_expired", "A newer code replaced this one.");
-  }
-  return view(after ?? { ...row, verifiedAt: now, codeHash: null, codeExpiresAt: null, attempts: 0, updatedAt: now });
+  if (changes(verified) === 1) return { phone: row.phone, verified: true, verifiedAt: iso(now), codeExpiresAt: null };
+  // Another request with the same code verified the number a moment earlier: the same outcome.
+  const after = await phoneOf(db, userId);
+  if (after?.phone === row.phone && after.verifiedAt !== null) return view(after);
+  throw new AppError("phone_code_expired", "A newer code replaced this one: enter that one.");
 }
 
 export async function removePhoneOf(ctx: NotificationsContext, userId: string): Promise<void> {
