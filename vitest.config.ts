@@ -27,6 +27,12 @@ const TEST_SIGNING_KEYS = [
   },
 ];
 
+/** A development VAPID key pair for tests (the private key is "dev-…", so production refuses it). */
+const TEST_VAPID_KEYS = {
+  VAPID_PUBLIC_KEY: "BMGDRNL4VUfmTaLkpZgnKUySjBq8iRLra9c7NrOERRfEXnOIMRgSzWithOjA_gLDo5FOiEXKGFVvcFFQBZcBfb4",
+  VAPID_PRIVATE_KEY: "dev-9CTR5zykqyNA8d2BSqOH42_HU005ALCPEG9S6gXd0vI",
+};
+
 /** What each wrangler.toml environment declares, for the test that holds production to production adapters. */
 function wranglerEnvironment(env?: string) {
   const config = unstable_readConfig({ config: "./wrangler.toml", env }, { hideWarnings: true });
@@ -78,6 +84,8 @@ export function workersTests(run: DatabaseRun = {}) {
             CART_TOKEN_SECRET: "test-cart-token-secret",
             CONSOLE_COOKIE_SECRET: "test-console-cookie-secret",
             RECORDER_URL: inject<string>("recorderUrl"),
+            PUSH_SERVICE_URL: inject<string>("pushServiceUrl"),
+            ...TEST_VAPID_KEYS,
             UPSTASH_TEST_URL: inject<string>("upstashUrl"),
             UPSTASH_TEST_TOKEN: inject<string>("upstashToken"),
             JWT_SIGNING_KEYS: JSON.stringify(TEST_SIGNING_KEYS),

@@ -35,6 +35,18 @@ const PER_IP_DEFAULTS = {
   RATE_LIMIT_PASSWORD_RESET_PER_IP: { production: "20/3600", other: "10000/60" },
 } as const;
 
+/**
+ * A VAPID key pair (RFC 8292) as push clients and `scripts/generate-vapid-keys.mjs` write it: the public key is
+ * the uncompressed P-256 point (65 bytes, base64url), the private key its 32-byte scalar (base64url). A private
+ * key written `dev-…` is a development key: accepted without the prefix elsewhere, refused in production.
+ */
+const vapidPublicKey = z
+  .string()
+  .regex(/^B[A-Za-z0-9_-]{86}$/, "the uncompressed P-256 public key, base64url (87 characters starting with B)");
+const vapidPrivateKey = z
+  .string()
+  .regex(/^(dev-)?[A-Za-z0-9_-]{43}$/, "the P-256 private key, base64url (43 characters)");
+
 /** A signing key for access tokens: a private JWK with its `kid` (generate one with scripts/generate-jwt-key.mjs). */
 const SigningJwk = z
   .object({
@@ -75,6 +87,24 @@ export const ConfigSchema = z
     MAIL_FROM: z.string().min(3).default("Book Bazaar <hello@bookbazaar.local>"),
     MAIL_API_URL: z.url().optional(),
     MAIL_API_KEY: z.string().min(1).optional(),
+    // notifications: SMS through an HTTP API of Twilio's shape (SMS_AUTH_TOKEN is a secret), and Web Push signed
+    // with a VAPID key pair (VAPID_PRIVATE_KEY is a secret); both keep their messages in dev_messages by default
+    SMS_ADAPTER: z.enum(["dev-log", "http"]).default("dev-log"),
+    SMS_API_URL: z.url().optional(),
+    SMS_ACCOUNT_SID: z.string().min(1).optional(),
+    SMS_AUTH_TOKEN: z.string().min(1).optional(),
+    // the sender: a number (E.164) or an alphanumeric sender id of up to 11 characters
+    SMS_FROM: z
+      .string()
+      .regex(/^(\+[1-9]\d{6,14}|[A-Za-z0-9 ]{1,11})$/, "an E.164 number or an alphanumeric sender id")
+      .optional(),
+    PUSH_ADAPTER: z.enum(["dev-log", "web-push"]).default("dev-log"),
+    VAPID_PUBLIC_KEY: vapidPublicKey.optional(),
+    VAPID_PRIVATE_KEY: vapidPrivateKey.optional(),
+    VAPID_SUBJECT: z
+      .string()
+      .regex(/^(mailto:|https:\/\/)\S+$/, "a mailto: or https: URL where the push service can reach us")
+      .optional(),
     RATE_LIMIT_ADAPTER: z.enum(["durable-object", "upstash"]).default("durable-object"),
     CACHE_ADAPTER: z.enum(["cache-api", "upstash", "memory"]).default("cache-api"),
     // CACHE_ADAPTER=memory: megabytes of cached JSON one isolate or process keeps, least recently used out first
@@ -137,6 +167,9 @@ export const ConfigSchema = z
     LIVE_TICKET_SECONDS: z.coerce.number().int().min(1).max(300).default(30),
     // notifications: how long a signed-in buyer's cart sits unchanged before its one reminder (marketing opt-in)
     CART_REMINDER_DELAY_MINUTES: positiveInt(1440),
+    // notifications: phone verification codes sent, per account and per number, as <hits>/<seconds>
+    RATE_LIMIT_PHONE_CODES_PER_ACCOUNT: rateRule.default({ limit: 5, windowSeconds: 3600 }),
+    RATE_LIMIT_PHONE_CODES_PER_NUMBER: rateRule.default({ limit: 5, windowSeconds: 3600 }),
   })
   .superRefine((config, ctx) => {
     const need = (key: keyof typeof config, when: string) => {
@@ -161,6 +194,19 @@ export const ConfigSchema = z
     if (writes && config.MAIL_ADAPTER === "http") {
       need("MAIL_API_URL", "MAIL_ADAPTER=http");
       need("MAIL_API_KEY", "MAIL_ADAPTER=http");
+    }
+    if (writes && config.SMS_ADAPTER === "http") {
+      for (const key of ["SMS_API_URL", "SMS_ACCOUNT_SID", "SMS_AUTH_TOKEN", "SMS_FROM"] as const) {
+        need(key, "SMS_ADAPTER=http");
+      }
+    }
+    if (writes && config.PUSH_ADAPTER === "web-push") {
+      for (const key of ["VAPID_PUBLIC_KEY", "VAPID_PRIVATE_KEY", "VAPID_SUBJECT"] as const) {
+        need(key, "PUSH_ADAPTER=web-push");
+      }
+    }
+    if (Boolean(config.VAPID_PUBLIC_KEY) !== Boolean(config.VAPID_PRIVATE_KEY)) {
+      ctx.addIssue({ code: "custom", path: ["VAPID_PRIVATE_KEY"], message: "set both halves of the VAPID key pair" });
     }
     for (const key of ["RATE_LIMIT_ADAPTER", "CACHE_ADAPTER"] as const) {
       if (config[key] === "upstash") {
@@ -220,6 +266,15 @@ export const ConfigSchema = z
       if (writes && config.MAIL_ADAPTER === "dev-mailbox") {
         ctx.addIssue({ code: "custom", path: ["MAIL_ADAPTER"], message: "the dev mailbox is for development only" });
       }
+      if (writes && config.SMS_ADAPTER === "dev-log") {
+        ctx.addIssue({ code: "custom", path: ["SMS_ADAPTER"], message: "the SMS dev log is for development only" });
+      }
+      if (writes && config.PUSH_ADAPTER === "dev-log") {
+        ctx.addIssue({ code: "custom", path: ["PUSH_ADAPTER"], message: "the push dev log is for development only" });
+      }
+      if (config.VAPID_PRIVATE_KEY?.startsWith("dev-")) {
+        ctx.addIssue({ code: "custom", path: ["VAPID_PRIVATE_KEY"], message: "the development key is refused" });
+      }
       if (config.CORS_ORIGINS.includes("*")) {
         ctx.addIssue({ code: "custom", path: ["CORS_ORIGINS"], message: "list the storefront origins explicitly" });
       }
@@ -245,6 +300,7 @@ export const ConfigSchema = z
     return {
       ...config,
       JWT_SIGNING_KEYS: config.JWT_SIGNING_KEYS ?? [],
+      VAPID_PRIVATE_KEY: config.VAPID_PRIVATE_KEY?.replace(/^dev-/, ""),
       RATE_LIMIT_REGISTER_PER_IP: perIp("RATE_LIMIT_REGISTER_PER_IP"),
       RATE_LIMIT_LOGIN_PER_IP: perIp("RATE_LIMIT_LOGIN_PER_IP"),
       RATE_LIMIT_PASSWORD_RESET_PER_IP: perIp("RATE_LIMIT_PASSWORD_RESET_PER_IP"),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../../workers/config";
 import { createLogger } from "../../workers/lib/log";
-import { PRODUCTION_STYLE_KEY } from "../support/env";
+import { PRODUCTION_CHANNELS, PRODUCTION_STYLE_KEY } from "../support/env";
 
 const base = {
   ENVIRONMENT: "production",
@@ -14,6 +14,7 @@ const base = {
 /** `base` with every adapter it names configured: a production configuration that loads. */
 const complete = {
   ...base,
+  ...PRODUCTION_CHANNELS,
   MAIL_API_URL: "https://mail.example/emails",
   MAIL_API_KEY: "k",
   PAYMENT_PROVIDER: "stripe",

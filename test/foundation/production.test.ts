@@ -6,7 +6,7 @@ import { createApp } from "../../workers/app";
 import { loadConfig } from "../../workers/config";
 import { createLogger } from "../../workers/lib/log";
 import { buildServices } from "../../workers/platform/services";
-import { PRODUCTION_STYLE_KEY } from "../support/env";
+import { PRODUCTION_CHANNELS, PRODUCTION_STYLE_KEY } from "../support/env";
 
 interface WranglerEnvironment {
   name: string;
@@ -26,6 +26,10 @@ const PRODUCTION_SECRETS = {
   STRIPE_SECRET_KEY: "sk_live_example",
   STRIPE_WEBHOOK_SECRET: "whsec_example",
   PRINT_API_KEY: "print-api-key",
+  SMS_ACCOUNT_SID: PRODUCTION_CHANNELS.SMS_ACCOUNT_SID,
+  SMS_AUTH_TOKEN: PRODUCTION_CHANNELS.SMS_AUTH_TOKEN,
+  VAPID_PUBLIC_KEY: PRODUCTION_CHANNELS.VAPID_PUBLIC_KEY,
+  VAPID_PRIVATE_KEY: PRODUCTION_CHANNELS.VAPID_PRIVATE_KEY,
 };
 
 /** The test Worker's bindings with exactly the production vars and secrets (none of the test ones). */
@@ -37,6 +41,9 @@ function productionEnv(overrides: Record<string, string> = {}): Env {
 /** Every setting that only development and tests may use, with a value that switches it on. */
 const DEVELOPMENT_ONLY: Record<string, string>[] = [
   { MAIL_ADAPTER: "dev-mailbox" },
+  { SMS_ADAPTER: "dev-log" },
+  { PUSH_ADAPTER: "dev-log" },
+  { VAPID_PRIVATE_KEY: `dev-${PRODUCTION_CHANNELS.VAPID_PRIVATE_KEY}` },
   { PAYMENT_PROVIDER: "simulated", SIMULATED_WEBHOOK_SECRET: "a-simulated-webhook-secret" },
   { STRIPE_API_BASE: "http://127.0.0.1:12111" },
   { BENCH_MODE: "1" },
@@ -62,6 +69,8 @@ describe("the production environment", () => {
     const services = buildServices(productionEnv(), config, createExecutionContext(), createLogger());
     expect(config.ENVIRONMENT).toBe("production");
     expect(config.MAIL_ADAPTER).toBe("http");
+    expect(config.SMS_ADAPTER).toBe("http");
+    expect(config.PUSH_ADAPTER).toBe("web-push");
     expect(services.payments.name).toBe("stripe");
     expect(config.BENCH_MODE).toBe(false);
     expect(config.STRIPE_API_BASE).toBeUndefined();
@@ -80,7 +89,12 @@ describe("the production environment", () => {
       .filter(([path]) => path.startsWith("/v1/dev/") || path === "/v1/webhooks/simulated")
       .flatMap(([path, operations]) => Object.keys(operations).map((method) => ({ method, path })));
     expect(developmentRoutes.map((route) => route.path)).toEqual(
-      expect.arrayContaining(["/v1/dev/mailbox", "/v1/dev/payments/{paymentId}/succeed", "/v1/webhooks/simulated"]),
+      expect.arrayContaining([
+        "/v1/dev/mailbox",
+        "/v1/dev/messages",
+        "/v1/dev/payments/{paymentId}/succeed",
+        "/v1/webhooks/simulated",
+      ]),
     );
     for (const { method, path } of developmentRoutes) {
       const url = path.replace("{paymentId}", `pay_${"0".repeat(32)}`);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../../workers/config";
+import { PRODUCTION_CHANNELS } from "../support/env";
 
 const es256 = (kid: string) => ({
   kty: "EC",
@@ -18,6 +19,7 @@ const ed25519 = {
 };
 
 const production = {
+  ...PRODUCTION_CHANNELS,
   ENVIRONMENT: "production",
   CORS_ORIGINS: "https://shop.example",
   MAIL_ADAPTER: "http",

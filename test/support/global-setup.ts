@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { TestProject } from "vitest/node";
+import { startPushService } from "./push-service";
 import { startRecorder } from "./recorder";
 import { startRedisServer } from "./redis-server";
 import { startUpstashProxy } from "./upstash-proxy";
@@ -7,6 +8,7 @@ import { startUpstashProxy } from "./upstash-proxy";
 declare module "vitest" {
   export interface ProvidedContext {
     recorderUrl: string;
+    pushServiceUrl: string;
     /** Empty when redis-server is not installed: the Upstash adapter tests skip. */
     upstashUrl: string;
     upstashToken: string;
@@ -17,6 +19,8 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   const recorder = await startRecorder();
   project.provide("recorderUrl", recorder.url);
+  const pushService = await startPushService();
+  project.provide("pushServiceUrl", pushService.url);
 
   const redis = await startRedisServer();
   const upstash = redis ? await startUpstashProxy(redis.url, randomUUID()) : undefined;
@@ -28,5 +32,6 @@ export default async function setup(project: TestProject) {
     await upstash?.close();
     await redis?.stop();
     await new Promise<void>((resolve) => recorder.server.close(() => resolve()));
+    await new Promise<void>((resolve) => pushService.server.close(() => resolve()));
   };
 }

@@ -25,6 +25,11 @@ const API_TAGS = [
     description: "The signed-in account's live channel: a WebSocket of order, sale and listing updates, by ticket.",
   },
   {
+    name: "Notification channels",
+    description:
+      "Where notices reach the account beyond mail: a phone number verified for SMS, Web Push subscriptions.",
+  },
+  {
     name: "Sellers",
     description:
       "Open a seller profile for the signed-in account, read and edit the store's profile; any store's public page.",
@@ -38,8 +43,11 @@ const API_TAGS = [
   { name: "Catalog administration", description: "The category tree, kept by admins." },
   { name: "Reports", description: "Readers report reviews, comments and threads that break the rules." },
   { name: "Admin", description: "The security audit log and the moderation queue, for admins." },
-  { name: "Operations", description: "Health, dead letters and reconciliation, for operators." },
-  { name: "Development", description: "Development-only tools (mailbox, payment simulator): unknown in production." },
+  { name: "Operations", description: "Health, dead letters, reconciliation and the delivery log, for operators." },
+  {
+    name: "Development",
+    description: "Development-only tools (mailbox, SMS and push log, payment simulator): unknown in production.",
+  },
 ];
 
 type Json = unknown;

@@ -27,6 +27,7 @@ const STATUS_TEXT: Record<number, string> = {
   422: "Cannot be processed",
   426: "Upgrade required",
   429: "Rate limited",
+  503: "Service unavailable",
 };
 
 /** OpenAPI declarations of the problem responses a route can give. */

@@ -3,8 +3,8 @@ import { droppingQueueSenders, Outbox, queueSenders } from "../../queues/outbox"
 import type { Config } from "../config";
 import type { Logger } from "../lib/log";
 import { DurableObjectLiveChannels, type LiveChannels } from "../live";
-import type { Mailer } from "../notifications";
-import { DevMailbox, HttpEmailApi } from "../notifications";
+import type { Mailer, PushSender, SmsSender } from "../notifications";
+import { DevMailbox, DevPushLog, DevSmsLog, HttpEmailApi, HttpSmsApi, WebPushSender } from "../notifications";
 import type { PaymentProvider } from "../payments";
 import { paymentProvider } from "../payments";
 import { HttpPrintPartner, PrintJobLog, type PrintPartner } from "../printing";
@@ -29,6 +29,8 @@ export interface Services {
   bookmark(): string | undefined;
   outbox: Outbox;
   mailer: Mailer;
+  sms: SmsSender;
+  push: PushSender;
   rateLimiter: RateLimiter;
   cache: Cache;
   payments: PaymentProvider;
@@ -68,6 +70,23 @@ function relationalStore(
     replicaDb: createDb(replica),
     bookmark: () => primary.getBookmark() ?? replica.getBookmark() ?? undefined,
   };
+}
+
+/** The SMS adapter: the Twilio-shaped HTTP API, or the dev log (config validation guarantees the settings). */
+function smsFor(config: Config, db: Db): SmsSender {
+  const { SMS_API_URL: url, SMS_ACCOUNT_SID: accountSid, SMS_AUTH_TOKEN: authToken, SMS_FROM: from } = config;
+  if (config.SMS_ADAPTER === "http" && url && accountSid && authToken && from) {
+    return new HttpSmsApi({ url, accountSid, authToken, from });
+  }
+  return new DevSmsLog(db);
+}
+
+function pushFor(config: Config, db: Db): PushSender {
+  const { VAPID_PUBLIC_KEY: publicKey, VAPID_PRIVATE_KEY: privateKey, VAPID_SUBJECT: subject } = config;
+  if (config.PUSH_ADAPTER === "web-push" && publicKey && privateKey && subject) {
+    return new WebPushSender({ publicKey, privateKey, subject });
+  }
+  return new DevPushLog(db);
 }
 
 /** One in-memory cache per isolate or process, shared by its requests (which build their services each time). */
@@ -114,6 +133,8 @@ export function buildServices(
       config.MAIL_ADAPTER === "http" && config.MAIL_API_URL && config.MAIL_API_KEY
         ? new HttpEmailApi(config.MAIL_API_URL, config.MAIL_API_KEY, config.MAIL_FROM)
         : new DevMailbox(db, config.MAIL_FROM),
+    sms: smsFor(config, db),
+    push: pushFor(config, db),
     rateLimiter:
       config.RATE_LIMIT_ADAPTER === "upstash" && redis
         ? new UpstashRateLimiter(redis)

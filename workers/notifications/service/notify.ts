@@ -5,9 +5,12 @@ import { newId } from "../../lib/ids";
 import type { Statement } from "../../platform/db";
 import type { NotificationsContext } from "../context";
 import { type Category, type Channel, withDefaults } from "../preferences";
+import { pushPayload, smsText } from "../short-form";
 import { queueDelivery } from "../store/deliveries";
 import { type FeedRow, insertFeedItem } from "../store/feed";
+import { verifiedPhoneOf } from "../store/phones";
 import { storedChoices } from "../store/preferences";
+import { subscriptionsOf } from "../store/push-subscriptions";
 
 export interface Recipient {
   userId: string;
@@ -99,6 +102,12 @@ export async function notify(ctx: NotificationsContext, notice: Notice): Promise
     queue("in_app", notice.userId, feedItemView(item));
   }
   if (choices.email && recipient.email) queue("email", recipient.email, content.mail);
+  const [phone, subscriptions] = await Promise.all([
+    choices.sms ? verifiedPhoneOf(db, notice.userId) : undefined,
+    choices.push ? subscriptionsOf(db, notice.userId) : [],
+  ]);
+  if (phone) queue("sms", phone, { text: smsText(content) });
+  for (const subscription of subscriptions) queue("push", subscription.id, pushPayload(notice.kind, content));
   return { statements, events };
 }
 
