@@ -1,7 +1,13 @@
 import { deletedUserCart } from "../workers/cart";
 import { importChunkConsumer, sellerWithdrawal, stockCopyConsumer, viewCounter } from "../workers/catalog";
 import { deletedAuthor } from "../workers/community";
-import { deliveryConsumer, deliveryGiveUp, mailConsumer, orderNoticeConsumer } from "../workers/notifications";
+import {
+  communityNoticeConsumer,
+  deliveryConsumer,
+  deliveryGiveUp,
+  mailConsumer,
+  orderNoticeConsumer,
+} from "../workers/notifications";
 import { cancellationConsumer, paymentOutcomeConsumer } from "../workers/orders";
 import { coverPrintConsumer, printJobStatusConsumer } from "../workers/printing";
 import type { AnyConsumer } from "./consumer";
@@ -11,6 +17,7 @@ import type { GiveUpHandler } from "./dead-letters";
 export const consumers: readonly AnyConsumer[] = [
   mailConsumer,
   orderNoticeConsumer,
+  communityNoticeConsumer,
   deliveryConsumer,
   stockCopyConsumer,
   importChunkConsumer,
