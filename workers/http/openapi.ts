@@ -17,6 +17,10 @@ const API_TAGS = [
   { name: "Identity", description: "Accounts, login, tokens, email verification and password reset." },
   { name: "Account", description: "The signed-in account: profile, password, sessions, deletion." },
   {
+    name: "Notifications",
+    description: "The in-app feed, notification preferences per category and channel, and one-click unsubscribe.",
+  },
+  {
     name: "Sellers",
     description:
       "Open a seller profile for the signed-in account, read and edit the store's profile; any store's public page.",

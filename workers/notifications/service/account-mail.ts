@@ -53,13 +53,17 @@ async function render(ctx: NotificationsContext, event: AccountMailEvent): Promi
       if (!mail) return null;
       return { to: mail.email, userId: mail.userId, mail: renderTemplate(passwordReset, mail, config, mail).mail };
     }
-    case "EmailVerified":
+    case "EmailVerified": {
+      // The address was just confirmed: the event names it; the account, if still there, its language.
+      const { userId, email, name } = event.data;
+      const locale = (await recipientOf(ctx, userId))?.locale ?? "en";
+      return { to: email, userId, mail: renderTemplate(welcome, {}, config, { userId, name, email, locale }).mail };
+    }
     case "PasswordChanged":
     case "UserAuthenticated": {
       const owner = await confirmed(event.data.userId);
       if (!owner) return null;
       const to = { to: owner.email, userId: owner.userId };
-      if (event.type === "EmailVerified") return { ...to, mail: renderTemplate(welcome, {}, config, owner).mail };
       if (event.type === "PasswordChanged") {
         return { ...to, mail: renderTemplate(passwordChanged, event.data, config, owner).mail };
       }
