@@ -5,8 +5,6 @@ import type { Category } from "./preferences";
 import type { NoticeContent, Recipient } from "./service/notify";
 import { mailHtml } from "./templates/layout";
 
-export { LOCALES, type Locale } from "../identity";
-
 /** One language's words for a notice: the mail's subject and text, and the short form (feed, push, SMS). */
 export interface Wording {
   subject: string;
