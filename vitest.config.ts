@@ -83,6 +83,7 @@ export function workersTests(run: DatabaseRun = {}) {
             SIMULATED_WEBHOOK_SECRET: "test-simulated-webhook-secret",
             CART_TOKEN_SECRET: "test-cart-token-secret",
             CONSOLE_COOKIE_SECRET: "test-console-cookie-secret",
+            UNSUBSCRIBE_TOKEN_SECRET: "test-unsubscribe-token-secret",
             RECORDER_URL: inject<string>("recorderUrl"),
             PUSH_SERVICE_URL: inject<string>("pushServiceUrl"),
             ...TEST_VAPID_KEYS,

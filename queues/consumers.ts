@@ -10,6 +10,7 @@ import {
 } from "../workers/live";
 import {
   cartReminderConsumer,
+  communityNoticeConsumer,
   deletedAccountConsumer,
   deliveryConsumer,
   deliveryGiveUp,
@@ -30,6 +31,7 @@ import type { GiveUpHandler } from "./dead-letters";
 export const consumers: readonly AnyConsumer[] = [
   mailConsumer,
   orderNoticeConsumer,
+  communityNoticeConsumer,
   deliveryConsumer,
   stockLowConsumer,
   paidSellerOrderConsumer,

@@ -25,6 +25,8 @@ const reservationChange = { ...stockLevels, reservationId: id, orderId: id, quan
  * read without it).
  */
 const account = { userId: id, email: z.email(), name: z.string() };
+/** Where a request came from, as identity records it on sessions. */
+const client = z.object({ ip: z.string().nullable(), userAgent: z.string().nullable() });
 const money = z.object({ amount: z.number().int().nonnegative(), currency: z.string().length(3) });
 /** Where mail about an order goes; null once the buyer's account is deleted, or while its address is unconfirmed. */
 const contact = z.object({ email: z.email(), name: z.string() }).nullable();
@@ -139,10 +141,19 @@ export const EVENT_CATALOG = {
     data: z.object(account),
   },
   /** A password login opened a session (refreshes are not logins). */
+  /**
+   * A password login opened a session. `newDevice` (with where from) when the account had signed in before but
+   * never from this user agent: the owner is mailed about it. Older events carry neither and mail nothing.
+   */
   UserAuthenticated: {
     version: 1,
     queues: ["notifications"],
-    data: z.object({ userId: id, sessionId: id }),
+    data: z.object({
+      userId: id,
+      sessionId: id,
+      newDevice: z.boolean().optional(),
+      signedInFrom: client.optional(),
+    }),
   },
   /**
    * Someone asked to reset the password of the address as typed, whether or not an account uses it: the
@@ -153,9 +164,7 @@ export const EVENT_CATALOG = {
     queues: ["notifications"],
     data: z.object({
       email: z.email(),
-      requestedFrom: z
-        .object({ ip: z.string().nullable(), userAgent: z.string().nullable() })
-        .default({ ip: null, userAgent: null }),
+      requestedFrom: client.default({ ip: null, userAgent: null }),
     }),
   },
   /** The password was changed by its owner or through a reset; the owner is told by mail. */

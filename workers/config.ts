@@ -114,6 +114,8 @@ export const ConfigSchema = z
     CART_TOKEN_SECRET: z.string().min(16).optional(),
     // seals the seller console's session cookie and derives its CSRF tokens
     CONSOLE_COOKIE_SECRET: z.string().min(16).optional(),
+    // signs the one-click unsubscribe links of notification mail (HMAC-SHA256)
+    UNSUBSCRIBE_TOKEN_SECRET: z.string().min(16).optional(),
     CART_HOLD_MINUTES: positiveInt(15),
     PAYMENT_PROVIDER: z.enum(["simulated", "stripe"]).default("simulated"),
     SIMULATED_WEBHOOK_SECRET: z.string().min(16).optional(),
@@ -216,6 +218,7 @@ export const ConfigSchema = z
     }
     if (writes) need("CART_TOKEN_SECRET", "guests have carts");
     if (writes) need("CONSOLE_COOKIE_SECRET", "sellers sign in to the console");
+    if (writes) need("UNSUBSCRIBE_TOKEN_SECRET", "notification mail carries unsubscribe links");
     if (writes && config.PRINT_ADAPTER === "http") {
       need("PRINT_API_URL", "PRINT_ADAPTER=http");
       need("PRINT_API_KEY", "PRINT_ADAPTER=http");
@@ -262,6 +265,13 @@ export const ConfigSchema = z
       }
       if (writes && config.CONSOLE_COOKIE_SECRET?.startsWith("dev-")) {
         ctx.addIssue({ code: "custom", path: ["CONSOLE_COOKIE_SECRET"], message: "the development secret is refused" });
+      }
+      if (writes && config.UNSUBSCRIBE_TOKEN_SECRET?.startsWith("dev-")) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["UNSUBSCRIBE_TOKEN_SECRET"],
+          message: "the development secret is refused",
+        });
       }
       if (writes && config.MAIL_ADAPTER === "dev-mailbox") {
         ctx.addIssue({ code: "custom", path: ["MAIL_ADAPTER"], message: "the dev mailbox is for development only" });

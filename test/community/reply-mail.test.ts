@@ -3,9 +3,10 @@ import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createEvent } from "../../queues/events";
-import { devMailbox } from "../../schema/notifications";
+import { deliveries, devMailbox } from "../../schema/notifications";
 import worker from "../../workers/index";
 import { comment, db, newBook, noticesOf, startThread, XSS } from "../support/community";
+import { eventually } from "../support/eventually";
 import { api, signUp } from "../support/identity";
 import { waitForMail } from "../support/mail";
 
@@ -34,6 +35,9 @@ async function deliver(...events: ReturnType<typeof replied>[]) {
 }
 
 const mailsTo = (to: string) => db.select().from(devMailbox).where(eq(devMailbox.to, to));
+/** The reply mail, once its queued delivery has been sent. */
+const replyMailTo = (to: string) =>
+  eventually(async () => (await mailsTo(to)).find((mail) => mail.template === "comment-replied"));
 
 describe("reply mail (notifications consumer)", () => {
   it("mails the parent's author and the thread's followers, never the replier", async () => {
@@ -73,6 +77,8 @@ describe("reply mail (notifications consumer)", () => {
     const recipient = await signUp({ verified: true });
     const event = replied(recipient.userId);
     expect(await deliver(event, event)).toEqual(["m-0", "m-1"]);
+    await replyMailTo(recipient.email);
+    expect(await db.select().from(deliveries).where(eq(deliveries.eventId, event.id))).toHaveLength(1);
     const mails = await mailsTo(recipient.email);
     expect(mails.filter((mail) => mail.template === "comment-replied")).toHaveLength(1);
   });
@@ -81,7 +87,7 @@ describe("reply mail (notifications consumer)", () => {
     const recipient = await signUp({ verified: true });
     const excerpt = `${XSS[0]} ${XSS[1]} see https://evil.example/phish`;
     await deliver(replied(recipient.userId, { authorName: XSS[1], excerpt }));
-    const [mail] = (await mailsTo(recipient.email)).filter((row) => row.template === "comment-replied");
+    const mail = await replyMailTo(recipient.email);
     expect(mail!.html).not.toMatch(/<script|<img|href="https:\/\/evil/);
     expect(mail!.html).toContain("&lt;script&gt;");
     expect(mail!.text).not.toContain("https://evil.example");

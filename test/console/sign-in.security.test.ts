@@ -123,7 +123,13 @@ describe("console sign-in", () => {
 
   it("answers every console page with a CSP that forbids inline script and framing", async () => {
     const browser = new ConsoleClient();
-    for (const path of ["/console/login", "/console/register", "/verify-email?token=x", "/reset-password"]) {
+    for (const path of [
+      "/console/login",
+      "/console/register",
+      "/verify-email?token=x",
+      "/reset-password",
+      "/unsubscribe?token=x",
+    ]) {
       const page = await browser.get(path);
       expect(page.status, path).toBe(200);
       const csp = page.headers.get("content-security-policy") ?? "";

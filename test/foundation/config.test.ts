@@ -10,6 +10,7 @@ const base = {
   JWT_SIGNING_KEYS: JSON.stringify([PRODUCTION_STYLE_KEY]),
   CART_TOKEN_SECRET: "a-long-production-cart-secret",
   CONSOLE_COOKIE_SECRET: "a-long-production-console-secret",
+  UNSUBSCRIBE_TOKEN_SECRET: "a-long-production-unsubscribe-secret",
 };
 /** `base` with every adapter it names configured: a production configuration that loads. */
 const complete = {

@@ -22,6 +22,7 @@ const PRODUCTION_SECRETS = {
   JWT_SIGNING_KEYS: JSON.stringify([PRODUCTION_STYLE_KEY]),
   CART_TOKEN_SECRET: "a-long-production-cart-secret",
   CONSOLE_COOKIE_SECRET: "a-long-production-console-secret",
+  UNSUBSCRIBE_TOKEN_SECRET: "a-long-production-unsubscribe-secret",
   MAIL_API_KEY: "mail-api-key",
   STRIPE_SECRET_KEY: "sk_live_example",
   STRIPE_WEBHOOK_SECRET: "whsec_example",
@@ -50,6 +51,7 @@ const DEVELOPMENT_ONLY: Record<string, string>[] = [
   { CORS_ORIGINS: "*" },
   { CART_TOKEN_SECRET: "dev-cart-token-secret-0001" },
   { CONSOLE_COOKIE_SECRET: "dev-console-cookie-secret-0001" },
+  { UNSUBSCRIBE_TOKEN_SECRET: "dev-unsubscribe-token-secret-0001" },
   { JWT_SIGNING_KEYS: PRODUCTION_SECRETS.JWT_SIGNING_KEYS.replace("es256-20261121", "dev-es256-20261121") },
 ];
 

@@ -30,12 +30,14 @@ const production = {
   STRIPE_WEBHOOK_SECRET: "whsec_x",
   CART_TOKEN_SECRET: "a-long-production-cart-secret",
   CONSOLE_COOKIE_SECRET: "a-long-production-console-secret",
+  UNSUBSCRIBE_TOKEN_SECRET: "a-long-production-unsubscribe-secret",
 };
 const development = {
   ENVIRONMENT: "development",
   SIMULATED_WEBHOOK_SECRET: "dev-simulated-webhook-secret-0001",
   CART_TOKEN_SECRET: "dev-cart-token-secret-0001",
   CONSOLE_COOKIE_SECRET: "dev-console-cookie-secret-0001",
+  UNSUBSCRIBE_TOKEN_SECRET: "dev-unsubscribe-token-secret-0001",
 };
 
 const load = (vars: Record<string, unknown>) => loadConfig(vars as unknown as Env);

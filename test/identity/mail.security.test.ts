@@ -112,7 +112,7 @@ describe("mail to an address nobody has confirmed", () => {
     await mailConsumerDone(buyer.userId, ["UserRegistered", "PasswordChanged"]);
     await eventually(async () => {
       const rows = await all<{ n: number }>(
-        "SELECT COUNT(*) AS n FROM processed_events WHERE consumer = 'notifications.mail' AND event_id IN (SELECT event_id FROM outbox WHERE type = 'OrderCancelled' AND envelope LIKE ?)",
+        "SELECT COUNT(*) AS n FROM processed_events WHERE consumer = 'notifications.order-notices' AND event_id IN (SELECT event_id FROM outbox WHERE type = 'OrderCancelled' AND envelope LIKE ?)",
         `%${order.id}%`,
       );
       return rows[0]!.n === 1 ? true : undefined;

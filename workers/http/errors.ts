@@ -13,6 +13,7 @@ export const ERROR_CODES = {
   validation_failed: [400, "The request is not valid"],
   malformed_json: [400, "The request body is not valid JSON"],
   invalid_cursor: [400, "The pagination cursor is not valid"],
+  security_mail_required: [400, "Security mail cannot be turned off"],
   unauthorized: [401, "Authentication required"],
   invalid_credentials: [401, "Wrong email or password"],
   invalid_token: [401, "The token is not valid"],

@@ -30,6 +30,10 @@ const API_TAGS = [
       "Where notices reach the account beyond mail: a phone number verified for SMS, Web Push subscriptions.",
   },
   {
+    name: "Notifications",
+    description: "The in-app feed, notification preferences per category and channel, and one-click unsubscribe.",
+  },
+  {
     name: "Sellers",
     description:
       "Open a seller profile for the signed-in account, read and edit the store's profile; any store's public page.",

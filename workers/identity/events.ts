@@ -16,7 +16,13 @@ export const identityEvents = {
 
   emailVerified: (user: Account) => createEvent("EmailVerified", account(user)),
 
-  userAuthenticated: (userId: string, sessionId: string) => createEvent("UserAuthenticated", { userId, sessionId }),
+  /** `from` only for a sign-in from a device the account never used before: the owner gets a security mail. */
+  userAuthenticated: (userId: string, sessionId: string, newDeviceFrom?: ClientInfo) =>
+    createEvent("UserAuthenticated", {
+      userId,
+      sessionId,
+      ...(newDeviceFrom ? { newDevice: true, signedInFrom: newDeviceFrom } : {}),
+    }),
 
   passwordResetRequested: (email: string, requestedFrom: ClientInfo) =>
     createEvent("PasswordResetRequested", { email, requestedFrom }),

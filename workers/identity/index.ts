@@ -3,6 +3,7 @@ export type { ShippingAddress } from "../../schema/identity";
 export { ShippingAddressSchema } from "./addresses";
 export { auditEntry } from "./audit";
 export { type AccountSellers, type ClientInfo, type IdentityContext, identityContext } from "./context";
+export { LOCALES, type Locale } from "./locales";
 export { principalOf, requireAuth, requireRole } from "./middleware";
 export { identityRoutes } from "./routes";
 export { AddressViewFields, EmailField, LoginBody, RegisterBody, ResetConfirmBody } from "./schemas";

@@ -3,6 +3,7 @@ import { humanText } from "../http/schemas";
 import { idPattern } from "../lib/ids";
 import { ShippingAddressSchema } from "./addresses";
 import { ROLES } from "./jwt";
+import { LOCALES } from "./locales";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./passwords";
 
 /** Request and response shapes of the identity routes; the OpenAPI document is generated from these. */
@@ -27,6 +28,10 @@ const NewPasswordField = z
 const PasswordField = z.string().min(1).max(PASSWORD_MAX_LENGTH).openapi({ example: "correct horse battery staple" });
 
 const NameField = humanText(z.string().trim().min(1).max(100)).openapi({ example: "Ada Lovelace" });
+
+const LocaleField = z
+  .enum(LOCALES, { error: `must be one of ${LOCALES.join(", ")}` })
+  .openapi({ description: "The language of mail and notices", example: "en" });
 
 const MailedToken = z.string().trim().min(20).max(200).openapi({ description: "The token from the mail" });
 
@@ -54,6 +59,7 @@ const UserSchema = z
     email: z.string(),
     name: z.string(),
     emailVerified: z.boolean(),
+    locale: z.enum(LOCALES),
     roles: z.array(z.enum(ROLES)),
     sellerId: z.string().nullable(),
     addresses: z.array(AddressView),
@@ -64,7 +70,7 @@ const UserSchema = z
 export const UserEnvelope = z.object({ user: UserSchema });
 
 export const RegisterBody = z
-  .object({ email: EmailField, password: NewPasswordField, name: NameField })
+  .object({ email: EmailField, password: NewPasswordField, name: NameField, locale: LocaleField.optional() })
   .openapi("RegisterRequest");
 
 export const LoginBody = z.object({ email: EmailField, password: PasswordField }).openapi("LoginRequest");
@@ -91,9 +97,13 @@ export const ResetAccepted = z
   .openapi("PasswordResetAccepted");
 
 export const UpdateProfileBody = z
-  .object({ name: NameField.optional(), addresses: z.array(ShippingAddressSchema).max(10).optional() })
-  .refine((body) => body.name !== undefined || body.addresses !== undefined, {
-    message: "send name, addresses or both",
+  .object({
+    name: NameField.optional(),
+    addresses: z.array(ShippingAddressSchema).max(10).optional(),
+    locale: LocaleField.optional(),
+  })
+  .refine((body) => body.name !== undefined || body.addresses !== undefined || body.locale !== undefined, {
+    message: "send name, addresses, locale or several of them",
   })
   .openapi("UpdateProfileRequest");
 

@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, isNull, lt, ne, type SQL } from "drizzle-orm";
 import { auditLog, oneTimeTokens, refreshTokens, sessions, userRoles, users } from "../../schema/identity";
-import { type Db, ignoringDuplicates } from "../platform/db";
+import { type Db, ignoringDuplicates, readTogether } from "../platform/db";
 
 /**
  * Drizzle queries on the identity tables, and nothing else. Writes are returned unexecuted so a service
@@ -72,6 +72,23 @@ export function revokeAllRoles(db: Db, userId: string) {
 
 export function insertSession(db: Db, row: typeof sessions.$inferInsert) {
   return db.insert(sessions).values(row);
+}
+
+/**
+ * Whether the account ever signed in before (any session, live or ended), and whether ever from this user agent:
+ * a sign-in from an agent it never used is a new device. A request without a user agent counts as one agent.
+ */
+export async function signInHistory(db: Db, userId: string, userAgent: string | null) {
+  const sameAgent = userAgent === null ? isNull(sessions.userAgent) : eq(sessions.userAgent, userAgent);
+  const [any, fromAgent] = (await readTogether(db, [
+    db.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, userId)).limit(1),
+    db
+      .select({ id: sessions.id })
+      .from(sessions)
+      .where(and(eq(sessions.userId, userId), sameAgent))
+      .limit(1),
+  ])) as [unknown[], unknown[]];
+  return { signedInBefore: any.length > 0, fromThisAgent: fromAgent.length > 0 };
 }
 
 /** The one read behind every authenticated request: is the session live and its user not deleted? */

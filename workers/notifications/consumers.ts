@@ -1,17 +1,18 @@
 import { defineConsumer } from "../../queues/consumer";
 import type { GiveUpHandler } from "../../queues/dead-letters";
 import { notificationsConsumerContext } from "./context";
-import { ORDER_NOTICE_EVENTS, orderNotices } from "./notices/orders";
-import { MAIL_EVENTS, type MailEvent, sendMailFor } from "./service";
+import { COMMUNITY_NOTICE_EVENTS, type CommunityNoticeEvent, communityNotices } from "./notices/community";
+import { ORDER_NOTICE_EVENTS, type OrderNoticeEvent, orderNotices } from "./notices/orders";
+import { ACCOUNT_MAIL_EVENTS, type AccountMailEvent, sendMailFor } from "./service/account-mail";
 import { deliver, deliveryGaveUp } from "./service/deliver";
 import { notifyAll } from "./service/notify";
 
-/** Turns domain events into mail; the delivery log row commits with the processed-event marker. */
+/** Account and security mail, sent straight away; the delivery log row commits with the processed-event marker. */
 export const mailConsumer = defineConsumer({
   name: "notifications.mail",
   queue: "notifications",
-  handles: MAIL_EVENTS,
-  handle: (event, context) => sendMailFor(notificationsConsumerContext(context), event as MailEvent),
+  handles: ACCOUNT_MAIL_EVENTS,
+  handle: (event, context) => sendMailFor(notificationsConsumerContext(context), event as AccountMailEvent),
 });
 
 /** Order events become the buyer's notices: a feed item and the deliveries their preferences allow. */
@@ -21,7 +22,18 @@ export const orderNoticeConsumer = defineConsumer({
   handles: ORDER_NOTICE_EVENTS,
   handle: (event, context) => {
     const ctx = notificationsConsumerContext(context);
-    return notifyAll(ctx, orderNotices(ctx, event));
+    return notifyAll(ctx, orderNotices(ctx, event as OrderNoticeEvent));
+  },
+});
+
+/** Replies, followed threads' comments and moderators' decisions become the reader's community notices. */
+export const communityNoticeConsumer = defineConsumer({
+  name: "notifications.community-notices",
+  queue: "notifications",
+  handles: COMMUNITY_NOTICE_EVENTS,
+  handle: (event, context) => {
+    const ctx = notificationsConsumerContext(context);
+    return notifyAll(ctx, communityNotices(ctx, event as CommunityNoticeEvent));
   },
 });
 

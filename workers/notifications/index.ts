@@ -8,7 +8,13 @@ export {
   stockAlertConsumer,
   stockLowConsumer,
 } from "./alert-consumers";
-export { deliveryConsumer, deliveryGiveUp, mailConsumer, orderNoticeConsumer } from "./consumers";
+export {
+  communityNoticeConsumer,
+  deliveryConsumer,
+  deliveryGiveUp,
+  mailConsumer,
+  orderNoticeConsumer,
+} from "./consumers";
 export { cartRemindersContext, notificationsContext } from "./context";
 export { DevMailbox } from "./mail/dev-mailbox";
 export { HttpEmailApi } from "./mail/http-email";
@@ -18,8 +24,9 @@ export type { PushSender } from "./push/sender";
 export { WebPushSender } from "./push/web-push";
 export { notificationRoutes } from "./routes";
 export type { DevMail } from "./schemas";
-export { devMailbox } from "./service";
 export { sendDueCartReminders } from "./service/cart-reminders";
+export { devMailbox } from "./service/mailbox";
+export { unsubscribe } from "./service/unsubscribe";
 export { DevSmsLog } from "./sms/dev-log";
 export { HttpSmsApi } from "./sms/http-sms";
 export type { SmsSender } from "./sms/sender";

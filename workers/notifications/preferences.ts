@@ -9,6 +9,15 @@ export const CHANNELS = ["email", "sms", "push", "in_app"] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 export type Choices = Record<Category, Record<Channel, boolean>>;
+/** What a user chose themselves; everything else is at its default. */
+export type StoredChoices = Partial<Record<Category, Partial<Record<Channel, boolean>>>>;
+
+/**
+ * The categories whose mail carries one-click unsubscribe (RFC 8058). Orders and support are transactional: a
+ * receipt, a refund, the answer to one's own ticket are part of what the user asked for, so their mail has no
+ * unsubscribe header (the preferences can still turn them off).
+ */
+export const ONE_CLICK_CATEGORIES: readonly Category[] = ["community", "seller_alerts", "marketing"];
 
 const all = (on: boolean, sms: boolean): Record<Channel, boolean> => ({ email: on, sms, push: on, in_app: on });
 
@@ -22,7 +31,7 @@ export const DEFAULT_CHOICES: Choices = {
 };
 
 /** The stored choices over the defaults: a category or channel added later starts at its default. */
-export function withDefaults(stored: Partial<Record<string, Partial<Record<string, boolean>>>> | undefined): Choices {
+export function withDefaults(stored: StoredChoices | undefined): Choices {
   const choices = structuredClone(DEFAULT_CHOICES);
   for (const category of CATEGORIES) {
     for (const channel of CHANNELS) {

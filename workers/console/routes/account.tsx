@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../../http/context";
+import { AppError } from "../../http/errors";
 import {
   confirmPasswordReset,
   EmailField,
@@ -9,17 +10,19 @@ import {
   requestPasswordReset,
   verifyEmail,
 } from "../../identity";
+import { notificationsContext, unsubscribe } from "../../notifications";
 import { formFields, refusal } from "../forms";
 import { plainPage } from "../render";
 import { loginFormToken, requireLoginFormToken } from "../session";
 import { ForgotPasswordForm, ResetPasswordForm, VerifyEmailForm } from "../views/account";
 import { emptyForm } from "../views/parts";
+import { Unsubscribed, UnsubscribeForm, UnsubscribeLinkInvalid } from "../views/unsubscribe";
 
 const TokenField = z.object({ token: z.string().trim().min(1, "Enter the code from the mail.").max(200) });
 
 /**
- * The pages the account mails link to (`/verify-email?token=`, `/reset-password?token=`). Opening a link only
- * fills the form: a mail scanner that follows it uses nothing up; the user's submit does.
+ * The pages the mails link to (`/verify-email?token=`, `/reset-password?token=`, `/unsubscribe?token=`). Opening
+ * a link only fills the form: a mail scanner that follows it uses nothing up; the user's submit does.
  */
 export const accountPageRoutes = new Hono<AppEnv>()
   .get("/verify-email", (c) => {
@@ -60,6 +63,22 @@ export const accountPageRoutes = new Hono<AppEnv>()
         { title: "Choose a new password", status: form.status },
         <ResetPasswordForm form={form} token={loginFormToken(c)} />,
       );
+    }
+  })
+  .get("/unsubscribe", (c) =>
+    plainPage(
+      c,
+      { title: "Unsubscribe" },
+      <UnsubscribeForm mailToken={c.req.query("token") ?? ""} formToken={loginFormToken(c)} />,
+    ),
+  )
+  .post("/unsubscribe", requireLoginFormToken, async (c) => {
+    try {
+      const { category } = await unsubscribe(notificationsContext(c), (await formFields(c)).token ?? "");
+      return plainPage(c, { title: "Unsubscribed" }, <Unsubscribed category={category} />);
+    } catch (error) {
+      if (!(error instanceof AppError) || error.status !== 404) throw error;
+      return plainPage(c, { title: "Unsubscribe", status: 404 }, <UnsubscribeLinkInvalid />);
     }
   })
   .get("/console/forgot-password", (c) =>

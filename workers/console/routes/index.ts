@@ -42,15 +42,17 @@ const onboarding = new Hono<AppEnv>()
 /** The largest upload a console form takes: a listings CSV, as the API's import route. */
 const LARGEST_UPLOAD_BYTES = 20 * 1024 * 1024;
 
-/** The seller console at /console, and the pages the account mails link to. */
+/** The seller console at /console, and the pages the mails link to. */
 export const consoleRoutes = new Hono<AppEnv>()
   .use("/console", consoleHeaders)
   .use("/console/*", consoleHeaders)
   .use("/verify-email", consoleHeaders)
   .use("/reset-password", consoleHeaders)
+  .use("/unsubscribe", consoleHeaders)
   .use("/console/*", limitBody(LARGEST_UPLOAD_BYTES))
   .use("/verify-email", limitBody())
   .use("/reset-password", limitBody())
+  .use("/unsubscribe", limitBody())
   .route("/", accountPageRoutes)
   .route("/console", assetRoutes)
   .route("/console", signInRoutes)

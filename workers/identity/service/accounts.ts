@@ -7,10 +7,11 @@ import { addressId } from "../addresses";
 import { auditEntry } from "../audit";
 import type { AccountContext, IdentityContext } from "../context";
 import { identityEvents } from "../events";
+import type { Locale } from "../locales";
 import { hashParams, hashPassword, passwordPolicyProblem, verifyPassword } from "../passwords";
 import { enforceRateLimit } from "../rate-limits";
 import * as store from "../store";
-import { loadUserView, normaliseEmail, type UserView, userView } from "./users";
+import { loadUserView, localeOf, normaliseEmail, type UserView, userView } from "./users";
 
 /** Account rules: sign-up, profile, password change, deletion, role grants and the audit trail. */
 
@@ -27,7 +28,7 @@ function isUniqueViolation(error: unknown): boolean {
 
 export async function register(
   ctx: IdentityContext,
-  input: { email: string; password: string; name: string },
+  input: { email: string; password: string; name: string; locale?: Locale },
   now = Date.now(),
 ): Promise<UserView> {
   const { db, outbox, rateLimiter } = ctx.services;
@@ -43,7 +44,7 @@ export async function register(
     email,
     emailKey,
     name: input.name,
-    locale: "en",
+    locale: input.locale ?? "en",
     passwordHash: await hashPassword(input.password, hashParams(ctx.config)),
     emailVerifiedAt: null,
     shippingAddresses: [] as ShippingAddress[],
@@ -78,13 +79,14 @@ export async function profile(ctx: AccountContext, principal: Principal): Promis
 export async function updateProfile(
   ctx: AccountContext,
   principal: Principal,
-  patch: { name?: string; addresses?: ShippingAddress[] },
+  patch: { name?: string; addresses?: ShippingAddress[]; locale?: Locale },
   now = Date.now(),
 ): Promise<UserView> {
   const user = await liveUser(ctx, principal.userId);
   const changes = {
     ...(patch.name !== undefined ? { name: patch.name } : {}),
     ...(patch.addresses !== undefined ? { shippingAddresses: patch.addresses } : {}),
+    ...(patch.locale !== undefined ? { locale: patch.locale } : {}),
     updatedAt: now,
   };
   await store.updateUser(ctx.services.db, user.id, changes);
@@ -209,10 +211,11 @@ export async function contactOf(
 export async function recipientOf(
   ctx: Pick<IdentityContext, "services">,
   userId: string,
-): Promise<{ userId: string; name: string; email: string | null; locale: string } | undefined> {
+): Promise<{ userId: string; name: string; email: string | null; locale: Locale } | undefined> {
   const user = await store.findUserById(ctx.services.db, userId);
   if (!user || user.deletedAt !== null) return undefined;
-  return { userId, name: user.name, email: user.emailVerifiedAt === null ? null : user.email, locale: user.locale };
+  const email = user.emailVerifiedAt === null ? null : user.email;
+  return { userId, name: user.name, email, locale: localeOf(user.locale) };
 }
 
 /**

@@ -5,10 +5,11 @@ import { atomically, changes } from "../../platform/db";
 import { auditEntry } from "../audit";
 import type { IdentityContext } from "../context";
 import { identityEvents } from "../events";
+import type { Locale } from "../locales";
 import { hashParams, hashPassword, passwordPolicyProblem } from "../passwords";
 import { enforceRateLimit } from "../rate-limits";
 import * as store from "../store";
-import { normaliseEmail } from "./users";
+import { localeOf, normaliseEmail } from "./users";
 
 /** Mailed tokens: 256 random bits, stored as SHA-256 digests, single use. */
 const MAILED_TOKEN_BYTES = 32;
@@ -18,10 +19,12 @@ const PASSWORD_RESET_TOKEN_TTL_MS = 30 * 60 * 1000;
 const unusableToken = () =>
   new AppError("invalid_or_expired_token", "This link is invalid, has expired or was already used.");
 
-/** A mail that carries a one-time token: where it goes, whom it greets, and the token itself. */
+/** A mail that carries a one-time token: where it goes, whose account it is for, its language, and the token. */
 interface TokenMail {
+  userId: string;
   email: string;
   name: string;
+  locale: Locale;
   token: string;
 }
 
@@ -41,7 +44,7 @@ async function mintTokenMail(
   const audit =
     purpose === "password_reset" ? [auditEntry(ctx, "password_reset_requested", { userId: user.id }, now)] : [];
   await atomically(ctx.services.db, [store.insertOneTimeToken(ctx.services.db, row), ...audit]);
-  return { email: user.email, name: user.name, token };
+  return { userId: user.id, email: user.email, name: user.name, locale: localeOf(user.locale), token };
 }
 
 /** The verification mail of a live, still unverified account; null when there is nothing left to verify. */

@@ -49,7 +49,8 @@ const invalidRefreshToken = () => new AppError("invalid_token", "The refresh tok
 /**
  * Password login: opens a session and returns its first tokens. Unknown accounts cost the same time as
  * known ones and fail with the same error, so the response does not tell whether an email is registered.
- * The per-account limit counts failed attempts: a success clears it.
+ * The per-account limit counts failed attempts: a success clears it. A login from a user agent the account
+ * never signed in with (when it signed in before) is announced as a new device, for the security mail.
  */
 export async function login(
   ctx: AccountContext,
@@ -78,7 +79,11 @@ export async function login(
     const passwordHash = await hashPassword(input.password, params);
     statements.push(store.updateUser(db, user.id, { passwordHash }));
   }
-  const { roles, statements: roleChanges } = await rolesAtIssue(ctx, user, now);
+  const [{ roles, statements: roleChanges }, history] = await Promise.all([
+    rolesAtIssue(ctx, user, now),
+    store.signInHistory(db, user.id, ctx.client.userAgent),
+  ]);
+  const newDevice = history.signedInBefore && !history.fromThisAgent;
   const sessionId = newId("ses");
   const refreshToken = randomToken(REFRESH_TOKEN_BYTES);
   statements.push(
@@ -100,7 +105,9 @@ export async function login(
     auditEntry(ctx, "login", { userId: user.id, sessionId }, now),
     ...roleChanges,
   );
-  await outbox.commit(statements, [identityEvents.userAuthenticated(user.id, sessionId)]);
+  await outbox.commit(statements, [
+    identityEvents.userAuthenticated(user.id, sessionId, newDevice ? ctx.client : undefined),
+  ]);
 
   const principal = { userId: user.id, sessionId, roles };
   const access = await signAccessToken(ctx.config, principal, now);

@@ -4,6 +4,7 @@ import { addressId } from "../addresses";
 import { auditEntry } from "../audit";
 import type { AccountContext, IdentityContext } from "../context";
 import { ROLES, type Role } from "../jwt";
+import { LOCALES, type Locale } from "../locales";
 import { grantRole, revokeRole, storedRoles, type UserRow } from "../store";
 
 /** Mail goes to the address as typed (trimmed, domain lower-cased); uniqueness ignores case entirely. */
@@ -53,11 +54,16 @@ export async function rolesAtIssue(
   return { roles: roles.sort(byRank), statements };
 }
 
+/** A stored language as one the product speaks (the column has no check: anything else reads as English). */
+export const localeOf = (value: string): Locale =>
+  (LOCALES as readonly string[]).includes(value) ? (value as Locale) : "en";
+
 export interface UserView {
   id: string;
   email: string;
   name: string;
   emailVerified: boolean;
+  locale: Locale;
   roles: Role[];
   sellerId: string | null;
   addresses: (ShippingAddress & { id: string })[];
@@ -70,6 +76,7 @@ export function userView(user: UserRow, roles: Role[], sellerId: string | undefi
     email: user.email,
     name: user.name,
     emailVerified: user.emailVerifiedAt !== null,
+    locale: localeOf(user.locale),
     roles,
     sellerId: sellerId ?? null,
     addresses: user.shippingAddresses.map((address) => ({ id: addressId(address), ...address })),

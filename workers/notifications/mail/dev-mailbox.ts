@@ -1,6 +1,6 @@
 import { newId } from "../../lib/ids";
 import type { Db } from "../../platform/db";
-import { keepDevMail } from "../store";
+import { keepDevMail } from "../store/mailbox";
 import type { Mail, Mailer, SentMail } from "./mailer";
 
 /** The embedded default: mail is kept in the database and read back at `GET /v1/dev/mailbox`, never sent. */

@@ -1,72 +1,52 @@
-import { z } from "zod";
-import type { EventEnvelope } from "../../../queues/event-catalogue";
+import type { AnyEvent } from "../../../queues/event-catalogue";
 import type { NotificationsContext } from "../context";
 import type { Notice } from "../service/notify";
-import { defineTemplate, renderTemplate } from "../template";
-import { inertName } from "../templates";
+import { type NoticeTemplate, renderTemplate } from "../template";
+import {
+  orderCancelled,
+  orderConfirmation,
+  orderDelivered,
+  orderShipped,
+  paymentFailed,
+  refundIssued,
+} from "../templates";
 
 /** The order events that notify the buyer (category `orders`). */
-export const ORDER_NOTICE_EVENTS = ["OrderShipped"] as const;
-type OrderNoticeEvent = EventEnvelope<(typeof ORDER_NOTICE_EVENTS)[number]>;
+export const ORDER_NOTICE_EVENTS = [
+  "OrderPaid",
+  "OrderPaymentFailed",
+  "OrderCancelled",
+  "RefundIssued",
+  "OrderShipped",
+  "OrderDelivered",
+] as const;
+export type OrderNoticeEvent = Extract<AnyEvent, { type: (typeof ORDER_NOTICE_EVENTS)[number] }>;
 
-const orderLink = (base: string, orderId: string) => `${base}/orders/${orderId}`;
-
-export const orderShipped = defineTemplate({
-  kind: "order-shipped",
-  category: "orders",
-  placeholders: z.object({
-    orderId: z.string(),
-    storeName: z.string(),
-    carrier: z.string(),
-    trackingNumber: z.string(),
-    trackingUrl: z.string().nullable(),
-    lines: z.array(z.object({ title: z.string(), quantity: z.number().int().positive() })),
-  }),
-  link: (config, data) => orderLink(config.PUBLIC_BASE_URL, data.orderId),
-  wording: {
-    en: (data, config, recipient) => {
-      const store = inertName(data.storeName);
-      const books = data.lines.map((line) => `${line.quantity} × ${line.title}`).join("\n");
-      return {
-        subject: `${store} shipped your Book Bazaar order ${data.orderId}`,
-        text: [
-          `Hello ${inertName(recipient.name)},`,
-          `${store} sent their part of order ${data.orderId}:\n${books}`,
-          `Carrier: ${data.carrier}\nTracking number: ${data.trackingNumber}${data.trackingUrl ? `\nTrack it: ${data.trackingUrl}` : ""}`,
-          `Your order: ${orderLink(config.PUBLIC_BASE_URL, data.orderId)}`,
-        ].join("\n\n"),
-        title: `${data.storeName} shipped your order`,
-        body: `${data.carrier}, tracking number ${data.trackingNumber}`,
-      };
-    },
-    de: (data, config, recipient) => {
-      const store = inertName(data.storeName);
-      const books = data.lines.map((line) => `${line.quantity} × ${line.title}`).join("\n");
-      return {
-        subject: `${store} hat Ihre Book-Bazaar-Bestellung ${data.orderId} verschickt`,
-        text: [
-          `Hallo ${inertName(recipient.name)},`,
-          `${store} hat den eigenen Teil der Bestellung ${data.orderId} verschickt:\n${books}`,
-          `Versand: ${data.carrier}\nSendungsnummer: ${data.trackingNumber}${data.trackingUrl ? `\nSendungsverfolgung: ${data.trackingUrl}` : ""}`,
-          `Ihre Bestellung: ${orderLink(config.PUBLIC_BASE_URL, data.orderId)}`,
-        ].join("\n\n"),
-        title: `${data.storeName} hat Ihre Bestellung verschickt`,
-        body: `${data.carrier}, Sendungsnummer ${data.trackingNumber}`,
-      };
-    },
-  },
-});
-
+/** Every order event is about one buyer; the feed item keeps the order (and seller order) it concerns. */
 export function orderNotices({ config }: NotificationsContext, event: OrderNoticeEvent): Notice[] {
-  const { data } = event;
-  return [
+  const notice = <D>(template: NoticeTemplate<D>, data: Record<string, unknown>): Notice[] => [
     {
-      userId: data.buyerId,
+      userId: event.data.buyerId,
       sourceId: event.id,
-      kind: orderShipped.kind,
-      category: orderShipped.category,
-      data: { orderId: data.orderId, sellerOrderId: data.sellerOrderId },
-      render: (recipient) => renderTemplate(orderShipped, data, config, recipient),
+      kind: template.kind,
+      category: template.category,
+      data,
+      render: (recipient) => renderTemplate(template, event.data, config, recipient),
     },
   ];
+  const { orderId } = event.data;
+  switch (event.type) {
+    case "OrderPaid":
+      return notice(orderConfirmation, { orderId });
+    case "OrderPaymentFailed":
+      return notice(paymentFailed, { orderId });
+    case "OrderCancelled":
+      return notice(orderCancelled, { orderId });
+    case "RefundIssued":
+      return notice(refundIssued, { orderId, refundId: event.data.refundId });
+    case "OrderShipped":
+      return notice(orderShipped, { orderId, sellerOrderId: event.data.sellerOrderId });
+    case "OrderDelivered":
+      return notice(orderDelivered, { orderId, sellerOrderId: event.data.sellerOrderId });
+  }
 }

@@ -4,7 +4,7 @@ import { createRouter } from "../../http/router";
 import { problems } from "../../http/schemas";
 import { notificationsContext } from "../context";
 import { DevMailSchema, MailboxQuery } from "../schemas";
-import { devMailbox } from "../service";
+import { devMailbox } from "../service/mailbox";
 
 const mailbox = publicRoute({
   method: "get",

@@ -1,28 +1,31 @@
 import type { ConsumerEffect } from "../../../queues/consumer";
 import { createEvent } from "../../../queues/events";
-import { recipientOf } from "../../identity";
+import { type Locale, recipientOf } from "../../identity";
 import { newId } from "../../lib/ids";
 import type { Statement } from "../../platform/db";
 import type { NotificationsContext } from "../context";
-import { type Category, type Channel, withDefaults } from "../preferences";
+import { type Category, type Channel, ONE_CLICK_CATEGORIES, withDefaults } from "../preferences";
 import { pushPayload, smsText } from "../short-form";
 import { queueDelivery } from "../store/deliveries";
 import { type FeedRow, insertFeedItem } from "../store/feed";
 import { verifiedPhoneOf } from "../store/phones";
 import { storedChoices } from "../store/preferences";
 import { subscriptionsOf } from "../store/push-subscriptions";
+import { type UnsubscribeLinks, unsubscribeLinks } from "./unsubscribe";
 
 export interface Recipient {
   userId: string;
   name: string;
   /** Null while the address is unconfirmed: such an account gets its notices in the feed only. */
   email: string | null;
-  locale: string;
+  locale: Locale;
+  /** Where this notice's mail unsubscribes from its category: set for the categories with one-click unsubscribe. */
+  unsubscribe?: UnsubscribeLinks;
 }
 
 /** A notice as each channel shows it: the whole mail, and the short form for the feed, push and SMS. */
 export interface NoticeContent {
-  mail: { template: string; subject: string; text: string; html: string };
+  mail: { template: string; subject: string; text: string; html: string; headers?: Record<string, string> };
   title: string;
   body: string;
   link: string | null;
@@ -44,7 +47,7 @@ export function feedItemView(row: FeedRow) {
   return {
     id: row.id,
     kind: row.kind,
-    category: row.category,
+    category: row.category as Category,
     title: row.title,
     body: row.body,
     link: row.link,
@@ -63,7 +66,12 @@ export async function notify(ctx: NotificationsContext, notice: Notice): Promise
   const recipient = await recipientOf(ctx, notice.userId);
   if (!recipient) return { statements: [], events: [] };
   const choices = withDefaults(await storedChoices(ctx.services.db, notice.userId))[notice.category];
-  const content = notice.render(recipient);
+  const mailed = choices.email && recipient.email !== null;
+  const unsubscribe =
+    mailed && ONE_CLICK_CATEGORIES.includes(notice.category)
+      ? await unsubscribeLinks(ctx.config, notice.userId, notice.category)
+      : undefined;
+  const content = notice.render({ ...recipient, unsubscribe });
   const { db } = ctx.services;
   const statements: Statement[] = [];
   const events: ConsumerEffect["events"] = [];
@@ -101,7 +109,7 @@ export async function notify(ctx: NotificationsContext, notice: Notice): Promise
     statements.push(insertFeedItem(db, item));
     queue("in_app", notice.userId, feedItemView(item));
   }
-  if (choices.email && recipient.email) queue("email", recipient.email, content.mail);
+  if (mailed && recipient.email) queue("email", recipient.email, content.mail);
   const [phone, subscriptions] = await Promise.all([
     choices.sms ? verifiedPhoneOf(db, notice.userId) : undefined,
     choices.push ? subscriptionsOf(db, notice.userId) : [],

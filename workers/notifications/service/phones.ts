@@ -7,7 +7,6 @@ import type { NotificationsContext } from "../context";
 import type { PhoneView } from "../schemas";
 import { loggedDelivery } from "../store/deliveries";
 import { awaitCode, countTry, markVerified, type PhoneRow, phoneOf, removePhone } from "../store/phones";
-import { localeOf } from "../template";
 
 /** A code is good for ten minutes and five tries; then the owner asks for a new one. */
 const CODE_TTL_MS = 10 * 60 * 1000;
@@ -86,7 +85,7 @@ export async function requestPhoneCode(
   const row = { userId, phone, codeHash: await hashCode(userId, phone, code), codeExpiresAt: now + CODE_TTL_MS, now };
   await atomically(db, [awaitCode(db, row)]);
 
-  const locale = localeOf((await recipientOf(ctx, userId))?.locale ?? "en");
+  const locale = (await recipientOf(ctx, userId))?.locale ?? "en";
   const id = newId("msg");
   const logged = { id, eventId: id, template: CODE_TEMPLATE, userId, channel: "sms" as const, to: phone };
   try {

@@ -1,8 +1,27 @@
 import { and, desc, eq, lt, type SQL } from "drizzle-orm";
 import { deliveries } from "../../../schema/notifications";
+import { newId } from "../../lib/ids";
 import type { Db } from "../../platform/db";
+import type { SentMail } from "../mail/mailer";
 
 export type DeliveryRow = typeof deliveries.$inferSelect;
+
+/** Account mail, sent straight away rather than queued: logged as sent, in the same log. */
+export function deliveryRow(
+  db: Db,
+  mail: { eventId: string; template: string; userId: string; to: string; sent: SentMail },
+) {
+  return db.insert(deliveries).values({
+    id: newId("msg"),
+    eventId: mail.eventId,
+    template: mail.template,
+    userId: mail.userId,
+    to: mail.to,
+    provider: mail.sent.provider,
+    providerMessageId: mail.sent.providerMessageId,
+    sentAt: Date.now(),
+  });
+}
 
 export function queueDelivery(db: Db, row: typeof deliveries.$inferInsert) {
   return db.insert(deliveries).values({ ...row, status: "queued", attempts: 0, queuedAt: Date.now(), sentAt: null });

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { notificationPreferences } from "../../../schema/notifications";
 import { type Db, incoming, upserting } from "../../platform/db";
-import type { Choices } from "../preferences";
+import type { StoredChoices } from "../preferences";
 
-export async function storedChoices(db: Db, userId: string) {
+export async function storedChoices(db: Db, userId: string): Promise<StoredChoices | undefined> {
   const [row] = await db
     .select({ choices: notificationPreferences.choices })
     .from(notificationPreferences)
@@ -12,7 +12,8 @@ export async function storedChoices(db: Db, userId: string) {
   return row?.choices;
 }
 
-export function saveChoices(db: Db, userId: string, choices: Choices) {
+/** A user's own choices (not the defaults they left alone, so a changed default still reaches them). */
+export function saveChoices(db: Db, userId: string, choices: StoredChoices) {
   return upserting(
     db,
     db.insert(notificationPreferences).values({ userId, choices, updatedAt: Date.now() }),
