@@ -7,6 +7,7 @@ const development = {
   SIMULATED_WEBHOOK_SECRET: "dev-simulated-webhook-secret-0001",
   CART_TOKEN_SECRET: "dev-cart-token-secret-0001",
   CONSOLE_COOKIE_SECRET: "dev-console-cookie-secret-0001",
+  UNSUBSCRIBE_TOKEN_SECRET: "dev-unsubscribe-token-secret-0001",
   JWT_SIGNING_KEYS: JSON.stringify([
     {
       kty: "EC",

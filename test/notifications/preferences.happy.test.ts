@@ -88,6 +88,6 @@ describe("preferences honoured per category and channel", () => {
     });
     expect(items).toEqual([expect.objectContaining({ kind: "comment-replied", title: "Estraven replied to you" })]);
     const mailed = await db.select().from(deliveries).where(eq(deliveries.userId, author.userId));
-    expect(mailed.filter((delivery) => delivery.template === "comment-replied")).toEqual([]);
+    expect(mailed.filter((d) => d.template === "comment-replied" && d.channel === "email")).toEqual([]);
   });
 });

@@ -151,12 +151,13 @@ export function shippedNotice(userId: string, category: Category = "orders"): No
 
 /**
  * Queues the notice's deliveries as `notify` writes them, without the outbox (so the real queue does not deliver
- * them too): answers the DeliveryQueued events for the test to deliver itself.
+ * them too): answers the outside channels' DeliveryQueued events for the test to deliver itself (the in-app one,
+ * the feed item's live push, stays queued).
  */
 export async function queueNotice({ context }: ChannelContext, notice: Notice) {
   const effect = await notify(notificationsConsumerContext(context), notice);
   await atomically(db, effect.statements);
-  return effect.events as EventEnvelope<"DeliveryQueued">[];
+  return (effect.events as EventEnvelope<"DeliveryQueued">[]).filter((event) => event.data.channel !== "in_app");
 }
 
 /** Delivers the events as one batch of the notifications queue, on the `attempts`-th try; answers its acks and retries. */

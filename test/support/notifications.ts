@@ -1,6 +1,6 @@
 import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { eq } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import type { EventEnvelope, EventType } from "../../queues/event-catalogue";
 import { createEvent } from "../../queues/events";
 import { deliveries, notifications } from "../../schema/notifications";
@@ -59,8 +59,12 @@ export function mailTo(to: string, template: string): Promise<KeptMail> {
   });
 }
 
-/** The deliveries (any channel) an event queued. */
-export const deliveriesOf = (eventId: string) => db.select().from(deliveries).where(eq(deliveries.eventId, eventId));
+/** The deliveries an event queued to outside channels (email, SMS, push); the in-app one pushes the feed item live. */
+export const deliveriesOf = (eventId: string) =>
+  db
+    .select()
+    .from(deliveries)
+    .where(and(eq(deliveries.eventId, eventId), ne(deliveries.channel, "in_app")));
 
 /** The feed items a user has, straight from the table. */
 export const feedRowsOf = (userId: string) => db.select().from(notifications).where(eq(notifications.userId, userId));
