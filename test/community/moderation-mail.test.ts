@@ -63,7 +63,7 @@ describe("ModerationDecided mail", () => {
     await deliverTwice(event);
     expect(await moderationMail(author.email)).toEqual([]);
     const deliveries = await testDatabase
-      .prepare("SELECT COUNT(*) AS n FROM deliveries WHERE event_id = ?")
+      .prepare("SELECT COUNT(*) AS n FROM deliveries WHERE event_id = ? AND channel = 'email'")
       .bind(event.id)
       .first<{ n: number }>();
     expect(Number(deliveries?.n)).toBe(0);

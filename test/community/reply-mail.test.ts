@@ -78,7 +78,8 @@ describe("reply mail (notifications consumer)", () => {
     const event = replied(recipient.userId);
     expect(await deliver(event, event)).toEqual(["m-0", "m-1"]);
     await replyMailTo(recipient.email);
-    expect(await db.select().from(deliveries).where(eq(deliveries.eventId, event.id))).toHaveLength(1);
+    const queued = await db.select().from(deliveries).where(eq(deliveries.eventId, event.id));
+    expect(queued.map((delivery) => delivery.channel).sort()).toEqual(["email", "in_app"]);
     const mails = await mailsTo(recipient.email);
     expect(mails.filter((mail) => mail.template === "comment-replied")).toHaveLength(1);
   });
