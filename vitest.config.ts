@@ -59,6 +59,33 @@ function wranglerEnvironment(env?: string) {
   };
 }
 
+/**
+ * The queues as wrangler.toml consumes them, but each batch handed over at once instead of after up to
+ * `max_batch_timeout` (a second): a test waits on every queue hop (a notice, then its deliveries), and batching
+ * only pays off under production traffic.
+ */
+interface QueueConsumer {
+  queue: string;
+  max_batch_size?: number;
+  max_retries?: number;
+  dead_letter_queue?: string;
+}
+
+function promptQueueConsumers() {
+  const config = unstable_readConfig({ config: "./wrangler.toml" }, { hideWarnings: true });
+  return Object.fromEntries(
+    (config.queues.consumers ?? []).map((queue: QueueConsumer) => [
+      queue.queue,
+      {
+        maxBatchSize: queue.max_batch_size,
+        maxBatchTimeout: 0,
+        maxRetries: queue.max_retries,
+        deadLetterQueue: queue.dead_letter_queue,
+      },
+    ]),
+  );
+}
+
 type Inject = <T>(key: string) => T;
 
 /**
@@ -77,6 +104,7 @@ export function workersTests(run: DatabaseRun = {}) {
       cloudflareTest(async ({ inject }) => ({
         wrangler: { configPath: "./wrangler.toml" },
         miniflare: {
+          queueConsumers: promptQueueConsumers(),
           bindings: {
             ENVIRONMENT: "test",
             QUEUE_RETRY_BASE_SECONDS: "0",

@@ -16,7 +16,8 @@ describe("the delivery log for operators (happy path)", () => {
     const page = async (query: string) =>
       (await api(`/v1/admin/deliveries?userId=${reader.userId}${query}`, { headers: admin.auth })).json<DeliveryPage>();
 
-    const all = await page("");
+    // Their sign-up's verification mail is in the log too, as soon as the queue sent it.
+    const all = await page("&channel=sms");
     expect(all.items.map((item) => [item.channel, item.status, item.template])).toEqual([
       ["sms", "sent", "phone-verification"],
       ["sms", "sent", "phone-verification"],
@@ -26,9 +27,9 @@ describe("the delivery log for operators (happy path)", () => {
     expect((await page("&channel=push")).items).toEqual([]);
     expect((await page("&status=dead")).items).toEqual([]);
 
-    const first = await page("&limit=1");
+    const first = await page("&channel=sms&limit=1");
     expect(first.items.map((item) => item.id)).toEqual([all.items[0]!.id]);
-    const second = await page(`&limit=1&cursor=${first.nextCursor}`);
+    const second = await page(`&channel=sms&limit=1&cursor=${first.nextCursor}`);
     expect(second.items.map((item) => item.id)).toEqual([all.items[1]!.id]);
   });
 });
