@@ -94,12 +94,15 @@ type Inject = <T>(key: string) => T;
  */
 export interface DatabaseRun {
   bindings?: (inject: Inject) => Record<string, string>;
+  /** Its own Vite cache (pre-bundled packages), so it can run beside the D1 run without either rewriting the other's. */
+  cacheDir?: string;
   test?: NonNullable<ViteUserConfig["test"]>;
 }
 
 /** The Worker under test with the test bindings, on D1 unless a run says otherwise. */
 export function workersTests(run: DatabaseRun = {}) {
   return defineConfig({
+    cacheDir: run.cacheDir,
     plugins: [
       cloudflareTest(async ({ inject }) => ({
         wrangler: { configPath: "./wrangler.toml" },
@@ -177,7 +180,11 @@ export function workersTests(run: DatabaseRun = {}) {
       // The operator scripts' tests and the browser tests run in Node, not workerd (vitest.*.config.ts).
       exclude: [...configDefaults.exclude, "test/scripts/**", "test/browser/**", ...(run.test?.exclude ?? [])],
       globalSetup: ["./test/support/global-setup.ts", ...[run.test?.globalSetup ?? []].flat()],
-      setupFiles: ["./test/support/apply-migrations.ts", ...[run.test?.setupFiles ?? []].flat()],
+      setupFiles: [
+        "./test/support/apply-migrations.ts",
+        ...[run.test?.setupFiles ?? []].flat(),
+        "./test/support/settle-queues.ts",
+      ],
     },
   });
 }

@@ -12,6 +12,7 @@ export default workersTests({
     PLANETSCALE_USERNAME: inject<string>("planetscaleUsername"),
     PLANETSCALE_PASSWORD: inject<string>("planetscalePassword"),
   }),
+  cacheDir: "node_modules/.vite-planetscale",
   test: {
     // About D1 itself, not the store: SQLite's query plans, rows read as D1's own meter reports them, and the
     // Sessions API's bookmarks for read replicas.
