@@ -38,7 +38,7 @@ describeInBrowser("the console with the keyboard alone", () => {
 
     await page.getByRole("link", { name: "Orders", exact: true }).focus();
     await keyboard.press("Enter");
-    await page.getByRole("link", { name: order.sellerOrderId }).focus();
+    await page.getByRole("region", { name: "Seller orders" }).getByRole("link", { name: order.sellerOrderId }).focus();
     await keyboard.press("Enter");
     await page.waitForURL(new RegExp(`/console/orders/${order.sellerOrderId}$`));
 
