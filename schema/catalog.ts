@@ -139,7 +139,12 @@ export const listings = sqliteTable(
     sku: text("sku").notNull(),
     condition: text("condition", { enum: ["new", "like_new", "very_good", "good", "acceptable"] }).notNull(),
     conditionNotes: text("condition_notes"),
+    /** The price in force: a scheduled sale price while one runs, the regular price otherwise. */
     priceAmount: integer("price_amount").notNull(),
+    /** The regular price while a sale price is in force (shown struck through), null otherwise. */
+    listPriceAmount: integer("list_price_amount"),
+    /** When the next scheduled sale starts or the one in force ends: the minute job switches the price then. */
+    priceChangesAt: integer("price_changes_at"),
     currency: text("currency").notNull(),
     quantity: integer("quantity").notNull(),
     available: integer("available").notNull(),
@@ -155,7 +160,27 @@ export const listings = sqliteTable(
     uniqueIndex("listings_seller_sku_idx").on(t.sellerId, t.sku),
     index("listings_seller_idx").on(t.sellerId, t.id),
     index("listings_edition_offers_idx").on(t.editionId, t.status, t.priceAmount),
+    index("listings_price_changes_idx").on(t.priceChangesAt),
   ],
+);
+
+/**
+ * A scheduled sale price of a listing, in force from `startsAt` until `endsAt` (a listing's sales never overlap).
+ * `state` moves scheduled → in_force → ended as the minute job switches the listing's price, which is when the
+ * price history records the change.
+ */
+export const listingSalePrices = sqliteTable(
+  "listing_sale_prices",
+  {
+    id: text("id").primaryKey(),
+    listingId: text("listing_id").notNull(),
+    amount: integer("amount").notNull(),
+    startsAt: integer("starts_at").notNull(),
+    endsAt: integer("ends_at").notNull(),
+    state: text("state", { enum: ["scheduled", "in_force", "ended"] }).notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("listing_sale_prices_listing_idx").on(t.listingId, t.startsAt)],
 );
 
 /** Photos of a listing's actual copy, stored in R2 under `key`, shown in `position` order (the seller's). */

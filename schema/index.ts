@@ -6,4 +6,6 @@ export * from "./orders";
 export * from "./payments";
 export * from "./platform";
 export * from "./printing";
+export * from "./promotions";
 export * from "./sellers";
+export * from "./tax";

@@ -1,4 +1,6 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { LineDiscount } from "./promotions";
+import type { TaxLine } from "./tax";
 
 export const ORDER_STATUSES = [
   "pending_payment",
@@ -32,7 +34,14 @@ export const orders = sqliteTable(
     itemsTotal: integer("items_total").notNull(),
     coversTotal: integer("covers_total").notNull(),
     shippingTotal: integer("shipping_total").notNull(),
+    /** Promotions' discounts on the books, of which `sellerFundedDiscount` the sellers carry (the rest the marketplace). */
+    discountTotal: integer("discount_total").notNull().default(0),
+    sellerFundedDiscount: integer("seller_funded_discount").notNull().default(0),
+    /** The tax included in `total`, and how it divides per rate (the seller orders' tax lines added up). */
     tax: integer("tax").notNull().default(0),
+    taxLines: text("tax_lines", { mode: "json" }).$type<TaxLine[]>().notNull().default([]),
+    /** The destination the tax was charged for (the shipping address's country), for the tax report. */
+    taxCountry: text("tax_country").notNull().default(""),
     total: integer("total").notNull(),
     refundedTotal: integer("refunded_total").notNull().default(0),
     /** Refunded as a marketplace goodwill credit, charged to no seller order: the rest of `refundedTotal` is theirs. */
@@ -63,6 +72,12 @@ export const sellerOrders = sqliteTable(
     itemsTotal: integer("items_total").notNull(),
     coversTotal: integer("covers_total").notNull(),
     shippingTotal: integer("shipping_total").notNull(),
+    /** Discounts on this seller's lines: `sellerFundedDiscount` lowers the seller's proceeds, the rest does not. */
+    discountTotal: integer("discount_total").notNull().default(0),
+    sellerFundedDiscount: integer("seller_funded_discount").notNull().default(0),
+    tax: integer("tax").notNull().default(0),
+    taxLines: text("tax_lines", { mode: "json" }).$type<TaxLine[]>().notNull().default([]),
+    /** What the buyer pays for this part: items + covers + shipping − discounts. */
     total: integer("total").notNull(),
     refundedTotal: integer("refunded_total").notNull().default(0),
     createdAt: integer("created_at").notNull(),
@@ -92,6 +107,10 @@ export const orderLines = sqliteTable(
     coverName: text("cover_name"),
     coverPrice: integer("cover_price").notNull().default(0),
     inscription: text("inscription"),
+    /** Every promotion's share of this line, as applied at checkout; they add up to `discountTotal`. */
+    discounts: text("discounts", { mode: "json" }).$type<LineDiscount[]>().notNull().default([]),
+    discountTotal: integer("discount_total").notNull().default(0),
+    /** What the buyer pays for the line: (unit price + cover price) × quantity − discounts. Refunds give back this. */
     lineTotal: integer("line_total").notNull(),
     refundedAmount: integer("refunded_amount").notNull().default(0),
     /** Copies refunded, and of those, copies put back into stock; neither can exceed `quantity`. */
@@ -147,6 +166,8 @@ export const orderRefunds = sqliteTable(
     requestKey: text("request_key").notNull(),
     state: text("state", { enum: ["pending", "succeeded"] }).notNull(),
     amount: integer("amount").notNull(),
+    /** The tax included in `amount` (the refunded lines' share of their seller orders' tax). */
+    tax: integer("tax").notNull().default(0),
     currency: text("currency").notNull(),
     reason: text("reason").notNull(),
     restock: integer("restock", { mode: "boolean" }).notNull(),

@@ -108,6 +108,8 @@ export const listings = mysqlTable(
     condition: varchar("condition", 16).notNull(),
     conditionNotes: text("condition_notes"),
     priceAmount: minorUnits("price_amount").notNull(),
+    listPriceAmount: minorUnits("list_price_amount"),
+    priceChangesAt: epochMs("price_changes_at"),
     currency: varchar("currency", 3).notNull(),
     quantity: int("quantity").notNull(),
     available: int("available").notNull(),
@@ -122,7 +124,22 @@ export const listings = mysqlTable(
     uniqueIndex("listings_seller_sku_idx").on(t.sellerId, t.sku),
     index("listings_seller_idx").on(t.sellerId, t.id),
     index("listings_edition_offers_idx").on(t.editionId, t.status, t.priceAmount),
+    index("listings_price_changes_idx").on(t.priceChangesAt),
   ],
+);
+
+export const listingSalePrices = mysqlTable(
+  "listing_sale_prices",
+  {
+    id: id("id").primaryKey(),
+    listingId: id("listing_id").notNull(),
+    amount: minorUnits("amount").notNull(),
+    startsAt: epochMs("starts_at").notNull(),
+    endsAt: epochMs("ends_at").notNull(),
+    state: varchar("state", 16).notNull(),
+    createdAt: epochMs("created_at").notNull(),
+  },
+  (t) => [index("listing_sale_prices_listing_idx").on(t.listingId, t.startsAt)],
 );
 
 export const listingPhotos = mysqlTable(

@@ -38,7 +38,11 @@ export type IdPrefix =
   | "rrc"
   | "ntf"
   | "psb"
-  | "bal";
+  | "bal"
+  | "prm"
+  | "rdm"
+  | "txr"
+  | "lsp";
 
 let lastMillis = 0;
 let sequence = 0;
