@@ -1,5 +1,6 @@
 /** What cart offers the other modules; everything else in this folder is private to it. */
 export { deletedUserCart } from "./consumers";
+export { type Quote, type QuotedLine, type QuotedSeller, type QuoteLine, type QuoteRequest, quoteCart } from "./quote";
 export { cartRoutes } from "./routes";
 export { mergeGuestCart } from "./routes/scope";
 export { type CartStub, checkChoice, userCartLines } from "./service";

@@ -3,6 +3,7 @@ import type { ListingCondition, ListingStatus } from "./model";
 import { type CoverOptionView, coverOptionView } from "./offers";
 import { UNKNOWN_STORE } from "./sellers";
 import { ensureStock } from "./stock";
+import { categoryLineageOf } from "./store/categories";
 import { coverOptionsOf, listingById, listingsWithTitles } from "./store/listings";
 
 /** What a cart (and a checkout) needs to know of a listing: who sells it, at what price, with which covers. */
@@ -11,10 +12,16 @@ export interface CartListing {
   sellerId: string;
   storeName: string;
   status: ListingStatus;
+  /** The price in force (a sale price while one runs). */
   price: { amount: number; currency: string };
+  /** The regular price while a sale price is in force, null otherwise. */
+  listPrice: { amount: number; currency: string } | null;
   title: string;
   isbn13: string;
+  format: "hardcover" | "paperback";
   condition: ListingCondition;
+  /** The edition's categories and all their ancestors, for promotions that target categories. */
+  categoryIds: string[];
   coverOptions: CoverOptionView[];
 }
 
@@ -26,13 +33,17 @@ export async function cartListings(ctx: CatalogContext, ids: string[]): Promise<
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
   const [rows, options] = await Promise.all([listingsWithTitles(ctx.db, unique), coverOptionsOf(ctx.db, unique)]);
+  const editionIds = [...new Set(rows.map((row) => row.listing.editionId))];
   await ensureStock(
     ctx,
     rows.map((row) => row.listing),
   );
-  const names = await ctx.sellers.storeNames([...new Set(rows.map((row) => row.listing.sellerId))]);
+  const [names, lineage] = await Promise.all([
+    ctx.sellers.storeNames([...new Set(rows.map((row) => row.listing.sellerId))]),
+    categoryLineageOf(ctx.db, editionIds),
+  ]);
   return new Map(
-    rows.map(({ listing, isbn13, title }) => [
+    rows.map(({ listing, isbn13, format, title }) => [
       listing.id,
       {
         id: listing.id,
@@ -40,9 +51,13 @@ export async function cartListings(ctx: CatalogContext, ids: string[]): Promise<
         storeName: names.get(listing.sellerId) ?? UNKNOWN_STORE,
         status: listing.status,
         price: { amount: listing.priceAmount, currency: listing.currency },
+        listPrice:
+          listing.listPriceAmount === null ? null : { amount: listing.listPriceAmount, currency: listing.currency },
         title,
         isbn13,
+        format,
         condition: listing.condition,
+        categoryIds: lineage.get(listing.editionId) ?? [],
         coverOptions: options.filter((option) => option.listingId === listing.id).map(coverOptionView),
       },
     ]),

@@ -197,3 +197,17 @@ export function categoryPathsOfEdition(db: Db, editionId: string) {
     .innerJoin(categories, eq(categories.id, categoryClosure.ancestorId))
     .where(eq(editionCategories.editionId, editionId));
 }
+
+/** Each edition's categories with all their ancestors (what a promotion's category targets match against). */
+export async function categoryLineageOf(db: Db, editionIds: string[]): Promise<Map<string, string[]>> {
+  const rows = await readChunked(editionIds, (part) =>
+    db
+      .selectDistinct({ editionId: editionCategories.editionId, categoryId: categoryClosure.ancestorId })
+      .from(editionCategories)
+      .innerJoin(categoryClosure, eq(categoryClosure.descendantId, editionCategories.categoryId))
+      .where(inArray(editionCategories.editionId, part)),
+  );
+  const lineage = new Map<string, string[]>();
+  for (const row of rows) lineage.set(row.editionId, [...(lineage.get(row.editionId) ?? []), row.categoryId]);
+  return lineage;
+}

@@ -45,7 +45,7 @@ export async function listingWithBook(db: Db, id: string) {
 export function listingsWithTitles(db: Db, ids: string[]) {
   return readChunked(ids, (part) =>
     db
-      .select({ listing: listings, isbn13: editions.isbn13, title: works.title })
+      .select({ listing: listings, isbn13: editions.isbn13, format: editions.format, title: works.title })
       .from(listings)
       .innerJoin(editions, eq(editions.id, listings.editionId))
       .innerJoin(works, eq(works.id, editions.workId))
