@@ -94,6 +94,15 @@ export class CartDO extends DurableObject<Env> {
     return this.sql.exec<LineRow>("SELECT * FROM lines ORDER BY added_at, line_id").toArray().map(toLine);
   }
 
+  /** The promotion codes entered for this cart, in entry order (none until one is entered). */
+  codes(): string[] {
+    if (!hasTable(this.sql, "promotion_codes")) return [];
+    return this.sql
+      .exec<{ code: string }>("SELECT code FROM promotion_codes ORDER BY position")
+      .toArray()
+      .map((row) => row.code);
+  }
+
   /** Adds copies; the same listing with the same cover choice adds up on one line. `available` is the listing's stock. */
   add(line: NewLine, available: number): LineResult {
     return this.change("added", () => this.addLine(line, available));

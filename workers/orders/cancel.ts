@@ -1,5 +1,6 @@
 import { AppError } from "../http/errors";
 import { contactOf } from "../identity";
+import { releaseUses } from "../promotions";
 import type { OrdersContext } from "./context";
 import { orderEvents } from "./events";
 import { refundCancelledOrder, reservationsOf, returnStock } from "./payment-outcomes";
@@ -42,7 +43,8 @@ export async function cancelOrder(
     });
     const wasPaid = order.paidAt !== null;
     return {
-      statements: moves.statements,
+      // An unpaid order's promotions' uses go back; a paid one's stay used (it was paid with them).
+      statements: wasPaid ? moves.statements : [...moves.statements, ...releaseUses(ctx, order.id, now)],
       events: [
         ...moves.events,
         orderEvents.orderCancelled(order, { buyer, reason: request.reason, actor: request.actor, paid: wasPaid }),

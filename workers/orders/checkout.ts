@@ -1,5 +1,5 @@
 import type { CartLine } from "../../durable-objects/cart";
-import { checkChoice, userCartName } from "../cart";
+import { checkChoice, type Quote, type QuoteRequest, quoteCart, userCartName } from "../cart";
 import type { CartListing } from "../catalog";
 import { AppError } from "../http/errors";
 import type { ShippingAddress } from "../identity";
@@ -9,6 +9,7 @@ import { MARKETPLACE_CURRENCY } from "../lib/money";
 import type { PaymentRow } from "../payments";
 import { startPayment } from "../payments";
 import type { Services } from "../platform/services";
+import { holdUses, normaliseCode, type Refusal, releaseUses } from "../promotions";
 import { quoteShipping, type ShippingMethod, sellerProfiles, shippingRates } from "../sellers";
 import type { OrdersContext } from "./context";
 import { orderEvents } from "./events";
@@ -18,9 +19,11 @@ import { changeOrder, type OrderState } from "./transitions";
 import { MAX_UNPAID_ORDERS, sameOrder, tooManyUnpaid } from "./unpaid-orders";
 
 /**
- * Checkout, a saga: validate the cart → reserve every listing (StockDO, listing-id order; undone by releasing the
- * holds) → write the order, its lines, seller orders, first history rows and OrderCreated atomically (undone
- * by cancelling it) → create the payment with the order id as the provider's idempotency key.
+ * Checkout, a saga: validate the cart and price it (today's prices, the promotions running and the codes the cart
+ * holds, tax for the address) → reserve every listing (StockDO, listing-id order; undone by releasing the holds)
+ * → write the order, its lines, seller orders, first history rows, the promotions' held uses and OrderCreated
+ * atomically (undone by cancelling it, which gives the uses back) → create the payment for the order's total
+ * with the order id as the provider's idempotency key.
  */
 /** Today's listings of the cart's books, from the catalog (the route composes it). */
 export type ListingsOf = (ids: string[]) => Promise<Map<string, CartListing>>;
@@ -44,7 +47,6 @@ interface PricedLine {
   cartLine: CartLine;
   listing: CartListing;
   cover: { id: string; name: string; price: { amount: number; currency: string } } | null;
-  lineTotal: number;
 }
 
 /** A cart line at today's price and cover choice; anything no longer for sale stops the checkout. */
@@ -67,8 +69,7 @@ function priceLine(cartLine: CartLine, listing: CartListing | undefined): Priced
   if (listing.price.currency !== MARKETPLACE_CURRENCY || (cover && cover.price.currency !== MARKETPLACE_CURRENCY)) {
     throw new AppError("unsupported_currency", `${listing.title} is not priced in ${MARKETPLACE_CURRENCY}.`, where);
   }
-  const each = listing.price.amount + (cover?.price.amount ?? 0);
-  return { cartLine, listing, cover, lineTotal: each * cartLine.quantity };
+  return { cartLine, listing, cover };
 }
 
 function groupBySeller(lines: PricedLine[]): Map<string, PricedLine[]> {
@@ -146,26 +147,86 @@ function outOfStock(
   );
 }
 
-/** The order, its seller orders and lines as first written, plus their first history rows and events. */
+/** What the quote is asked for the cart's lines: the buyer's codes, the address's tax, each seller's shipping. */
+function quoteRequest(
+  request: CheckoutRequest,
+  priced: PricedLine[],
+  codes: string[],
+  shipping: Map<string, number>,
+): QuoteRequest {
+  return {
+    buyerId: request.buyerId,
+    lines: priced.map(({ cartLine, listing, cover }) => ({
+      lineId: cartLine.lineId,
+      listing,
+      quantity: cartLine.quantity,
+      coverPrice: cover?.price.amount ?? 0,
+    })),
+    codes,
+    now: Date.now(),
+    destination: { country: request.address.country, region: request.address.region ?? null },
+    shipping,
+  };
+}
+
+const REFUSED: Record<Refusal, (code: string) => string> = {
+  promotion_expired: (code) => `The code ${code} has expired.`,
+  promotion_not_applicable: (code) => `The code ${code} does not apply to the books in your cart.`,
+  minimum_not_met: (code) => `The books the code ${code} applies to no longer reach its minimum spend.`,
+  usage_limit_reached: (code) => `The code ${code} has been used as often as it may be.`,
+  promotion_not_stackable: (code) => `The code ${code} cannot be combined with the other codes in your cart.`,
+};
+
+/** A code the cart holds that no longer applies stops the checkout (422, the refusal as its code). */
+function refusedCode({ code, reason }: Quote["refused"][number]): AppError {
+  return new AppError(
+    reason,
+    `${REFUSED[reason](code)} Remove it from your cart (DELETE /v1/cart/promotions/${code}) to check out without it.`,
+    { promotionCode: code },
+  );
+}
+
+function usedUp(names: string[]): AppError {
+  return new AppError(
+    "usage_limit_reached",
+    `${names.join(", ")} ${names.length === 1 ? "was" : "were"} used up by other orders just now. Nothing was reserved.`,
+    { promotions: names },
+  );
+}
+
+/**
+ * Whether a promotion the quote applied was used up while this checkout wrote its order (the hold of its use
+ * aborted the batch): priced again, it is refused at its limit, or no longer applies at all.
+ */
+async function promotionsUsedUp(ctx: OrdersContext, request: QuoteRequest, quote: Quote): Promise<string[]> {
+  const again = await quoteCart(ctx, { ...request, now: Date.now() });
+  const refused = again.refused.filter((refusal) => refusal.reason === "usage_limit_reached");
+  const applied = new Set(again.applied.map(({ offer }) => offer.id));
+  const gone = quote.applied.filter(
+    ({ offer }) => !applied.has(offer.id) && (offer.usageLimit !== null || offer.perBuyerLimit !== null),
+  );
+  return [
+    ...new Set([...refused.map((refusal) => refusal.code), ...gone.map(({ offer }) => offer.code ?? offer.name)]),
+  ];
+}
+
+/** The order, its seller orders and lines as the quote prices them, plus their first history rows and events. */
 function plannedOrder(
-  services: Services,
+  ctx: OrdersContext,
   request: CheckoutRequest,
   orderId: string,
   priced: PricedLine[],
-  shipping: Map<string, number>,
+  quote: Quote,
   holdExpiresAt: number,
   now: number,
 ) {
-  const { db } = services;
+  const { db } = ctx.services;
   const sellerOrders: store.SellerOrderRow[] = [];
   const lines: store.OrderLineRow[] = [];
   for (const [sellerId, group] of groupBySeller(priced)) {
     const sellerOrderId = newId("sor");
-    let itemsTotal = 0;
-    let coversTotal = 0;
-    for (const { cartLine, listing, cover, lineTotal } of group) {
-      itemsTotal += listing.price.amount * cartLine.quantity;
-      coversTotal += (cover?.price.amount ?? 0) * cartLine.quantity;
+    for (const { cartLine, listing, cover } of group) {
+      const quoted = quote.lines.get(cartLine.lineId)!;
       lines.push({
         id: newId("oln"),
         orderId,
@@ -181,49 +242,47 @@ function plannedOrder(
         coverName: cover?.name ?? null,
         coverPrice: cover?.price.amount ?? 0,
         inscription: cartLine.inscription,
-        discounts: [],
-        discountTotal: 0,
-        lineTotal,
+        discounts: quoted.discounts,
+        discountTotal: quoted.discountTotal,
+        lineTotal: quoted.lineTotal,
         refundedAmount: 0,
         refundedQuantity: 0,
         restockedQuantity: 0,
       });
     }
-    const shippingTotal = shipping.get(sellerId) ?? 0;
+    const part = quote.sellers.get(sellerId)!;
     sellerOrders.push({
       id: sellerOrderId,
       orderId,
       sellerId,
       status: "pending_payment",
-      itemsTotal,
-      coversTotal,
-      shippingTotal,
-      discountTotal: 0,
-      sellerFundedDiscount: 0,
-      tax: 0,
-      taxLines: [],
-      total: itemsTotal + coversTotal + shippingTotal,
+      itemsTotal: part.itemsTotal,
+      coversTotal: part.coversTotal,
+      shippingTotal: part.shippingTotal,
+      discountTotal: part.discountTotal,
+      sellerFundedDiscount: part.sellerFundedDiscount,
+      tax: part.tax,
+      taxLines: part.taxLines,
+      total: part.total,
       refundedTotal: 0,
       createdAt: now,
       updatedAt: now,
     });
   }
-  const sum = (pick: (row: store.SellerOrderRow) => number) =>
-    sellerOrders.reduce((total, row) => total + pick(row), 0);
   const order: store.OrderRow = {
     id: orderId,
     buyerId: request.buyerId,
     status: "pending_payment",
     currency: MARKETPLACE_CURRENCY,
-    itemsTotal: sum((row) => row.itemsTotal),
-    coversTotal: sum((row) => row.coversTotal),
-    shippingTotal: sum((row) => row.shippingTotal),
-    discountTotal: 0,
-    sellerFundedDiscount: 0,
-    tax: 0,
-    taxLines: [],
+    itemsTotal: quote.itemsTotal,
+    coversTotal: quote.coversTotal,
+    shippingTotal: quote.shippingTotal,
+    discountTotal: quote.discountTotal,
+    sellerFundedDiscount: quote.sellerFundedDiscount,
+    tax: quote.tax,
+    taxLines: quote.taxLines,
     taxCountry: request.address.country,
-    total: sum((row) => row.total),
+    total: quote.total,
     refundedTotal: 0,
     goodwillTotal: 0,
     shippingAddress: request.address,
@@ -251,6 +310,7 @@ function plannedOrder(
       ...sellerOrders.map((row) => store.insertSellerOrder(db, row)),
       ...lines.map((row) => store.insertLine(db, row)),
       ...history.map((row) => store.insertHistory(db, row)),
+      ...holdUses(ctx, quote, { orderId, buyerId: request.buyerId, currency: order.currency, now }),
     ],
     history,
     events: [orderEvents.checkoutStarted(order, lines), orderEvents.orderCreated(order, sellerOrders, lines)],
@@ -263,19 +323,25 @@ export async function checkout(
   listingsOf: ListingsOf,
 ): Promise<CheckoutResult> {
   const { services, log } = ctx;
-  const cartLines = await ctx.carts.getByName(userCartName(request.buyerId)).lines();
+  const cart = ctx.carts.getByName(userCartName(request.buyerId));
+  const [cartLines, codes] = await Promise.all([cart.lines(), cart.codes()]);
   if (cartLines.length === 0) throw new AppError("cart_empty", "Add books to the cart before checking out.");
   const listings = await listingsOf(cartLines.map((line) => line.listingId));
   const priced = cartLines.map((line) => priceLine(line, listings.get(line.listingId)));
   const shipping = await shippingCharges(services, groupBySeller(priced), request);
 
   const waiting = await store.unpaidOrdersOf(services.db, request.buyerId, Date.now(), MAX_UNPAID_ORDERS + 1);
-  const same = await sameOrder(services, waiting, cartLines, request);
+  const same = await sameOrder(services, waiting, { lines: cartLines, codes: codes.map(normaliseCode) }, request);
   if (same) {
     const storeNames = new Map(priced.map((line) => [line.listing.sellerId, line.listing.storeName]));
     return { ...same, shown: { storeNames, history: await store.historyOf(services.db, same.state.order.id) } };
   }
   if (waiting.length >= MAX_UNPAID_ORDERS) throw tooManyUnpaid();
+
+  const asked = quoteRequest(request, priced, codes, shipping);
+  const quote = await quoteCart(ctx, asked);
+  const [refused] = quote.refused;
+  if (refused) throw refusedCode(refused);
 
   const orderId = newId("ord");
   const demand = priced.map((line) => ({ listingId: line.listing.id, quantity: line.cartLine.quantity }));
@@ -285,14 +351,17 @@ export async function checkout(
   let planned: ReturnType<typeof plannedOrder>;
   try {
     const now = Date.now();
-    planned = plannedOrder(services, request, orderId, priced, shipping, reserved.holdExpiresAt, now);
+    planned = plannedOrder(ctx, request, orderId, priced, quote, reserved.holdExpiresAt, now);
     const guard = store.guardUnpaidOrders(services.db, planned.state.order, now, MAX_UNPAID_ORDERS);
     await services.outbox.commit([...planned.statements, guard], planned.events);
   } catch (error) {
     await releaseQuietly(ctx, reserved.holds);
     // Another checkout of this buyer's got in first: the guard aborted this one.
     const unpaid = await store.unpaidOrdersOf(services.db, request.buyerId, Date.now(), MAX_UNPAID_ORDERS);
-    throw unpaid.length >= MAX_UNPAID_ORDERS ? tooManyUnpaid() : error;
+    if (unpaid.length >= MAX_UNPAID_ORDERS) throw tooManyUnpaid();
+    // Other checkouts took a promotion's last uses: its hold aborted this one.
+    const gone = quote.applied.length > 0 ? await promotionsUsedUp(ctx, asked, quote) : [];
+    throw gone.length > 0 ? usedUp(gone) : error;
   }
 
   const { order } = planned.state;
@@ -321,7 +390,10 @@ async function releaseQuietly(ctx: OrdersContext, holds: Hold[]) {
   );
 }
 
-/** The compensation of a checkout whose payment could not be created: release the holds, cancel the order. */
+/**
+ * The compensation of a checkout whose payment could not be created: release the holds, cancel the order and
+ * give its promotions' uses back.
+ */
 async function abandon(ctx: OrdersContext, orderId: string, holds: Hold[]) {
   await releaseQuietly(ctx, holds);
   const { services } = ctx;
@@ -335,7 +407,7 @@ async function abandon(ctx: OrdersContext, orderId: string, holds: Hold[]) {
       orderPatch: { cancelReason: "payment_unavailable" },
     });
     return {
-      statements: moves.statements,
+      statements: [...moves.statements, ...releaseUses(ctx, orderId, now)],
       events: [
         ...moves.events,
         orderEvents.orderCancelled(state.order, {

@@ -1,4 +1,5 @@
 import { releaseHolds } from "../inventory";
+import { releaseUses } from "../promotions";
 import type { OrdersContext } from "./context";
 import { reservationsOf } from "./payment-outcomes";
 import { moveWholeOrder } from "./plans";
@@ -10,8 +11,8 @@ const UNPAID: readonly OrderStatus[] = ["pending_payment", "payment_failed"];
 
 /**
  * Every-minute cron: unpaid orders whose hold ran out become `expired` and let go of their copies (the StockDO's
- * alarm has usually released them already; releasing again is a no-op). A payment that still arrives re-reserves
- * or is refunded (payment-outcomes.ts).
+ * alarm has usually released them already; releasing again is a no-op) and of their promotions' uses, in the
+ * batch that expires them. A payment that still arrives re-reserves or is refunded (payment-outcomes.ts).
  */
 export async function expireUnpaidOrders(ctx: OrdersContext, now = Date.now()): Promise<number> {
   const { services, log } = ctx;
@@ -22,12 +23,17 @@ export async function expireUnpaidOrders(ctx: OrdersContext, now = Date.now()): 
         if (!UNPAID.includes(current.order.status) || current.order.holdExpiresAt > now) {
           return { statements: [], events: [], result: undefined };
         }
+        const at = Date.now();
         const moves = moveWholeOrder(services.db, current, "expired", {
           actor: "system:expiry",
           reason: "hold_expired",
-          now: Date.now(),
+          now: at,
         });
-        return { ...moves, result: current.lines };
+        return {
+          statements: [...moves.statements, ...releaseUses(ctx, current.order.id, at)],
+          events: moves.events,
+          result: current.lines,
+        };
       });
       if (!lines) continue;
       await releaseHolds(ctx.stock, reservationsOf(lines));

@@ -3,6 +3,7 @@ import { userCartName } from "../cart";
 import { contactOf } from "../identity";
 import { releaseHolds, reservationIdFor, stockOf } from "../inventory";
 import { alertOperators, refundUnpaidCapture } from "../payments";
+import { countUses, reclaimUses, releaseUses } from "../promotions";
 import type { OrdersContext } from "./context";
 import { orderEvents } from "./events";
 import { moveWholeOrder } from "./plans";
@@ -15,7 +16,9 @@ import { type Actor, changeOrder, loadOrder, type OrderState } from "./transitio
  * What a payment's outcome does to its order. The provider's webhook is the only source of payment truth; every
  * change here is conditional on the order's status, so duplicates and late or out-of-order events change nothing
  * they should not: a failure after a success is ignored, a success after the hold ran out re-reserves the copies
- * or refunds, a paid order never exists without its stock.
+ * or refunds, a paid order never exists without its stock. Promotions' uses go with the payment: counted in the
+ * batch that marks the order paid (once: a redelivery finds it paid), given back in the one that fails it, and
+ * taken again for a late payment, which is refunded instead when a promotion was used up meanwhile.
  */
 type Outcome = EventData<"PaymentProcessed">;
 
@@ -89,6 +92,8 @@ async function secureStock(ctx: OrdersContext, state: OrderState): Promise<Reser
 
 const PAID: readonly OrderStatus[] = ["paid", "partially_refunded", "refunded"];
 const AWAITING_PAYMENT: readonly OrderStatus[] = ["pending_payment", "payment_failed", "expired"];
+/** A late payment for an order whose promotion was used up by others after its uses were given back. */
+const PROMOTION_USED_UP = "promotion_used_up_after_payment";
 
 export async function paymentSucceeded(ctx: OrdersContext, outcome: Outcome): Promise<void> {
   const { services, log } = ctx;
@@ -114,45 +119,60 @@ export async function paymentSucceeded(ctx: OrdersContext, outcome: Outcome): Pr
     return;
   }
   const buyer = (await contactOf({ services }, state.order.buyerId)) ?? null;
-  const result = await changeOrder(services, state.order.id, (current) => {
-    if (!AWAITING_PAYMENT.includes(current.order.status)) {
-      return { statements: [], events: [], result: current.order.status };
-    }
-    const now = Date.now();
-    const moves = moveWholeOrder(services.db, current, "paid", {
-      actor: "system:payments",
-      reason: `payment ${outcome.paymentId} succeeded`,
-      now,
-      orderPatch: { paidAt: now },
-    });
-    const moved = secured.filter((r) => r.reservationId !== reservationIdFor(current.order.id, r.listingId));
-    const lines = current.lines.map((line) => {
-      const again = moved.find((r) => r.listingId === line.listingId);
-      return again ? { ...line, reservationId: again.reservationId } : line;
-    });
-    const paidOrder = { ...current.order, status: "paid" as const, paidAt: now };
-    const sellerOf = new Map(current.sellerOrders.map((so) => [so.id, so.sellerId]));
-    return {
-      statements: [
-        ...moves.statements,
-        ...moved.map((r) =>
-          store.setLineReservation(
-            services.db,
-            lines.filter((line) => line.listingId === r.listingId).map((line) => line.id),
-            r.reservationId,
+  const result = await changeOrder<OrderStatus | typeof PROMOTION_USED_UP>(
+    services,
+    state.order.id,
+    async (current) => {
+      if (!AWAITING_PAYMENT.includes(current.order.status)) {
+        return { statements: [], events: [], result: current.order.status };
+      }
+      const now = Date.now();
+      const reclaimed = await reclaimUses(ctx, { orderId: current.order.id, buyerId: current.order.buyerId }, now);
+      if (!reclaimed.ok) return { statements: [], events: [], result: PROMOTION_USED_UP };
+      const moves = moveWholeOrder(services.db, current, "paid", {
+        actor: "system:payments",
+        reason: `payment ${outcome.paymentId} succeeded`,
+        now,
+        orderPatch: { paidAt: now },
+      });
+      const moved = secured.filter((r) => r.reservationId !== reservationIdFor(current.order.id, r.listingId));
+      const lines = current.lines.map((line) => {
+        const again = moved.find((r) => r.listingId === line.listingId);
+        return again ? { ...line, reservationId: again.reservationId } : line;
+      });
+      const paidOrder = { ...current.order, status: "paid" as const, paidAt: now };
+      const sellerOf = new Map(current.sellerOrders.map((so) => [so.id, so.sellerId]));
+      return {
+        statements: [
+          ...moves.statements,
+          ...reclaimed.statements,
+          ...countUses(ctx, current.order.id, now),
+          ...moved.map((r) =>
+            store.setLineReservation(
+              services.db,
+              lines.filter((line) => line.listingId === r.listingId).map((line) => line.id),
+              r.reservationId,
+            ),
           ),
-        ),
-      ],
-      events: [
-        ...moves.events,
-        orderEvents.orderPaid(paidOrder, current.sellerOrders, lines, buyer, now),
-        ...lines
-          .filter((line) => line.coverOptionId !== null)
-          .map((line) => orderEvents.coverPrintRequested(line, sellerOf.get(line.sellerOrderId)!)),
-      ],
-      result: "paid" as OrderStatus,
-    };
-  });
+        ],
+        events: [
+          ...moves.events,
+          orderEvents.orderPaid(paidOrder, current.sellerOrders, lines, buyer, now),
+          ...lines
+            .filter((line) => line.coverOptionId !== null)
+            .map((line) => orderEvents.coverPrintRequested(line, sellerOf.get(line.sellerOrderId)!)),
+        ],
+        result: "paid" as const,
+      };
+    },
+  );
+  if (result === PROMOTION_USED_UP) {
+    log.warn("a late payment's promotion was used up meanwhile; refunding", { orderId: state.order.id });
+    await cancelUnpayable(ctx, state.order.id, PROMOTION_USED_UP);
+    await returnStock(ctx, secured);
+    await refundWhole(ctx, outcome, PROMOTION_USED_UP);
+    return;
+  }
   if (result === "cancelled") {
     // The buyer cancelled while this payment was being applied: give the copies back and the money too.
     await returnStock(ctx, secured);
@@ -171,13 +191,14 @@ export async function paymentFailed(ctx: OrdersContext, outcome: Outcome): Promi
   const reason = outcome.failureReason ?? "declined";
   const failed = await changeOrder(services, state.order.id, (current) => {
     if (current.order.status !== "pending_payment") return { statements: [], events: [], result: false };
+    const now = Date.now();
     const moves = moveWholeOrder(services.db, current, "payment_failed", {
       actor: "system:payments",
       reason: `payment ${outcome.paymentId} failed: ${reason}`,
-      now: Date.now(),
+      now,
     });
     return {
-      statements: moves.statements,
+      statements: [...moves.statements, ...releaseUses(ctx, current.order.id, now)],
       events: [...moves.events, orderEvents.paymentFailed(current.order, buyer, reason)],
       result: true,
     };
@@ -217,21 +238,23 @@ async function refuseMismatchedPayment(ctx: OrdersContext, state: OrderState, ou
   });
 }
 
-/** A paid-for order that cannot be fulfilled: cancelled (the refund follows, unless nothing paid it). */
+/** A paid-for order that cannot be fulfilled: cancelled (the refund follows, unless nothing paid it), its uses given back. */
 async function cancelUnpayable(ctx: OrdersContext, orderId: string, reason: string, { paid } = { paid: true }) {
   const { services } = ctx;
   const order = await store.orderById(services.db, orderId);
   const buyer = order ? ((await contactOf({ services }, order.buyerId)) ?? null) : null;
   await changeOrder(services, orderId, (current) => {
     if (!AWAITING_PAYMENT.includes(current.order.status)) return { statements: [], events: [], result: 0 };
+    const now = Date.now();
     const moves = moveWholeOrder(services.db, current, "cancelled", {
       actor: "system:payments",
       reason,
-      now: Date.now(),
+      now,
       orderPatch: { cancelReason: reason },
     });
     return {
-      statements: moves.statements,
+      // Never paid as an order: its promotions' held uses go back.
+      statements: [...moves.statements, ...releaseUses(ctx, orderId, now)],
       events: [
         ...moves.events,
         orderEvents.orderCancelled(current.order, { buyer, reason, actor: "system:payments", paid }),

@@ -35,14 +35,19 @@ const addressKey = (address: ShippingAddress) =>
     (["name", "line1", "line2", "city", "region", "postalCode", "country"] as const).map((key) => address[key] ?? null),
   );
 
+/** The promotion codes an order's lines were discounted by, or a cart holds (normalised), as one comparable key. */
+const codesKey = (codes: Iterable<string | null>) =>
+  [...new Set([...codes].filter((code) => code !== null))].sort().join("\n");
+
 /**
- * The unpaid order, still holding its copies, that this checkout would repeat (the same books, covers and
- * inscriptions, to the same address by the same method): answered as it is, so checking out again holds nothing more.
+ * The unpaid order, still holding its copies, that this checkout would repeat (the same books, covers,
+ * inscriptions and promotion codes, to the same address by the same method): answered as it is, so checking out
+ * again holds nothing more.
  */
 export async function sameOrder(
   services: Services,
   waiting: store.OrderRow[],
-  cartLines: CartLine[],
+  cart: { lines: CartLine[]; codes: string[] },
   request: CheckoutRequest,
 ): Promise<{ state: OrderState; payment: PaymentRow; existing: true } | undefined> {
   const candidates = waiting.filter(
@@ -56,8 +61,12 @@ export async function sameOrder(
     services.db,
     candidates.map((order) => order.id),
   );
-  const wanted = contentsOf(cartLines);
-  const match = candidates.find((order) => contentsOf(lines.filter((line) => line.orderId === order.id)) === wanted);
+  const wanted = [contentsOf(cart.lines), codesKey(cart.codes)].join("\n\n");
+  const match = candidates.find((order) => {
+    const own = lines.filter((line) => line.orderId === order.id);
+    const codes = own.flatMap((line) => line.discounts.map((discount) => discount.code));
+    return [contentsOf(own), codesKey(codes)].join("\n\n") === wanted;
+  });
   if (!match) return undefined;
   const state = await loadOrder(services.db, match.id);
   if (!state) return undefined;

@@ -60,7 +60,7 @@ export async function priceLines(ctx: PromotionsContext, request: PriceRequest):
  */
 export function holdUses(
   ctx: PromotionsContext,
-  pricing: Pricing,
+  pricing: Pick<Pricing, "applied">,
   order: { orderId: string; buyerId: string; currency: string; now: number },
 ): Statement[] {
   return pricing.applied.flatMap(({ offer, amount }) =>

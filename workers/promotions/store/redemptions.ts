@@ -93,3 +93,62 @@ export function releaseStatements(db: Db, orderId: string, now: number): Stateme
 export function redemptionsOf(db: Db, orderId: string) {
   return db.select().from(promotionRedemptions).where(eq(promotionRedemptions.orderId, orderId));
 }
+
+/** The order's uses that were given back (it expired or failed unpaid), with their promotions' limits as they are now. */
+export function releasedUsesOf(db: Db, orderId: string) {
+  return db
+    .select({
+      redemptionId: promotionRedemptions.id,
+      promotionId: promotions.id,
+      name: promotions.name,
+      code: promotions.code,
+      usesHeld: promotions.usesHeld,
+      usageLimit: promotions.usageLimit,
+      perBuyerLimit: promotions.perBuyerLimit,
+    })
+    .from(promotionRedemptions)
+    .innerJoin(promotions, eq(promotions.id, promotionRedemptions.promotionId))
+    .where(and(eq(promotionRedemptions.orderId, orderId), eq(promotionRedemptions.state, "released")));
+}
+
+/**
+ * Takes a given-back use again and counts it, for the batch that marks a late-paid order paid: the promotion's
+ * `usesHeld` goes up only while it is below the limit and the buyer's other uses below theirs (NULL otherwise,
+ * aborting the batch, as a claim does), and only if the use is still given back, so a repeat counts nothing.
+ */
+export function reclaimStatements(
+  db: Db,
+  use: { redemptionId: string; promotionId: string; buyerId: string },
+  limits: { usageLimit: number | null; perBuyerLimit: number | null },
+  now: number,
+): Statement[] {
+  const released = and(eq(promotionRedemptions.id, use.redemptionId), eq(promotionRedemptions.state, "released"));
+  const counted = and(
+    eq(promotionRedemptions.promotionId, use.promotionId),
+    eq(promotionRedemptions.buyerId, use.buyerId),
+    inArray(promotionRedemptions.state, COUNTED),
+  );
+  const buyerCount = sql`(SELECT uses FROM (SELECT COUNT(*) AS uses FROM ${promotionRedemptions} WHERE ${counted}) AS buyer_uses)`;
+  const underTotal = limits.usageLimit === null ? sql`1 = 1` : sql`${promotions.usesHeld} < ${limits.usageLimit}`;
+  const underBuyer = limits.perBuyerLimit === null ? sql`1 = 1` : sql`${buyerCount} < ${limits.perBuyerLimit}`;
+  return [
+    db
+      .update(promotions)
+      .set({
+        usesHeld:
+          sql`CASE WHEN ${underTotal} AND ${underBuyer} THEN ${promotions.usesHeld} + 1 ELSE NULL END` as unknown as number,
+        usesCount: sql`${promotions.usesCount} + 1`,
+        updatedAt: now,
+      })
+      .where(
+        and(
+          eq(promotions.id, use.promotionId),
+          inArray(
+            promotions.id,
+            db.select({ id: promotionRedemptions.promotionId }).from(promotionRedemptions).where(released),
+          ),
+        ),
+      ),
+    db.update(promotionRedemptions).set({ state: "used", updatedAt: now }).where(released),
+  ];
+}
