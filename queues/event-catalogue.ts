@@ -28,6 +28,21 @@ const account = { userId: id, email: z.email(), name: z.string() };
 /** Where a request came from, as identity records it on sessions. */
 const client = z.object({ ip: z.string().nullable(), userAgent: z.string().nullable() });
 const money = z.object({ amount: z.number().int().nonnegative(), currency: z.string().length(3) });
+/** A promotion's share of an order line, and the tax of one rate in a total (money events added these later). */
+const lineDiscount = z.object({
+  promotionId: id,
+  code: z.string().nullable(),
+  name: z.string(),
+  fundedBy: z.enum(["seller", "platform"]),
+  amount: money,
+});
+const taxLine = z.object({
+  taxClass: z.enum(["books", "standard"]),
+  rate: count,
+  name: z.string(),
+  taxable: money,
+  tax: money,
+});
 /** Where mail about an order goes; null once the buyer's account is deleted, or while its address is unconfirmed. */
 const contact = z.object({ email: z.email(), name: z.string() }).nullable();
 /** Who a seller order's shipping events concern: the order, its seller and its buyer. */
@@ -185,7 +200,10 @@ export const EVENT_CATALOG = {
     queues: ["order-events"],
     data: z.object({ orderId: id, buyerId: id, lineCount: count, itemCount: count, total: money }),
   },
-  /** An order was written, with one seller order per seller; its stock is held until `holdExpiresAt`. */
+  /**
+   * An order was written, with one seller order per seller; its stock is held until `holdExpiresAt`. Discounts and
+   * tax were added later: events written before lack them.
+   */
   OrderCreated: {
     version: 1,
     queues: ["order-events"],
@@ -193,9 +211,20 @@ export const EVENT_CATALOG = {
       orderId: id,
       buyerId: id,
       total: money,
+      discountTotal: money.optional(),
+      tax: money.optional(),
       shippingMethod: z.enum(["standard", "express"]),
       holdExpiresAt: z.iso.datetime(),
-      sellerOrders: z.array(z.object({ sellerOrderId: id, sellerId: id, total: money })),
+      sellerOrders: z.array(
+        z.object({
+          sellerOrderId: id,
+          sellerId: id,
+          total: money,
+          discountTotal: money.optional(),
+          sellerFundedDiscount: money.optional(),
+          tax: money.optional(),
+        }),
+      ),
       lines: z.array(z.object({ lineId: id, listingId: id, quantity: z.number().int().positive() })),
     }),
   },
@@ -231,7 +260,10 @@ export const EVENT_CATALOG = {
       total: money,
     }),
   },
-  /** The payment of an order was captured and its copies are sold: the buyer's confirmation, with the receipt. */
+  /**
+   * The payment of an order was captured and its copies are sold: the buyer's confirmation, with the receipt.
+   * Discounts, who funds them and tax per rate were added later: events written before lack them.
+   */
   OrderPaid: {
     version: 1,
     queues: ["order-events", "notifications"],
@@ -240,10 +272,29 @@ export const EVENT_CATALOG = {
       buyerId: id,
       buyer: contact,
       paidAt: z.iso.datetime(),
-      totals: z.object({ items: money, covers: money, shipping: money, tax: money, total: money }),
+      totals: z.object({
+        items: money,
+        covers: money,
+        shipping: money,
+        discount: money.optional(),
+        tax: money,
+        total: money,
+      }),
+      sellerFundedDiscount: money.optional(),
+      taxLines: z.array(taxLine).optional(),
       shippingMethod: z.enum(["standard", "express"]),
       shippingAddress: z.object({ name: z.string(), city: z.string(), country: z.string().length(2) }).loose(),
-      sellerOrders: z.array(z.object({ sellerOrderId: id, sellerId: id, shipping: money, total: money })),
+      sellerOrders: z.array(
+        z.object({
+          sellerOrderId: id,
+          sellerId: id,
+          shipping: money,
+          total: money,
+          discountTotal: money.optional(),
+          sellerFundedDiscount: money.optional(),
+          tax: money.optional(),
+        }),
+      ),
       lines: z.array(
         z.object({
           lineId: id,
@@ -254,6 +305,8 @@ export const EVENT_CATALOG = {
           cover: z.string().nullable(),
           coverPrice: money,
           inscription: z.string().nullable(),
+          discounts: z.array(lineDiscount).optional(),
+          discountTotal: money.optional(),
           lineTotal: money,
         }),
       ),
@@ -283,7 +336,10 @@ export const EVENT_CATALOG = {
       quantity: z.number().int().positive(),
     }),
   },
-  /** Money went back to the buyer; `orderRefunded` is the order's refunded total after this one. */
+  /**
+   * Money went back to the buyer (0 for copies that were free); `orderRefunded` is the order's refunded total after
+   * this one, `tax` the tax in `amount` (events written before it was added lack it).
+   */
   RefundIssued: {
     version: 1,
     queues: ["order-events", "notifications"],
@@ -293,6 +349,7 @@ export const EVENT_CATALOG = {
       buyerId: id,
       buyer: contact,
       amount: money,
+      tax: money.optional(),
       orderRefunded: money,
       reason: z.string(),
       restocked: z.boolean(),

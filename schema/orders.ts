@@ -185,11 +185,13 @@ export const orderRefunds = sqliteTable(
 );
 
 /**
- * How a refund's amount divides: per seller order (shipping included) and per line (copies and amount), plus what
- * an admin gives as a marketplace goodwill credit; the seller orders' amounts and the goodwill add up to the refund.
+ * How a refund's amount divides: per seller order (shipping included, and the tax in it) and per line (copies and
+ * amount), plus what an admin gives as a marketplace goodwill credit; the seller orders' amounts and the goodwill
+ * add up to the refund, their taxes to its tax.
  */
 export interface RefundAllocation {
-  sellerOrders: { sellerOrderId: string; amount: number }[];
+  /** `tax` is absent on refunds recorded before tax was broken out. */
+  sellerOrders: { sellerOrderId: string; amount: number; tax?: number }[];
   lines: { lineId: string; sellerOrderId: string; quantity: number; amount: number }[];
   goodwill?: number;
 }

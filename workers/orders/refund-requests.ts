@@ -1,5 +1,6 @@
 import type { RefundAllocation } from "../../schema/orders";
 import { AppError } from "../http/errors";
+import { allocate } from "../lib/money";
 import type { OrdersContext } from "./context";
 import { allocateUpTo, exceeds, issueRefund, remainingAllocation } from "./refunds";
 import type * as store from "./store";
@@ -10,7 +11,8 @@ import { type Actor, loadOrder, type OrderState } from "./transitions";
  * lines of their own seller order (shipping included when they send an amount above the lines' value); an admin
  * refunds any of it. Without lines, a request covers the seller orders it names, else a seller's covers their own
  * and an admin's the whole order (when that says whose money it is); an admin may instead grant a goodwill credit,
- * charged to no seller. Without an amount, everything left on what it covers; never more than that.
+ * charged to no seller. Without an amount, everything left on what it covers; never more than that. A line's
+ * copies give back what was paid for them, discounts taken off: the free copy of a buy-one-get-one gives back 0.
  */
 export type RefundCaller = { kind: "seller"; sellerId: string } | { kind: "admin"; userId: string };
 
@@ -25,9 +27,19 @@ interface RefundInput {
   restock: boolean;
 }
 
-const eachPrice = (line: store.OrderLineRow) => line.unitPrice + line.coverPrice;
+/**
+ * What was paid for a line's next `copies` copies: its total (after discounts) split exactly over its copies, the
+ * copies refunded before taking their shares first, and never more than is left of it.
+ */
+function paidFor(line: store.OrderLineRow, copies: number): number {
+  const shares = allocate(line.lineTotal, Array(line.quantity).fill(1));
+  const paid = shares
+    .slice(line.refundedQuantity, line.refundedQuantity + copies)
+    .reduce((total, share) => total + share, 0);
+  return Math.min(paid, line.lineTotal - line.refundedAmount);
+}
 
-/** The lines asked for, each at its price for the copies asked (capped at what is left of it). */
+/** The lines asked for, each at what was paid for the copies asked (capped at what is left of it). */
 function fromLines(
   state: OrderState,
   caller: RefundCaller,
@@ -49,7 +61,7 @@ function fromLines(
     if (allocation.lines.some((row) => row.lineId === lineId)) {
       throw new AppError("unprocessable", `Line ${lineId} is named twice.`, { lineId });
     }
-    const amount = Math.min(eachPrice(line) * copies, line.lineTotal - line.refundedAmount);
+    const amount = paidFor(line, copies);
     allocation.lines.push({ lineId, sellerOrderId: sellerOrder.id, quantity: copies, amount });
     const entry = allocation.sellerOrders.find((so) => so.sellerOrderId === sellerOrder.id);
     if (entry) entry.amount += amount;
@@ -148,7 +160,10 @@ export async function requestRefund(
   if (input.restock && state.order.status === "cancelled") {
     throw new AppError("unprocessable", "The copies of a cancelled order are already back in stock.");
   }
-  if (amount < 1) throw new AppError("unprocessable", "Nothing is left to refund there.");
+  // Copies that were free come back for nothing; an amount without copies must be something.
+  if (amount < 1 && !allocation.lines.some((line) => line.quantity > 0)) {
+    throw new AppError("unprocessable", "Nothing is left to refund there.");
+  }
   const actor: Actor = caller.kind === "seller" ? `seller:${caller.sellerId}` : `admin:${caller.userId}`;
   return issueRefund(ctx, {
     orderId,

@@ -17,7 +17,8 @@ import { type Actor, changeOrder, type OrderState } from "./transitions";
  * in one batch, compare-and-set so two refunds never pass the same check) → ask the provider, with the refund's
  * id as its idempotency key → put copies back (StockDO.restock, once per refund and line) → complete (statuses,
  * history, RefundIssued). A claim the provider refused is undone; one whose outcome is unknown stays pending and
- * is resumed with the same key, so money never goes out twice.
+ * is resumed with the same key, so money never goes out twice. A refund of copies that were free (the "get one"
+ * of a buy-one-get-one) comes to 0: it is recorded and restocks like any other, and the provider is not asked.
  */
 interface RefundRequest {
   orderId: string;
@@ -118,6 +119,13 @@ function checkAllocation(request: RefundRequest): number {
   return goodwill;
 }
 
+/** The tax in a seller order's first `refunded` minor units given back, pro rata: refunding all of it gives all back. */
+const taxIn = (sellerOrder: store.SellerOrderRow, refunded: number) =>
+  sellerOrder.total === 0 ? 0 : Math.round((sellerOrder.tax * refunded) / sellerOrder.total);
+
+/** Copies are named: a refund of them may come to nothing (they were free) and still be recorded. */
+const takesCopies = (allocation: RefundAllocation) => allocation.lines.some((line) => line.quantity > 0);
+
 /** Checks a refund against what is left on the order, its seller orders and lines; returns the claim's writes. */
 function claimPlan(ctx: OrdersContext, state: OrderState, request: RefundRequest, refundId: string): Moves {
   const { db } = ctx.services;
@@ -132,12 +140,24 @@ function claimPlan(ctx: OrdersContext, state: OrderState, request: RefundRequest
       },
     );
   }
-  if (request.amount < 1) throw new AppError("unprocessable", "A refund must be at least 1 minor unit.");
+  if (request.amount < 0 || (request.amount === 0 && !takesCopies(request.allocation))) {
+    throw new AppError("unprocessable", "A refund must be at least 1 minor unit.");
+  }
   if (order.refundedTotal + request.amount > order.total) {
     throw exceeds(order.total - order.refundedTotal, order.currency, "of this order");
   }
   const goodwill = checkAllocation(request);
   const now = Date.now();
+  // Each seller order's share of the tax, by what it had given back before and gives back now (goodwill carries none).
+  const allocation: RefundAllocation = {
+    ...request.allocation,
+    sellerOrders: request.allocation.sellerOrders.map((allocated) => {
+      const sellerOrder = state.sellerOrders.find((row) => row.id === allocated.sellerOrderId);
+      if (!sellerOrder) return allocated;
+      const before = sellerOrder.refundedTotal;
+      return { ...allocated, tax: taxIn(sellerOrder, before + allocated.amount) - taxIn(sellerOrder, before) };
+    }),
+  };
   const statements: Statement[] = [
     store.insertRefund(db, {
       id: refundId,
@@ -145,10 +165,11 @@ function claimPlan(ctx: OrdersContext, state: OrderState, request: RefundRequest
       requestKey: request.requestKey,
       state: "pending",
       amount: request.amount,
+      tax: allocation.sellerOrders.reduce((sum, allocated) => sum + (allocated.tax ?? 0), 0),
       currency: order.currency,
       reason: request.reason,
       restock: request.restock,
-      allocation: request.allocation,
+      allocation,
       actor: request.actor,
       providerRefundId: null,
       createdAt: now,
@@ -212,15 +233,18 @@ export async function issueRefund(ctx: OrdersContext, request: RefundRequest): P
 /** Provider, stock, completion: each step is safe to repeat for the same claim. */
 async function settle(ctx: OrdersContext, refund: store.RefundRow): Promise<store.RefundRow> {
   const { services } = ctx;
-  let providerRefundId: string;
+  let providerRefundId: string | null = null;
   try {
-    const paid = await refundOrderPayment(services, {
-      orderId: refund.orderId,
-      amount: refund.amount,
-      reason: refund.reason,
-      idempotencyKey: refund.id,
-    });
-    providerRefundId = paid.providerRefundId;
+    // Nothing to pay back for free copies (Stripe refuses a zero refund): only the books come back.
+    if (refund.amount > 0) {
+      const paid = await refundOrderPayment(services, {
+        orderId: refund.orderId,
+        amount: refund.amount,
+        reason: refund.reason,
+        idempotencyKey: refund.id,
+      });
+      providerRefundId = paid.providerRefundId;
+    }
   } catch (error) {
     // The payments module refuses before asking the provider (nothing captured, too much): no money moved.
     if (error instanceof AppError) await unclaim(ctx, refund);
@@ -260,7 +284,7 @@ function completionPlan(
   ctx: OrdersContext,
   state: OrderState,
   refund: store.RefundRow,
-  providerRefundId: string,
+  providerRefundId: string | null,
   buyer: { email: string; name: string } | null,
 ) {
   const { db } = ctx.services;

@@ -41,6 +41,45 @@ export const OrderIdParam = z.object({
 
 const AddressView = AddressViewFields.openapi("OrderAddress");
 
+export const LineDiscountSchema = z
+  .object({
+    promotionId: z.string(),
+    code: z.string().nullable().openapi({ description: "The code entered; null for an automatic promotion" }),
+    name: z.string(),
+    fundedBy: z.enum(["seller", "platform"]).openapi({
+      description: "seller: taken off the seller's proceeds; platform: the marketplace pays it, the seller earns it",
+    }),
+    amount: MoneySchema,
+  })
+  .openapi("LineDiscount");
+
+const TaxLineSchema = z
+  .object({
+    taxClass: z.enum(["books", "standard"]).openapi({
+      description: "books: books and the shipping that goes with them; standard: cover options",
+    }),
+    rate: z.number().int().openapi({ description: "Basis points: 700 is 7%", example: 700 }),
+    name: z.string().openapi({ example: "DE VAT 7% (books)" }),
+    taxable: MoneySchema.openapi({ description: "What was charged at this rate, tax included" }),
+    tax: MoneySchema.openapi({ description: "The tax in it: taxable × rate / (10000 + rate), rounded" }),
+  })
+  .openapi("TaxLine");
+
+export const TaxSchema = z
+  .object({ lines: z.array(TaxLineSchema), total: MoneySchema })
+  .openapi("TaxBreakdown", { description: "Prices include tax: the tax in a total, per rate" });
+
+const OrderTaxSchema = TaxSchema.extend({
+  country: z.string().openapi({ description: "The country the tax was charged for (the shipping address's)" }),
+}).openapi("OrderTax");
+
+/** Who funds a total's discounts (the three are Money). */
+const Funding = {
+  discountTotal: MoneySchema.openapi({ description: "Every promotion's discount on the books" }),
+  sellerFundedDiscount: MoneySchema.openapi({ description: "Of it, what the sellers' own promotions take" }),
+  platformFundedDiscount: MoneySchema.openapi({ description: "Of it, what the marketplace pays" }),
+};
+
 export const LineSchema = z
   .object({
     id: z.string(),
@@ -52,7 +91,10 @@ export const LineSchema = z
     unitPrice: MoneySchema,
     cover: z.object({ id: z.string(), name: z.string(), price: MoneySchema }).nullable(),
     inscription: z.string().nullable(),
-    lineTotal: MoneySchema,
+    discounts: z.array(LineDiscountSchema).openapi({ description: "Each promotion's share of this line" }),
+    discountTotal: MoneySchema,
+    grossTotal: MoneySchema.openapi({ description: "(unit price + cover price) × quantity, before discounts" }),
+    lineTotal: MoneySchema.openapi({ description: "What was paid for the line: the gross total less its discounts" }),
     refunded: MoneySchema,
     refundedQuantity: z.number().int(),
   })
@@ -72,6 +114,7 @@ const SellerOrderTotals = z.object({
   items: MoneySchema,
   covers: MoneySchema,
   shipping: MoneySchema,
+  discount: MoneySchema.openapi({ description: "items + covers + shipping − discount = total" }),
   total: MoneySchema,
   refunded: MoneySchema,
 });
@@ -81,7 +124,8 @@ export const RefundSchema = z
     id: z.string(),
     orderId: z.string(),
     state: z.enum(["pending", "succeeded"]).openapi({ description: "pending while the provider is being asked" }),
-    amount: MoneySchema,
+    amount: MoneySchema.openapi({ description: "0 for copies that were free (nothing goes back to the card)" }),
+    tax: MoneySchema.openapi({ description: "The tax included in the amount" }),
     reason: z.string(),
     restocked: z.boolean(),
     sellerOrderIds: z.array(z.string()),
@@ -101,10 +145,13 @@ export const OrderSchema = z
       items: MoneySchema,
       covers: MoneySchema,
       shipping: MoneySchema,
-      tax: MoneySchema.openapi({ description: "Prices are tax-inclusive for now: always 0" }),
+      discount: MoneySchema.openapi({ description: "items + covers + shipping − discount = total" }),
+      tax: MoneySchema.openapi({ description: "Prices include tax: the part of the total that is tax" }),
       total: MoneySchema,
       refunded: MoneySchema,
     }),
+    ...Funding,
+    tax: OrderTaxSchema,
     shippingAddress: AddressView,
     shippingMethod: z.enum(["standard", "express"]),
     holdExpiresAt: z.string().openapi({ description: "Unpaid orders expire, and their copies go back on sale, then" }),
@@ -119,6 +166,8 @@ export const OrderSchema = z
         storeName: z.string(),
         status: z.enum(SELLER_ORDER_STATUSES),
         totals: SellerOrderTotals,
+        ...Funding,
+        tax: TaxSchema,
         lines: z.array(LineSchema),
         shipment: ShipmentSchema.nullable(),
       }),
@@ -185,17 +234,24 @@ export const ReceiptSchema = z
             unitPrice: MoneySchema,
             cover: z.string().nullable(),
             coverPrice: MoneySchema,
-            lineTotal: MoneySchema,
+            grossTotal: MoneySchema,
+            discounts: z.array(LineDiscountSchema),
+            discountTotal: MoneySchema,
+            lineTotal: MoneySchema.openapi({ description: "Paid for the line: gross total − discounts" }),
           }),
         ),
         shipping: MoneySchema,
-        total: MoneySchema,
+        discountTotal: MoneySchema,
+        tax: TaxSchema,
+        total: MoneySchema.openapi({ description: "The store's line totals plus its shipping" }),
       }),
     ),
     totals: OrderTotals,
+    tax: OrderTaxSchema.openapi({ description: "The VAT in the total per rate: the stores' added up" }),
     payment: z.object({ provider: z.enum(["stripe", "simulated"]), captured: MoneySchema }).nullable(),
     refunds: z.array(RefundSchema),
     netPaid: MoneySchema,
+    netTax: MoneySchema.openapi({ description: "The tax in what was kept: the total's tax less the refunds' tax" }),
   })
   .openapi("Receipt");
 
@@ -216,6 +272,11 @@ export const SellerOrderSchema = z
     orderId: z.string(),
     status: z.enum(SELLER_ORDER_STATUSES),
     totals: SellerOrderTotals,
+    ...Funding,
+    tax: TaxSchema,
+    proceeds: MoneySchema.openapi({
+      description: "What this part earns before fees: the total plus the discounts the marketplace funds",
+    }),
     lines: z.array(LineSchema),
     shippingMethod: z.enum(["standard", "express"]),
     shipTo: AddressView.nullable().openapi({ description: "Where to send it, while there is something to send" }),
@@ -246,6 +307,7 @@ const SellerRefundSchema = z
     id: z.string(),
     state: z.enum(["pending", "succeeded"]),
     amount: MoneySchema.openapi({ description: "What of the refund was charged to this seller order" }),
+    tax: MoneySchema.openapi({ description: "The tax included in that amount" }),
     reason: z.string(),
     restocked: z.boolean(),
     lines: z.array(z.object({ lineId: z.string(), quantity: z.number().int(), amount: MoneySchema })),

@@ -15,14 +15,17 @@ import type { SellerOrderStatus } from "./states";
 import * as store from "./store";
 import { loadOrder, type OrderState } from "./transitions";
 import {
+  discountView,
   type OrderView,
   orderSummary,
+  orderTaxView,
   orderTotals,
   orderView,
   refundView,
   type SellerOrderDetail,
   sellerOrderDetailView,
   sellerOrderView,
+  taxView,
 } from "./views";
 
 export { type SellerDashboard, sellerDashboard } from "./dashboard";
@@ -89,7 +92,11 @@ export async function buyerOrders(
   };
 }
 
-/** A receipt exists once money was taken: what was bought from whom, what it cost, what came back. */
+/**
+ * A receipt exists once money was taken: what was bought from whom, what it cost and what was taken off it, the
+ * VAT in it per rate, what came back. Each store's lines and shipping add up to its total, the stores' to the
+ * order's, and the VAT per rate of the stores to the order's.
+ */
 export async function receipt({ services }: OrdersContext, state: OrderState) {
   const { order } = state;
   if (order.paidAt === null) {
@@ -122,15 +129,22 @@ export async function receipt({ services }: OrdersContext, state: OrderState) {
           unitPrice: money(line.unitPrice),
           cover: line.coverName,
           coverPrice: money(line.coverPrice),
+          grossTotal: money((line.unitPrice + line.coverPrice) * line.quantity),
+          discounts: line.discounts.map((discount) => discountView(discount, order.currency)),
+          discountTotal: money(line.discountTotal),
           lineTotal: money(line.lineTotal),
         })),
       shipping: money(sellerOrder.shippingTotal),
+      discountTotal: money(sellerOrder.discountTotal),
+      tax: taxView(sellerOrder.taxLines, order.currency),
       total: money(sellerOrder.total),
     })),
     totals: orderTotals(order),
+    tax: orderTaxView(order),
     payment: payment ? { provider: payment.provider, captured: money(payment.capturedAmount) } : null,
     refunds: succeeded.map(refundView),
     netPaid: money(order.total - succeeded.reduce((total, refund) => total + refund.amount, 0)),
+    netTax: money(order.tax - succeeded.reduce((total, refund) => total + refund.tax, 0)),
   };
 }
 

@@ -1,11 +1,53 @@
 import type { ShippingAddress } from "../identity";
 import type { Money } from "../lib/money";
+import type { LineDiscount } from "../promotions";
+import type { TaxLine } from "../tax";
 import type * as store from "./store";
 import type { OrderState } from "./transitions";
 
-/** How orders are shown: to their buyer (everything), and to a seller (their part, and where to send it). */
+/**
+ * How orders are shown: to their buyer (everything), and to a seller (their part, and where to send it). Every
+ * cent is explained: each line's discounts and who funds them, each total's tax per rate.
+ */
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+const moneyIn = (currency: string) => (amount: number) => ({ amount, currency });
+
+/** A promotion's share of a line, as applied at checkout. */
+export function discountView(discount: LineDiscount, currency: string) {
+  return {
+    promotionId: discount.promotionId,
+    code: discount.code,
+    name: discount.name,
+    fundedBy: discount.fundedBy,
+    amount: { amount: discount.amount, currency },
+  };
+}
+
+/** The tax included in a total, per rate (taxable is the tax-inclusive amount charged at that rate). */
+export function taxView(lines: TaxLine[], currency: string) {
+  const money = moneyIn(currency);
+  return {
+    lines: lines.map((line) => ({
+      taxClass: line.taxClass,
+      rate: line.rate,
+      name: line.name,
+      taxable: money(line.taxable),
+      tax: money(line.tax),
+    })),
+    total: money(lines.reduce((sum, line) => sum + line.tax, 0)),
+  };
+}
+
+/** Who funds the discounts of a total: the seller's own promotions lower what they earn, the marketplace's do not. */
+function funding(row: Pick<store.SellerOrderRow, "discountTotal" | "sellerFundedDiscount">, currency: string) {
+  const money = moneyIn(currency);
+  return {
+    discountTotal: money(row.discountTotal),
+    sellerFundedDiscount: money(row.sellerFundedDiscount),
+    platformFundedDiscount: money(row.discountTotal - row.sellerFundedDiscount),
+  };
+}
 
 interface LineView {
   id: string;
@@ -17,6 +59,11 @@ interface LineView {
   unitPrice: Money;
   cover: { id: string; name: string; price: Money } | null;
   inscription: string | null;
+  discounts: ReturnType<typeof discountView>[];
+  discountTotal: Money;
+  /** (Unit price + cover price) × quantity: the line before discounts. */
+  grossTotal: Money;
+  /** What the buyer pays for the line: the gross total less its discounts. */
   lineTotal: Money;
   refunded: Money;
   refundedQuantity: number;
@@ -44,6 +91,9 @@ function lineView(line: store.OrderLineRow, currency: string): LineView {
       ? { id: line.coverOptionId, name: line.coverName ?? "", price: money(line.coverPrice) }
       : null,
     inscription: line.inscription,
+    discounts: line.discounts.map((discount) => discountView(discount, currency)),
+    discountTotal: money(line.discountTotal),
+    grossTotal: money((line.unitPrice + line.coverPrice) * line.quantity),
     lineTotal: money(line.lineTotal),
     refunded: money(line.refundedAmount),
     refundedQuantity: line.refundedQuantity,
@@ -61,28 +111,38 @@ function shipmentView(row: store.ShipmentRow | undefined): ShipmentView | null {
   };
 }
 
+/** A seller order's totals: items + covers + shipping − discount = total. */
 function sellerOrderTotals(row: store.SellerOrderRow, currency: string) {
-  const money = (amount: number) => ({ amount, currency });
+  const money = moneyIn(currency);
   return {
     items: money(row.itemsTotal),
     covers: money(row.coversTotal),
     shipping: money(row.shippingTotal),
+    discount: money(row.discountTotal),
     total: money(row.total),
     refunded: money(row.refundedTotal),
   };
 }
 
+/** An order's totals: items + covers + shipping − discount = total, `tax` the part of it that is tax. */
 export function orderTotals(order: store.OrderRow) {
-  const money = (amount: number) => ({ amount, currency: order.currency });
+  const money = moneyIn(order.currency);
   return {
     items: money(order.itemsTotal),
     covers: money(order.coversTotal),
     shipping: money(order.shippingTotal),
+    discount: money(order.discountTotal),
     tax: money(order.tax),
     total: money(order.total),
     refunded: money(order.refundedTotal),
   };
 }
+
+/** The order's tax: where it was charged for, and per rate (its seller orders' added up). */
+export const orderTaxView = (order: store.OrderRow) => ({
+  country: order.taxCountry,
+  ...taxView(order.taxLines, order.currency),
+});
 
 /** The buyer's view of an order: totals, seller orders with their lines and tracking, and the status history. */
 export function orderView(
@@ -100,6 +160,8 @@ export function orderView(
     status: order.status,
     currency: order.currency,
     totals: orderTotals(order),
+    ...funding(order, order.currency),
+    tax: orderTaxView(order),
     shippingAddress: order.shippingAddress as ShippingAddress,
     shippingMethod: order.shippingMethod,
     holdExpiresAt: iso(order.holdExpiresAt)!,
@@ -113,6 +175,8 @@ export function orderView(
       storeName: extra.storeNames.get(sellerOrder.sellerId) ?? "Unknown seller",
       status: sellerOrder.status,
       totals: sellerOrderTotals(sellerOrder, order.currency),
+      ...funding(sellerOrder, order.currency),
+      tax: taxView(sellerOrder.taxLines, order.currency),
       lines: state.lines
         .filter((line) => line.sellerOrderId === sellerOrder.id)
         .map((l) => lineView(l, order.currency)),
@@ -153,6 +217,7 @@ export function refundView(refund: store.RefundRow) {
     orderId: refund.orderId,
     state: refund.state,
     amount: money(refund.amount),
+    tax: money(refund.tax),
     reason: refund.reason,
     restocked: refund.restock,
     sellerOrderIds: refund.allocation.sellerOrders.map((so) => so.sellerOrderId),
@@ -171,7 +236,8 @@ const SHIPPING_STATUSES: readonly string[] = ["paid", "shipped", "delivered", "p
 
 /**
  * A seller's part of an order: their lines, their shipping charge, tracking, and where to send it. Of the buyer they
- * see only the shipping address (name included), and only while there is something to send.
+ * see only the shipping address (name included), and only while there is something to send. `proceeds` is what
+ * the part earns before fees: what the buyer pays plus the discounts the marketplace funds.
  */
 export function sellerOrderView(
   sellerOrder: store.SellerOrderRow,
@@ -184,6 +250,12 @@ export function sellerOrderView(
     orderId: sellerOrder.orderId,
     status: sellerOrder.status,
     totals: sellerOrderTotals(sellerOrder, order.currency),
+    ...funding(sellerOrder, order.currency),
+    tax: taxView(sellerOrder.taxLines, order.currency),
+    proceeds: {
+      amount: sellerOrder.total + sellerOrder.discountTotal - sellerOrder.sellerFundedDiscount,
+      currency: order.currency,
+    },
     lines: lines.map((line) => lineView(line, order.currency)),
     shippingMethod: order.shippingMethod,
     shipTo: SHIPPING_STATUSES.includes(sellerOrder.status) ? (order.shippingAddress as ShippingAddress) : null,
@@ -202,6 +274,7 @@ function sellerRefundView(refund: store.RefundRow, sellerOrderId: string) {
     id: refund.id,
     state: refund.state,
     amount: money(share?.amount ?? 0),
+    tax: money(share?.tax ?? 0),
     reason: refund.reason,
     restocked: refund.restock,
     lines: refund.allocation.lines

@@ -59,6 +59,25 @@ const DONE: Record<string, string> = {
   refunded: "Refund issued; the buyer was told.",
 };
 
+type Line = SellerOrderDetail["lines"][number];
+
+/** A line's promotions, each with what it took off and whether the seller or the marketplace pays for it. */
+const Discounts: FC<{ line: Line }> = ({ line }) =>
+  line.discounts.length === 0 ? (
+    <>–</>
+  ) : (
+    <ul class="plain-list">
+      {line.discounts.map((discount) => (
+        <li>
+          {`${discount.name}${discount.code ? ` (${discount.code})` : ""}: −${price(discount.amount)}`}
+          <span class="field-hint">
+            {discount.fundedBy === "seller" ? "funded by you" : "funded by the marketplace"}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+
 const Lines: FC<{ order: SellerOrderDetail }> = ({ order }) => (
   <TableFrame label="Books in this order">
     <table>
@@ -74,6 +93,7 @@ const Lines: FC<{ order: SellerOrderDetail }> = ({ order }) => (
           </th>
           <th scope="col">Cover option</th>
           <th scope="col">Inscription</th>
+          <th scope="col">Discounts</th>
           <th scope="col" class="number">
             Line total
           </th>
@@ -93,6 +113,9 @@ const Lines: FC<{ order: SellerOrderDetail }> = ({ order }) => (
             <td class="number">{price(line.unitPrice)}</td>
             <td>{line.cover ? `${line.cover.name} (${price(line.cover.price)})` : "–"}</td>
             <td>{line.inscription ?? "–"}</td>
+            <td>
+              <Discounts line={line} />
+            </td>
             <td class="number">{price(line.lineTotal)}</td>
             <td class="number">
               {line.refundedQuantity > 0 || line.refunded.amount > 0
@@ -124,8 +147,27 @@ const Summary: FC<{ order: SellerOrderDetail }> = ({ order }) => (
     <dd>{price(order.totals.covers)}</dd>
     <dt>Shipping ({order.shippingMethod})</dt>
     <dd>{price(order.totals.shipping)}</dd>
-    <dt>Total</dt>
+    {order.discountTotal.amount > 0 && (
+      <>
+        <dt>Discounts</dt>
+        <dd>
+          {`−${price(order.discountTotal)}`}
+          <span class="field-hint">
+            {`${price(order.sellerFundedDiscount)} funded by you, ${price(order.platformFundedDiscount)} by the marketplace`}
+          </span>
+        </dd>
+      </>
+    )}
+    <dt>Total (the buyer paid)</dt>
     <dd>{price(order.totals.total)}</dd>
+    {order.tax.lines.map((line) => (
+      <>
+        <dt>{line.name}</dt>
+        <dd>{`${price(line.tax)} included in ${price(line.taxable)}`}</dd>
+      </>
+    ))}
+    <dt>Your proceeds (before fees)</dt>
+    <dd>{price(order.proceeds)}</dd>
     <dt>Refunded</dt>
     <dd>{price(order.totals.refunded)}</dd>
   </dl>

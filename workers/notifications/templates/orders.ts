@@ -13,6 +13,9 @@ export const orderLink = (config: Config, orderId: string) => `${config.PUBLIC_B
 const row = (label: string, money: Money) => `${label.padEnd(16)}${formatMoney(money).padStart(14)}`;
 const spaced = (reason: string) => reason.replace(/_/g, " ");
 
+const Discount = z.object({ code: z.string().nullable(), name: z.string(), amount: MoneySchema });
+
+/** Events written before discounts and tax per rate were added lack them: those mails show neither. */
 const PaidLine = z.object({
   title: z.string(),
   quantity: z.number().int().positive(),
@@ -20,8 +23,23 @@ const PaidLine = z.object({
   cover: z.string().nullable(),
   coverPrice: MoneySchema,
   inscription: z.string().nullable(),
+  discounts: z.array(Discount).default([]),
   lineTotal: MoneySchema,
 });
+
+const TaxRate = z.object({ name: z.string(), taxable: MoneySchema, tax: MoneySchema });
+
+/** A line's discounts under it, one a row: the promotion's name and code, what it took off. */
+const discountRows = (discounts: z.infer<typeof Discount>[]) =>
+  discounts.map(
+    (discount) => `  − ${discount.name}${discount.code ? ` (${discount.code})` : ""}: ${formatMoney(discount.amount)}`,
+  );
+
+/** The tax in the total, one row a rate: what was charged at it and the tax in that. */
+const taxRows = (rates: z.infer<typeof TaxRate>[], of: string) =>
+  rates.map((rate) => `${rate.name}: ${formatMoney(rate.tax)} ${of} ${formatMoney(rate.taxable)}`);
+
+const hasAmount = (money: Money | undefined): money is Money => money !== undefined && money.amount > 0;
 
 export const orderConfirmation = defineTemplate({
   kind: "order-confirmation",
@@ -33,9 +51,11 @@ export const orderConfirmation = defineTemplate({
       items: MoneySchema,
       covers: MoneySchema,
       shipping: MoneySchema,
+      discount: MoneySchema.optional(),
       tax: MoneySchema,
       total: MoneySchema,
     }),
+    taxLines: z.array(TaxRate).default([]),
     shippingMethod: z.enum(["standard", "express"]),
     shippingAddress: z.object({ name: z.string(), city: z.string(), country: z.string() }),
     sellerOrders: z.array(z.object({ sellerOrderId: z.string() })),
@@ -48,7 +68,8 @@ export const orderConfirmation = defineTemplate({
         const cover = line.cover
           ? ` — ${line.cover}${line.inscription ? ` "${line.inscription}"` : ""} (+${formatMoney(line.coverPrice)} each)`
           : "";
-        return `${line.quantity} × ${line.title} at ${formatMoney(line.unitPrice)}${cover}: ${formatMoney(line.lineTotal)}`;
+        const bought = `${line.quantity} × ${line.title} at ${formatMoney(line.unitPrice)}${cover}: ${formatMoney(line.lineTotal)}`;
+        return [bought, ...discountRows(line.discounts)].join("\n");
       });
       const { name, city, country } = data.shippingAddress;
       const sellers = data.sellerOrders.length;
@@ -62,9 +83,11 @@ export const orderConfirmation = defineTemplate({
             row("Items", data.totals.items),
             row("Covers", data.totals.covers),
             row("Shipping", data.totals.shipping),
+            ...(hasAmount(data.totals.discount) ? [row("Discounts", data.totals.discount)] : []),
             row("Tax (included)", data.totals.tax),
             row("Total paid", data.totals.total),
           ].join("\n"),
+          ...(data.taxLines.length ? [`Tax included\n${taxRows(data.taxLines, "of").join("\n")}`] : []),
           `Ships ${data.shippingMethod} to ${inertName(name)}, ${city}, ${country}. ` +
             (sellers > 1
               ? `${sellers} sellers each send their part; you will get a mail with tracking for each parcel.`
@@ -80,7 +103,8 @@ export const orderConfirmation = defineTemplate({
         const cover = line.cover
           ? ` — ${line.cover}${line.inscription ? ` „${line.inscription}“` : ""} (+${formatMoney(line.coverPrice)} je Stück)`
           : "";
-        return `${line.quantity} × ${line.title} zu ${formatMoney(line.unitPrice)}${cover}: ${formatMoney(line.lineTotal)}`;
+        const bought = `${line.quantity} × ${line.title} zu ${formatMoney(line.unitPrice)}${cover}: ${formatMoney(line.lineTotal)}`;
+        return [bought, ...discountRows(line.discounts)].join("\n");
       });
       const { name, city, country } = data.shippingAddress;
       const sellers = data.sellerOrders.length;
@@ -95,9 +119,11 @@ export const orderConfirmation = defineTemplate({
             row("Artikel", data.totals.items),
             row("Einbände", data.totals.covers),
             row("Versand", data.totals.shipping),
+            ...(hasAmount(data.totals.discount) ? [row("Rabatte", data.totals.discount)] : []),
             row("MwSt. enthalten", data.totals.tax),
             row("Bezahlt gesamt", data.totals.total),
           ].join("\n"),
+          ...(data.taxLines.length ? [`Enthaltene MwSt.\n${taxRows(data.taxLines, "von").join("\n")}`] : []),
           `Versand ${method} an ${inertName(name)}, ${city}, ${country}. ` +
             (sellers > 1
               ? `${sellers} Verkäufer schicken jeweils ihren Teil; Sie erhalten für jedes Paket eine Mail mit Sendungsverfolgung.`
@@ -147,12 +173,16 @@ const CANCEL_REASONS = {
     stock_unavailable_after_payment:
       "your payment arrived after the books were no longer held for you, and they have been sold since",
     order_cancelled_before_payment: "it was cancelled before the payment arrived",
+    promotion_used_up_after_payment:
+      "your payment arrived after the books were no longer held for you, and a promotion it used has been used up since",
     buyer_requested: "you asked us to",
   },
   de: {
     stock_unavailable_after_payment:
       "Ihre Zahlung eingegangen ist, als die Bücher nicht mehr für Sie reserviert waren, und sie inzwischen verkauft sind",
     order_cancelled_before_payment: "sie storniert wurde, bevor die Zahlung einging",
+    promotion_used_up_after_payment:
+      "Ihre Zahlung eingegangen ist, als die Bücher nicht mehr für Sie reserviert waren, und eine darin genutzte Aktion inzwischen ausgeschöpft ist",
     buyer_requested: "Sie darum gebeten haben",
   },
 } satisfies Record<string, Record<string, string>>;
@@ -208,6 +238,7 @@ export const refundIssued = defineTemplate({
   placeholders: z.object({
     orderId: z.string(),
     amount: MoneySchema,
+    tax: MoneySchema.optional(),
     orderRefunded: MoneySchema,
     reason: z.string(),
     lines: z.array(z.object({ title: z.string(), quantity: z.number().int().nonnegative(), amount: MoneySchema })),
@@ -220,7 +251,9 @@ export const refundIssued = defineTemplate({
         subject: `Refund of ${formatMoney(data.amount)} for your Book Bazaar order ${data.orderId}`,
         text: [
           `Hello ${inertName(recipient.name)},`,
-          `We refunded ${formatMoney(data.amount)} for order ${data.orderId} (${spaced(data.reason)}). It reaches your account through your payment method within a few days.`,
+          data.amount.amount === 0
+            ? `We took back copies of order ${data.orderId} (${spaced(data.reason)}). They were free with a promotion, so nothing goes back to your payment method.`
+            : `We refunded ${formatMoney(data.amount)}${hasAmount(data.tax) ? ` (${formatMoney(data.tax)} of it tax)` : ""} for order ${data.orderId} (${spaced(data.reason)}). It reaches your account through your payment method within a few days.`,
           ...(lines.length ? [`Refunded\n${lines.join("\n")}`] : []),
           `Refunded on this order so far: ${formatMoney(data.orderRefunded)}.`,
           `Your order: ${orderLink(config, data.orderId)}`,
@@ -235,7 +268,9 @@ export const refundIssued = defineTemplate({
         subject: `Erstattung von ${formatMoney(data.amount)} für Ihre Book-Bazaar-Bestellung ${data.orderId}`,
         text: [
           `Hallo ${inertName(recipient.name)},`,
-          `wir haben ${formatMoney(data.amount)} für die Bestellung ${data.orderId} erstattet (${spaced(data.reason)}). Der Betrag erreicht Ihr Konto über Ihre Zahlungsart innerhalb weniger Tage.`,
+          data.amount.amount === 0
+            ? `wir haben Exemplare der Bestellung ${data.orderId} zurückgenommen (${spaced(data.reason)}). Sie waren mit einer Aktion gratis, daher geht nichts an Ihre Zahlungsart zurück.`
+            : `wir haben ${formatMoney(data.amount)}${hasAmount(data.tax) ? ` (davon ${formatMoney(data.tax)} MwSt.)` : ""} für die Bestellung ${data.orderId} erstattet (${spaced(data.reason)}). Der Betrag erreicht Ihr Konto über Ihre Zahlungsart innerhalb weniger Tage.`,
           ...(lines.length ? [`Erstattet\n${lines.join("\n")}`] : []),
           `Für diese Bestellung bisher erstattet: ${formatMoney(data.orderRefunded)}.`,
           `Ihre Bestellung: ${orderLink(config, data.orderId)}`,

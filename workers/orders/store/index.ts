@@ -207,7 +207,7 @@ export const refundsOf = (db: Db, orderId: string) =>
   db.select().from(orderRefunds).where(eq(orderRefunds.orderId, orderId)).orderBy(orderRefunds.createdAt);
 
 /** pending → succeeded, or an aborted batch if another attempt completed it first. */
-export function completeRefund(db: Db, refundId: string, providerRefundId: string, now: number) {
+export function completeRefund(db: Db, refundId: string, providerRefundId: string | null, now: number) {
   return db
     .update(orderRefunds)
     .set({
