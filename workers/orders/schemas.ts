@@ -399,7 +399,9 @@ const RefundFigures = z.object({ count: z.number().int(), amount: MoneyTotal });
 
 const PeriodFigures = z.object({
   revenue: MoneyTotal.openapi({
-    description: "Line totals (covers included, shipping not) of seller orders paid then",
+    description:
+      "What seller orders paid then earn from books and covers (shipping not): their prices less your own " +
+      "promotions' discounts (the marketplace's promotions are paid to you)",
   }),
   units: z.number().int().openapi({ description: "Copies sold" }),
   refunds: RefundFigures.openapi({ description: "Succeeded refunds issued then: how many, and your share of them" }),

@@ -18,7 +18,8 @@ const sales = securedRoute({
   tags,
   summary: "Your sales per day or week: revenue, copies, refunds, shipping times and the top 10 books",
   description:
-    "Days are UTC. Sales count by the day their order was paid (line totals, covers included, shipping not); " +
+    "Days are UTC. Sales count by the day their order was paid (books and covers less your own promotions' " +
+    "discounts, shipping not; the marketplace's promotions are paid to you); " +
     "refunds by the day they were issued (your share of succeeded ones); parcels by the day they left, with the " +
     "average time from payment to sending. `from` and `to` are included; the default is the last 30 days, at " +
     "most 366 days (422 otherwise, and when `from` is after `to`). `format=csv` answers the periods as `text/csv`, " +

@@ -27,16 +27,19 @@ const within = (column: SQLiteColumn, span: Span) => and(gte(column, span.start)
 const soldBy = (sellerId: string, span: Span) =>
   and(eq(sellerOrders.sellerId, sellerId), isNotNull(orders.paidAt), within(orders.paidAt, span));
 
-/** Revenue (line totals, covers included) and copies sold, per UTC day of payment. */
+/**
+ * Revenue and copies sold, per UTC day of payment. Revenue is what the seller earns from books and covers (shipping
+ * not): their price less the seller's own promotions' discounts; the marketplace's discounts it pays the seller.
+ */
 export function dailySales(db: Db, sellerId: string, span: Span) {
+  const copies = sql`(SELECT SUM(${orderLines.quantity}) FROM ${orderLines} WHERE ${orderLines.sellerOrderId} = ${sellerOrders.id})`;
   return db
     .select({
       day: utcDay(orders.paidAt),
-      revenue: sql<number>`SUM(${orderLines.lineTotal})`,
-      units: sql<number>`SUM(${orderLines.quantity})`,
+      revenue: sql<number>`SUM(${sellerOrders.itemsTotal} + ${sellerOrders.coversTotal} - ${sellerOrders.sellerFundedDiscount})`,
+      units: sql<number>`SUM(${copies})`,
     })
-    .from(orderLines)
-    .innerJoin(sellerOrders, eq(sellerOrders.id, orderLines.sellerOrderId))
+    .from(sellerOrders)
     .innerJoin(orders, eq(orders.id, sellerOrders.orderId))
     .where(soldBy(sellerId, span))
     .groupBy(utcDay(orders.paidAt));
