@@ -52,10 +52,22 @@ export function checkout(
   return api("/v1/checkout", json(body, { headers: { ...buyer.auth, ...(key ? { "idempotency-key": key } : {}) } }));
 }
 
+type Money = { amount: number; currency: string };
+
+/** The tax in a total, per rate. */
+export interface TaxBody {
+  lines: { taxClass: string; rate: number; name: string; taxable: Money; tax: Money }[];
+  total: Money;
+}
+
 export interface OrderBody {
   id: string;
   status: string;
-  totals: Record<"items" | "covers" | "shipping" | "tax" | "total" | "refunded", { amount: number; currency: string }>;
+  totals: Record<"items" | "covers" | "shipping" | "discount" | "tax" | "total" | "refunded", Money>;
+  discountTotal: Money;
+  sellerFundedDiscount: Money;
+  platformFundedDiscount: Money;
+  tax: TaxBody & { country: string };
   shippingAddress: Record<string, string>;
   holdExpiresAt: string;
   paidAt: string | null;
@@ -66,6 +78,7 @@ export interface OrderBody {
     storeName: string;
     status: string;
     totals: Record<string, { amount: number }>;
+    tax: TaxBody;
     lines: {
       id: string;
       listingId: string;
@@ -73,6 +86,9 @@ export interface OrderBody {
       unitPrice: { amount: number };
       cover: { id: string; name: string; price: { amount: number } } | null;
       inscription: string | null;
+      discounts: { promotionId: string; code: string | null; name: string; fundedBy: string; amount: Money }[];
+      discountTotal: { amount: number };
+      grossTotal: { amount: number };
       lineTotal: { amount: number };
       refunded: { amount: number };
     }[];
