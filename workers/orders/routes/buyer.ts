@@ -40,7 +40,8 @@ const receiptRoute = securedRoute({
   tags,
   summary: "The receipt of a paid order",
   description:
-    "What was bought from each store, the payment captured, succeeded refunds and `netPaid`. An unpaid order is 409 " +
+    "What was bought from each store with each line's discounts, the VAT per rate (each store's and the order's, " +
+    "which add up), the payment captured, succeeded refunds, `netPaid` and `netTax`. An unpaid order is 409 " +
     "`order_not_paid`; someone else's is 404.",
   request: { params: OrderIdParam },
   responses: { 200: jsonContent(ReceiptSchema, "The receipt"), ...problems(400, 401, 404, 409) },

@@ -14,7 +14,13 @@ const checkoutRoute = securedRoute({
   tags: ["Checkout"],
   summary: "Turn the cart into an order: hold its copies and start the payment",
   description:
-    "Prices are today's; each seller's part ships at that seller's rate. Copies are held until `holdExpiresAt`; " +
+    "Prices are today's, less the promotions running and the codes the cart holds (each line says which " +
+    "discounts it got and who funds them); tax is included and broken out per rate for the address's country. " +
+    "Each seller's part ships at that seller's rate. The payment is for the total after discounts. A code the " +
+    "cart holds that no longer applies is 422 with the reason as `code` (`promotion_expired`, " +
+    "`promotion_not_applicable`, `minimum_not_met`, `usage_limit_reached`, `promotion_not_stackable`): nothing " +
+    "is held then; a promotion used up by other orders during the checkout is 422 `usage_limit_reached` too. " +
+    "Copies are held until `holdExpiresAt`; " +
     "pay before then (the payment's `clientSecret` is for the storefront's payment form). The order is paid when " +
     "the provider's webhook says so. Needs an `Idempotency-Key`: the same key and body replay the first answer " +
     "and never create a second order. 409 `out_of_stock` lists the lines that fell short and what is available; " +

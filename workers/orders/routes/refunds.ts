@@ -46,8 +46,10 @@ const refund = securedRoute({
   tags: ["Refunds"],
   summary: "Refund part or all of a paid order (the seller of the lines, or an admin)",
   description:
-    "With `lines`, each line's copies are refunded at their price (an `amount` above that, for one seller's " +
-    "lines, refunds shipping too). Without lines, `sellerOrderIds` names the seller orders to refund; else a " +
+    "With `lines`, each line's copies are refunded at what was paid for them (the line's total after " +
+    "discounts, split exactly over its copies): a copy that was free comes back for 0, recorded and restocked " +
+    "without a payment refund; an `amount` above their value, for one seller's lines, refunds shipping too. " +
+    "`tax` is the tax in the amount. Without lines, `sellerOrderIds` names the seller orders to refund; else a " +
     "seller refunds their part of the order and an admin the order (on an order with several sellers, an admin's " +
     "partial amount names seller orders or lines, or is sent with `goodwill: true` as a marketplace credit " +
     "charged to no seller: 422 otherwise); without `amount`, everything left there. `restock` puts the copies " +
