@@ -13,6 +13,7 @@ import { operationsRoutes } from "./operations";
 import { orderLedger, orderRoutes } from "./orders";
 import { paymentRoutes } from "./payments";
 import { printingRoutes } from "./printing";
+import { promotionRoutes } from "./promotions";
 import { accountSellers, sellerRoutes } from "./sellers";
 
 /** The whole API, as the Worker serves it. */
@@ -33,6 +34,7 @@ export function createApp() {
   app.route("/", sellerRoutes);
   app.route("/", orderRoutes);
   app.route("/", printingRoutes);
+  app.route("/", promotionRoutes);
   app.route("/", communityRoutes);
   app.route("/", docsRoutes);
   // The seller console's pages are HTML for browsers, not API operations: outside the OpenAPI document.
