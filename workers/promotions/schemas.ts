@@ -26,7 +26,7 @@ const Code = z
   .trim()
   .regex(/^[A-Za-z0-9_-]{3,32}$/, "3 to 32 letters, digits, hyphens or underscores")
   .transform((code) => code.toUpperCase())
-  .openapi({ type: "string", example: "SPRING10", description: "Stored upper-cased; matched without regard to case." });
+  .openapi({ example: "SPRING10", description: "Stored upper-cased; matched without regard to case." });
 
 const Quantity = (min: number) => z.number().int().min(min).max(100);
 

@@ -52,6 +52,7 @@ const read = securedRoute({
   role: "admin",
   tags,
   summary: "Any promotion, with its uses",
+  description: "The marketplace's and every seller's: `sellerId` and `fundedBy` say whose it is and who pays.",
   request: { params: PromotionIdParam },
   responses: { 200: promotionReply("The promotion"), ...problems(400, 404) },
 });
