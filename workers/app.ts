@@ -14,6 +14,7 @@ import { orderLedger, orderRoutes } from "./orders";
 import { paymentRoutes } from "./payments";
 import { printingRoutes } from "./printing";
 import { accountSellers, sellerRoutes } from "./sellers";
+import { taxRoutes } from "./tax";
 
 /** The whole API, as the Worker serves it. */
 export function createApp() {
@@ -34,6 +35,7 @@ export function createApp() {
   app.route("/", orderRoutes);
   app.route("/", printingRoutes);
   app.route("/", communityRoutes);
+  app.route("/", taxRoutes);
   app.route("/", docsRoutes);
   // The seller console's pages are HTML for browsers, not API operations: outside the OpenAPI document.
   app.route("/", consoleRoutes);
