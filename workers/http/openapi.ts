@@ -45,12 +45,12 @@ const API_TAGS = [
   { name: "Seller print jobs", description: "The covers printed for a seller's lines, with their status." },
   { name: "Payments", description: "Payment events from the payment provider." },
   { name: "Catalog administration", description: "The category tree, kept by admins." },
+  { name: "Reports", description: "Readers report reviews, comments and threads that break the rules." },
+  { name: "Admin", description: "The security audit log and the moderation queue, for admins." },
   {
     name: "Tax administration",
     description: "The tax rates per destination country (or US state) and tax class, kept by admins.",
   },
-  { name: "Reports", description: "Readers report reviews, comments and threads that break the rules." },
-  { name: "Admin", description: "The security audit log and the moderation queue, for admins." },
   { name: "Operations", description: "Health, dead letters, reconciliation and the delivery log, for operators." },
   {
     name: "Development",
