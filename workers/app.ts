@@ -15,6 +15,7 @@ import { paymentRoutes } from "./payments";
 import { printingRoutes } from "./printing";
 import { promotionRoutes } from "./promotions";
 import { accountSellers, sellerRoutes } from "./sellers";
+import { taxRoutes } from "./tax";
 
 /** The whole API, as the Worker serves it. */
 export function createApp() {
@@ -36,6 +37,7 @@ export function createApp() {
   app.route("/", printingRoutes);
   app.route("/", promotionRoutes);
   app.route("/", communityRoutes);
+  app.route("/", taxRoutes);
   app.route("/", docsRoutes);
   // The seller console's pages are HTML for browsers, not API operations: outside the OpenAPI document.
   app.route("/", consoleRoutes);

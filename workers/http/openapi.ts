@@ -55,6 +55,10 @@ const API_TAGS = [
   },
   { name: "Reports", description: "Readers report reviews, comments and threads that break the rules." },
   { name: "Admin", description: "The security audit log and the moderation queue, for admins." },
+  {
+    name: "Tax administration",
+    description: "The tax rates per destination country (or US state) and tax class, kept by admins.",
+  },
   { name: "Operations", description: "Health, dead letters, reconciliation and the delivery log, for operators." },
   {
     name: "Development",
