@@ -120,6 +120,8 @@ export const CartSchema = z
   })
   .openapi("Cart");
 
+export type CartBody = z.infer<typeof CartSchema>;
+
 export const AddedLineSchema = z
   .object({
     lineId: z.string(),
