@@ -1,6 +1,6 @@
 export type { LineDiscount } from "../../schema/promotions";
 export { type PromotionsContext, promotionsConsumerContext, promotionsContext } from "./context";
-export type { AppliedPromotion, Offer, Pricing, PricingLine, Refusal } from "./engine";
+export type { AppliedPromotion, Offer, Pricing, PricingLine, Refusal, RefusedCode } from "./engine";
 export { promotionRoutes } from "./routes";
 export {
   AdminPromotionsQuery,
