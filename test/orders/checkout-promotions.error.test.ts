@@ -3,9 +3,7 @@ import { asSeller, signUp, type TestAccount } from "../support/identity";
 import { listBook } from "../support/listings";
 import { addToCart, type CheckoutBody, checkout, ordersOf, placeOrder, stockLevels } from "../support/orders";
 import { enterCodes, insertPromotion, promotionById, updatePromotion } from "../support/pricing";
-
-let next = 0;
-const uniqueCode = (stem: string) => `${stem}${++next}${crypto.randomUUID().slice(0, 4).toUpperCase()}`;
+import { uniqueCode } from "../support/promotion-rows";
 
 /** A buyer with one 12.00 book of a fresh seller in the cart. */
 async function cartWithBook(price = 1200) {
@@ -43,39 +41,44 @@ describe("checkout with promotion codes (errors)", () => {
   it("refuses a code whose minimum spend the cart no longer reaches", async () => {
     const { listing, buyer } = await cartWithBook(1500);
     const code = uniqueCode("BIGSPEND");
-    await insertPromotion({ code, kind: "amount_off", amountOff: 500, minimumSpend: 2000 });
+    const promotion = await insertPromotion({ code, kind: "amount_off", amountOff: 500, minimumSpend: 1000 });
     await enterCodes(buyer, [code]);
+    await updatePromotion(promotion.id, { minimumSpend: 2000 });
     await refused(buyer, listing.id, "minimum_not_met");
   });
 
-  it("refuses a code no promotion has, and a seller's code for another seller's books", async () => {
+  it("refuses a code whose promotion was paused, or moved to other books, since it was entered", async () => {
     const { listing, buyer } = await cartWithBook();
-    await enterCodes(buyer, ["NOSUCHCODE"]);
+    const code = uniqueCode("PAUSED");
+    const promotion = await insertPromotion({ code, kind: "percent_off", percentOff: 20 });
+    await enterCodes(buyer, [code]);
+    await updatePromotion(promotion.id, { status: "paused" });
     await refused(buyer, listing.id, "promotion_not_applicable");
 
-    const other = await asSeller();
-    const theirs = uniqueCode("THEIRS");
-    await insertPromotion({ sellerId: other.sellerId, code: theirs, kind: "percent_off", percentOff: 20 });
-    await enterCodes(buyer, [theirs]);
+    await updatePromotion(promotion.id, {
+      status: "active",
+      targets: { listingIds: [`lst_${"0".repeat(32)}`], categoryIds: [], conditions: [], formats: [] },
+    });
     await refused(buyer, listing.id, "promotion_not_applicable");
   });
 
-  it("refuses a code already used as often as it may be, before holding anything", async () => {
+  it("refuses a code used as often as it may be since it was entered, before holding anything", async () => {
     const { listing, buyer } = await cartWithBook();
     const code = uniqueCode("LAST");
     const promotion = await insertPromotion({ code, kind: "percent_off", percentOff: 10, usageLimit: 3 });
-    await updatePromotion(promotion.id, { usesHeld: 3 });
     await enterCodes(buyer, [code]);
+    await updatePromotion(promotion.id, { usesHeld: 3 });
     await refused(buyer, listing.id, "usage_limit_reached");
     expect(await promotionById(promotion.id)).toMatchObject({ usesHeld: 3 });
   });
 
-  it("refuses a second code when the codes are not stackable", async () => {
+  it("refuses a second code once the first no longer stacks", async () => {
     const { listing, buyer } = await cartWithBook();
     const [first, second] = [uniqueCode("ONE"), uniqueCode("TWO")];
-    await insertPromotion({ code: first, kind: "percent_off", percentOff: 10 });
-    await insertPromotion({ code: second, kind: "amount_off", amountOff: 100 });
+    const stacking = await insertPromotion({ code: first, kind: "percent_off", percentOff: 10, stackable: true });
+    await insertPromotion({ code: second, kind: "amount_off", amountOff: 100, stackable: true });
     await enterCodes(buyer, [first, second]);
+    await updatePromotion(stacking.id, { stackable: false });
     const problem = await refused(buyer, listing.id, "promotion_not_stackable");
     expect(problem.promotionCode).toBe(second);
   });

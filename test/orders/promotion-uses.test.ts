@@ -23,15 +23,13 @@ import {
   waitForOrderStatus,
 } from "../support/orders";
 import { enterCodes, insertPromotion, promotionById, redemptionsOf } from "../support/pricing";
+import { uniqueCode } from "../support/promotion-rows";
 
 /**
  * A promotion's uses: held by an unpaid order from its checkout's batch (never past the limit, however many
  * checkouts race for the last ones), counted once when the order is paid, given back when it expires, fails or is
  * cancelled unpaid, and taken again by a late payment, which is refunded instead if the promotion ran out meanwhile.
  */
-
-let next = 0;
-const uniqueCode = (stem: string) => `${stem}${++next}${crypto.randomUUID().slice(0, 4).toUpperCase()}`;
 
 async function buyerWithCode(listingId: string, code: string): Promise<TestAccount> {
   const buyer = await signUp();

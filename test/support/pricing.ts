@@ -1,100 +1,68 @@
-import { runInDurableObject } from "cloudflare:test";
-import { env } from "cloudflare:workers";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { promotionRedemptions, promotions } from "../../schema/promotions";
-import { taxRates } from "../../schema/tax";
-import { userCartName } from "../../workers/cart/token";
-import { newId } from "../../workers/lib/ids";
 import { firstRow, testDb } from "./database";
-import type { TestAccount } from "./identity";
+import { api, json, type TestAccount } from "./identity";
+import { aPromotion, changePromotion, type PromotionFields, type TestPromotion, taxRatesFor } from "./promotion-rows";
 
 /**
- * Promotions, tax rates and a cart's codes for the pricing tests, written straight into their tables: the tests
- * are about what checkout, payments and refunds do with them, not about how they are created.
+ * Pricing for the orders tests: promotions and tax rates written into their tables (the tests are about what
+ * checkout, payments and refunds do with them), codes entered at the cart as a buyer enters them, and the
+ * promotions' uses read back.
  */
 
 const db = testDb();
 
-export type PromotionRow = typeof promotions.$inferSelect;
+type Targets = NonNullable<PromotionFields["targets"]>;
 
-type PromotionFields = Partial<Omit<PromotionRow, "targets">> &
-  Pick<PromotionRow, "kind"> & { targets?: Partial<PromotionRow["targets"]> };
-
-/** A running promotion: the marketplace's unless `sellerId` is given, automatic unless it has a `code`. */
-export async function insertPromotion(fields: PromotionFields): Promise<PromotionRow> {
-  const now = Date.now();
-  const row: PromotionRow = {
-    id: newId("prm"),
-    sellerId: null,
-    fundedBy: fields.sellerId ? "seller" : "platform",
-    name: fields.code ?? `Promotion ${fields.kind}`,
-    code: null,
-    percentOff: null,
-    amountOff: null,
-    buyQuantity: null,
-    getQuantity: null,
-    bundleQuantity: null,
-    bundlePrice: null,
-    currency: "EUR",
-    minimumSpend: 0,
-    validFrom: now - 60_000,
-    validUntil: null,
-    usageLimit: null,
-    perBuyerLimit: null,
-    stackable: false,
-    status: "active",
-    usesHeld: 0,
-    usesCount: 0,
-    version: 1,
-    createdBy: "test",
-    createdAt: now,
-    updatedAt: now,
-    ...fields,
-    targets: { listingIds: [], categoryIds: [], conditions: [], formats: [], ...fields.targets },
-  };
-  await db.insert(promotions).values(row);
-  return row;
+/**
+ * A running promotion: the marketplace's unless `sellerId` is given, automatic unless it has a `code`; targets
+ * left out qualify everything.
+ */
+export function insertPromotion(
+  fields: Omit<PromotionFields, "targets"> & Pick<PromotionFields, "kind"> & { targets?: Partial<Targets> },
+): Promise<TestPromotion> {
+  return aPromotion(
+    null,
+    {
+      name: fields.code ?? `Promotion ${fields.kind}`,
+      percentOff: null,
+      ...fields,
+      code: fields.code ?? null,
+      fundedBy: fields.sellerId ? "seller" : "platform",
+      targets: { listingIds: [], categoryIds: [], conditions: [], formats: [], ...fields.targets },
+    },
+    null,
+  );
 }
 
-export const promotionById = (id: string) =>
-  firstRow(db.select().from(promotions).where(eq(promotions.id, id)).limit(1)) as Promise<PromotionRow>;
+/** Changes a promotion after the buyer entered its code (it expires, pauses, runs out of uses …). */
+export const updatePromotion = changePromotion;
+
+export const promotionById = async (id: string) =>
+  (await firstRow(db.select().from(promotions).where(eq(promotions.id, id)).limit(1)))!;
 
 export const redemptionsOf = (promotionId: string) =>
   db.select().from(promotionRedemptions).where(eq(promotionRedemptions.promotionId, promotionId));
 
-export async function updatePromotion(id: string, fields: Partial<PromotionRow>) {
-  await db.update(promotions).set(fields).where(eq(promotions.id, id));
-}
-
-/** The rates of a destination's two classes, in basis points, replacing whatever it had (seeds included). */
-export async function setTaxRates(country: string, rates: { books: number; standard: number }, region = "") {
-  await db.delete(taxRates).where(and(eq(taxRates.country, country), eq(taxRates.region, region)));
+/** A destination's rates of both classes in basis points, named as the seeds name them, over whatever it had. */
+export function setTaxRates(country: string, rates: { books: number; standard: number }, region = "") {
   const where = region ? `${country}-${region}` : country;
-  await db.insert(taxRates).values(
+  return taxRatesFor(
+    country,
     (["books", "standard"] as const).map((taxClass) => ({
-      id: newId("txr"),
-      country,
-      region,
       taxClass,
       rate: rates[taxClass],
       name: `${where} VAT ${rates[taxClass] / 100}% (${taxClass})`,
-      updatedBy: "test",
-      updatedAt: Date.now(),
     })),
+    region,
   );
 }
 
-/**
- * The promotion codes the buyer's cart holds, written into the cart object's own storage (its `codes()` reads
- * them back in this order), as entering them at the cart would.
- */
+/** Enters promotion codes at the buyer's cart (POST /v1/cart/promotions), each of which must apply then. */
 export async function enterCodes(buyer: TestAccount, codes: string[]) {
-  const cart = env.CART.getByName(userCartName(buyer.userId));
-  await runInDurableObject(cart, (_instance, state) => {
-    state.storage.sql.exec("CREATE TABLE IF NOT EXISTS promotion_codes (code TEXT PRIMARY KEY, position INTEGER)");
-    state.storage.sql.exec("DELETE FROM promotion_codes");
-    for (const [position, code] of codes.entries()) {
-      state.storage.sql.exec("INSERT INTO promotion_codes VALUES (?, ?)", code.toUpperCase(), position);
-    }
-  });
+  for (const code of codes) {
+    const response = await api("/v1/cart/promotions", json({ code }, { headers: buyer.auth }));
+    if (response.status !== 200)
+      throw new Error(`code ${code} not entered: ${response.status} ${await response.text()}`);
+  }
 }

@@ -1,5 +1,5 @@
 import type { CartLine } from "../../durable-objects/cart";
-import { checkChoice, type Quote, type QuoteRequest, quoteCart, userCartName } from "../cart";
+import { checkChoice, type Quote, type QuoteRequest, quoteCart, refusalError, userCartName } from "../cart";
 import type { CartListing } from "../catalog";
 import { AppError } from "../http/errors";
 import type { ShippingAddress } from "../identity";
@@ -9,7 +9,7 @@ import { MARKETPLACE_CURRENCY } from "../lib/money";
 import type { PaymentRow } from "../payments";
 import { startPayment } from "../payments";
 import type { Services } from "../platform/services";
-import { holdUses, normaliseCode, type Refusal, releaseUses } from "../promotions";
+import { holdUses, releaseUses } from "../promotions";
 import { quoteShipping, type ShippingMethod, sellerProfiles, shippingRates } from "../sellers";
 import type { OrdersContext } from "./context";
 import { orderEvents } from "./events";
@@ -169,20 +169,19 @@ function quoteRequest(
   };
 }
 
-const REFUSED: Record<Refusal, (code: string) => string> = {
-  promotion_expired: (code) => `The code ${code} has expired.`,
-  promotion_not_applicable: (code) => `The code ${code} does not apply to the books in your cart.`,
-  minimum_not_met: (code) => `The books the code ${code} applies to no longer reach its minimum spend.`,
-  usage_limit_reached: (code) => `The code ${code} has been used as often as it may be.`,
-  promotion_not_stackable: (code) => `The code ${code} cannot be combined with the other codes in your cart.`,
-};
-
-/** A code the cart holds that no longer applies stops the checkout (422, the refusal as its code). */
-function refusedCode({ code, reason }: Quote["refused"][number]): AppError {
+/**
+ * A code the cart holds that no longer applies stops the checkout: 422 with the refusal as its code, in the cart's
+ * own words, and how to check out without it.
+ */
+function refusedCode(quote: Quote): AppError | undefined {
+  const [refused] = quote.refused;
+  if (!refused) return undefined;
+  const applied = quote.applied.flatMap(({ offer }) => (offer.code ? [offer.code] : []));
+  const error = refusalError(refused, MARKETPLACE_CURRENCY, applied);
   return new AppError(
-    reason,
-    `${REFUSED[reason](code)} Remove it from your cart (DELETE /v1/cart/promotions/${code}) to check out without it.`,
-    { promotionCode: code },
+    error.code,
+    `${error.detail} Remove it from your cart (DELETE /v1/cart/promotions/${refused.code}) to check out without it.`,
+    error.extra,
   );
 }
 
@@ -323,15 +322,14 @@ export async function checkout(
   listingsOf: ListingsOf,
 ): Promise<CheckoutResult> {
   const { services, log } = ctx;
-  const cart = ctx.carts.getByName(userCartName(request.buyerId));
-  const [cartLines, codes] = await Promise.all([cart.lines(), cart.codes()]);
+  const { lines: cartLines, codes } = await ctx.carts.getByName(userCartName(request.buyerId)).contents();
   if (cartLines.length === 0) throw new AppError("cart_empty", "Add books to the cart before checking out.");
   const listings = await listingsOf(cartLines.map((line) => line.listingId));
   const priced = cartLines.map((line) => priceLine(line, listings.get(line.listingId)));
   const shipping = await shippingCharges(services, groupBySeller(priced), request);
 
   const waiting = await store.unpaidOrdersOf(services.db, request.buyerId, Date.now(), MAX_UNPAID_ORDERS + 1);
-  const same = await sameOrder(services, waiting, { lines: cartLines, codes: codes.map(normaliseCode) }, request);
+  const same = await sameOrder(services, waiting, { lines: cartLines, codes }, request);
   if (same) {
     const storeNames = new Map(priced.map((line) => [line.listing.sellerId, line.listing.storeName]));
     return { ...same, shown: { storeNames, history: await store.historyOf(services.db, same.state.order.id) } };
@@ -340,8 +338,8 @@ export async function checkout(
 
   const asked = quoteRequest(request, priced, codes, shipping);
   const quote = await quoteCart(ctx, asked);
-  const [refused] = quote.refused;
-  if (refused) throw refusedCode(refused);
+  const refused = refusedCode(quote);
+  if (refused) throw refused;
 
   const orderId = newId("ord");
   const demand = priced.map((line) => ({ listingId: line.listing.id, quantity: line.cartLine.quantity }));

@@ -53,6 +53,13 @@ export function listingsWithTitles(db: Db, ids: string[]) {
   );
 }
 
+/** Who sells each of these listings (unknown ids are simply not there). */
+export function sellersOfListingIds(db: Db, ids: string[]) {
+  return readChunked(ids, (part) =>
+    db.select({ id: listings.id, sellerId: listings.sellerId }).from(listings).where(inArray(listings.id, part)),
+  );
+}
+
 export async function listingVersion(db: Db, id: string) {
   const [row] = await db
     .select({ version: listings.version, sellerId: listings.sellerId })
