@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { formatMoney } from "../../workers/lib/money";
+import { ConsoleClient } from "../support/console";
 import { api, asSeller, signUp } from "../support/identity";
 import { listBook } from "../support/listings";
 import { addToCart, eur, paidOrder } from "../support/orders";
@@ -6,7 +8,8 @@ import { enterCodes, insertPromotion } from "../support/pricing";
 
 /**
  * What a seller earns from a discounted sale: their own promotions' discounts come off it, the marketplace's do
- * not (the marketplace pays them). The seller order says so, and the dashboard's revenue counts it that way.
+ * not (the marketplace pays them). The seller order and its console page say so, and the dashboard's revenue
+ * counts it that way.
  */
 describe("a seller's proceeds from discounted sales", () => {
   it("takes the seller's own discount off their revenue and leaves the marketplace's on it", async () => {
@@ -41,5 +44,17 @@ describe("a seller's proceeds from discounted sales", () => {
     const dashboard = await api("/v1/seller/dashboard", { headers: seller.auth });
     expect(dashboard.status).toBe(200);
     expect((await dashboard.json<{ revenue: { today: unknown } }>()).revenue.today).toEqual(eur(1200));
+
+    const browser = new ConsoleClient();
+    await browser.signIn(seller.email, seller.password);
+    const page = await browser.get(`/console/orders/${part.id}`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain("Buy 1 get 1 free: −8.00 EUR");
+    expect(html).toContain("funded by you");
+    expect(html).toContain("Ten off (PROCEEDS10): −1.20 EUR");
+    expect(html).toContain("funded by the marketplace");
+    expect(html).toContain("8.00 EUR funded by you, 1.20 EUR by the marketplace");
+    expect(html).toContain(`Your proceeds (before fees)</dt><dd>${formatMoney(eur(1200 + shipping))}</dd>`);
   });
 });
