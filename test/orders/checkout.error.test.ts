@@ -9,6 +9,8 @@ import { api, asSeller, json, signUp } from "../support/identity";
 import { listBook } from "../support/listings";
 import { addToCart, BERLIN, checkout, db, eur, newKey, ordersOf, PARIS, stockLevels } from "../support/orders";
 import { recorderUrl } from "../support/outside";
+import { enterCodes, insertPromotion, promotionById, redemptionsOf } from "../support/pricing";
+import { uniqueCode } from "../support/promotion-rows";
 
 const problem = async (response: Response): Promise<Record<string, unknown> & { status: number }> => ({
   status: response.status,
@@ -152,11 +154,14 @@ describe("checkout (errors)", () => {
     expect(await stockLevels(listing.id)).toMatchObject({ held: 0 });
   });
 
-  it("cancels the order and releases its copies when the payment cannot be created", async () => {
+  it("cancels the order and releases its copies and promotion uses when the payment cannot be created", async () => {
     const seller = await asSeller();
     const listing = await listBook(seller, { quantity: 1 });
     const buyer = await signUp();
     await addToCart(buyer, listing.id);
+    const code = uniqueCode("ONLYONE");
+    const promotion = await insertPromotion({ code, kind: "amount_off", amountOff: 100, usageLimit: 1 });
+    await enterCodes(buyer, [code]);
     // Stripe, pointed at the recorder with nothing scripted: every PaymentIntent call fails.
     const stripeEnv = envWith({
       PAYMENT_PROVIDER: "stripe",
@@ -179,6 +184,9 @@ describe("checkout (errors)", () => {
     expect(order).toMatchObject({ status: "cancelled", cancelReason: "payment_unavailable" });
     const stored = await firstRow(db.select().from(orders).where(eq(orders.id, order!.id)).limit(1));
     expect(stored?.status).toBe("cancelled");
+    // The one use the order held is given back with it.
+    expect(await promotionById(promotion.id)).toMatchObject({ usesHeld: 0, usesCount: 0 });
+    expect((await redemptionsOf(promotion.id)).map((row) => row.state)).toEqual(["released"]);
   });
 
   it("refuses a fourth unpaid order (409 too_many_pending_orders), holding nothing more", async () => {
