@@ -1,7 +1,7 @@
 /** What catalog offers the other modules; everything else in this folder is private to it. */
 
 export { importChunkConsumer, sellerWithdrawal, stockCopyConsumer, viewCounter } from "./consumers";
-export { type CatalogContext, catalogContext } from "./context";
+export { type CatalogContext, catalogConsumerContext, catalogContext } from "./context";
 export { COVER_OPTION_KINDS, LISTING_CONDITIONS, LISTING_STATUSES, SELLER_LISTING_SORTS } from "./model";
 export {
   moveWorkStars,
@@ -58,6 +58,7 @@ export {
   sellerOfListing,
   setListingsStatus,
   startImport,
+  switchDuePrices,
   updateListing,
 } from "./service";
 export { type WorkOfEdition, workOfEdition } from "./works";
