@@ -59,12 +59,9 @@ const ListPrice = MoneySchema.nullable().openapi({
   description: "The regular price while a sale price is in force (`price` is then the sale price); null otherwise.",
 });
 
-const SaleEndsAt = z
-  .string()
-  .nullable()
-  .openapi({
-    description: "When the sale price in force ends (the regular price is back from then); null with no sale.",
-  });
+const SaleEndsAt = z.string().nullable().openapi({
+  description: "When the sale price in force ends (the regular price is back from then); null with no sale.",
+});
 
 const LowestListPrice = MoneySchema.nullable().openapi({
   description: "When the lowest price is a sale price, the regular price of that offer (shown struck through).",
