@@ -1,6 +1,16 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { BookPage } from "../../workers/catalog/books";
+import { planPriceSwitch, withEditionRefresh } from "../../workers/catalog/listing-plans";
+import { switchPrices } from "../../workers/catalog/sale-timeline";
 import { switchDuePrices } from "../../workers/catalog/service";
+import { listingWithBook } from "../../workers/catalog/store/listings";
+import {
+  dueSales,
+  insertSalePrice,
+  isPriceSwitchConflict,
+  isSaleOverlap,
+} from "../../workers/catalog/store/sale-prices";
+import { atomically } from "../../workers/platform/db";
 import { catalogContext } from "../support/catalog";
 import { testDatabase } from "../support/database";
 import { api, asSeller, signUp, type TestAccount, type TestSeller } from "../support/identity";
@@ -177,5 +187,45 @@ describe("the minute job switches a sale price at its moment", () => {
     expect(await cart()).toMatchObject({ unitPrice: eur(900), priceChanged: false });
     await tick(from + 15 * MINUTE);
     expect(await cart()).toMatchObject({ unitPrice: eur(1300), priceChanged: true });
+  });
+});
+
+describe("the writes that keep sales from racing", () => {
+  it("refuse a switch worked out from a listing that changed since it was read", async () => {
+    const { id } = await listBook(seller, { price: 1000 });
+    const from = thisMinute();
+    await scheduleSale(seller, id, { amount: 700, from, minutes: 10 });
+    const ctx = catalogContext();
+    const stale = await listingWithBook(ctx.db, id);
+    const sales = await dueSales(ctx.db, [id], from);
+    // Another run switches it first.
+    await tick(from);
+    const plan = planPriceSwitch(ctx, stale!.listing, stale!.isbn13, switchPrices(stale!.listing, sales, from), from);
+    const late = await ctx.services.outbox.commit(withEditionRefresh(ctx, [plan], from), plan.events).catch((e) => e);
+    expect(isPriceSwitchConflict(late)).toBe(true);
+    expect(await historyOf(id)).toEqual([
+      [1000, expect.any(String)],
+      [700, iso(from)],
+    ]);
+  });
+
+  it("refuse a sale that overlaps one written after the check before it", async () => {
+    const { id } = await listBook(seller, { price: 1000 });
+    const from = thisMinute() + 60 * MINUTE;
+    await scheduleSale(seller, id, { amount: 700, from, minutes: 10 });
+    const ctx = catalogContext();
+    const row = {
+      id: `lsp_${"1".repeat(32)}`,
+      listingId: id,
+      amount: 600,
+      startsAt: from + 5 * MINUTE,
+      endsAt: from + 20 * MINUTE,
+      state: "scheduled" as const,
+      createdAt: Date.now(),
+    };
+    const refused = await atomically(ctx.db, [insertSalePrice(ctx.db, row)]).catch((e) => e);
+    expect(isSaleOverlap(refused)).toBe(true);
+    await atomically(ctx.db, [insertSalePrice(ctx.db, { ...row, startsAt: from + 10 * MINUTE })]);
+    expect((await salesOf(seller, id)).items.map((sale) => sale.price.amount)).toEqual([600, 700]);
   });
 });
