@@ -1,8 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import type { ImportStatus } from "../../workers/catalog/imports";
 import { switchDuePrices } from "../../workers/catalog/service";
 import { catalogContext } from "../support/catalog";
 import { consoleShop } from "../support/console-listings";
 import { testDatabase } from "../support/database";
+import { eventually } from "../support/eventually";
 import { api, asSeller, json, type TestSeller } from "../support/identity";
 import { listBook } from "../support/listings";
 import {
@@ -102,6 +104,38 @@ describe("a seller's price change while a sale is in force", () => {
     await tick(from + 20 * MINUTE);
     expect(await sellerView(seller, id)).toMatchObject({ price: eur(1100), listPrice: null });
     expect(await historyAmounts(id)).toEqual([1000, 700, 1100]);
+  });
+});
+
+describe("a CSV import while a sale is in force", () => {
+  async function importRows(rows: string[]) {
+    const response = await api("/v1/seller/imports", {
+      method: "POST",
+      headers: { ...seller.auth, "content-type": "text/csv" },
+      body: ["isbn,sku,condition,price,currency,quantity", ...rows].join("\n"),
+    });
+    expect(response.status).toBe(202);
+    const { importId } = await response.json<{ importId: string }>();
+    return eventually(async () => {
+      const status = await (await api(`/v1/seller/imports/${importId}`, { headers: seller.auth })).json<ImportStatus>();
+      return status.status === "completed" ? status : undefined;
+    });
+  }
+
+  it("changes the regular price, leaves the sale price alone, and refuses a row at or below the sale price", async () => {
+    const { id } = await listBook(seller, { price: 1000, quantity: 1 });
+    const { isbn13, sku } = await sellerView(seller, id);
+    const from = thisMinute();
+    await scheduleSale(seller, id, { amount: 700, from, minutes: 20 });
+    await tick(from);
+    // The file's price is the regular one, which is what the listing already has: nothing changes.
+    expect(await importRows([`${isbn13},${sku},very_good,10.00,EUR,1`])).toMatchObject({ rowsFailed: 0 });
+    expect(await sellerView(seller, id)).toMatchObject({ price: eur(700), listPrice: eur(1000) });
+    expect(await importRows([`${isbn13},${sku},very_good,11.50,EUR,1`])).toMatchObject({ rowsFailed: 0 });
+    expect(await sellerView(seller, id)).toMatchObject({ price: eur(700), listPrice: eur(1150) });
+    const refused = await importRows([`${isbn13},${sku},very_good,7.00,EUR,1`]);
+    expect(refused).toMatchObject({ rowsFailed: 1, errors: [{ row: 2, field: "price" }] });
+    expect(await historyAmounts(id)).toEqual([1000, 700]);
   });
 });
 
