@@ -1,3 +1,5 @@
+import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
+import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { BookPage } from "../../workers/catalog/books";
 import { planPriceSwitch, withEditionRefresh } from "../../workers/catalog/listing-plans";
@@ -10,6 +12,7 @@ import {
   isPriceSwitchConflict,
   isSaleOverlap,
 } from "../../workers/catalog/store/sale-prices";
+import worker from "../../workers/index";
 import { atomically } from "../../workers/platform/db";
 import { catalogContext } from "../support/catalog";
 import { testDatabase } from "../support/database";
@@ -134,6 +137,15 @@ describe("the minute job switches a sale price at its moment", () => {
     expect(await searchCard(isbn13)).toMatchObject({ lowestPrice: eur(1000), lowestListPrice: null });
     expect((await salesOf(seller, id)).items).toEqual([expect.objectContaining({ id: sale.id, state: "ended" })]);
     expect(await listingRow(id)).toMatchObject({ list_price_amount: null, price_changes_at: null });
+  });
+
+  it("runs from the cron's minute trigger", async () => {
+    const { id } = await listBook(seller, { price: 1400 });
+    await scheduleSale(seller, id, { amount: 1100, from: thisMinute(), minutes: 10 });
+    const ctx = createExecutionContext();
+    await worker.scheduled(createScheduledController({ cron: "* * * * *" }), env, ctx);
+    await waitOnExecutionContext(ctx);
+    expect(await sellerView(seller, id)).toMatchObject({ price: eur(1100), listPrice: eur(1400) });
   });
 
   it("switches each sale once when two runs go at the same time", async () => {
