@@ -1,5 +1,6 @@
 import { DurableObject } from "cloudflare:workers";
 import { newId } from "../workers/lib/ids";
+import { normaliseCode } from "../workers/promotions";
 import { DurableOutbox, hasTable } from "./outbox";
 
 export interface CartLine {
@@ -32,6 +33,17 @@ export interface Shortfall {
 /** A cart holds at most this many lines: past it, adding a new line is refused (422 `cart_full`). */
 export const MAX_CART_LINES = 50;
 
+/** A cart holds at most this many promotion codes: past it, entering another is refused (422 `too_many_codes`). */
+export const MAX_CART_CODES = 5;
+
+export type CodeResult = { ok: true; codes: string[] } | { ok: false; reason: "too_many_codes"; maxCodes: number };
+
+/** What a cart holds: its lines and the promotion codes entered, in the order they were entered. */
+export interface CartContents {
+  lines: CartLine[];
+  codes: string[];
+}
+
 export type LineResult =
   | { ok: true; line: CartLine }
   | Shortfall
@@ -40,7 +52,7 @@ export type LineResult =
 
 const ABANDONED_AFTER_MS = 30 * 24 * 60 * 60 * 1000;
 
-type Change = "added" | "updated" | "removed" | "cleared" | "merged" | "expired";
+type Change = "added" | "updated" | "removed" | "cleared" | "merged" | "expired" | "code_added" | "code_removed";
 
 type LineRow = {
   line_id: string;
@@ -53,10 +65,15 @@ type LineRow = {
   added_at: number;
 };
 
+/** The promotion codes entered, in entry order (the rowid); added to carts stored before codes existed on wake. */
+const CODES_TABLE = "CREATE TABLE IF NOT EXISTS codes (position INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE)";
+
 /**
  * One cart (a user's, or a guest's until login), named `user:<id>` or `guest:<id>`. Lines keep the price seen when
- * added; the stock check counts a listing's copies across every line, whatever cover they carry. Thirty days
- * without activity empties it. Its events go through its own outbox.
+ * added; the stock check counts a listing's copies across every line, whatever cover they carry. It also keeps the
+ * promotion codes entered (upper-cased, at most five, in entry order): whether they apply is the cart view's and
+ * the checkout's question, asked again each time. Thirty days without activity empties it. Its events go through
+ * its own outbox.
  */
 export class CartDO extends DurableObject<Env> {
   private readonly sql: SqlStorage;
@@ -69,6 +86,7 @@ export class CartDO extends DurableObject<Env> {
     this.sql = ctx.storage.sql;
     this.outbox = new DurableOutbox(ctx.storage, env);
     this.stored = hasTable(this.sql, "lines");
+    if (this.stored && !hasTable(this.sql, "codes")) this.sql.exec(CODES_TABLE);
   }
 
   private store(): void {
@@ -85,6 +103,7 @@ export class CartDO extends DurableObject<Env> {
         price_currency TEXT NOT NULL,
         added_at INTEGER NOT NULL
       );
+      ${CODES_TABLE};
     `);
     this.stored = true;
   }
@@ -92,6 +111,49 @@ export class CartDO extends DurableObject<Env> {
   lines(): CartLine[] {
     if (!this.stored) return [];
     return this.sql.exec<LineRow>("SELECT * FROM lines ORDER BY added_at, line_id").toArray().map(toLine);
+  }
+
+  /** The promotion codes entered, in entry order. */
+  codes(): string[] {
+    if (!this.stored) return [];
+    return this.sql
+      .exec<{ code: string }>("SELECT code FROM codes ORDER BY position")
+      .toArray()
+      .map((row) => row.code);
+  }
+
+  /** Lines and codes in one call: what the cart view and the checkout price. */
+  contents(): CartContents {
+    return { lines: this.lines(), codes: this.codes() };
+  }
+
+  /** Keeps a promotion code (upper-cased); one already kept stays where it was, and changes nothing. */
+  addCode(code: string): CodeResult {
+    const entered = normaliseCode(code);
+    if (this.codes().includes(entered)) return { ok: true, codes: this.codes() };
+    return this.change("code_added", () => this.enterCodes([entered]));
+  }
+
+  /** Forgets a promotion code; false when the cart holds no such code. */
+  removeCode(code: string): boolean {
+    if (!this.stored) return false;
+    const entered = normaliseCode(code);
+    return this.change(
+      "code_removed",
+      () => this.sql.exec("DELETE FROM codes WHERE code = ?", entered).rowsWritten > 0,
+    );
+  }
+
+  /** Appends the codes not kept yet, in order; refused whole when they would take the cart past `MAX_CART_CODES`. */
+  private enterCodes(codes: string[]): CodeResult {
+    const kept = this.codes();
+    const fresh = [...new Set(codes.map(normaliseCode))].filter((code) => !kept.includes(code));
+    if (kept.length + fresh.length > MAX_CART_CODES) {
+      return { ok: false, reason: "too_many_codes", maxCodes: MAX_CART_CODES };
+    }
+    if (fresh.length > 0) this.store();
+    for (const code of fresh) this.sql.exec("INSERT INTO codes (code) VALUES (?)", code);
+    return { ok: true, codes: [...kept, ...fresh] };
   }
 
   /** Adds copies; the same listing with the same cover choice adds up on one line. `available` is the listing's stock. */
@@ -156,22 +218,30 @@ export class CartDO extends DurableObject<Env> {
     return this.change("removed", () => this.sql.exec("DELETE FROM lines WHERE line_id = ?", lineId).rowsWritten > 0);
   }
 
+  /** Empties the cart: its lines and its codes (DELETE /v1/cart, a paid order, a deleted account). */
   clear(): void {
     if (!this.stored) return;
-    this.change("cleared", () => this.sql.exec("DELETE FROM lines"));
+    this.change("cleared", () => {
+      this.sql.exec("DELETE FROM lines");
+      this.sql.exec("DELETE FROM codes");
+    });
   }
 
   /**
-   * Takes a guest cart's lines into this one (at login): the same listing and cover add up, capped by stock;
-   * guest lines past `MAX_CART_LINES` stay out. `available` maps each listing to its current stock.
+   * Takes a guest cart's lines and codes into this one (at login): the same listing and cover add up, capped by
+   * stock; guest lines past `MAX_CART_LINES` stay out. The guest's codes follow this cart's own, as many as fit
+   * under `MAX_CART_CODES`. `available` maps each listing to its current stock.
    */
-  merge(guestLines: CartLine[], available: Record<string, number>): CartLine[] {
+  merge(guestLines: CartLine[], available: Record<string, number>, guestCodes: string[] = []): CartLine[] {
     this.change("merged", () => {
       for (const guest of guestLines) {
         const room = (available[guest.listingId] ?? 0) - this.copiesOf(guest.listingId);
         const quantity = Math.min(guest.quantity, room);
         if (quantity > 0) this.addLine({ ...guest, quantity }, available[guest.listingId] ?? 0);
       }
+      const kept = this.codes();
+      const fresh = guestCodes.map(normaliseCode).filter((code) => !kept.includes(code));
+      this.enterCodes(fresh.slice(0, MAX_CART_CODES - kept.length));
     });
     return this.lines();
   }
@@ -182,6 +252,7 @@ export class CartDO extends DurableObject<Env> {
     if (lastAt !== null && Date.now() - lastAt >= ABANDONED_AFTER_MS) {
       this.ctx.storage.transactionSync(() => {
         this.sql.exec("DELETE FROM lines");
+        this.sql.exec("DELETE FROM codes");
         this.sql.exec("DELETE FROM activity");
         this.emitUpdated("expired");
       });

@@ -80,7 +80,7 @@ export const EVENT_CATALOG = {
     data: z.object({
       cartId: id,
       userId: id.nullable(),
-      change: z.enum(["added", "updated", "removed", "cleared", "merged", "expired"]),
+      change: z.enum(["added", "updated", "removed", "cleared", "merged", "expired", "code_added", "code_removed"]),
       lineCount: count,
       itemCount: count,
     }),

@@ -13,7 +13,9 @@ import { operationsRoutes } from "./operations";
 import { orderLedger, orderRoutes } from "./orders";
 import { paymentRoutes } from "./payments";
 import { printingRoutes } from "./printing";
+import { promotionRoutes } from "./promotions";
 import { accountSellers, sellerRoutes } from "./sellers";
+import { taxRoutes } from "./tax";
 
 /** The whole API, as the Worker serves it. */
 export function createApp() {
@@ -33,7 +35,9 @@ export function createApp() {
   app.route("/", sellerRoutes);
   app.route("/", orderRoutes);
   app.route("/", printingRoutes);
+  app.route("/", promotionRoutes);
   app.route("/", communityRoutes);
+  app.route("/", taxRoutes);
   app.route("/", docsRoutes);
   // The seller console's pages are HTML for browsers, not API operations: outside the OpenAPI document.
   app.route("/", consoleRoutes);

@@ -36,6 +36,7 @@ export const orders = mysqlTable(
     index("orders_buyer_idx").on(t.buyerId, t.createdAt),
     index("orders_hold_idx").on(t.status, t.holdExpiresAt),
     index("orders_updated_idx").on(t.updatedAt),
+    index("orders_paid_idx").on(t.paidAt),
   ],
 );
 
@@ -145,5 +146,6 @@ export const orderRefunds = mysqlTable(
     uniqueIndex("order_refunds_request_idx").on(t.requestKey),
     index("order_refunds_order_idx").on(t.orderId),
     index("order_refunds_pending_idx").on(t.state, t.createdAt),
+    index("order_refunds_completed_idx").on(t.completedAt),
   ],
 );

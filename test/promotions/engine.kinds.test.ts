@@ -88,7 +88,9 @@ describe("each kind of promotion, to the cent", () => {
 
   it("minimum spend counts what the qualifying books cost after earlier promotions", () => {
     const pricing = applyPromotions([book("a", 1000), book("b", 1000)], { automatic: [bogo], codes: [spring] }, NOW);
-    expect(pricing.refused).toEqual([{ code: "SPRING10", reason: "minimum_not_met" }]);
+    expect(pricing.refused).toEqual([
+      { code: "SPRING10", reason: "minimum_not_met", minimumSpend: spring.minimumSpend, spend: 1000 },
+    ]);
   });
 
   it("amount off never exceeds the qualifying books", () => {

@@ -1,7 +1,7 @@
 import type { CartListing } from "../catalog";
 import type { Logger } from "../lib/log";
 import type { Services } from "../platform/services";
-import { type AppliedPromotion, type LineDiscount, type Pricing, priceLines, type Refusal } from "../promotions";
+import { type AppliedPromotion, type LineDiscount, type Pricing, priceLines, type RefusedCode } from "../promotions";
 import { addTaxLines, type Destination, ratesFor, sellerOrderTax, type TaxLine, taxTotal } from "../tax";
 
 /**
@@ -62,7 +62,7 @@ export interface Quote {
   lines: Map<string, QuotedLine>;
   sellers: Map<string, QuotedSeller>;
   applied: AppliedPromotion[];
-  refused: { code: string; reason: Refusal }[];
+  refused: RefusedCode[];
   itemsTotal: number;
   coversTotal: number;
   shippingTotal: number;

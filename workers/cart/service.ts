@@ -102,93 +102,17 @@ export async function changeQuantity(
   throw new AppError("not_found", "No such cart line.");
 }
 
-interface CartLineView {
-  lineId: string;
-  listingId: string;
-  sellerId: string | null;
-  title: string | null;
-  isbn13: string | null;
-  condition: string | null;
-  quantity: number;
-  coverOption: { id: string; name: string; kind: string; price: { amount: number; currency: string } } | null;
-  inscription: string | null;
-  unitPrice: { amount: number; currency: string };
-  priceSeen: { amount: number; currency: string };
-  priceChanged: boolean;
-  available: number;
-  purchasable: boolean;
-  lineTotal: { amount: number; currency: string };
-}
-
-interface CartView {
-  lines: CartLineView[];
-  sellers: { sellerId: string; storeName: string; subtotal: { amount: number; currency: string }; itemCount: number }[];
-  subtotal: { amount: number; currency: string };
-  itemCount: number;
-}
-
-/** The cart at current prices: price-changed flags, availability and subtotals grouped by seller. */
-export async function viewCart(ctx: CartContext, lines: CartLine[], currency: string): Promise<CartView> {
-  const ids = lines.map((line) => line.listingId);
-  const [listings, stock] = await Promise.all([ctx.listings(ids), availability(ctx.stock, ids)]);
-  const copies = new Map<string, number>();
-  for (const line of lines) copies.set(line.listingId, (copies.get(line.listingId) ?? 0) + line.quantity);
-
-  const views: CartLineView[] = lines.map((line) => {
-    const listing = listings.get(line.listingId);
-    const cover = listing?.coverOptions.find((option) => option.id === line.coverOptionId) ?? null;
-    const unitPrice = listing?.price ?? line.priceSeen;
-    const available = stock[line.listingId] ?? 0;
-    const each = unitPrice.amount + (cover?.price.amount ?? 0);
-    return {
-      lineId: line.lineId,
-      listingId: line.listingId,
-      sellerId: listing?.sellerId ?? null,
-      title: listing?.title ?? null,
-      isbn13: listing?.isbn13 ?? null,
-      condition: listing?.condition ?? null,
-      quantity: line.quantity,
-      coverOption: cover && { id: cover.id, name: cover.name, kind: cover.kind, price: cover.price },
-      inscription: line.inscription,
-      unitPrice,
-      priceSeen: line.priceSeen,
-      priceChanged: unitPrice.amount !== line.priceSeen.amount,
-      available,
-      purchasable: listing?.status === "active" && (copies.get(line.listingId) ?? 0) <= available,
-      lineTotal: { amount: each * line.quantity, currency: unitPrice.currency },
-    };
-  });
-
-  const sellers = new Map<string, CartView["sellers"][number]>();
-  for (const view of views) {
-    const listing = listings.get(view.listingId);
-    if (!listing) continue;
-    const entry = sellers.get(listing.sellerId) ?? {
-      sellerId: listing.sellerId,
-      storeName: listing.storeName,
-      subtotal: { amount: 0, currency },
-      itemCount: 0,
-    };
-    entry.subtotal.amount += view.lineTotal.amount;
-    entry.itemCount += view.quantity;
-    sellers.set(listing.sellerId, entry);
-  }
-  return {
-    lines: views,
-    sellers: [...sellers.values()],
-    subtotal: { amount: [...sellers.values()].reduce((sum, s) => sum + s.subtotal.amount, 0), currency },
-    itemCount: views.reduce((sum, view) => sum + view.quantity, 0),
-  };
-}
-
-/** A guest cart joins a user's cart (same listing and cover add up, within what is available); the guest cart empties. */
+/**
+ * A guest cart joins a user's cart (same listing and cover add up, within what is available; the guest's promotion
+ * codes follow the user's own); the guest cart empties.
+ */
 export async function mergeCarts(ctx: Pick<CartContext, "stock">, guest: CartStub, into: CartStub): Promise<void> {
-  const lines = await guest.lines();
-  if (lines.length === 0) return;
+  const { lines, codes } = await guest.contents();
+  if (lines.length === 0 && codes.length === 0) return;
   const stock = await availability(
     ctx.stock,
     lines.map((line) => line.listingId),
   );
-  await into.merge(lines, stock);
+  await into.merge(lines, stock, codes);
   await guest.clear();
 }

@@ -2,7 +2,13 @@
 
 export { importChunkConsumer, sellerWithdrawal, stockCopyConsumer, viewCounter } from "./consumers";
 export { type CatalogContext, catalogConsumerContext, catalogContext } from "./context";
-export { COVER_OPTION_KINDS, LISTING_CONDITIONS, LISTING_STATUSES, SELLER_LISTING_SORTS } from "./model";
+export {
+  COVER_OPTION_KINDS,
+  EDITION_FORMATS,
+  LISTING_CONDITIONS,
+  LISTING_STATUSES,
+  SELLER_LISTING_SORTS,
+} from "./model";
 export {
   moveWorkStars,
   NO_STARS,
@@ -56,6 +62,7 @@ export {
   sellerListing,
   sellerListingPriceHistory,
   sellerOfListing,
+  sellersOfListings,
   setListingsStatus,
   startImport,
   switchDuePrices,

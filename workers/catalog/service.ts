@@ -32,4 +32,4 @@ export {
   type SellerListingPage,
   setListingsStatus,
 } from "./seller-listings";
-export { followStockLevels, sellerOfListing } from "./stock";
+export { followStockLevels, sellerOfListing, sellersOfListings } from "./stock";

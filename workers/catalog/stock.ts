@@ -3,7 +3,14 @@ import { initializeStock, setLowStockThreshold, setStock, withdrawStock } from "
 import { atomically, type Statement } from "../platform/db";
 import type { CatalogContext } from "./context";
 import { bumpVersion, refreshEditionOffers } from "./store/editions";
-import { applyStockCopy, type ListingRow, listingById, listingVersion, type StockCopy } from "./store/listings";
+import {
+  applyStockCopy,
+  type ListingRow,
+  listingById,
+  listingVersion,
+  type StockCopy,
+  sellersOfListingIds,
+} from "./store/listings";
 
 /**
  * The catalog's side of stock. A listing's StockDO (inventory module) is the only writer of its stock: the
@@ -56,6 +63,12 @@ export async function withdrawListingStock(ctx: CatalogContext, listingId: strin
 /** Whose listing this is, for modules that tell a seller about its stock events (which name only the listing). */
 export async function sellerOfListing(ctx: Pick<CatalogContext, "db">, listingId: string): Promise<string | undefined> {
   return (await listingVersion(ctx.db, listingId))?.sellerId;
+}
+
+/** Who sells each of these listings, by listing id (an unknown id is left out): promotions check their targets. */
+export async function sellersOfListings(ctx: Pick<CatalogContext, "db">, ids: string[]): Promise<Map<string, string>> {
+  const rows = await sellersOfListingIds(ctx.db, [...new Set(ids)]);
+  return new Map(rows.map((row) => [row.id, row.sellerId]));
 }
 
 /**

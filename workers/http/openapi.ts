@@ -43,10 +43,22 @@ const API_TAGS = [
   { name: "Seller shipping", description: "Where a seller ships to and what it charges." },
   { name: "Seller reports", description: "A seller's sales report (JSON or CSV) and dashboard figures." },
   { name: "Seller print jobs", description: "The covers printed for a seller's lines, with their status." },
+  {
+    name: "Seller promotions",
+    description: "A seller's promotions on its own listings (seller-funded): codes, automatic offers, bundles.",
+  },
   { name: "Payments", description: "Payment events from the payment provider." },
   { name: "Catalog administration", description: "The category tree, kept by admins." },
+  {
+    name: "Promotions administration",
+    description: "The marketplace's own promotions (platform-funded), and every seller's, to oversee.",
+  },
   { name: "Reports", description: "Readers report reviews, comments and threads that break the rules." },
   { name: "Admin", description: "The security audit log and the moderation queue, for admins." },
+  {
+    name: "Tax administration",
+    description: "The tax rates per destination country (or US state) and tax class, kept by admins.",
+  },
   { name: "Operations", description: "Health, dead letters, reconciliation and the delivery log, for operators." },
   {
     name: "Development",

@@ -22,6 +22,7 @@ const STATUS_TEXT: Record<number, string> = {
   403: "Not allowed",
   404: "Not found",
   409: "Conflict",
+  412: "Precondition failed",
   413: "Body too large",
   415: "Unsupported media type",
   422: "Cannot be processed",

@@ -3,8 +3,9 @@ import type { IdentityContext } from "./context";
 import { insertAudit } from "./store";
 
 /**
- * The security events identity records, and the moderators' decisions on readers' posts (written by community
- * in its own batch). Codes are stable: operators filter on them.
+ * The security events identity records, the moderators' decisions on readers' posts (written by community in its
+ * own batch) and admins' changes to tax rates (written by tax with the change). Codes are stable: operators
+ * filter on them.
  */
 export const AUDIT_TYPES = [
   "registered",
@@ -22,6 +23,8 @@ export const AUDIT_TYPES = [
   "role_revoked",
   "account_deleted",
   "moderation_decided",
+  "tax_rate_set",
+  "tax_rate_deleted",
 ] as const;
 type AuditType = (typeof AUDIT_TYPES)[number];
 

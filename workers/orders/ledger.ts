@@ -1,6 +1,8 @@
-import type { OrderLedger, OrderLedgerSource } from "../payments";
+import type { OrderLedger, OrderLedgerSource, TaxDay } from "../payments";
+import { readTogether } from "../platform/db";
 import type { Services } from "../platform/services";
 import * as store from "./store";
+import { taxOfCompletedRefunds, taxOfPaidOrders } from "./store/tax-collected";
 
 /** Each order's money as the orders module accounts for it: totals, refunds settled and claimed, goodwill. */
 async function withRefunds(services: Pick<Services, "db">, rows: store.OrderRow[]): Promise<OrderLedger[]> {
@@ -57,11 +59,47 @@ async function stuckRefunds(services: Pick<Services, "db">, before: number) {
   }));
 }
 
+type PaidTax = Awaited<ReturnType<typeof taxOfPaidOrders>>[number];
+type RefundedTax = Awaited<ReturnType<typeof taxOfCompletedRefunds>>[number];
+
+/** The tax orders paid and refunds completed within the span, side by side per country, currency and day. */
+async function taxCollected(services: Pick<Services, "db">, span: store.Span): Promise<TaxDay[]> {
+  const [paid, refunded] = (await readTogether(services.db, [
+    taxOfPaidOrders(services.db, span),
+    taxOfCompletedRefunds(services.db, span),
+  ])) as [PaidTax[], RefundedTax[]];
+  const days = new Map<string, TaxDay>();
+  const dayOf = (row: { day: number; country: string; currency: string }) => {
+    const day = Number(row.day);
+    const key = `${row.country}:${row.currency}:${day}`;
+    let found = days.get(key);
+    if (!found) {
+      found = { day, country: row.country, currency: row.currency, orders: 0, collected: 0, refunds: 0, refunded: 0 };
+      days.set(key, found);
+    }
+    return found;
+  };
+  for (const row of paid) {
+    const day = dayOf(row);
+    day.orders = Number(row.orders);
+    day.collected = Number(row.tax);
+  }
+  for (const row of refunded) {
+    const day = dayOf(row);
+    day.refunds = Number(row.refunds);
+    day.refunded = Number(row.tax);
+  }
+  return [...days.values()].sort(
+    (a, b) => a.country.localeCompare(b.country) || a.currency.localeCompare(b.currency) || a.day - b.day,
+  );
+}
+
 /** The orders ledger payments' reconciliation is given (app.ts and the cron compose it): what it compares against. */
 export function orderLedger(services: Pick<Services, "db">): OrderLedgerSource {
   return {
     ledgers: (orderIds: string[]) => orderLedgers(services, orderIds),
     changedSince: (since: number) => ordersChangedSince(services, since),
     stuckRefunds: (before: number) => stuckRefunds(services, before),
+    taxCollected: (span: store.Span) => taxCollected(services, span),
   };
 }

@@ -2,7 +2,7 @@
 export { alertOperators } from "./alerts";
 export type { PaymentProvider } from "./provider";
 export { paymentProvider } from "./providers";
-export { type OrderLedger, type OrderLedgerSource, runReconciliation } from "./reconciliation";
+export { type OrderLedger, type OrderLedgerSource, runReconciliation, type TaxDay } from "./reconciliation";
 export { paymentRoutes } from "./routes";
 export { paymentSummary, refundOrderPayment, refundUnpaidCapture, startPayment } from "./service";
 export type { PaymentRow } from "./store";

@@ -2,6 +2,7 @@ import { newId } from "../lib/ids";
 import { atomically, type Statement } from "../platform/db";
 import type { Services } from "../platform/services";
 import * as store from "./store";
+import { type TaxReportDays, taxCollected } from "./tax-report";
 
 /**
  * Daily reconciliation: every payment and order that changed in the window is compared, money against orders —
@@ -40,6 +41,21 @@ export interface OrderLedger {
   paidAt: number | null;
 }
 
+/**
+ * The tax of one destination country on one UTC day, in minor units of `currency`: what the orders paid that day
+ * included, and what the refunds completed that day gave back of it.
+ */
+export interface TaxDay {
+  /** UTC midnight, epoch ms. */
+  day: number;
+  country: string;
+  currency: string;
+  orders: number;
+  collected: number;
+  refunds: number;
+  refunded: number;
+}
+
 /** What reconciliation reads of the orders module, given by its caller so payments never imports orders. */
 export interface OrderLedgerSource {
   ledgers(orderIds: string[]): Promise<Map<string, OrderLedger>>;
@@ -47,6 +63,8 @@ export interface OrderLedgerSource {
   changedSince(since: number): AsyncIterable<OrderLedger[]>;
   /** Refunds claimed but not completed before `before`. */
   stuckRefunds(before: number): Promise<{ refundId: string; orderId: string; amount: number; createdAt: number }[]>;
+  /** Tax per country and day of the half-open span [start, end) of epoch ms, by country then day. */
+  taxCollected(span: { start: number; end: number }): Promise<TaxDay[]>;
 }
 
 interface ReconciliationContext {
@@ -243,11 +261,20 @@ export async function runReconciliation(
   return run;
 }
 
-/** A run and its findings as operators see them: the latest unless a run id is given. */
-export async function reconciliationReport(services: Services, runId?: string) {
-  const run = runId ? await store.runById(services.db, runId) : await store.latestRun(services.db);
+/**
+ * A run and its findings as operators see them, the latest unless a run id is given, with the tax collected per
+ * country per day over the run's days (or the days asked for).
+ */
+export async function reconciliationReport(
+  { services, orders }: ReconciliationContext,
+  asked: { runId?: string } & TaxReportDays = {},
+) {
+  const run = asked.runId ? await store.runById(services.db, asked.runId) : await store.latestRun(services.db);
   if (!run) return undefined;
-  const findings = await store.findingsOfRun(services.db, run.runAt, 500);
+  const [findings, tax] = await Promise.all([
+    store.findingsOfRun(services.db, run.runAt, 500),
+    taxCollected(orders, run, asked),
+  ]);
   const iso = (ms: number) => new Date(ms).toISOString();
   return {
     run: {
@@ -267,5 +294,6 @@ export async function reconciliationReport(services: Services, runId?: string) {
       paymentId: finding.paymentId,
       detail: finding.detail,
     })),
+    taxCollected: tax,
   };
 }

@@ -11,7 +11,50 @@ export const SimulatedPaymentParam = z.object({ paymentId: z.string().regex(/^pa
 export const SimulatedOutcomeBody = z.object({ failureReason: z.string().max(200).optional() });
 export const Delivered = z.object({ eventId: z.string(), outcome: z.string() });
 
-export const ReconciliationRunQuery = z.object({ run: z.string().regex(idPattern("rec")).optional() });
+/** A calendar date, `YYYY-MM-DD`, that exists (no 2025-02-30). */
+const CalendarDate = z
+  .string()
+  .refine((date) => {
+    const midnight = /^\d{4}-\d{2}-\d{2}$/.test(date) ? Date.parse(`${date}T00:00:00Z`) : Number.NaN;
+    return !Number.isNaN(midnight) && new Date(midnight).toISOString().startsWith(date);
+  }, "a calendar date as YYYY-MM-DD")
+  .openapi({ type: "string", format: "date", example: "2025-03-01" });
+
+export const ReconciliationRunQuery = z.object({
+  run: z.string().regex(idPattern("rec")).optional(),
+  from: CalendarDate.optional().openapi({
+    description: "First day (UTC) of the tax collected, included; default the first day of the run's window",
+  }),
+  to: CalendarDate.optional().openapi({
+    description: "Last day (UTC) of the tax collected, included; default the run's day, up to the run",
+  }),
+});
+
+/** Minor units of the row's currency; `net` is below 0 on a day that gave back more than it took. */
+const taxFigures = {
+  currency: z.string().openapi({ example: "EUR" }),
+  collected: z.number().int().openapi({ description: "Tax included in the orders paid" }),
+  refunded: z.number().int().openapi({ description: "Tax given back by the refunds completed" }),
+  net: z.number().int(),
+};
+
+const TaxCollectedSchema = z
+  .object({
+    from: z.string().openapi({ format: "date" }),
+    to: z.string().openapi({ format: "date" }),
+    until: z.string().openapi({ description: "Where the figures stop (excluded): midnight after `to`, or the run" }),
+    days: z.array(
+      z.object({
+        day: z.string().openapi({ format: "date" }),
+        country: z.string().openapi({ description: "The orders' destination (ISO 3166-1 alpha-2)", example: "DE" }),
+        orders: z.number().int().openapi({ description: "Orders paid that day" }),
+        refunds: z.number().int().openapi({ description: "Refunds completed that day" }),
+        ...taxFigures,
+      }),
+    ),
+    totals: z.array(z.object({ country: z.string(), ...taxFigures })),
+  })
+  .openapi("TaxCollected");
 
 export const ReportSchema = z
   .object({
@@ -34,5 +77,6 @@ export const ReportSchema = z
         detail: z.string(),
       }),
     ),
+    taxCollected: TaxCollectedSchema,
   })
   .openapi("ReconciliationReport");

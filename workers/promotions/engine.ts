@@ -71,12 +71,21 @@ export interface AppliedPromotion {
   lines: Map<string, number>;
 }
 
+/** A code that could not be applied, and why; a missed minimum says what was needed and what the books came to. */
+export interface RefusedCode {
+  code: string;
+  reason: Refusal;
+  /** minimum_not_met: the promotion's minimum spend and what its qualifying books came to, in minor units. */
+  minimumSpend?: number;
+  spend?: number;
+}
+
 export interface Pricing {
   /** Each line's discounts, in the order applied; a line without any is absent. */
   discounts: Map<string, LineDiscount[]>;
   applied: AppliedPromotion[];
   /** Codes that could not be applied, and why. */
-  refused: { code: string; reason: Refusal }[];
+  refused: RefusedCode[];
 }
 
 const intersects = (wanted: string[], have: string[]) => wanted.length === 0 || wanted.some((id) => have.includes(id));
@@ -128,11 +137,15 @@ function proRata(lines: PricingLine[], remaining: Map<string, number>, total: nu
   return new Map(lines.map((line, index) => [line.lineId, parts[index]!]));
 }
 
+/** What is left of the offer's qualifying books after the promotions before it: what its minimum spend is held to. */
+const qualifyingSpend = (qualifying: PricingLine[], remaining: Map<string, number>) =>
+  qualifying.reduce((sum, line) => sum + remaining.get(line.lineId)!, 0);
+
 /** What the offer takes off each qualifying line, or why it takes nothing. */
 function discountOf(offer: Offer, lines: PricingLine[], remaining: Map<string, number>): Map<string, number> | Refusal {
   const qualifying = lines.filter((line) => qualifies(offer, line));
   if (qualifying.length === 0) return "promotion_not_applicable";
-  const spend = qualifying.reduce((sum, line) => sum + remaining.get(line.lineId)!, 0);
+  const spend = qualifyingSpend(qualifying, remaining);
   if (spend < offer.minimumSpend) return "minimum_not_met";
   if (spend === 0) return "promotion_not_applicable";
   switch (offer.kind) {
@@ -224,6 +237,14 @@ export function applyPromotions(
         ? "promotion_not_stackable"
         : null);
     const shares = reason ?? discountOf(offer, lines, remaining);
+    if (shares === "minimum_not_met") {
+      const spend = qualifyingSpend(
+        lines.filter((line) => qualifies(offer, line)),
+        remaining,
+      );
+      pricing.refused.push({ code, reason: shares, minimumSpend: offer.minimumSpend, spend });
+      continue;
+    }
     if (typeof shares === "string") {
       pricing.refused.push({ code, reason: shares });
       continue;

@@ -10,4 +10,5 @@ export {
   taxLinesOf,
   taxTotal,
 } from "./engine";
+export { taxRoutes } from "./routes";
 export { type Destination, ratesFor } from "./service";

@@ -1,10 +1,9 @@
 import { createRouter } from "../../http/router";
 import { problems } from "../../http/schemas";
-import { MARKETPLACE_CURRENCY } from "../../lib/money";
 import { cartContext } from "../context";
-import { CartSchema } from "../schemas";
-import { viewCart } from "../service";
-import { cartHeaders, cartOf, cartRoute } from "./scope";
+import { CartSchema, DestinationQuery } from "../schemas";
+import { viewCart } from "../view";
+import { cartHeaders, cartOf, cartRoute, viewRequest } from "./scope";
 
 const tags = ["Cart"];
 
@@ -13,15 +12,19 @@ const getCart = cartRoute({
   path: "/v1/cart",
   operationId: "getCart",
   tags,
-  summary: "The cart, with current prices, availability and subtotals per seller",
+  summary: "The cart, with current prices, availability, discounts and tax, per line and per seller",
   description:
     "Without a Bearer token, the cart is the guest cart named by `X-Cart-Token` (404 if unknown); without that " +
     "header a new guest cart is created and its token comes back in the `X-Cart-Token` response header. Each " +
-    "line flags `priceChanged` since it was added and whether it is `purchasable` now.",
-  request: { headers: cartHeaders },
+    "line flags `priceChanged` since it was added and whether it is `purchasable` now. Automatic promotions " +
+    "apply without a code; the codes entered apply in the order they were, one per order unless stackable, and " +
+    "each line shows its share of every discount. Prices include tax: with `country` (and `region`) the cart " +
+    "breaks the tax out per rate, else `tax` is null. Shipping is not known yet (checkout quotes it), so the " +
+    "totals and the tax leave it out.",
+  request: { headers: cartHeaders, query: DestinationQuery },
   responses: {
     200: { description: "The cart at current prices", content: { "application/json": { schema: CartSchema } } },
-    ...problems(401, 404),
+    ...problems(400, 401, 404),
   },
 });
 
@@ -32,8 +35,8 @@ const emptyCart = cartRoute({
   tags,
   summary: "Empty the cart",
   description:
-    "Removes every line of the signed-in user's cart, or of the guest cart named by `X-Cart-Token` (an unknown " +
-    "token is 404).",
+    "Removes every line and promotion code of the signed-in user's cart, or of the guest cart named by " +
+    "`X-Cart-Token` (an unknown token is 404).",
   request: { headers: cartHeaders },
   responses: { 204: { description: "Emptied" }, ...problems(401, 404) },
 });
@@ -41,7 +44,7 @@ const emptyCart = cartRoute({
 export const wholeCartRoutes = createRouter()
   .openapi(getCart, async (c) => {
     const cart = await cartOf(c);
-    return c.json(await viewCart(cartContext(c), await cart.lines(), MARKETPLACE_CURRENCY), 200);
+    return c.json(await viewCart(cartContext(c), await cart.contents(), viewRequest(c, c.req.valid("query"))), 200);
   })
   .openapi(emptyCart, async (c) => {
     await (await cartOf(c)).clear();

@@ -4,8 +4,10 @@ import type { AppEnv } from "../../http/context";
 import { AppError } from "../../http/errors";
 import { publicRoute, type RouteDeclaration } from "../../http/route";
 import { requireAuth } from "../../identity";
+import { MARKETPLACE_CURRENCY } from "../../lib/money";
 import { type CartStub, mergeCarts } from "../service";
 import { guestCartId, guestCartName, issueGuestToken, userCartName } from "../token";
+import type { ViewRequest } from "../view";
 
 const CART_TOKEN_HEADER = "x-cart-token";
 
@@ -48,6 +50,19 @@ export async function cartOf(c: Context<AppEnv>): Promise<CartStub> {
   const issued = await issueGuestToken(secret);
   c.header(CART_TOKEN_HEADER, issued.token);
   return c.env.CART.getByName(guestCartName(issued.cartId));
+}
+
+/**
+ * What a cart view is priced for: the signed-in buyer (or a guest, null), the destination a query names for tax
+ * (identity keeps no default address to fall back on), the marketplace currency, now.
+ */
+export function viewRequest(c: Context<AppEnv>, query: { country?: string; region?: string }): ViewRequest {
+  return {
+    buyerId: c.get("principal")?.userId ?? null,
+    destination: query.country ? { country: query.country, region: query.region ?? null } : null,
+    currency: MARKETPLACE_CURRENCY,
+    now: Date.now(),
+  };
 }
 
 /** Identity's login hook (app.ts): a guest cart sent along in `X-Cart-Token` joins the user's cart. */

@@ -53,6 +53,13 @@ export function listingsWithTitles(db: Db, ids: string[]) {
   );
 }
 
+/** Who sells each of these listings (unknown ids are simply not there). */
+export function sellersOfListingIds(db: Db, ids: string[]) {
+  return readChunked(ids, (part) =>
+    db.select({ id: listings.id, sellerId: listings.sellerId }).from(listings).where(inArray(listings.id, part)),
+  );
+}
+
 /** What a cached read of a listing is keyed by and lives until: its version, and its next scheduled price switch. */
 export async function listingVersion(db: Db, id: string) {
   const [row] = await db

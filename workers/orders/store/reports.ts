@@ -19,9 +19,9 @@ export interface Span {
  * The UTC midnight of an epoch-ms column: integer arithmetic that both dialects evaluate alike (SQLite has no
  * FLOOR without its math extension; MySQL's `/` answers a decimal).
  */
-const utcDay = (column: SQLiteColumn): SQL<number> => sql<number>`(${column} - (${column} % 86400000))`;
+export const utcDay = (column: SQLiteColumn): SQL<number> => sql<number>`(${column} - (${column} % 86400000))`;
 
-const within = (column: SQLiteColumn, span: Span) => and(gte(column, span.start), lt(column, span.end));
+export const within = (column: SQLiteColumn, span: Span) => and(gte(column, span.start), lt(column, span.end));
 
 /** The seller's lines whose order was paid within the span: what they sold then. */
 const soldBy = (sellerId: string, span: Span) =>

@@ -14,12 +14,19 @@ const report = securedRoute({
   operationId: "getReconciliationReport",
   role: "admin",
   tags,
-  summary: "The latest reconciliation of payments, refunds and orders (or one run by id)",
+  summary: "The latest reconciliation of payments, refunds and orders (or one run by id), with the tax collected",
   description:
     "Runs daily: a paid order without a captured payment, captured money without a paid order, captures that " +
-    "differ from the order total, refund totals that disagree, refunds stuck half-way.",
+    "differ from the order total, refund totals that disagree, refunds stuck half-way. `taxCollected` gives per " +
+    "destination country and UTC day the tax included in the orders paid that day, the tax given back by the " +
+    "refunds completed that day and the net, in minor units, with each country's totals: over the days the run " +
+    "compared (from the first midnight of its window up to the run) unless `from` and/or `to` name the days. " +
+    "`from` after `to`, or more than 366 days, is 422.",
   request: { query: ReconciliationRunQuery },
-  responses: { 200: jsonContent(ReportSchema, "The run and its findings"), ...problems(400, 401, 403, 404) },
+  responses: {
+    200: jsonContent(ReportSchema, "The run, its findings and the tax collected"),
+    ...problems(400, 401, 403, 404, 422),
+  },
 });
 
 const runNow = securedRoute({
@@ -39,12 +46,15 @@ const runNow = securedRoute({
 export const reconciliationRoutes = (ordersLedger: (services: Services) => OrderLedgerSource) =>
   createRouter()
     .openapi(report, async (c) => {
-      const found = await reconciliationReport(c.get("services"), c.req.valid("query").run);
+      const services = c.get("services");
+      const { run, from, to } = c.req.valid("query");
+      const found = await reconciliationReport({ services, orders: ordersLedger(services) }, { runId: run, from, to });
       if (!found) throw new AppError("not_found", "No reconciliation has run yet.");
       return c.json(found, 200);
     })
     .openapi(runNow, async (c) => {
       const services = c.get("services");
-      const run = await runReconciliation({ services, orders: ordersLedger(services) });
-      return c.json((await reconciliationReport(services, run.id))!, 201);
+      const context = { services, orders: ordersLedger(services) };
+      const run = await runReconciliation(context);
+      return c.json((await reconciliationReport(context, { runId: run.id }))!, 201);
     });
