@@ -32,7 +32,10 @@ export const works = sqliteTable("works", {
  * An edition, identified by its ISBN-13. Its shown title (a translation may differ from the work's), subtitle
  * and authors are copied from the work so a result card is one row. `lowestPrice`, `offerCount`, `available`
  * and `conditions` summarise its active, in-stock listings (in the marketplace currency) and are refreshed in
- * the same batch as any listing change. `version` grows on every change a public read of it shows (cache keys).
+ * the same batch as any listing change. `lowestListPrice` is the regular price of the lowest offer while that offer
+ * is on sale (struck through beside `lowestPrice`), and `priceChangesAt` the soonest scheduled price switch of its
+ * offers, which bounds how long a cached page showing its prices may live. `version` grows on every change a public
+ * read of it shows (cache keys).
  */
 export const editions = sqliteTable(
   "editions",
@@ -54,6 +57,8 @@ export const editions = sqliteTable(
     description: text("description"),
     coverKey: text("cover_key"),
     lowestPrice: integer("lowest_price"),
+    lowestListPrice: integer("lowest_list_price"),
+    priceChangesAt: integer("price_changes_at"),
     offerCount: integer("offer_count").notNull().default(0),
     available: integer("available").notNull().default(0),
     /** Bit mask of the conditions offered by active, in-stock listings (bit order of LISTING_CONDITIONS). */

@@ -1,5 +1,6 @@
 import { purgeProcessedEvents } from "../queues/consumer";
 import { purgeRelayedOutbox } from "../queues/outbox";
+import { catalogConsumerContext, switchDuePrices } from "./catalog";
 import { communityConsumerContext, recomputeRatings } from "./community";
 import type { Config } from "./config";
 import { purgeExpiredIdempotencyKeys } from "./http/middleware/idempotency";
@@ -10,8 +11,8 @@ import { runReconciliation } from "./payments";
 import type { Services } from "./platform/services";
 
 /**
- * Cron triggers (wrangler.toml): every minute relays the outbox, expires unpaid orders, resumes stuck refunds and
- * sends the abandoned-cart reminders that are due; daily housekeeping (expired idempotency keys, relayed outbox rows
+ * Cron triggers (wrangler.toml): every minute relays the outbox, expires unpaid orders, resumes stuck refunds,
+ * sends the abandoned-cart reminders that are due and switches the listings' scheduled sale prices that are due; daily housekeeping (expired idempotency keys, relayed outbox rows
  * after 7 days, processed-event markers after 30 days), the payments reconciliation and the recompute of works' and
  * sellers' ratings from the reviews.
  */
@@ -37,6 +38,8 @@ export async function runScheduled(cron: string, context: CronContext): Promise<
     if (resumed > 0) log.info("pending refunds resumed", { resumed });
     const reminded = await sendDueCartReminders(cartRemindersContext(context));
     if (reminded > 0) log.info("cart reminders sent", { reminded });
+    const switched = await switchDuePrices(catalogConsumerContext(context));
+    if (switched > 0) log.info("sale prices switched", { switched });
   }
   if (cron === DAILY) {
     await purgeExpiredIdempotencyKeys(services.db);

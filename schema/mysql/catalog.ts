@@ -36,6 +36,8 @@ export const editions = mysqlTable(
     description: text("description"),
     coverKey: varchar("cover_key", 64),
     lowestPrice: minorUnits("lowest_price"),
+    lowestListPrice: minorUnits("lowest_list_price"),
+    priceChangesAt: epochMs("price_changes_at"),
     offerCount: int("offer_count").notNull().default(0),
     available: int("available").notNull().default(0),
     conditions: int("conditions").notNull().default(0),

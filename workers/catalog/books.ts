@@ -3,7 +3,7 @@ import { AppError } from "../http/errors";
 import { decodeCursor, encodeCursor } from "../http/schemas";
 import { MARKETPLACE_CURRENCY } from "../lib/money";
 import { readTogether, type Statement } from "../platform/db";
-import { CACHE_TTL_SECONDS, etagFor } from "./cache";
+import { CACHE_TTL_SECONDS, etagFor, ttlUntil } from "./cache";
 import { type CatalogContext, mediaUrl } from "./context";
 import { catalogEvents } from "./events";
 import { looksLikeIsbn, normalizeIsbn, requireIsbn, toIsbn10 } from "./isbn";
@@ -52,9 +52,14 @@ export interface BookSummary {
   publishedYear: number | null;
   coverImageUrl: string | null;
   lowestPrice: { amount: number; currency: string } | null;
+  /** When the lowest price is a sale price, that offer's regular price (struck through). */
+  lowestListPrice: { amount: number; currency: string } | null;
   offerCount: number;
   rating: Rating;
 }
+
+const marketplaceMoney = (amount: number | null) =>
+  amount === null ? null : { amount, currency: MARKETPLACE_CURRENCY };
 
 export interface BookPage {
   items: BookSummary[];
@@ -145,7 +150,8 @@ function summaryOf(ctx: CatalogContext, card: BrowseHit): BookSummary {
     language: card.language,
     publishedYear: card.year || null,
     coverImageUrl: mediaUrl(ctx, card.coverKey),
-    lowestPrice: card.price === null ? null : { amount: card.price, currency: MARKETPLACE_CURRENCY },
+    lowestPrice: marketplaceMoney(card.price),
+    lowestListPrice: marketplaceMoney(card.listPrice),
     offerCount: card.offerCount,
     rating: ratingOf([card.s1, card.s2, card.s3, card.s4, card.s5]),
   };
@@ -172,7 +178,7 @@ export async function findBooks(ctx: CatalogContext, query: BooksQueryInput): Pr
   const key = `books:${versions.browse}:${versions.categories}:${JSON.stringify({ ...query, q: text, sort })}`;
   return {
     etag: etagFor(key),
-    read: () => ctx.cache.read(key, CACHE_TTL_SECONDS, () => loadBooks(ctx, query, text, order, versions.documents)),
+    read: () => ctx.cache.readUntil(key, () => loadBooks(ctx, query, text, order, versions.documents)),
   };
 }
 
@@ -182,7 +188,7 @@ async function loadBooks(
   text: string,
   order: SearchOrder,
   documents: number,
-): Promise<BookPage> {
+): Promise<{ value: BookPage; ttlSeconds: number }> {
   const filters: BrowseFilters = {
     conditionMask: query.condition ? conditionMask(query.condition) : undefined,
     minPrice: query.minPrice,
@@ -224,7 +230,11 @@ async function loadBooks(
   const page = hits.slice(0, query.limit);
   const items = (shown ?? page).map((hit) => summaryOf(ctx, hit));
   const nextCursor = hits.length > query.limit ? cursorAfter(order, page[page.length - 1]!) : null;
-  return corrected ? { items, nextCursor, correctedQuery: corrected } : { items, nextCursor };
+  const switches = page.flatMap((hit) => (hit.priceChangesAt === null ? [] : [hit.priceChangesAt]));
+  return {
+    value: corrected ? { items, nextCursor, correctedQuery: corrected } : { items, nextCursor },
+    ttlSeconds: ttlUntil(switches.length ? Math.min(...switches) : null),
+  };
 }
 
 export interface Suggestion {
@@ -297,7 +307,7 @@ export async function bookDetail(ctx: CatalogContext, isbnInput: string, viewerI
   const key = `book:${isbn13}:${current.version}:${found.categoriesVersion}:${found.work.stars.join(".")}`;
   return {
     etag: etagFor(key),
-    read: () => ctx.cache.read(key, CACHE_TTL_SECONDS, () => loadBook(ctx, found)),
+    read: () => ctx.cache.read(key, ttlUntil(current.priceChangesAt), () => loadBook(ctx, found)),
   };
 }
 
@@ -348,7 +358,8 @@ async function loadBook(ctx: CatalogContext, found: EditionWithWork) {
       subjects: work.subjects,
     },
     categories: categories.sort((a, b) => a.name.localeCompare(b.name)),
-    lowestPrice: edition.lowestPrice === null ? null : { amount: edition.lowestPrice, currency: MARKETPLACE_CURRENCY },
+    lowestPrice: marketplaceMoney(edition.lowestPrice),
+    lowestListPrice: marketplaceMoney(edition.lowestListPrice),
     offerCount: edition.offerCount,
     offers,
     rating: ratingOf(work.stars),

@@ -16,12 +16,17 @@ export class CatalogReadCache {
   ) {}
 
   async read<T>(key: string, ttlSeconds: number, load: () => Promise<T>): Promise<T> {
+    return this.readUntil(key, async () => ({ value: await load(), ttlSeconds }));
+  }
+
+  /** Like `read`, for a value whose lifetime is known once it is loaded (the soonest price switch it shows). */
+  async readUntil<T>(key: string, load: () => Promise<{ value: T; ttlSeconds: number }>): Promise<T> {
     const hit = await this.cache.get<T>(key).catch((error) => {
       this.log.warn("catalog cache read failed", { error: String(error) });
       return undefined;
     });
     if (hit !== undefined) return hit;
-    const value = await load();
+    const { value, ttlSeconds } = await load();
     this.defer(
       this.cache
         .put(key, value, ttlSeconds)
@@ -33,6 +38,16 @@ export class CatalogReadCache {
 
 /** How long a cached read may live. Versions make entries obsolete on change; this only bounds storage. */
 export const CACHE_TTL_SECONDS = 300;
+
+/**
+ * The lifetime of a cached read that shows prices due to switch at `changesAt` (epoch ms; null: none scheduled):
+ * it ends by then at the latest, so an entry never outlives the prices it holds even without the version bump
+ * the switch makes. A moment already past (the minute job has not run yet) leaves a second.
+ */
+export function ttlUntil(changesAt: number | null | undefined, now = Date.now()): number {
+  if (changesAt === null || changesAt === undefined) return CACHE_TTL_SECONDS;
+  return Math.min(CACHE_TTL_SECONDS, Math.max(1, Math.ceil((changesAt - now) / 1000)));
+}
 
 /** A weak validator derived from a versioned cache key (FNV-1a, 64 bits as two 32-bit halves). */
 export function etagFor(key: string): string {

@@ -1,6 +1,7 @@
 import type { EventData } from "../../queues/event-catalogue";
 import { AppError } from "../http/errors";
 import { newId } from "../lib/ids";
+import { formatMoney } from "../lib/money";
 import type { Statement } from "../platform/db";
 import type { CatalogContext } from "./context";
 import { type ImportRow, type RowError, readListingsFile, type ValidRow, validateRow } from "./csv";
@@ -12,6 +13,7 @@ import { setListingLowStockThreshold, setListingStock } from "./stock";
 import { editionsByIsbn } from "./store/editions";
 import { chunkApplied, importErrors, importOfSeller, importProgress, insertImport, recordChunk } from "./store/imports";
 import { listingsBySku, type StockCopy } from "./store/listings";
+import { highestPendingSale } from "./store/sale-prices";
 
 /**
  * Bulk import of a seller's listings from CSV. The upload is read once, cut into chunks stored in R2 and
@@ -160,6 +162,14 @@ export async function applyImportChunk(ctx: CatalogContext, chunk: EventData<"Im
           return { plan: planCreateListing(ctx, newId("lst"), chunk.sellerId, edition, fields, [], deferred, now) };
         }
         if (listing.editionId !== editionId) return fail("sku", "this SKU is already listed for another ISBN");
+        // A listing with a sale pending has a next price switch: its regular price must stay above the sale price.
+        const highestSale = listing.priceChangesAt === null ? null : await highestPendingSale(ctx.db, listing.id);
+        if (highestSale !== null && row.price.amount <= highestSale) {
+          return fail(
+            "price",
+            `must stay above the listing's sale price (${formatMoney({ ...row.price, amount: highestSale })})`,
+          );
+        }
         let stock: StockCopy | undefined;
         const threshold = row.lowStockThreshold ?? listing.lowStockThreshold;
         if (row.quantity !== listing.quantity) {

@@ -1,7 +1,7 @@
 /** What catalog offers the other modules; everything else in this folder is private to it. */
 
 export { importChunkConsumer, sellerWithdrawal, stockCopyConsumer, viewCounter } from "./consumers";
-export { type CatalogContext, catalogContext } from "./context";
+export { type CatalogContext, catalogConsumerContext, catalogContext } from "./context";
 export {
   COVER_OPTION_KINDS,
   EDITION_FORMATS,
@@ -65,6 +65,7 @@ export {
   sellersOfListings,
   setListingsStatus,
   startImport,
+  switchDuePrices,
   updateListing,
 } from "./service";
 export { type WorkOfEdition, workOfEdition } from "./works";

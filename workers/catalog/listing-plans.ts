@@ -6,6 +6,7 @@ import type { Statement } from "../platform/db";
 import type { CatalogContext } from "./context";
 import { catalogEvents } from "./events";
 import { type CoverOptionKind, DEFAULT_INSCRIPTION_LENGTH, type ListingCondition, statusFor } from "./model";
+import type { PriceSwitch } from "./sale-timeline";
 import { bumpVersion, refreshEditionOffers } from "./store/editions";
 import {
   type CoverOptionRow,
@@ -15,11 +16,13 @@ import {
   type ListingRow,
   type NewCoverOption,
   recordPriceChange,
+  regularPriceWrite,
   removeCoverOptions,
   type StockCopy,
   updateCoverOption,
   updateListing,
 } from "./store/listings";
+import { endSales, startSales, switchListingPrice } from "./store/sale-prices";
 
 /**
  * The writes behind creating and changing a listing, as D1 statements plus the events they emit, so the API
@@ -178,8 +181,10 @@ function coverOptionsDiffer(current: CoverOptionRow[], wanted: CoverOptionInput[
 
 /**
  * Plans a change to a listing. Nothing changes (no write, no event) when the values are the ones it already
- * has, which is what makes re-importing the same file a no-op. The price-history row is inserted only if the
- * stored price really differs, checked inside the batch, so a concurrent edit cannot write a false entry.
+ * has, which is what makes re-importing the same file a no-op. The price given is the regular price: while a sale
+ * price is in force it becomes the list price and the price in force stays. The price-history row is inserted only
+ * if the stored price in force really differs, checked inside the batch, so a concurrent edit cannot write a false
+ * entry.
  * A new quantity (and low-stock threshold) must already have been set on the listing's StockDO: `stock` is what
  * it answered.
  */
@@ -202,11 +207,14 @@ export function planUpdateListing(
     next.conditionNotes = changes.conditionNotes ?? null;
     changed.push("conditionNotes");
   }
+  // The seller's price is the regular one: while a sale runs it is the list price, and the sale price stays in force.
+  const onSale = current.listPriceAmount !== null;
+  const regular = current.listPriceAmount ?? current.priceAmount;
   const priceMoved =
-    changes.price !== undefined &&
-    (changes.price.amount !== current.priceAmount || changes.price.currency !== current.currency);
+    changes.price !== undefined && (changes.price.amount !== regular || changes.price.currency !== current.currency);
   if (priceMoved) {
-    next.priceAmount = changes.price!.amount;
+    if (onSale) next.listPriceAmount = changes.price!.amount;
+    else next.priceAmount = changes.price!.amount;
     next.currency = changes.price!.currency;
     changed.push("price");
   }
@@ -230,11 +238,12 @@ export function planUpdateListing(
 
   const statements: Statement[] = [];
   if (priceMoved) {
+    // Written only if no sale runs when the batch does: under a sale the price in force does not move.
     statements.push(
       recordPriceChange(ctx.db, {
         id: newId("prh"),
         listingId: current.id,
-        amount: next.priceAmount,
+        amount: changes.price!.amount,
         currency: next.currency,
         changedAt: now,
       }),
@@ -244,7 +253,7 @@ export function planUpdateListing(
     updateListing(ctx.db, current.id, {
       condition: next.condition,
       conditionNotes: next.conditionNotes,
-      priceAmount: next.priceAmount,
+      ...(priceMoved ? regularPriceWrite(changes.price!.amount) : {}),
       currency: next.currency,
       quantity: next.quantity,
       available: next.available,
@@ -255,7 +264,8 @@ export function planUpdateListing(
     }),
   );
   if (optionsChanged) statements.push(...planCoverOptions(ctx, current.id, currentOptions, changes.coverOptions!, now));
-  const previousPrice = priceMoved ? { amount: current.priceAmount, currency: current.currency } : undefined;
+  const inForceMoved = next.priceAmount !== current.priceAmount;
+  const previousPrice = inForceMoved ? { amount: current.priceAmount, currency: current.currency } : undefined;
   const event = catalogEvents.listingUpdated(next, isbn13, changed, previousPrice);
   return { statements, events: [event], editions: [current.editionId], changed };
 }
@@ -292,4 +302,49 @@ function planCoverOptions(
     } else added.push(row);
   });
   return [...statements, ...insertCoverOptions(ctx.db, added)];
+}
+
+/**
+ * Plans a scheduled price switch of a listing (see `switchPrices`): the sales' new states, a history row for each
+ * change at the moment it took effect, the listing's new prices and next switch, and `ListingUpdated` when the
+ * price in force moved, as a seller's price change emits it. The edition is refreshed like any listing change,
+ * which moves its lowest price, its list price and its next switch, and the versions cached reads are keyed by.
+ * The listing write holds only if the listing is still as read (`switchListingPrice`).
+ */
+export function planPriceSwitch(
+  ctx: CatalogContext,
+  current: ListingRow,
+  isbn13: string,
+  outcome: PriceSwitch,
+  now: number,
+): Plan {
+  const statements: Statement[] = [
+    ...startSales(ctx.db, outcome.started),
+    ...endSales(ctx.db, outcome.ended),
+    ...outcome.changes.map((change) =>
+      insertPriceHistory(ctx.db, {
+        id: newId("prh"),
+        listingId: current.id,
+        amount: change.amount,
+        currency: current.currency,
+        changedAt: change.at,
+      }),
+    ),
+    switchListingPrice(
+      ctx.db,
+      current.id,
+      { version: current.version, price: outcome.price, listPrice: outcome.listPrice },
+      now,
+    ),
+  ];
+  const moved = outcome.price !== current.priceAmount;
+  const events = moved
+    ? [
+        catalogEvents.listingUpdated({ ...current, priceAmount: outcome.price }, isbn13, ["price"], {
+          amount: current.priceAmount,
+          currency: current.currency,
+        }),
+      ]
+    : [];
+  return { statements, events, editions: [current.editionId] };
 }

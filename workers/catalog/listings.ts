@@ -4,7 +4,7 @@ import { decodeCursor, encodeCursor } from "../http/schemas";
 import { newId } from "../lib/ids";
 import type { Statement } from "../platform/db";
 import type { VersionedRead } from "./books";
-import { CACHE_TTL_SECONDS, etagFor } from "./cache";
+import { etagFor, ttlUntil } from "./cache";
 import type { CatalogContext } from "./context";
 import { planNewEditions } from "./editions";
 import { requireIsbn } from "./isbn";
@@ -35,6 +35,7 @@ import {
   type StockCopy,
   sellerListings,
 } from "./store/listings";
+import { highestPendingSale } from "./store/sale-prices";
 
 /** Sellers' listings: creating, changing and pausing them, and the public listing pages. */
 
@@ -50,7 +51,7 @@ async function commit(ctx: CatalogContext, plan: Plan, before: Statement[] = [])
 }
 
 /** The seller's own listing, or 404 — another seller's listing is indistinguishable from a missing one. */
-async function ownListing(ctx: CatalogContext, sellerId: string, id: string) {
+export async function ownListing(ctx: CatalogContext, sellerId: string, id: string) {
   const found = await listingWithBook(ctx.db, id);
   if (!found || found.listing.sellerId !== sellerId) throw new AppError("not_found", `No listing ${id}.`);
   return found;
@@ -61,6 +62,21 @@ async function viewOf(ctx: CatalogContext, id: string): Promise<ListingView> {
   if (!found) throw new AppError("not_found", `No listing ${id}.`);
   const extras = await extrasOf(ctx, [id]);
   return listingView(found.listing, found, extras(id));
+}
+
+/**
+ * A new regular price must stay above the listing's scheduled and running sale prices (422 otherwise), so no sale
+ * ever shows a struck-through price lower than its own.
+ */
+async function requireAboveSales(ctx: CatalogContext, listingId: string, regular: number): Promise<void> {
+  const highest = await highestPendingSale(ctx.db, listingId);
+  if (highest !== null && regular <= highest) {
+    throw new AppError(
+      "sale_price_not_reduced",
+      `The listing has a sale price of ${highest} scheduled or in force: its regular price must stay above it.`,
+      { errors: [{ path: "price.amount", message: `must be above ${highest}` }] },
+    );
+  }
 }
 
 /**
@@ -130,12 +146,14 @@ export async function createListing(ctx: CatalogContext, sellerId: string, input
 }
 
 /**
- * `PATCH /v1/seller/listings/{id}`: only what changes is written; a price change adds a history row. A new
+ * `PATCH /v1/seller/listings/{id}`: only what changes is written; a price change adds a history row (while a sale
+ * price is in force the price given is the regular price, shown as `listPrice`, and the sale price stays). A new
  * quantity or low-stock threshold is set on the listing's StockDO first, which emits `StockLow` from then on.
  */
 export async function updateListing(ctx: CatalogContext, sellerId: string, id: string, changes: ListingChanges) {
   checkPrices(changes.price, changes.coverOptions);
   const found = await ownListing(ctx, sellerId, id);
+  if (changes.price) await requireAboveSales(ctx, id, changes.price.amount);
   const options = await coverOptionsOf(ctx.db, [id]);
   const recount = changes.quantity !== undefined && changes.quantity !== found.listing.quantity;
   const threshold = changes.lowStockThreshold ?? found.listing.lowStockThreshold;
@@ -195,7 +213,7 @@ export async function publicListing(ctx: CatalogContext, id: string) {
   return {
     etag: etagFor(key),
     read: () =>
-      ctx.cache.read(key, CACHE_TTL_SECONDS, async () => {
+      ctx.cache.read(key, ttlUntil(current.priceChangesAt), async () => {
         const listing = await listingById(ctx.db, id);
         if (listing) await ensureStock(ctx, [listing]);
         const [view, stores] = await Promise.all([viewOf(ctx, id), ctx.sellers.stores([current.sellerId])]);
@@ -225,7 +243,7 @@ export async function listingPriceHistory(
   return {
     etag: etagFor(key),
     read: () =>
-      ctx.cache.read(key, CACHE_TTL_SECONDS, async () => {
+      ctx.cache.read(key, ttlUntil(current.priceChangesAt), async () => {
         const rows = await priceHistory(ctx.db, id, { after, limit: page.limit });
         const shown = rows.slice(0, page.limit);
         return {

@@ -9,6 +9,10 @@ export type ListingStatus = (typeof LISTING_STATUSES)[number];
 export const EDITION_FORMATS = ["hardcover", "paperback"] as const;
 export type EditionFormat = (typeof EDITION_FORMATS)[number];
 
+/** A sale price moves scheduled → in_force → ended as the minute job switches the listing's price. */
+export const SALE_PRICE_STATES = ["scheduled", "in_force", "ended"] as const;
+export type SalePriceState = (typeof SALE_PRICE_STATES)[number];
+
 export const COVER_OPTION_KINDS = ["material", "inscription", "artwork"] as const;
 export type CoverOptionKind = (typeof COVER_OPTION_KINDS)[number];
 

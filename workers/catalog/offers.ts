@@ -72,12 +72,30 @@ export function extrasFrom(ctx: CatalogContext, options: CoverOptionRow[], photo
   });
 }
 
-interface OfferView {
+/** A listing's prices as shown: the price in force, and while a sale runs the regular price and the sale's end. */
+export interface PricesShown {
+  price: { amount: number; currency: string };
+  listPrice: { amount: number; currency: string } | null;
+  saleEndsAt: string | null;
+}
+
+/** While a sale is in force the listing's next price switch is its end (sales never overlap). */
+export function pricesShown(
+  row: Pick<ListingRow, "priceAmount" | "listPriceAmount" | "priceChangesAt" | "currency">,
+): PricesShown {
+  const onSale = row.listPriceAmount !== null;
+  return {
+    price: { amount: row.priceAmount, currency: row.currency },
+    listPrice: onSale ? { amount: row.listPriceAmount!, currency: row.currency } : null,
+    saleEndsAt: onSale && row.priceChangesAt !== null ? new Date(row.priceChangesAt).toISOString() : null,
+  };
+}
+
+interface OfferView extends PricesShown {
   listingId: string;
   seller: OfferSeller & { id: string };
   condition: ListingCondition;
   conditionNotes: string | null;
-  price: { amount: number; currency: string };
   available: number;
   coverOptions: CoverOptionView[];
   photos: PhotoView[];
@@ -117,13 +135,13 @@ export async function offersFrom(ctx: CatalogContext, [listed, options, photos]:
     seller: offerSeller(stores, row.sellerId),
     condition: row.condition,
     conditionNotes: row.conditionNotes,
-    price: { amount: row.priceAmount, currency: row.currency },
+    ...pricesShown(row),
     available: row.available,
     ...extras(row.id),
   }));
 }
 
-export interface ListingView {
+export interface ListingView extends PricesShown {
   id: string;
   sellerId: string;
   isbn13: string;
@@ -132,7 +150,6 @@ export interface ListingView {
   sku: string;
   condition: ListingCondition;
   conditionNotes: string | null;
-  price: { amount: number; currency: string };
   quantity: number;
   available: number;
   status: ListingStatus;
@@ -158,7 +175,7 @@ export function listingView(
     sku: row.sku,
     condition: row.condition,
     conditionNotes: row.conditionNotes,
-    price: { amount: row.priceAmount, currency: row.currency },
+    ...pricesShown(row),
     quantity: row.quantity,
     available: row.available,
     status: row.status,

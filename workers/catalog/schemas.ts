@@ -9,6 +9,7 @@ import {
   LISTING_CONDITIONS,
   LISTING_STATUSES,
   type ListingCondition,
+  SALE_PRICE_STATES,
   SELLER_LISTING_SORTS,
 } from "./model";
 
@@ -24,11 +25,16 @@ export const IsbnParam = z.object({
 
 const ListingId = z.string().regex(/^lst_[0-9a-f]{32}$/, "a listing id (lst_…)");
 const PhotoId = z.string().regex(/^pho_[0-9a-f]{32}$/, "a photo id (pho_…)");
+const SalePriceId = z.string().regex(/^lsp_[0-9a-f]{32}$/, "a sale price id (lsp_…)");
 
 export const ListingIdParam = z.object({ id: ListingId.openapi({ param: { name: "id", in: "path" } }) });
 
 export const PhotoIdParam = ListingIdParam.extend({
   photoId: PhotoId.openapi({ param: { name: "photoId", in: "path" } }),
+});
+
+export const SalePriceIdParam = ListingIdParam.extend({
+  salePriceId: SalePriceId.openapi({ param: { name: "salePriceId", in: "path" } }),
 });
 
 export const ImportIdParam = z.object({
@@ -48,6 +54,19 @@ export const RatingSummarySchema = z
   })
   .openapi("RatingSummary");
 
+/** The regular price beside a sale price in force (shown struck through); null when no sale runs. */
+const ListPrice = MoneySchema.nullable().openapi({
+  description: "The regular price while a sale price is in force (`price` is then the sale price); null otherwise.",
+});
+
+const SaleEndsAt = z.string().nullable().openapi({
+  description: "When the sale price in force ends (the regular price is back from then); null with no sale.",
+});
+
+const LowestListPrice = MoneySchema.nullable().openapi({
+  description: "When the lowest price is a sale price, the regular price of that offer (shown struck through).",
+});
+
 const BookSummarySchema = z
   .object({
     isbn13: z.string(),
@@ -59,6 +78,7 @@ const BookSummarySchema = z
     publishedYear: z.number().int().nullable(),
     coverImageUrl: z.string().nullable(),
     lowestPrice: MoneySchema.nullable(),
+    lowestListPrice: LowestListPrice,
     offerCount: z.number().int(),
     rating: RatingSummarySchema,
   })
@@ -140,6 +160,8 @@ const OfferSchema = z
     condition: z.enum(LISTING_CONDITIONS),
     conditionNotes: z.string().nullable(),
     price: MoneySchema,
+    listPrice: ListPrice,
+    saleEndsAt: SaleEndsAt,
     available: z.number().int(),
     coverOptions: z.array(CoverOptionSchema),
     photos: z.array(PhotoSchema),
@@ -168,6 +190,7 @@ export const BookDetailSchema = z
     }),
     categories: z.array(CategoryRefSchema.extend({ path: z.array(CategoryRefSchema) })),
     lowestPrice: MoneySchema.nullable(),
+    lowestListPrice: LowestListPrice,
     offerCount: z.number().int(),
     offers: z.array(OfferSchema),
     rating: RatingSummarySchema,
@@ -184,7 +207,9 @@ export const ListingSchema = z
     sku: z.string(),
     condition: z.enum(LISTING_CONDITIONS),
     conditionNotes: z.string().nullable(),
-    price: MoneySchema,
+    price: MoneySchema.openapi({ description: "The price in force: a sale price while one runs." }),
+    listPrice: ListPrice,
+    saleEndsAt: SaleEndsAt,
     quantity: z.number().int(),
     available: z.number().int(),
     status: z.enum(LISTING_STATUSES),
@@ -206,6 +231,43 @@ export const PublicListingSchema = ListingSchema.omit({ sku: true, quantity: tru
   .openapi("PublicListing");
 
 export const PricePointSchema = z.object({ price: MoneySchema, changedAt: z.string() }).openapi("PricePoint");
+
+const SaleMoment = z.iso.datetime({ offset: true });
+
+export const SalePriceBody = z
+  .object({
+    price: MoneySchema.openapi({ description: "The sale price: below the listing's regular price." }),
+    from: SaleMoment.openapi({
+      description: "When the sale starts, rounded down to the minute; at most a minute in the past.",
+      example: "2026-12-24T00:00:00Z",
+    }),
+    until: SaleMoment.openapi({
+      description: "When the regular price is back, rounded down to the minute; after `from`.",
+      example: "2026-12-27T00:00:00Z",
+    }),
+  })
+  .openapi("SalePriceInput");
+
+export type SalePriceInput = z.infer<typeof SalePriceBody>;
+
+export const SalePriceSchema = z
+  .object({
+    id: z.string(),
+    listingId: z.string(),
+    price: MoneySchema,
+    from: z.string(),
+    until: z.string().openapi({ description: "Its end: the moment asked for, or when it was ended early." }),
+    state: z.enum(SALE_PRICE_STATES).openapi({
+      description:
+        "`scheduled` until the minute job starts it, `in_force` while the listing sells at it, then `ended`.",
+    }),
+    createdAt: z.string(),
+  })
+  .openapi("SalePrice");
+
+export const SalePricePageSchema = z
+  .object({ items: z.array(SalePriceSchema), nextCursor: z.string().nullable() })
+  .openapi("SalePricePage");
 
 export const CategoryNodeSchema: z.ZodType<CategoryNode> = z
   .lazy(() =>

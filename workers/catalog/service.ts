@@ -1,7 +1,7 @@
 /**
  * The catalog's domain, as routes, consumers and other modules call it. Every function takes the catalog's
  * context first; the files behind this one (books, categories, listings, seller-listings, media, imports,
- * import-history, stock, for-cart) are its parts.
+ * import-history, stock, for-cart, sale-prices, price-switch) are its parts.
  */
 export { bookDetail, countBookViews, findBooks, suggest, type VersionedRead } from "./books";
 export { categoryTree, createCategory, deleteCategory, updateCategory } from "./categories";
@@ -23,6 +23,8 @@ export {
 } from "./listings";
 export { addPhoto, removePhoto, reorderPhotos, storedMedia } from "./media";
 export type { ListingView, PhotoView } from "./offers";
+export { switchDuePrices } from "./price-switch";
+export { listSalePrices, removeSalePrice, type SalePriceView, scheduleSalePrice } from "./sale-prices";
 export {
   type ListingStatusResult,
   listSellerListings,

@@ -155,7 +155,8 @@ export function listingValues(listing: ListingView & { lowStockThreshold?: numbe
   const values: Record<string, string> = {
     condition: listing.condition,
     conditionNotes: listing.conditionNotes ?? "",
-    price: decimal(listing.price.amount),
+    // The seller edits the regular price; a sale price in force is scheduled apart and stays.
+    price: decimal((listing.listPrice ?? listing.price).amount),
     quantity: String(listing.quantity),
     lowStockThreshold: String(listing.lowStockThreshold ?? 0),
   };

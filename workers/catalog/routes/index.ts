@@ -6,6 +6,7 @@ import { importRoutes } from "./imports";
 import { listingPhotoRoutes } from "./listing-photos";
 import { listingRoutes } from "./listings";
 import { mediaRoutes } from "./media";
+import { salePriceRoutes } from "./sale-prices";
 import { sellerListingRoutes } from "./seller-listings";
 
 /** The public catalog reads (books, search, suggestions, categories, listings, price history): SQL and cache only. */
@@ -20,5 +21,6 @@ export const catalogRoutes = createRouter()
   .route("/", mediaRoutes)
   .route("/", sellerListingRoutes)
   .route("/", listingPhotoRoutes)
+  .route("/", salePriceRoutes)
   .route("/", importRoutes)
   .route("/", adminCategoryRoutes);

@@ -103,7 +103,9 @@ const update = securedRoute({
   tags,
   summary: "Change a listing (price, quantity, low-stock threshold, condition, notes, status, cover options)",
   description:
-    "A price change adds a row to the price history. The quantity is the number of copies on hand; it cannot " +
+    "A price change adds a row to the price history. The price sent is the regular price: while a sale price is " +
+    "in force it becomes `listPrice` and the sale price stays `price` until the sale ends, and it must stay above " +
+    "every scheduled or running sale price (422 `sale_price_not_reduced`). The quantity is the number of copies on hand; it cannot " +
     "go below what checkouts hold (409). Once `lowStockThreshold` is above 0, a sale or recount that takes the " +
     "copies available to it or below emits `StockLow`. Emits `ListingUpdated` when anything changed.",
   request: { params: ListingIdParam, body: json(UpdateListingBody) },

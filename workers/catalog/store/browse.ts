@@ -102,6 +102,10 @@ export interface BrowseHit {
   year: number;
   coverKey: string | null;
   price: number | null;
+  /** The regular price of the lowest offer while it is on sale. */
+  listPrice: number | null;
+  /** The soonest scheduled price switch of its offers: a cached page showing it lives no longer. */
+  priceChangesAt: number | null;
   offerCount: number;
   /** The work's stars, 1 to 5 (catalog/ratings). */
   s1: number;
@@ -115,7 +119,8 @@ export interface BrowseHit {
 export const CARD =
   sql.raw(`e.id AS id, e.isbn13 AS isbn13, e.title AS title, e.subtitle AS subtitle, e.authors AS authors,
   e.format AS format, e.language AS language, e.published_year AS year, e.cover_key AS coverKey,
-  e.lowest_price AS price, e.offer_count AS offerCount,
+  e.lowest_price AS price, e.lowest_list_price AS listPrice, e.price_changes_at AS priceChangesAt,
+  e.offer_count AS offerCount,
   w.stars_1 AS s1, w.stars_2 AS s2, w.stars_3 AS s3, w.stars_4 AS s4, w.stars_5 AS s5`);
 export const WITH_WORK = sql.raw("JOIN works w ON w.id = e.work_id");
 

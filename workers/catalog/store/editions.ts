@@ -175,7 +175,9 @@ const conditionBits = sql`CASE ${listings.condition} ${sql.raw(
 
 /**
  * Recomputes an edition's browse summary from its active, in-stock listings and bumps its version, so
- * cached pages showing it are no longer used. Reads only that edition's listings (by index).
+ * cached pages showing it are no longer used. Reads only that edition's listings (by index). The list price is
+ * the highest among the offers at the lowest price (set only when one of them is on sale); the inner `listings`
+ * of its subquery is the cheapest offers', the outer one each offer's.
  */
 export function refreshEditionOffers(db: Db, editionId: string, now: number): Statement {
   const offers = and(
@@ -184,10 +186,13 @@ export function refreshEditionOffers(db: Db, editionId: string, now: number): St
     gt(listings.available, 0),
     eq(listings.currency, MARKETPLACE_CURRENCY),
   );
+  const lowest = sql`(SELECT min(${listings.priceAmount}) FROM ${listings} WHERE ${offers})`;
   return db
     .update(editions)
     .set({
-      lowestPrice: sql`(SELECT min(${listings.priceAmount}) FROM ${listings} WHERE ${offers})`,
+      lowestPrice: lowest,
+      lowestListPrice: sql`(SELECT max(${listings.listPriceAmount}) FROM ${listings} WHERE ${offers} AND ${listings.priceAmount} = ${lowest})`,
+      priceChangesAt: sql`(SELECT min(${listings.priceChangesAt}) FROM ${listings} WHERE ${offers})`,
       offerCount: sql`(SELECT count(*) FROM ${listings} WHERE ${offers})`,
       available: sql`(SELECT coalesce(sum(${listings.available}), 0) FROM ${listings} WHERE ${offers})`,
       conditions: sql`(SELECT coalesce(sum(DISTINCT ${conditionBits}), 0) FROM ${listings} WHERE ${offers})`,

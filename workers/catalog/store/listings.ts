@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, gt, inArray, isNull, lt, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, gt, inArray, isNull, lt, lte, ne, or, type SQL, sql } from "drizzle-orm";
 import { coverOptions, editions, listingPhotos, listingPriceHistory, listings, works } from "../../../schema/catalog";
 import { chunked, MAX_LIST_PARAMS, readChunked, rowsPerInsert } from "../../lib/chunked";
 import { type Db, failureMessages, type Statement } from "../../platform/db";
@@ -60,9 +60,10 @@ export function sellersOfListingIds(db: Db, ids: string[]) {
   );
 }
 
+/** What a cached read of a listing is keyed by and lives until: its version, and its next scheduled price switch. */
 export async function listingVersion(db: Db, id: string) {
   const [row] = await db
-    .select({ version: listings.version, sellerId: listings.sellerId })
+    .select({ version: listings.version, sellerId: listings.sellerId, priceChangesAt: listings.priceChangesAt })
     .from(listings)
     .where(eq(listings.id, id))
     .limit(1);
@@ -194,12 +195,12 @@ export function insertListing(db: Db, row: NewListing): Statement {
   return db.insert(listings).values(row);
 }
 
+type ListingWrite = {
+  [K in keyof Omit<NewListing, "id" | "sellerId" | "editionId" | "version" | "createdAt">]?: NewListing[K] | SQL;
+};
+
 /** Writes a listing's new state and bumps its version (cached listing pages are keyed by it). */
-export function updateListing(
-  db: Db,
-  id: string,
-  changes: Partial<Omit<NewListing, "id" | "sellerId" | "editionId" | "version" | "createdAt">>,
-): Statement {
+export function updateListing(db: Db, id: string, changes: ListingWrite): Statement {
   return db
     .update(listings)
     .set({ ...changes, version: sql`${listings.version} + 1` })
@@ -239,6 +240,45 @@ export function bumpListingVersion(db: Db, id: string, now: number): Statement {
     .where(eq(listings.id, id));
 }
 
+/**
+ * A seller's new regular price, written where the regular price lives when the statement runs: the price in force
+ * when no sale runs, the list price while one does. A price switch committed between the seller's read and this
+ * write therefore keeps its sale price. (MySQL assigns left to right and `price_amount` comes first, so both
+ * read the list price as it was.)
+ */
+export function regularPriceWrite(amount: number) {
+  return {
+    priceAmount: sql`CASE WHEN ${listings.listPriceAmount} IS NULL THEN ${amount} ELSE ${listings.priceAmount} END`,
+    listPriceAmount: sql`CASE WHEN ${listings.listPriceAmount} IS NULL THEN NULL ELSE ${amount} END`,
+  };
+}
+
+/**
+ * Listings whose next scheduled price switch is due at `now`, soonest first, after the cursor (the previous
+ * page's last switch moment and listing id), with the ISBN their events carry.
+ */
+export function listingsDueForPriceSwitch(
+  db: Db,
+  now: number,
+  options: { after?: { at: number; id: string }; limit: number },
+) {
+  const { after } = options;
+  return listingsWithBook(db)
+    .where(
+      and(
+        lte(listings.priceChangesAt, now),
+        after
+          ? or(
+              gt(listings.priceChangesAt, after.at),
+              and(eq(listings.priceChangesAt, after.at), gt(listings.id, after.id)),
+            )
+          : undefined,
+      ),
+    )
+    .orderBy(asc(listings.priceChangesAt), asc(listings.id))
+    .limit(options.limit);
+}
+
 type PricePoint = typeof listingPriceHistory.$inferInsert;
 
 /** A listing's first price. */
@@ -247,8 +287,9 @@ export function insertPriceHistory(db: Db, row: PricePoint): Statement {
 }
 
 /**
- * A listing's new price, written only if the stored price really differs when the batch runs, so a concurrent
- * edit cannot leave a false entry.
+ * A listing's new price, written only if the stored price in force really differs when the batch runs and no sale
+ * runs then (a new regular price under a sale changes no price in force), so a concurrent edit or price switch
+ * cannot leave a false entry.
  */
 export function recordPriceChange(db: Db, row: PricePoint): Statement {
   return db.insert(listingPriceHistory).select(
@@ -261,12 +302,14 @@ export function recordPriceChange(db: Db, row: PricePoint): Statement {
         changedAt: boundColumn(row.changedAt, "changed_at"),
       })
       .from(listings)
-      .where(and(eq(listings.id, row.listingId), ne(listings.priceAmount, row.amount))),
+      .where(
+        and(eq(listings.id, row.listingId), ne(listings.priceAmount, row.amount), isNull(listings.listPriceAmount)),
+      ),
   );
 }
 
 /** A bound value as a selected column (for INSERT … SELECT). */
-function boundColumn<T extends string | number>(value: T, name: string) {
+export function boundColumn<T extends string | number>(value: T, name: string) {
   return sql<T>`${value}`.as(name);
 }
 

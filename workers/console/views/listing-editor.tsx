@@ -2,7 +2,7 @@ import type { FC } from "hono/jsx";
 import type { EditionForListing, ListingView, PricePoint } from "../../catalog";
 import { CoverOptionFields, EditionCard, OfferFields, TextArea } from "./listing-fields";
 import { ListingPhotos, PhotoInput } from "./listing-photos";
-import { CsrfField, Field, FormMessage, type FormState, Notice, Status } from "./parts";
+import { CsrfField, Field, FormMessage, type FormState, Notice, SalePrice, Status } from "./parts";
 import { PriceHistory } from "./price-history";
 
 /** The listing editor: a new listing (find the edition, then describe the copy) and an existing one. */
@@ -128,6 +128,12 @@ export const EditListingPage: FC<EditListingProps> = ({
     </section>
     <form method="post" action={`/console/listings/${listing.id}`} class="panel" aria-labelledby="copy-title">
       <h2 id="copy-title">Your copy</h2>
+      {listing.listPrice && (
+        <p>
+          <SalePrice listing={listing} />
+          {"The price below is the regular price, back when the sale ends."}
+        </p>
+      )}
       <FormMessage form={form} />
       <CsrfField token={token} />
       <OfferFields form={form} />

@@ -2,7 +2,7 @@ import type { FC } from "hono/jsx";
 import type { ListingView } from "../../catalog";
 import { decimal } from "../forms";
 import { CONDITION_LABELS } from "../listing-form";
-import { CsrfField, type FormState, Notice, Pager, Status } from "./parts";
+import { CsrfField, type FormState, Notice, Pager, SalePrice, Status } from "./parts";
 
 /** The listings table: filters, the bulk pause/resume form, rows whose price and quantity are edited in place. */
 
@@ -129,10 +129,11 @@ export const ListingRow: FC<RowProps> = ({ listing, token, back, refused, saved 
           class="compact number"
           inputmode="decimal"
           form={form}
-          value={value("price", decimal(listing.price.amount))}
+          value={value("price", decimal((listing.listPrice ?? listing.price).amount))}
           aria-invalid={errors.price ? "true" : undefined}
           aria-describedby={describedBy("price")}
         />
+        <SalePrice listing={listing} />
       </td>
       <td class="number">
         <label class="visually-hidden" for={`quantity-${id}`}>

@@ -124,6 +124,23 @@ export const Status: FC<{ status: string }> = ({ status }) => (
 
 export const price = (money: Money) => formatMoney(money);
 
+/** A sale price in force: the price buyers pay, the regular price struck through, and when the sale ends. */
+export const SalePrice: FC<{ listing: { price: Money; listPrice: Money | null; saleEndsAt: string | null } }> = ({
+  listing,
+}) =>
+  listing.listPrice ? (
+    <span class="muted block">
+      {"On sale at "}
+      <strong>{price(listing.price)}</strong> <del>{price(listing.listPrice)}</del>
+      {listing.saleEndsAt ? (
+        <>
+          {" until "}
+          <When at={listing.saleEndsAt} />
+        </>
+      ) : null}
+    </span>
+  ) : null;
+
 const DATE_TIME = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 const DATE = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 
