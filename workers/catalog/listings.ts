@@ -114,7 +114,15 @@ export async function createListing(ctx: CatalogContext, sellerId: string, input
       }
       const planned = await planNewEditions(
         ctx,
-        [{ isbn13, title: input.title, authors: input.authors, categoryIds: categories.map((c) => c.id) }],
+        [
+          {
+            isbn13,
+            title: input.title,
+            authors: input.authors,
+            format: input.format,
+            categoryIds: categories.map((c) => c.id),
+          },
+        ],
         now,
       );
       statements.push(...planned.statements);
