@@ -1,35 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { applyPromotions, type Offer, type PricingLine } from "../../workers/promotions/engine";
-
-const NOW = 1_800_000_000_000;
-
-function offer(overrides: Partial<Offer>): Offer {
-  return {
-    id: "prm_1",
-    sellerId: null,
-    fundedBy: "platform",
-    name: "offer",
-    code: null,
-    kind: "percent_off",
-    percentOff: null,
-    amountOff: null,
-    buyQuantity: null,
-    getQuantity: null,
-    bundleQuantity: null,
-    bundlePrice: null,
-    minimumSpend: 0,
-    targets: { listingIds: [], categoryIds: [], conditions: [], formats: [] },
-    validFrom: NOW - 1000,
-    validUntil: null,
-    usageLimit: null,
-    perBuyerLimit: null,
-    stackable: false,
-    status: "active",
-    usesHeld: 0,
-    buyerUses: 0,
-    ...overrides,
-  };
-}
+import { NOW, offer } from "../support/offers";
 
 function book(lineId: string, unitPrice: number, overrides: Partial<PricingLine> = {}): PricingLine {
   return {

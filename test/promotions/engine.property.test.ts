@@ -2,37 +2,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { allocate } from "../../workers/lib/money";
 import { applyPromotions, type Offer, type PricingLine } from "../../workers/promotions/engine";
+import { NOW, offer } from "../support/offers";
 
-const NOW = 1_800_000_000_000;
 const SELLERS = ["sel_a", "sel_b"];
-
-function offer(overrides: Partial<Offer>): Offer {
-  return {
-    id: "prm_x",
-    sellerId: null,
-    fundedBy: "platform",
-    name: "offer",
-    code: null,
-    kind: "percent_off",
-    percentOff: null,
-    amountOff: null,
-    buyQuantity: null,
-    getQuantity: null,
-    bundleQuantity: null,
-    bundlePrice: null,
-    minimumSpend: 0,
-    targets: { listingIds: [], categoryIds: [], conditions: [], formats: [] },
-    validFrom: NOW - 1000,
-    validUntil: null,
-    usageLimit: null,
-    perBuyerLimit: null,
-    stackable: false,
-    status: "active",
-    usesHeld: 0,
-    buyerUses: 0,
-    ...overrides,
-  };
-}
 
 const line = fc.record({
   sellerId: fc.constantFrom(...SELLERS),

@@ -54,6 +54,15 @@ export function humanText<T extends z.ZodString>(schema: T, options: { multiline
   }) as T;
 }
 
+/** A calendar date, `YYYY-MM-DD`, that exists (no 2025-02-30). */
+export const CalendarDate = z
+  .string()
+  .refine((date) => {
+    const midnight = /^\d{4}-\d{2}-\d{2}$/.test(date) ? Date.parse(`${date}T00:00:00Z`) : Number.NaN;
+    return !Number.isNaN(midnight) && new Date(midnight).toISOString().startsWith(date);
+  }, "a calendar date as YYYY-MM-DD")
+  .openapi({ type: "string", format: "date", example: "2025-03-01" });
+
 export const PageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(512).optional(),

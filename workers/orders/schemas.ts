@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { ORDER_STATUSES, SELLER_ORDER_STATUSES } from "../../schema/orders";
-import { PageQuery } from "../http/schemas";
+import { CalendarDate, PageQuery } from "../http/schemas";
 import { AddressViewFields, ShippingAddressSchema } from "../identity";
 import { idPattern } from "../lib/ids";
 import { MoneySchema } from "../lib/money";
@@ -369,15 +369,6 @@ export const RefundBody = z
   })
   .openapi("RefundRequest");
 export type RefundBody = z.infer<typeof RefundBody>;
-
-/** A calendar date, `YYYY-MM-DD`, that exists (no 2025-02-30). */
-const CalendarDate = z
-  .string()
-  .refine((date) => {
-    const midnight = /^\d{4}-\d{2}-\d{2}$/.test(date) ? Date.parse(`${date}T00:00:00Z`) : Number.NaN;
-    return !Number.isNaN(midnight) && new Date(midnight).toISOString().startsWith(date);
-  }, "a calendar date as YYYY-MM-DD")
-  .openapi({ type: "string", format: "date", example: "2025-03-01" });
 
 export const SalesReportQuery = z.object({
   from: CalendarDate.optional().openapi({ description: "First day (UTC), included; default 29 days before `to`" }),

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { CalendarDate } from "../http/schemas";
 import { idPattern } from "../lib/ids";
 import { FINDING_KINDS } from "./reconciliation";
 
@@ -10,15 +11,6 @@ export const Acknowledged = z.object({
 export const SimulatedPaymentParam = z.object({ paymentId: z.string().regex(/^pay_[0-9a-f]{32}$/) });
 export const SimulatedOutcomeBody = z.object({ failureReason: z.string().max(200).optional() });
 export const Delivered = z.object({ eventId: z.string(), outcome: z.string() });
-
-/** A calendar date, `YYYY-MM-DD`, that exists (no 2025-02-30). */
-const CalendarDate = z
-  .string()
-  .refine((date) => {
-    const midnight = /^\d{4}-\d{2}-\d{2}$/.test(date) ? Date.parse(`${date}T00:00:00Z`) : Number.NaN;
-    return !Number.isNaN(midnight) && new Date(midnight).toISOString().startsWith(date);
-  }, "a calendar date as YYYY-MM-DD")
-  .openapi({ type: "string", format: "date", example: "2025-03-01" });
 
 export const ReconciliationRunQuery = z.object({
   run: z.string().regex(idPattern("rec")).optional(),
