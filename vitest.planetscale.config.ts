@@ -3,8 +3,7 @@ import { workersTests } from "./vitest.config";
 /**
  * `npm run test:planetscale`: the suites again with DATABASE=planetscale, the Worker talking to a private MariaDB
  * through the real @planetscale/database driver and a local stand-in of PlanetScale's HTTP API. Files share that
- * one database, so they run one at a time and each starts on emptied tables (D1 gives each file fresh storage);
- * `npm run test:planetscale` runs shards of the files side by side, each with a MariaDB of its own.
+ * one database, so they run one at a time and each starts on emptied tables (D1 gives each file fresh storage).
  */
 export default workersTests({
   bindings: (inject) => ({
@@ -13,8 +12,7 @@ export default workersTests({
     PLANETSCALE_USERNAME: inject<string>("planetscaleUsername"),
     PLANETSCALE_PASSWORD: inject<string>("planetscalePassword"),
   }),
-  // One Vite cache per shard (scripts/test-planetscale.mjs runs them at once): a shared one races on pre-bundles.
-  cacheDir: `node_modules/.vite-planetscale-${process.env.PLANETSCALE_SHARD ?? "1"}`,
+  cacheDir: "node_modules/.vite-planetscale",
   test: {
     // About D1 itself, not the store: SQLite's query plans, rows read as D1's own meter reports them, and the
     // Sessions API's bookmarks for read replicas.
