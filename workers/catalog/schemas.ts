@@ -326,12 +326,9 @@ export const CreateListingBody = z
       .max(5)
       .optional()
       .openapi({ description: "Category slugs, used only when this listing creates a new edition." }),
-    format: z
-      .enum(EDITION_FORMATS)
-      .optional()
-      .openapi({
-        description: "The new edition's format (paperback if not given); used only when this listing creates one.",
-      }),
+    format: z.enum(EDITION_FORMATS).optional().openapi({
+      description: "The new edition's format (paperback if not given); used only when this listing creates one.",
+    }),
   })
   .openapi("CreateListing");
 
