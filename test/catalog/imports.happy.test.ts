@@ -155,12 +155,14 @@ describe("POST /v1/seller/imports", () => {
     for (let i = 0; i < 10_000; i++) lines.push(`${KNOWN},BULK-${i},good,${(5 + (i % 20)).toFixed(2)},EUR,1`);
     const { importId, rowsTotal } = await upload(lines.join("\n"), big);
     expect(rowsTotal).toBe(10_000);
-    const status = await completed(importId, big, 55_000);
+    // A guard against an import that stops, not a speed check (benchmarks measure speed): on MySQL through the
+    // PlanetScale stand-in, on a busy two-core machine, the 10,000 rows take close to a minute.
+    const status = await completed(importId, big, 110_000);
     expect(status).toMatchObject({ rowsDone: 10_000, rowsFailed: 0 });
     const count = await testDatabase
       .prepare("SELECT count(*) AS n FROM listings WHERE seller_id = ?")
       .bind(big.sellerId)
       .first<number>("n");
     expect(count).toBe(10_000);
-  }, 60_000);
+  }, 120_000);
 });
