@@ -1,4 +1,5 @@
 import { DurableObject } from "cloudflare:workers";
+import { MAX_CART_CODES } from "../workers/lib/cart-limits";
 import { newId } from "../workers/lib/ids";
 import { normaliseCode } from "../workers/promotions";
 import { DurableOutbox, hasTable } from "./outbox";
@@ -33,8 +34,7 @@ export interface Shortfall {
 /** A cart holds at most this many lines: past it, adding a new line is refused (422 `cart_full`). */
 export const MAX_CART_LINES = 50;
 
-/** A cart holds at most this many promotion codes: past it, entering another is refused (422 `too_many_codes`). */
-export const MAX_CART_CODES = 5;
+export { MAX_CART_CODES };
 
 export type CodeResult = { ok: true; codes: string[] } | { ok: false; reason: "too_many_codes"; maxCodes: number };
 

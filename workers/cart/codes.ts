@@ -1,5 +1,5 @@
-import { MAX_CART_CODES } from "../../durable-objects/cart";
 import { AppError } from "../http/errors";
+import { MAX_CART_CODES } from "../lib/cart-limits";
 import { normaliseCode } from "../promotions";
 import type { CartContext } from "./context";
 import { refusalError } from "./refusals";
