@@ -147,6 +147,10 @@ export function workersTests(run: DatabaseRun = {}) {
       // Two files at a time even on two cores (vitest's default is one fewer than the cores): a file spends much
       // of its time waiting on queues, timers and workerd, so two overlap well (a third brings little).
       maxWorkers: 2,
+      // One runtime per worker for all its files (a fresh one per file cost about two seconds each in startup and
+      // module loading): each file still starts on a fresh relational store (test/support/apply-migrations.ts,
+      // fresh-mysql.ts), and tests name their own users, listings and carts, so Durable Objects need no reset.
+      isolate: false,
       // Packages pre-bundled by esbuild, so each test file loads one module per package instead of hundreds
       // (stripe alone is 270 files): CommonJS ones whose ESM wrapper workerd's loader cannot resolve, and the
       // large ESM ones. A package's subpaths are listed with it, so its modules exist once; hono and

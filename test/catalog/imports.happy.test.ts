@@ -6,7 +6,7 @@ import type { ImportStatus } from "../../workers/catalog/imports";
 import type { ListingView } from "../../workers/catalog/offers";
 import worker from "../../workers/index";
 import { addBooks, catalogContext, testIsbn } from "../support/catalog";
-import { testDatabase } from "../support/database";
+import { onPlanetScale, testDatabase } from "../support/database";
 import { eventually } from "../support/eventually";
 import { api, asSeller, type TestSeller } from "../support/identity";
 
@@ -149,20 +149,22 @@ describe("POST /v1/seller/imports", () => {
     expect(count).toBe(1);
   });
 
-  it("handles a 10,000-row file", async () => {
+  // 10,000 rows on D1, whose limits on the statements of one invocation the chunking is for; the same chunks on
+  // MySQL, where each statement is a round trip through the PlanetScale stand-in, at a fifth of the rows.
+  const bulkRows = onPlanetScale ? 2_000 : 10_000;
+  it(`handles a ${bulkRows.toLocaleString("en")}-row file`, async () => {
     const big = await asSeller();
     const lines = ["isbn,sku,condition,price,currency,quantity"];
-    for (let i = 0; i < 10_000; i++) lines.push(`${KNOWN},BULK-${i},good,${(5 + (i % 20)).toFixed(2)},EUR,1`);
+    for (let i = 0; i < bulkRows; i++) lines.push(`${KNOWN},BULK-${i},good,${(5 + (i % 20)).toFixed(2)},EUR,1`);
     const { importId, rowsTotal } = await upload(lines.join("\n"), big);
-    expect(rowsTotal).toBe(10_000);
-    // A guard against an import that stops, not a speed check (benchmarks measure speed): on MySQL through the
-    // PlanetScale stand-in, on a busy two-core machine, the 10,000 rows take close to a minute.
-    const status = await completed(importId, big, 110_000);
-    expect(status).toMatchObject({ rowsDone: 10_000, rowsFailed: 0 });
+    expect(rowsTotal).toBe(bulkRows);
+    // A guard against an import that stops, not a speed check (benchmarks measure speed).
+    const status = await completed(importId, big, 90_000);
+    expect(status).toMatchObject({ rowsDone: bulkRows, rowsFailed: 0 });
     const count = await testDatabase
       .prepare("SELECT count(*) AS n FROM listings WHERE seller_id = ?")
       .bind(big.sellerId)
       .first<number>("n");
-    expect(count).toBe(10_000);
-  }, 120_000);
+    expect(count).toBe(bulkRows);
+  }, 100_000);
 });
