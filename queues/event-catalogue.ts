@@ -355,6 +355,8 @@ export const EVENT_CATALOG = {
       restocked: z.boolean(),
       actor: z.string(),
       sellerOrderIds: z.array(id),
+      /** Each seller order's part of `amount` (shipping included) and the tax in it; absent on older events. */
+      sellerOrders: z.array(z.object({ sellerOrderId: id, sellerId: id, amount: money, tax: money })).optional(),
       lines: z.array(z.object({ lineId: id, title: z.string(), quantity: count, amount: money })),
     }),
   },
@@ -374,6 +376,31 @@ export const EVENT_CATALOG = {
     version: 1,
     queues: ["order-events", "notifications"],
     data: sellerOrderParties,
+  },
+  /**
+   * A seller order is final: delivered, its return window over, no return open. What the seller is owed for it
+   * (their lines and shipping less seller-funded discounts and refunds; the platform fee is payouts' to take) goes
+   * out as a transfer.
+   */
+  SellerOrderCompleted: {
+    version: 1,
+    queues: ["order-events"],
+    data: z.object({
+      orderId: id,
+      sellerOrderId: id,
+      sellerId: id,
+      /** What the buyer paid for this part, and what of it was refunded. */
+      total: money,
+      refunded: money,
+      sellerFundedDiscount: money,
+      completedAt: z.iso.datetime(),
+    }),
+  },
+  /** Every seller order of an order completed (the seed's `OrderCompleted`). */
+  OrderCompleted: {
+    version: 1,
+    queues: ["order-events", "notifications"],
+    data: z.object({ orderId: id, buyerId: id, completedAt: z.iso.datetime() }),
   },
   /** A user opened a seller profile; modules showing seller names keep their own copy from this. */
   SellerRegistered: {

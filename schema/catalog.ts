@@ -151,6 +151,8 @@ export const listings = sqliteTable(
     /** When the next scheduled sale starts or the one in force ends: the minute job switches the price then. */
     priceChangesAt: integer("price_changes_at"),
     currency: text("currency").notNull(),
+    /** The seller's location it ships from (sellers' `seller_locations`); none ships from the profile's country. */
+    locationId: text("location_id"),
     quantity: integer("quantity").notNull(),
     available: integer("available").notNull(),
     stockVersion: integer("stock_version").notNull().default(0),

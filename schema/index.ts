@@ -4,6 +4,7 @@ export * from "./identity";
 export * from "./notifications";
 export * from "./orders";
 export * from "./payments";
+export * from "./payouts";
 export * from "./platform";
 export * from "./printing";
 export * from "./promotions";

@@ -1,18 +1,23 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { LineDiscount } from "./promotions";
 import type { TaxLine } from "./tax";
 
 export const ORDER_STATUSES = [
   "pending_payment",
+  /** The provider accepted a payment that takes days to settle (a bank debit): its copies stay held meanwhile. */
+  "payment_processing",
   "paid",
   "payment_failed",
   "expired",
   "cancelled",
   "partially_refunded",
   "refunded",
+  /** Every seller order completed: delivered, its return window over, no return open. */
+  "completed",
 ] as const;
 export const SELLER_ORDER_STATUSES = [
   "pending_payment",
+  "payment_processing",
   "paid",
   "shipped",
   "delivered",
@@ -21,7 +26,17 @@ export const SELLER_ORDER_STATUSES = [
   "cancelled",
   "partially_refunded",
   "refunded",
+  /** Delivered and its return window over with no return open: the seller's money goes out (payouts). */
+  "completed",
 ] as const;
+
+export const RETURN_REASONS = ["damaged", "not_as_described", "wrong_item", "changed_mind", "other"] as const;
+/**
+ * A return's life: the buyer asks (`requested`); the seller (or, after 3 days unanswered, an admin: `escalated`)
+ * approves or rejects; the buyer sends the copies back (`in_transit`, with tracking); the seller marks them
+ * received, which refunds them (`refunded`).
+ */
+export const RETURN_STATUSES = ["requested", "escalated", "approved", "rejected", "in_transit", "refunded"] as const;
 
 /** A buyer's order: totals in minor units of one currency, the address it ships to, the hold on its stock. */
 export const orders = sqliteTable(
@@ -51,6 +66,7 @@ export const orders = sqliteTable(
     holdExpiresAt: integer("hold_expires_at").notNull(),
     cancelReason: text("cancel_reason"),
     paidAt: integer("paid_at"),
+    completedAt: integer("completed_at"),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },
@@ -81,12 +97,17 @@ export const sellerOrders = sqliteTable(
     /** What the buyer pays for this part: items + covers + shipping − discounts. */
     total: integer("total").notNull(),
     refundedTotal: integer("refunded_total").notNull().default(0),
+    deliveredAt: integer("delivered_at"),
+    /** Set at delivery: delivery plus the seller's return window (or RETURN_WINDOW_SECONDS where that is set). */
+    returnWindowEndsAt: integer("return_window_ends_at"),
+    completedAt: integer("completed_at"),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },
   (t) => [
     index("seller_orders_order_idx").on(t.orderId),
     index("seller_orders_seller_idx").on(t.sellerId, t.status, t.createdAt),
+    index("seller_orders_completion_idx").on(t.status, t.returnWindowEndsAt),
   ],
 );
 
@@ -197,3 +218,64 @@ export interface RefundAllocation {
   lines: { lineId: string; sellerOrderId: string; quantity: number; amount: number }[];
   goodwill?: number;
 }
+
+/** A buyer's request to send copies of one seller order back for a refund. */
+export const returns = sqliteTable(
+  "returns",
+  {
+    id: text("id").primaryKey(),
+    orderId: text("order_id").notNull(),
+    sellerOrderId: text("seller_order_id").notNull(),
+    buyerId: text("buyer_id").notNull(),
+    sellerId: text("seller_id").notNull(),
+    status: text("status", { enum: RETURN_STATUSES }).notNull(),
+    reason: text("reason", { enum: RETURN_REASONS }).notNull(),
+    comment: text("comment"),
+    /** Why it was approved or rejected, and by whom (`seller:<id>` or `admin:<id>`). */
+    decisionNote: text("decision_note"),
+    decidedBy: text("decided_by"),
+    /** Put the copies back into stock when they arrive (the seller's choice at approval or receipt). */
+    restock: integer("restock", { mode: "boolean" }).notNull().default(false),
+    carrier: text("carrier"),
+    trackingNumber: text("tracking_number"),
+    /** The refund the receipt issued (orders' `order_refunds`). */
+    refundId: text("refund_id"),
+    /** Unanswered by then, the request goes to admins. */
+    respondBy: integer("respond_by").notNull(),
+    escalatedAt: integer("escalated_at"),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    index("returns_order_idx").on(t.orderId),
+    index("returns_seller_order_idx").on(t.sellerOrderId),
+    index("returns_seller_idx").on(t.sellerId, t.status, t.createdAt),
+    index("returns_escalation_idx").on(t.status, t.respondBy),
+  ],
+);
+
+/** The copies a return covers: at most what was bought and not yet refunded or returned. */
+export const returnLines = sqliteTable(
+  "return_lines",
+  {
+    returnId: text("return_id").notNull(),
+    lineId: text("line_id").notNull(),
+    quantity: integer("quantity").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.returnId, t.lineId] }), index("return_lines_line_idx").on(t.lineId)],
+);
+
+/** Every step of a return: from, to, who, a note, when. */
+export const returnHistory = sqliteTable(
+  "return_history",
+  {
+    id: text("id").primaryKey(),
+    returnId: text("return_id").notNull(),
+    fromStatus: text("from_status"),
+    toStatus: text("to_status").notNull(),
+    actor: text("actor").notNull(),
+    note: text("note"),
+    at: integer("at").notNull(),
+  },
+  (t) => [index("return_history_return_idx").on(t.returnId, t.at)],
+);

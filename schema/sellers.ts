@@ -1,4 +1,4 @@
-import { integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 /**
  * A user's seller profile; one per user. `storeNameKey` (lower-cased) keeps store names unique. `ratingCount`
@@ -15,6 +15,8 @@ export const sellers = sqliteTable(
     shipsFrom: text("ships_from").notNull(),
     ratingCount: integer("rating_count").notNull().default(0),
     ratingTotal: integer("rating_total").notNull().default(0),
+    /** Days after delivery in which buyers may ask to return copies. */
+    returnWindowDays: integer("return_window_days").notNull().default(14),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },
@@ -39,3 +41,25 @@ export const sellerShippingRates = sqliteTable("seller_shipping_rates", {
   expressAdditional: integer("express_additional"),
   updatedAt: integer("updated_at").notNull(),
 });
+
+/** An address a seller ships from; a listing names one, and its country prices the listing's shipping. */
+export interface LocationAddress {
+  line1: string;
+  line2?: string;
+  postalCode: string;
+  city: string;
+}
+
+export const sellerLocations = sqliteTable(
+  "seller_locations",
+  {
+    id: text("id").primaryKey(),
+    sellerId: text("seller_id").notNull(),
+    name: text("name").notNull(),
+    country: text("country").notNull(),
+    address: text("address", { mode: "json" }).$type<LocationAddress>().notNull(),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [index("seller_locations_seller_idx").on(t.sellerId, t.createdAt)],
+);

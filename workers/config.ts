@@ -172,6 +172,15 @@ export const ConfigSchema = z
     // notifications: phone verification codes sent, per account and per number, as <hits>/<seconds>
     RATE_LIMIT_PHONE_CODES_PER_ACCOUNT: rateRule.default({ limit: 5, windowSeconds: 3600 }),
     RATE_LIMIT_PHONE_CODES_PER_NUMBER: rateRule.default({ limit: 5, windowSeconds: 3600 }),
+    // orders: a return window for every seller, in seconds, so a local run can see an order complete (development
+    // and test only; production uses each seller's own window)
+    RETURN_WINDOW_SECONDS: z.coerce.number().int().min(0).max(31_536_000).optional(),
+    // orders: how long a payment that settles later (a bank debit) keeps its copies held, at most
+    PAYMENT_PROCESSING_HOLD_DAYS: z.coerce.number().int().min(1).max(14).default(5),
+    // payouts: the marketplace's fee on each seller order, in basis points of the seller's sales plus a fixed
+    // amount in minor units of the marketplace currency
+    PLATFORM_FEE_BASIS_POINTS: z.coerce.number().int().min(0).max(5_000).default(1_000),
+    PLATFORM_FEE_FIXED: z.coerce.number().int().min(0).max(10_000).default(30),
   })
   .superRefine((config, ctx) => {
     const need = (key: keyof typeof config, when: string) => {
@@ -293,6 +302,13 @@ export const ConfigSchema = z
           code: "custom",
           path: ["PLANETSCALE_HOST"],
           message: "a local proxy host is for development and tests only",
+        });
+      }
+      if (config.RETURN_WINDOW_SECONDS !== undefined) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["RETURN_WINDOW_SECONDS"],
+          message: "one return window for every seller is for local runs and tests only",
         });
       }
       if (config.BENCH_MODE) {

@@ -113,6 +113,7 @@ export const listings = mysqlTable(
     listPriceAmount: minorUnits("list_price_amount"),
     priceChangesAt: epochMs("price_changes_at"),
     currency: varchar("currency", 3).notNull(),
+    locationId: id("location_id"),
     quantity: int("quantity").notNull(),
     available: int("available").notNull(),
     stockVersion: int("stock_version").notNull().default(0),

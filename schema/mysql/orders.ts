@@ -1,4 +1,4 @@
-import { boolean, index, int, json, mysqlTable, uniqueIndex } from "drizzle-orm/mysql-core";
+import { boolean, index, int, json, mysqlTable, primaryKey, uniqueIndex } from "drizzle-orm/mysql-core";
 import { epochMs, id, minorUnits, text, varchar } from "./columns";
 
 /** The orders module's tables in MySQL: DDL twins of schema/orders.ts, which the stores query. */
@@ -29,6 +29,7 @@ export const orders = mysqlTable(
     holdExpiresAt: epochMs("hold_expires_at").notNull(),
     cancelReason: text("cancel_reason"),
     paidAt: epochMs("paid_at"),
+    completedAt: epochMs("completed_at"),
     createdAt: epochMs("created_at").notNull(),
     updatedAt: epochMs("updated_at").notNull(),
   },
@@ -56,12 +57,16 @@ export const sellerOrders = mysqlTable(
     taxLines: json("tax_lines").notNull().default([]),
     total: minorUnits("total").notNull(),
     refundedTotal: minorUnits("refunded_total").notNull().default(0),
+    deliveredAt: epochMs("delivered_at"),
+    returnWindowEndsAt: epochMs("return_window_ends_at"),
+    completedAt: epochMs("completed_at"),
     createdAt: epochMs("created_at").notNull(),
     updatedAt: epochMs("updated_at").notNull(),
   },
   (t) => [
     index("seller_orders_order_idx").on(t.orderId),
     index("seller_orders_seller_idx").on(t.sellerId, t.status, t.createdAt),
+    index("seller_orders_completion_idx").on(t.status, t.returnWindowEndsAt),
   ],
 );
 
@@ -148,4 +153,58 @@ export const orderRefunds = mysqlTable(
     index("order_refunds_pending_idx").on(t.state, t.createdAt),
     index("order_refunds_completed_idx").on(t.completedAt),
   ],
+);
+
+export const returns = mysqlTable(
+  "returns",
+  {
+    id: id("id").primaryKey(),
+    orderId: id("order_id").notNull(),
+    sellerOrderId: id("seller_order_id").notNull(),
+    buyerId: id("buyer_id").notNull(),
+    sellerId: id("seller_id").notNull(),
+    status: varchar("status", 16).notNull(),
+    reason: varchar("reason", 32).notNull(),
+    comment: text("comment"),
+    decisionNote: text("decision_note"),
+    decidedBy: varchar("decided_by", ACTOR),
+    restock: boolean("restock").notNull().default(false),
+    carrier: varchar("carrier", 64),
+    trackingNumber: varchar("tracking_number", 128),
+    refundId: id("refund_id"),
+    respondBy: epochMs("respond_by").notNull(),
+    escalatedAt: epochMs("escalated_at"),
+    createdAt: epochMs("created_at").notNull(),
+    updatedAt: epochMs("updated_at").notNull(),
+  },
+  (t) => [
+    index("returns_order_idx").on(t.orderId),
+    index("returns_seller_order_idx").on(t.sellerOrderId),
+    index("returns_seller_idx").on(t.sellerId, t.status, t.createdAt),
+    index("returns_escalation_idx").on(t.status, t.respondBy),
+  ],
+);
+
+export const returnLines = mysqlTable(
+  "return_lines",
+  {
+    returnId: id("return_id").notNull(),
+    lineId: id("line_id").notNull(),
+    quantity: int("quantity").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.returnId, t.lineId] }), index("return_lines_line_idx").on(t.lineId)],
+);
+
+export const returnHistory = mysqlTable(
+  "return_history",
+  {
+    id: id("id").primaryKey(),
+    returnId: id("return_id").notNull(),
+    fromStatus: varchar("from_status", 16),
+    toStatus: varchar("to_status", 16).notNull(),
+    actor: varchar("actor", ACTOR).notNull(),
+    note: text("note"),
+    at: epochMs("at").notNull(),
+  },
+  (t) => [index("return_history_return_idx").on(t.returnId, t.at)],
 );

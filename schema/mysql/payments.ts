@@ -1,4 +1,4 @@
-import { boolean, index, int, mysqlTable, primaryKey, uniqueIndex } from "drizzle-orm/mysql-core";
+import { boolean, index, int, json, mysqlTable, primaryKey, uniqueIndex } from "drizzle-orm/mysql-core";
 import { epochMs, id, longtext, minorUnits, text, varchar } from "./columns";
 
 /** The payments module's tables in MySQL: DDL twins of schema/payments.ts, which the stores query. */
@@ -72,7 +72,10 @@ export const reconciliationFindings = mysqlTable(
     kind: varchar("kind", 64).notNull(),
     orderId: id("order_id"),
     paymentId: id("payment_id"),
+    sellerId: id("seller_id"),
     detail: text("detail").notNull(),
+    repair: text("repair"),
+    repairedAt: epochMs("repaired_at"),
   },
   (t) => [index("reconciliation_findings_run_idx").on(t.runAt)],
 );
@@ -85,8 +88,52 @@ export const reconciliationRuns = mysqlTable(
     since: epochMs("since").notNull(),
     paymentsChecked: int("payments_checked").notNull(),
     ordersChecked: int("orders_checked").notNull(),
+    providerRecordsChecked: int("provider_records_checked").notNull().default(0),
     findings: int("findings").notNull(),
     finishedAt: epochMs("finished_at").notNull(),
   },
   (t) => [index("reconciliation_runs_run_idx").on(t.runAt)],
+);
+
+export const disputes = mysqlTable(
+  "disputes",
+  {
+    id: id("id").primaryKey(),
+    paymentId: id("payment_id").notNull(),
+    orderId: id("order_id").notNull(),
+    provider: varchar("provider", 16).notNull(),
+    providerDisputeId: varchar("provider_dispute_id", PROVIDER_ID).notNull(),
+    amount: minorUnits("amount").notNull(),
+    currency: varchar("currency", 3).notNull(),
+    reason: text("reason").notNull(),
+    status: varchar("status", 16).notNull(),
+    createdAt: epochMs("created_at").notNull(),
+    closedAt: epochMs("closed_at"),
+  },
+  (t) => [
+    uniqueIndex("disputes_provider_idx").on(t.provider, t.providerDisputeId),
+    index("disputes_order_idx").on(t.orderId),
+  ],
+);
+
+export const simulatedProviderRecords = mysqlTable(
+  "simulated_provider_records",
+  {
+    id: varchar("id", PROVIDER_ID).primaryKey(),
+    kind: varchar("kind", 16).notNull(),
+    parentId: varchar("parent_id", PROVIDER_ID),
+    idempotencyKey: varchar("idempotency_key", 255),
+    amount: minorUnits("amount").notNull().default(0),
+    currency: varchar("currency", 3).notNull().default(""),
+    status: varchar("status", 32).notNull(),
+    transferGroup: id("transfer_group"),
+    metadata: json("metadata").notNull().default({}),
+    createdAt: epochMs("created_at").notNull(),
+    updatedAt: epochMs("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("simulated_provider_records_key_idx").on(t.kind, t.idempotencyKey),
+    index("simulated_provider_records_kind_idx").on(t.kind, t.createdAt),
+    index("simulated_provider_records_parent_idx").on(t.parentId),
+  ],
 );

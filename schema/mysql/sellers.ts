@@ -1,4 +1,4 @@
-import { int, json, mysqlTable, uniqueIndex } from "drizzle-orm/mysql-core";
+import { index, int, json, mysqlTable, uniqueIndex } from "drizzle-orm/mysql-core";
 import { epochMs, id, minorUnits, varchar } from "./columns";
 
 /** The sellers module's tables in MySQL: DDL twins of schema/sellers.ts, which the stores query. */
@@ -15,6 +15,7 @@ export const sellers = mysqlTable(
     shipsFrom: varchar("ships_from", 2).notNull(),
     ratingCount: int("rating_count").notNull().default(0),
     ratingTotal: int("rating_total").notNull().default(0),
+    returnWindowDays: int("return_window_days").notNull().default(14),
     createdAt: epochMs("created_at").notNull(),
     updatedAt: epochMs("updated_at").notNull(),
   },
@@ -33,3 +34,17 @@ export const sellerShippingRates = mysqlTable("seller_shipping_rates", {
   expressAdditional: minorUnits("express_additional"),
   updatedAt: epochMs("updated_at").notNull(),
 });
+
+export const sellerLocations = mysqlTable(
+  "seller_locations",
+  {
+    id: id("id").primaryKey(),
+    sellerId: id("seller_id").notNull(),
+    name: varchar("name", 255).notNull(),
+    country: varchar("country", 2).notNull(),
+    address: json("address").notNull(),
+    createdAt: epochMs("created_at").notNull(),
+    updatedAt: epochMs("updated_at").notNull(),
+  },
+  (t) => [index("seller_locations_seller_idx").on(t.sellerId, t.createdAt)],
+);

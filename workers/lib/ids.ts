@@ -42,7 +42,14 @@ export type IdPrefix =
   | "prm"
   | "rdm"
   | "txr"
-  | "lsp";
+  | "lsp"
+  | "ret"
+  | "rth"
+  | "loc"
+  | "led"
+  | "trf"
+  | "trv"
+  | "dsp";
 
 let lastMillis = 0;
 let sequence = 0;

@@ -264,6 +264,9 @@ function plannedOrder(
       taxLines: part.taxLines,
       total: part.total,
       refundedTotal: 0,
+      deliveredAt: null,
+      returnWindowEndsAt: null,
+      completedAt: null,
       createdAt: now,
       updatedAt: now,
     });
@@ -289,6 +292,7 @@ function plannedOrder(
     holdExpiresAt,
     cancelReason: null,
     paidAt: null,
+    completedAt: null,
     createdAt: now,
     updatedAt: now,
   };

@@ -147,7 +147,13 @@ export const orderEvents = {
       quantity: line.quantity,
     }),
 
-  refundIssued: (order: store.OrderRow, refund: store.RefundRow, lines: store.OrderLineRow[], buyer: Contact) => {
+  refundIssued: (
+    order: store.OrderRow,
+    refund: store.RefundRow,
+    lines: store.OrderLineRow[],
+    sellerOrders: store.SellerOrderRow[],
+    buyer: Contact,
+  ) => {
     const money = (amount: number) => ({ amount, currency: order.currency });
     return createEvent("RefundIssued", {
       refundId: refund.id,
@@ -161,6 +167,12 @@ export const orderEvents = {
       restocked: refund.restock,
       actor: refund.actor,
       sellerOrderIds: refund.allocation.sellerOrders.map((so) => so.sellerOrderId),
+      sellerOrders: refund.allocation.sellerOrders.map((part) => ({
+        sellerOrderId: part.sellerOrderId,
+        sellerId: sellerOrders.find((so) => so.id === part.sellerOrderId)?.sellerId ?? "",
+        amount: money(part.amount),
+        tax: money(part.tax ?? 0),
+      })),
       lines: refund.allocation.lines.map((allocated) => ({
         lineId: allocated.lineId,
         title: lines.find((line) => line.id === allocated.lineId)?.title ?? "",

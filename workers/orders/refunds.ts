@@ -307,7 +307,7 @@ function completionPlan(
   const merged = merge(...moves);
   return {
     statements: merged.statements,
-    events: [...merged.events, orderEvents.refundIssued(order, refund, current.lines, buyer)],
+    events: [...merged.events, orderEvents.refundIssued(order, refund, current.lines, current.sellerOrders, buyer)],
     result: 0,
   };
 }

@@ -21,6 +21,38 @@ export interface RefundRequest {
   idempotencyKey: string;
 }
 
+/** A seller's connected account (Stripe Connect Express): where transfers go once the provider enables payouts. */
+export interface ConnectedAccountRequest {
+  sellerId: string;
+  email: string;
+  /** ISO 3166-1 alpha-2: the seller's country. */
+  country: string;
+}
+
+export interface AccountLinkRequest {
+  providerAccountId: string;
+  /** Where the provider sends the seller when the link has expired, and when onboarding is done. */
+  refreshUrl: string;
+  returnUrl: string;
+}
+
+export interface TransferRequest {
+  providerAccountId: string;
+  amount: Money;
+  /** The order id: Stripe's `transfer_group`, tying the transfer to the charge it is paid from. */
+  transferGroup: string;
+  /** The same key asks for the same transfer, never a second one. */
+  idempotencyKey: string;
+  metadata: Record<string, string>;
+}
+
+export interface TransferReversalRequest {
+  providerTransferId: string;
+  amount: Money;
+  idempotencyKey: string;
+  metadata: Record<string, string>;
+}
+
 /** A provider's webhook event, reduced to what Book Bazaar acts on. */
 export type PaymentWebhookEvent = {
   providerEventId: string;
@@ -39,6 +71,12 @@ export interface PaymentProvider {
   readonly name: ProviderName;
   createPayment(payment: CreatePayment): Promise<CreatedPayment>;
   refund(refund: RefundRequest): Promise<{ providerRefundId: string }>;
+  /** Connect: an Express account for a seller (the seller id is its idempotency key), and its onboarding link. */
+  createConnectedAccount(account: ConnectedAccountRequest): Promise<{ providerAccountId: string }>;
+  createAccountLink(link: AccountLinkRequest): Promise<{ url: string; expiresAt: number }>;
+  /** Connect, separate charges and transfers: the seller's share out of the platform's balance, and back. */
+  createTransfer(transfer: TransferRequest): Promise<{ providerTransferId: string }>;
+  reverseTransfer(reversal: TransferReversalRequest): Promise<{ providerReversalId: string }>;
   /** Verifies the signature over the raw body first; returns null when it does not verify. */
   verifyWebhook(rawBody: string, signature: string | undefined): Promise<PaymentWebhookEvent | null>;
 }

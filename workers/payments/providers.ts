@@ -1,10 +1,11 @@
 import type { Config } from "../config";
+import type { Db } from "../platform/db";
 import type { PaymentProvider } from "./provider";
 import { SimulatedProvider } from "./simulated";
 import { StripeProvider } from "./stripe";
 
 /** The configured payment provider; configuration validation guarantees its secrets are present. */
-export function paymentProvider(config: Config): PaymentProvider {
+export function paymentProvider(config: Config, db: Db): PaymentProvider {
   if (config.PAYMENT_PROVIDER === "stripe") {
     return new StripeProvider({
       secretKey: config.STRIPE_SECRET_KEY!,
@@ -12,5 +13,5 @@ export function paymentProvider(config: Config): PaymentProvider {
       apiBase: config.STRIPE_API_BASE ? new URL(config.STRIPE_API_BASE) : undefined,
     });
   }
-  return new SimulatedProvider(config.SIMULATED_WEBHOOK_SECRET!);
+  return new SimulatedProvider(config.SIMULATED_WEBHOOK_SECRET!, db);
 }

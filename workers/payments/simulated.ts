@@ -1,7 +1,19 @@
 import { z } from "zod";
 import { uuidv7Hex } from "../lib/ids";
 import { hmacSha256, sha256Hex, timingSafeEqual, toHex } from "../lib/tokens";
-import type { CreatedPayment, CreatePayment, PaymentProvider, PaymentWebhookEvent, RefundRequest } from "./provider";
+import type { Db } from "../platform/db";
+import type {
+  AccountLinkRequest,
+  ConnectedAccountRequest,
+  CreatedPayment,
+  CreatePayment,
+  PaymentProvider,
+  PaymentWebhookEvent,
+  RefundRequest,
+  TransferRequest,
+  TransferReversalRequest,
+} from "./provider";
+import { recordOnce, simulatedRecord } from "./simulated-records";
 
 const TOLERANCE_SECONDS = 300;
 
@@ -22,22 +34,100 @@ export async function signSimulatedEvent(secret: string, rawBody: string, now = 
   return `t=${timestamp},v1=${toHex(await hmacSha256(secret, `${timestamp}.${rawBody}`))}`;
 }
 
+/** How long a simulated onboarding link stays valid, as Stripe's account links do. */
+const ACCOUNT_LINK_SECONDS = 300;
+
 /**
  * The embedded default: payments that succeed or fail when a developer says so
  * (`POST /v1/dev/payments/{id}/succeed|fail`), delivered as signed webhooks through the same path as Stripe's.
+ * Like Stripe it keeps its own side of the money (simulated_provider_records): payments, refunds, connected
+ * accounts, transfers and reversals, each made once per idempotency key.
  */
 export class SimulatedProvider implements PaymentProvider {
   readonly name = "simulated" as const;
 
-  constructor(private readonly webhookSecret: string) {}
+  constructor(
+    private readonly webhookSecret: string,
+    private readonly db: Db,
+  ) {}
 
-  async createPayment(_payment: CreatePayment): Promise<CreatedPayment> {
-    const id = `sim_pi_${uuidv7Hex()}`;
-    return { providerPaymentId: id, clientSecret: `${id}_secret` };
+  async createPayment({ orderId, amount }: CreatePayment): Promise<CreatedPayment> {
+    const record = await recordOnce(this.db, {
+      id: `sim_pi_${uuidv7Hex()}`,
+      kind: "payment",
+      idempotencyKey: `order-${orderId}`,
+      amount: amount.amount,
+      currency: amount.currency,
+      status: "requires_payment_method",
+      transferGroup: orderId,
+    });
+    return { providerPaymentId: record.id, clientSecret: `${record.id}_secret` };
   }
 
-  async refund({ idempotencyKey }: RefundRequest) {
-    return { providerRefundId: `sim_re_${(await sha256Hex(idempotencyKey)).slice(0, 24)}` };
+  async refund({ providerPaymentId, amount, reason, idempotencyKey }: RefundRequest) {
+    const record = await recordOnce(this.db, {
+      id: `sim_re_${(await sha256Hex(idempotencyKey)).slice(0, 24)}`,
+      kind: "refund",
+      idempotencyKey,
+      parentId: providerPaymentId,
+      amount: amount.amount,
+      currency: amount.currency,
+      status: "succeeded",
+      metadata: { reason },
+    });
+    return { providerRefundId: record.id };
+  }
+
+  async createConnectedAccount({ sellerId, email, country }: ConnectedAccountRequest) {
+    const record = await recordOnce(this.db, {
+      id: `sim_acct_${uuidv7Hex()}`,
+      kind: "account",
+      idempotencyKey: `connect-${sellerId}`,
+      status: "onboarding",
+      metadata: { sellerId, email, country },
+    });
+    return { providerAccountId: record.id };
+  }
+
+  /** A link to the simulator's own onboarding step, on the Worker that asked for it (`/v1/dev/connect/…`). */
+  async createAccountLink({ providerAccountId, returnUrl }: AccountLinkRequest) {
+    const url = new URL(`/v1/dev/connect/accounts/${providerAccountId}/onboarding`, returnUrl);
+    url.searchParams.set("return_url", returnUrl);
+    return { url: url.toString(), expiresAt: Date.now() + ACCOUNT_LINK_SECONDS * 1000 };
+  }
+
+  async createTransfer({ providerAccountId, amount, transferGroup, idempotencyKey, metadata }: TransferRequest) {
+    const account = await simulatedRecord(this.db, providerAccountId);
+    if (account?.kind !== "account") throw new Error(`no simulated connected account ${providerAccountId}`);
+    const record = await recordOnce(this.db, {
+      id: `sim_tr_${uuidv7Hex()}`,
+      kind: "transfer",
+      idempotencyKey,
+      parentId: providerAccountId,
+      amount: amount.amount,
+      currency: amount.currency,
+      status: "paid",
+      transferGroup,
+      metadata,
+    });
+    return { providerTransferId: record.id };
+  }
+
+  async reverseTransfer({ providerTransferId, amount, idempotencyKey, metadata }: TransferReversalRequest) {
+    const transfer = await simulatedRecord(this.db, providerTransferId);
+    if (transfer?.kind !== "transfer") throw new Error(`no simulated transfer ${providerTransferId}`);
+    const record = await recordOnce(this.db, {
+      id: `sim_trr_${uuidv7Hex()}`,
+      kind: "reversal",
+      idempotencyKey,
+      parentId: providerTransferId,
+      amount: amount.amount,
+      currency: amount.currency,
+      status: "succeeded",
+      transferGroup: transfer.transferGroup,
+      metadata,
+    });
+    return { providerReversalId: record.id };
   }
 
   async verifyWebhook(rawBody: string, signature: string | undefined): Promise<PaymentWebhookEvent | null> {

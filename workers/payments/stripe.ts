@@ -1,5 +1,15 @@
 import Stripe from "stripe";
-import type { CreatedPayment, CreatePayment, PaymentProvider, PaymentWebhookEvent, RefundRequest } from "./provider";
+import type {
+  AccountLinkRequest,
+  ConnectedAccountRequest,
+  CreatedPayment,
+  CreatePayment,
+  PaymentProvider,
+  PaymentWebhookEvent,
+  RefundRequest,
+  TransferRequest,
+  TransferReversalRequest,
+} from "./provider";
 
 interface StripeSettings {
   secretKey: string;
@@ -49,6 +59,53 @@ export class StripeProvider implements PaymentProvider {
       { idempotencyKey },
     );
     return { providerRefundId: refund.id };
+  }
+
+  async createConnectedAccount({ sellerId, email, country }: ConnectedAccountRequest) {
+    const account = await this.stripe.accounts.create(
+      {
+        type: "express",
+        country,
+        email,
+        capabilities: { transfers: { requested: true } },
+        metadata: { sellerId },
+      },
+      { idempotencyKey: `connect-${sellerId}` },
+    );
+    return { providerAccountId: account.id };
+  }
+
+  async createAccountLink({ providerAccountId, refreshUrl, returnUrl }: AccountLinkRequest) {
+    const link = await this.stripe.accountLinks.create({
+      account: providerAccountId,
+      refresh_url: refreshUrl,
+      return_url: returnUrl,
+      type: "account_onboarding",
+    });
+    return { url: link.url, expiresAt: link.expires_at * 1000 };
+  }
+
+  async createTransfer({ providerAccountId, amount, transferGroup, idempotencyKey, metadata }: TransferRequest) {
+    const transfer = await this.stripe.transfers.create(
+      {
+        amount: amount.amount,
+        currency: amount.currency.toLowerCase(),
+        destination: providerAccountId,
+        transfer_group: transferGroup,
+        metadata,
+      },
+      { idempotencyKey },
+    );
+    return { providerTransferId: transfer.id };
+  }
+
+  async reverseTransfer({ providerTransferId, amount, idempotencyKey, metadata }: TransferReversalRequest) {
+    const reversal = await this.stripe.transfers.createReversal(
+      providerTransferId,
+      { amount: amount.amount, metadata },
+      { idempotencyKey },
+    );
+    return { providerReversalId: reversal.id };
   }
 
   async verifyWebhook(rawBody: string, signature: string | undefined): Promise<PaymentWebhookEvent | null> {

@@ -140,7 +140,7 @@ export function buildServices(
         ? new UpstashRateLimiter(redis)
         : new DurableObjectRateLimiter(env.RATE_LIMITER),
     cache: cacheFor(config, redis),
-    payments: paymentProvider(config),
+    payments: paymentProvider(config, db),
     printing:
       config.PRINT_ADAPTER === "http" && config.PRINT_API_URL && config.PRINT_API_KEY
         ? new HttpPrintPartner(config.PRINT_API_URL, config.PRINT_API_KEY)

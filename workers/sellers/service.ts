@@ -11,6 +11,9 @@ import { sellerEvents } from "./events";
 import { type SellerRating, sellerRatingOf } from "./ratings";
 import * as store from "./store";
 
+/** Days after delivery in which a new seller's buyers may ask for a return, until the seller sets their own. */
+export const DEFAULT_RETURN_WINDOW_DAYS = 14;
+
 /** Seller profiles (one per account, unique store names) and shipping rates: where and at what cost a seller ships. */
 
 export interface SellerView {
@@ -75,6 +78,7 @@ export async function becomeSeller(
     shipsFrom: input.shipsFrom,
     ratingCount: 0,
     ratingTotal: 0,
+    returnWindowDays: DEFAULT_RETURN_WINDOW_DAYS,
     createdAt: now,
     updatedAt: now,
   };
