@@ -129,10 +129,41 @@ export const EVENT_CATALOG = {
     queues: ["order-events"],
     data: z.object({ paymentId: id, orderId: id, refundedTotal: count, currency: z.string().length(3) }),
   },
+  /** A buyer disputed a payment (a chargeback): `disputeId` is payments' record of it (absent on older events). */
   PaymentDisputed: {
     version: 1,
     queues: ["order-events", "notifications"],
-    data: z.object({ paymentId: id, orderId: id, amount: count, currency: z.string().length(3), reason: z.string() }),
+    data: z.object({
+      paymentId: id,
+      orderId: id,
+      disputeId: id.optional(),
+      amount: count,
+      currency: z.string().length(3),
+      reason: z.string(),
+    }),
+  },
+  /** The provider closed a dispute: `won` gives the money back to the marketplace, `lost` keeps it with the buyer. */
+  PaymentDisputeClosed: {
+    version: 1,
+    queues: ["order-events", "notifications"],
+    data: z.object({
+      paymentId: id,
+      orderId: id,
+      disputeId: id,
+      outcome: z.enum(["won", "lost"]),
+      amount: money,
+    }),
+  },
+  /** The provider's word on a seller's connected account (`account.updated`): may transfers go to it now? */
+  PayoutAccountUpdated: {
+    version: 1,
+    queues: ["order-events"],
+    data: z.object({
+      provider: z.enum(["stripe", "simulated"]),
+      providerAccountId: id,
+      payoutsEnabled: z.boolean(),
+      detailsSubmitted: z.boolean(),
+    }),
   },
   /**
    * The provider refunded more of a payment than Book Bazaar's own refunds account for (someone refunded it from
