@@ -22,6 +22,7 @@ export default workersTests({
     // Sessions API's bookmarks for read replicas.
     exclude: [
       "test/catalog/books.query-plans.test.ts",
+      "test/orders/checkout.query-plans.test.ts",
       "test/foundation/bench-mode.test.ts",
       "test/cart/cart.reads.test.ts",
       "test/console/pages.reads.test.ts",

@@ -73,6 +73,8 @@ export const orders = sqliteTable(
   (t) => [
     index("orders_buyer_idx").on(t.buyerId, t.createdAt),
     index("orders_hold_idx").on(t.status, t.holdExpiresAt),
+    // A buyer's unpaid orders still on hold, which checkout counts (and the orders_hold_idx would make it scan all).
+    index("orders_buyer_unpaid_idx").on(t.buyerId, t.status, t.holdExpiresAt),
     index("orders_updated_idx").on(t.updatedAt),
     index("orders_paid_idx").on(t.paidAt),
   ],

@@ -36,6 +36,7 @@ export const orders = mysqlTable(
   (t) => [
     index("orders_buyer_idx").on(t.buyerId, t.createdAt),
     index("orders_hold_idx").on(t.status, t.holdExpiresAt),
+    index("orders_buyer_unpaid_idx").on(t.buyerId, t.status, t.holdExpiresAt),
     index("orders_updated_idx").on(t.updatedAt),
     index("orders_paid_idx").on(t.paidAt),
   ],

@@ -1,0 +1,1 @@
+CREATE INDEX `orders_buyer_unpaid_idx` ON `orders` (`buyer_id`,`status`,`hold_expires_at`);
