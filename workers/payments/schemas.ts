@@ -12,12 +12,9 @@ export const Acknowledged = z.object({
 export const SimulatedPaymentParam = z.object({ paymentId: z.string().regex(/^pay_[0-9a-f]{32}$/) });
 export const SimulatedOutcomeBody = z.object({ failureReason: z.string().max(200).optional() });
 export const SimulatedDeliveryQuery = z.object({
-  deliver: z
-    .enum(["true", "false"])
-    .default("true")
-    .openapi({
-      description: "`false` records the answer on the simulator's side and drops its webhook (a lost event)",
-    }),
+  deliver: z.enum(["true", "false"]).default("true").openapi({
+    description: "`false` records the answer on the simulator's side and drops its webhook (a lost event)",
+  }),
 });
 export const Delivered = z.object({
   eventId: z.string(),
