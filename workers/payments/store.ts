@@ -202,10 +202,3 @@ export const paymentsByProviderIds = (db: Db, provider: ProviderName, providerPa
       .from(payments)
       .where(and(eq(payments.provider, provider), inArray(payments.providerPaymentId, ids))),
   );
-
-export function recordRepair(db: Db, findingId: string, repair: string, at: number) {
-  return db
-    .update(reconciliationFindings)
-    .set({ repair, repairedAt: at })
-    .where(eq(reconciliationFindings.id, findingId));
-}

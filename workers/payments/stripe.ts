@@ -183,6 +183,8 @@ export class StripeProvider implements PaymentProvider {
 const money = (amount: number, currency: string) => ({ amount, currency: currency.toUpperCase() });
 const intentId = (value: string | Stripe.PaymentIntent | null) =>
   typeof value === "string" ? value : (value?.id ?? null);
+/** A dispute's ends that moved money; `warning_closed` (an inquiry that never became a chargeback) did not. */
+const CLOSED_OUTCOMES = ["won", "lost"] as const;
 const transferId = (value: string | Stripe.Transfer) => (typeof value === "string" ? value : value.id);
 
 function fromStripeEvent(event: Stripe.Event): PaymentWebhookEvent {
@@ -230,15 +232,14 @@ function fromStripeEvent(event: Stripe.Event): PaymentWebhookEvent {
     }
     case "charge.dispute.closed": {
       const dispute = event.data.object;
-      // `warning_closed` (an inquiry that never became a chargeback) moved no money: nothing to act on.
-      const outcome = dispute.status === "won" || dispute.status === "lost" ? dispute.status : undefined;
+      const outcome = CLOSED_OUTCOMES.find((closed) => closed === dispute.status);
       if (!outcome) return { ...base, kind: "ignored", providerPaymentId: null };
       return {
         ...base,
         kind: "dispute_closed",
         providerPaymentId: intentId(dispute.payment_intent),
         providerDisputeId: dispute.id,
-        outcome: outcome as "won" | "lost",
+        outcome,
       };
     }
     case "account.updated": {
