@@ -24,6 +24,9 @@ export type ReserveResult =
   | { ok: true; reservation: Reservation; available: number }
   | { ok: false; reason: "insufficient_stock" | "released" | "unknown_listing"; available: number };
 export type CommitResult = { ok: true; reservation: Reservation } | { ok: false; reason: "released" | "unknown" };
+export type ExtendResult =
+  | { ok: true; reservation: Reservation }
+  | { ok: false; reason: "unknown" | "released" | "committed" };
 export type ReleaseResult = { ok: true; released: boolean } | { ok: false; reason: "committed" };
 export type AdjustResult = { ok: true; levels: StockLevels } | { ok: false; reason: "below_held"; held: number };
 
@@ -114,6 +117,22 @@ export class StockDO extends DurableObject<Env> {
         quantity: reservation.quantity,
       });
       return { ok: true, reservation: { ...reservation, state: "committed" } };
+    });
+  }
+
+  /**
+   * Keeps a hold until `expiresAt` (its order's payment settles later, as a bank debit does), never shortening it.
+   * A hold that is gone or sold is left as it is; extending again changes nothing.
+   */
+  extend(reservationId: string, expiresAt: number): ExtendResult {
+    return this.mutate((): ExtendResult => {
+      this.expireHolds(Date.now());
+      const reservation = this.reservation(reservationId);
+      if (!reservation) return { ok: false, reason: "unknown" };
+      if (reservation.state !== "held") return { ok: false, reason: reservation.state };
+      if (expiresAt <= reservation.expiresAt) return { ok: true, reservation };
+      this.sql.exec("UPDATE reservations SET expires_at = ? WHERE reservation_id = ?", expiresAt, reservationId);
+      return { ok: true, reservation: { ...reservation, expiresAt } };
     });
   }
 

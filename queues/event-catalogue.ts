@@ -118,7 +118,8 @@ export const EVENT_CATALOG = {
       paymentId: id,
       orderId: id,
       provider: z.enum(["stripe", "simulated"]),
-      outcome: z.enum(["succeeded", "failed"]),
+      /** `processing`: accepted, settling later (a bank debit); `succeeded` or `failed` follows. */
+      outcome: z.enum(["succeeded", "processing", "failed"]),
       amount: z.number().int().nonnegative(),
       currency: z.string().length(3),
       failureReason: z.string().optional(),
@@ -348,6 +349,12 @@ export const EVENT_CATALOG = {
     version: 1,
     queues: ["order-events", "notifications"],
     data: z.object({ orderId: id, buyerId: id, buyer: contact, reason: z.string(), total: money }),
+  },
+  /** The order's payment settles later (a bank debit): its copies are held for the buyer until `holdUntil`. */
+  OrderPaymentProcessing: {
+    version: 1,
+    queues: ["order-events", "notifications"],
+    data: z.object({ orderId: id, buyerId: id, buyer: contact, total: money, holdUntil: z.iso.datetime() }),
   },
   /** A paid line with a cover option (material, inscription, artwork) is ready for the print partner. */
   CoverPrintRequested: {

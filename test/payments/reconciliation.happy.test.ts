@@ -141,10 +141,13 @@ describe("reconciliation", () => {
         ["refund_rows_disagree", outside.order.id],
         ["refund_stuck", stuck.order.id],
         ["captured_without_order", ghost],
+        // The provider's side: it captured the payment made pending here (replayed), and more than recorded here.
+        ["capture_not_received", unpaidPayment.order.id],
+        ["capture_amount_disagrees", mismatch.order.id],
       ]),
     );
-    expect(found).toHaveLength(7);
-    expect(run.findings).toBe(7);
+    expect(found).toHaveLength(9);
+    expect(run.findings).toBe(9);
   });
 
   it("checks that seller orders' refunds and goodwill add up to the order's, and none passes its total", async () => {

@@ -50,12 +50,14 @@ describe("simulated payments (security)", () => {
   it("hides the dev routes when the simulator is not the provider", async () => {
     const payment = await pay("ord_sim_4");
     const stripeEnv = envWith({ PAYMENT_PROVIDER: "stripe", STRIPE_SECRET_KEY: "sk", STRIPE_WEBHOOK_SECRET: "wh" });
-    const response = await createApp().fetch(
-      new Request(`http://bazaar.test/v1/dev/payments/${payment.id}/succeed`, { method: "POST" }),
-      stripeEnv,
-      createExecutionContext(),
-    );
-    expect(response.status).toBe(404);
+    for (const answer of ["succeed", "processing", "fail", "succeed?deliver=false"]) {
+      const response = await createApp().fetch(
+        new Request(`http://bazaar.test/v1/dev/payments/${payment.id}/${answer}`, { method: "POST" }),
+        stripeEnv,
+        createExecutionContext(),
+      );
+      expect(response.status).toBe(404);
+    }
     expect(
       (await firstRow(services.db.select().from(payments).where(eq(payments.id, payment.id)).limit(1)))?.status,
     ).toBe("pending");

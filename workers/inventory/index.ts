@@ -1,6 +1,7 @@
 /** What inventory offers the other modules; everything else in this folder is private to it. */
 export {
   availability,
+  extendHolds,
   type Hold,
   initializeStock,
   releaseHolds,

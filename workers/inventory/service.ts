@@ -105,3 +105,18 @@ export async function reserveCart(
 export async function releaseHolds(stock: StockNamespace, holds: Pick<Hold, "listingId" | "reservationId">[]) {
   await Promise.all(holds.map((hold) => stockOf(stock, hold.listingId).release(hold.reservationId)));
 }
+
+/**
+ * Keeps the holds until `expiresAt` (a payment settling later); answers the ones that could not be kept (gone
+ * already, or sold), which a later payment takes again if it can.
+ */
+export async function extendHolds(
+  stock: StockNamespace,
+  holds: Pick<Hold, "listingId" | "reservationId">[],
+  expiresAt: number,
+): Promise<Pick<Hold, "listingId" | "reservationId">[]> {
+  const results = await Promise.all(
+    holds.map((hold) => stockOf(stock, hold.listingId).extend(hold.reservationId, expiresAt)),
+  );
+  return holds.filter((_, i) => !results[i]!.ok);
+}

@@ -2,6 +2,7 @@ import { defineConsumer } from "../../queues/consumer";
 import { settleCancellation } from "./cancel";
 import { ordersContext } from "./context";
 import { paymentFailed, paymentSucceeded } from "./payment-outcomes";
+import { paymentProcessing } from "./processing-payments";
 import type { Actor } from "./transitions";
 
 /**
@@ -16,6 +17,7 @@ export const paymentOutcomeConsumer = defineConsumer({
   async handle(event, context) {
     const ctx = ordersContext(context);
     if (event.data.outcome === "succeeded") await paymentSucceeded(ctx, event.data);
+    else if (event.data.outcome === "processing") await paymentProcessing(ctx, event.data);
     else await paymentFailed(ctx, event.data);
     return undefined;
   },

@@ -12,6 +12,8 @@ export interface OrdersContext {
   carts: Env["CART"];
   log: Logger;
   holdMs: number;
+  /** How long after checkout an order whose payment is processing keeps its copies, at most. */
+  processingHoldMs: number;
   /** Who hears of a payment that did not pay its order (ADMIN_EMAILS). */
   operatorEmails: readonly string[];
 }
@@ -24,6 +26,7 @@ export function ordersContext({ env, config, services, log }: ConsumerContext): 
     carts: env.CART,
     log,
     holdMs: config.CART_HOLD_MINUTES * 60_000,
+    processingHoldMs: config.PAYMENT_PROCESSING_HOLD_DAYS * 86_400_000,
     operatorEmails: config.ADMIN_EMAILS,
   };
 }

@@ -132,6 +132,15 @@ export const orderEvents = {
       total: { amount: order.total, currency: order.currency },
     }),
 
+  paymentProcessing: (order: store.OrderRow, buyer: Contact, holdUntil: number) =>
+    createEvent("OrderPaymentProcessing", {
+      orderId: order.id,
+      buyerId: order.buyerId,
+      buyer,
+      total: { amount: order.total, currency: order.currency },
+      holdUntil: new Date(holdUntil).toISOString(),
+    }),
+
   coverPrintRequested: (line: store.OrderLineRow, sellerId: string) =>
     createEvent("CoverPrintRequested", {
       orderId: line.orderId,

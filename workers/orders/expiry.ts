@@ -7,10 +7,11 @@ import type { OrderStatus } from "./states";
 import * as store from "./store";
 import { changeOrder } from "./transitions";
 
-const UNPAID: readonly OrderStatus[] = ["pending_payment", "payment_failed"];
+const UNPAID: readonly OrderStatus[] = ["pending_payment", "payment_processing", "payment_failed"];
 
 /**
- * Every-minute cron: unpaid orders whose hold ran out become `expired` and let go of their copies (the StockDO's
+ * Every-minute cron: unpaid orders whose hold ran out (for a processing payment, its extended hold: checkout +
+ * PAYMENT_PROCESSING_HOLD_DAYS) become `expired` and let go of their copies (the StockDO's
  * alarm has usually released them already; releasing again is a no-op) and of their promotions' uses, in the
  * batch that expires them. A payment that still arrives re-reserves or is refunded (payment-outcomes.ts).
  */

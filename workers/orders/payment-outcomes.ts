@@ -91,7 +91,9 @@ async function secureStock(ctx: OrdersContext, state: OrderState): Promise<Reser
 }
 
 const PAID: readonly OrderStatus[] = ["paid", "partially_refunded", "refunded"];
-const AWAITING_PAYMENT: readonly OrderStatus[] = ["pending_payment", "payment_failed", "expired"];
+const AWAITING_PAYMENT: readonly OrderStatus[] = ["pending_payment", "payment_processing", "payment_failed", "expired"];
+/** What a failure can end: a first attempt, or a payment that was processing (its copies then go back). */
+const AWAITING_ANSWER: readonly OrderStatus[] = ["pending_payment", "payment_processing"];
 /** A late payment for an order whose promotion was used up by others after its uses were given back. */
 const PROMOTION_USED_UP = "promotion_used_up_after_payment";
 
@@ -185,17 +187,19 @@ export async function paymentSucceeded(ctx: OrdersContext, outcome: Outcome): Pr
 export async function paymentFailed(ctx: OrdersContext, outcome: Outcome): Promise<void> {
   const { services } = ctx;
   const state = await loadOrder(services.db, outcome.orderId);
-  // Only an order still waiting for its first answer fails: a failure after a success changes nothing.
-  if (state?.order.status !== "pending_payment") return;
+  // Only an order still waiting for its answer fails: a failure after a success changes nothing.
+  if (!state || !AWAITING_ANSWER.includes(state.order.status)) return;
   const buyer = (await contactOf({ services }, state.order.buyerId)) ?? null;
   const reason = outcome.failureReason ?? "declined";
   const failed = await changeOrder(services, state.order.id, (current) => {
-    if (current.order.status !== "pending_payment") return { statements: [], events: [], result: false };
+    if (!AWAITING_ANSWER.includes(current.order.status)) return { statements: [], events: [], result: false };
     const now = Date.now();
     const moves = moveWholeOrder(services.db, current, "payment_failed", {
       actor: "system:payments",
       reason: `payment ${outcome.paymentId} failed: ${reason}`,
       now,
+      // A processing payment's copies were held for days; failed, they go back now, and the order expires with them.
+      ...(current.order.status === "payment_processing" && { orderPatch: { holdExpiresAt: now } }),
     });
     return {
       statements: [...moves.statements, ...releaseUses(ctx, current.order.id, now)],

@@ -1,5 +1,6 @@
 import { createEvent } from "../../queues/events";
 import type { Money } from "../lib/money";
+import type { ProviderName } from "./provider";
 import type * as store from "./store";
 
 /** What the payments module emits (through the outbox, atomically with the record of the provider's webhook). */
@@ -13,6 +14,16 @@ export const paymentEvents = {
       outcome: "succeeded",
       amount: captured.amount,
       currency: captured.currency,
+    }),
+
+  /** Accepted but settling later: the amount is the one asked for, nothing is captured yet. */
+  paymentProcessing: (payment: store.PaymentRow) =>
+    createEvent("PaymentProcessed", {
+      ...ids(payment),
+      provider: payment.provider,
+      outcome: "processing",
+      amount: payment.amount,
+      currency: payment.currency,
     }),
 
   paymentFailed: (payment: store.PaymentRow, failureReason: string) =>
@@ -35,11 +46,30 @@ export const paymentEvents = {
   refundedOutside: (payment: store.PaymentRow, amount: Money, refundedTotal: Money) =>
     createEvent("PaymentRefundedOutside", { ...ids(payment), amount, refundedTotal }),
 
-  paymentDisputed: (payment: store.PaymentRow, dispute: { amount: Money; reason: string }) =>
+  paymentDisputed: (payment: store.PaymentRow, dispute: store.DisputeRow) =>
     createEvent("PaymentDisputed", {
       ...ids(payment),
-      amount: dispute.amount.amount,
-      currency: dispute.amount.currency,
+      disputeId: dispute.id,
+      amount: dispute.amount,
+      currency: dispute.currency,
       reason: dispute.reason,
     }),
+
+  disputeClosed: (dispute: store.DisputeRow, outcome: "won" | "lost") =>
+    createEvent("PaymentDisputeClosed", {
+      paymentId: dispute.paymentId,
+      orderId: dispute.orderId,
+      disputeId: dispute.id,
+      outcome,
+      amount: { amount: dispute.amount, currency: dispute.currency },
+    }),
+
+  payoutAccountUpdated: (provider: ProviderName, account: PayoutAccountState) =>
+    createEvent("PayoutAccountUpdated", { provider, ...account }),
 };
+
+interface PayoutAccountState {
+  providerAccountId: string;
+  payoutsEnabled: boolean;
+  detailsSubmitted: boolean;
+}

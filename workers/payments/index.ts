@@ -2,7 +2,14 @@
 export { alertOperators } from "./alerts";
 export type { PaymentProvider } from "./provider";
 export { paymentProvider } from "./providers";
-export { type OrderLedger, type OrderLedgerSource, runReconciliation, type TaxDay } from "./reconciliation";
+export {
+  type OrderLedger,
+  type OrderLedgerSource,
+  type PayoutLedgerSource,
+  runReconciliation,
+  type TaxDay,
+} from "./reconciliation";
 export { paymentRoutes } from "./routes";
 export { paymentSummary, refundOrderPayment, refundUnpaidCapture, startPayment } from "./service";
+export { updateSimulatedAccount } from "./simulated-events";
 export type { PaymentRow } from "./store";

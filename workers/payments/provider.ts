@@ -60,11 +60,30 @@ export type PaymentWebhookEvent = {
   providerPaymentId: string | null;
 } & (
   | { kind: "payment_succeeded"; amount: Money }
+  /** Accepted, settling later (a bank debit): success or failure follows in days. */
+  | { kind: "payment_processing" }
   | { kind: "payment_failed"; failureReason: string }
   | { kind: "charge_refunded"; refundedTotal: Money }
-  | { kind: "dispute_created"; amount: Money; reason: string }
+  | { kind: "dispute_created"; providerDisputeId: string; amount: Money; reason: string }
+  | { kind: "dispute_closed"; providerDisputeId: string; outcome: "won" | "lost" }
+  | { kind: "account_updated"; providerAccountId: string; payoutsEnabled: boolean; detailsSubmitted: boolean }
   | { kind: "ignored" }
 );
+
+/** The half-open span [from, to) of epoch ms a listing of the provider's records covers (by when each was created). */
+export interface RecordsWindow {
+  from: number;
+  to: number;
+}
+
+/** The provider's own side of the money, as its list APIs (or the simulator's records) show it. */
+export interface ProviderRecords {
+  /** Payments the provider captured (succeeded), created in the window. */
+  captures: { providerPaymentId: string; amount: Money; createdAt: number }[];
+  refunds: { providerRefundId: string; providerPaymentId: string | null; amount: Money; createdAt: number }[];
+  transfers: { providerTransferId: string; amount: Money; transferGroup: string | null; createdAt: number }[];
+  reversals: { providerReversalId: string; providerTransferId: string | null; amount: Money; createdAt: number }[];
+}
 
 /** Payments go through one of these; the order id is the provider's idempotency key for the payment. */
 export interface PaymentProvider {
@@ -77,6 +96,8 @@ export interface PaymentProvider {
   /** Connect, separate charges and transfers: the seller's share out of the platform's balance, and back. */
   createTransfer(transfer: TransferRequest): Promise<{ providerTransferId: string }>;
   reverseTransfer(reversal: TransferReversalRequest): Promise<{ providerReversalId: string }>;
+  /** Every record of the provider's side created in the window, all pages of it. */
+  listRecords(window: RecordsWindow): Promise<ProviderRecords>;
   /** Verifies the signature over the raw body first; returns null when it does not verify. */
   verifyWebhook(rawBody: string, signature: string | undefined): Promise<PaymentWebhookEvent | null>;
 }

@@ -1,6 +1,8 @@
 import { newId } from "../lib/ids";
+import type { Money } from "../lib/money";
 import { atomically, type Statement } from "../platform/db";
 import type { Services } from "../platform/services";
+import { checkProvider } from "./provider-check";
 import * as store from "./store";
 import { type TaxReportDays, taxCollected } from "./tax-report";
 
@@ -9,7 +11,9 @@ import { type TaxReportDays, taxCollected } from "./tax-report";
  * a paid order without a captured payment, captured money without a paid order (or not given back), a capture
  * that differs from the order's total (on a paid order, or one it was refused for), refund totals that disagree between the provider's ledger, the refund
  * rows and the orders module, seller orders' refunds that do not add up to the order's (with its goodwill) or pass
- * their own totals, and refunds stuck half-way. Findings are recorded for operators, never fixed here.
+ * their own totals, and refunds stuck half-way. Then the provider's own records of the window (provider-check.ts):
+ * the one repair made here is a capture whose success webhook never arrived, replayed through the webhook path.
+ * Findings are recorded for operators, with the repair when one was made.
  */
 export const FINDING_KINDS = [
   "paid_without_capture",
@@ -21,6 +25,21 @@ export const FINDING_KINDS = [
   "refund_rows_disagree",
   "seller_refunds_disagree",
   "refund_stuck",
+  // Against the provider's own records of the window:
+  "capture_not_received",
+  "capture_amount_disagrees",
+  "provider_capture_unknown",
+  "refund_only_at_provider",
+  "refund_missing_at_provider",
+  "refund_amount_disagrees",
+  "transfer_only_at_provider",
+  "transfer_missing_at_provider",
+  "transfer_amount_disagrees",
+  "reversal_only_at_provider",
+  "reversal_missing_at_provider",
+  "reversal_amount_disagrees",
+  "seller_ledger_mismatch",
+  "provider_unlisted",
 ] as const;
 type FindingKind = (typeof FINDING_KINDS)[number];
 
@@ -67,19 +86,46 @@ export interface OrderLedgerSource {
   taxCollected(span: { start: number; end: number }): Promise<TaxDay[]>;
 }
 
+/**
+ * What reconciliation reads of the payouts module, given by its caller (payments never imports payouts): its
+ * transfers and reversals of a span [from, to) of epoch ms, to match the provider's one to one, the sellers whose
+ * ledger does not add up, and the marketplace's fees per UTC day.
+ */
+export interface PayoutLedgerSource {
+  transfersBetween(
+    from: number,
+    to: number,
+  ): Promise<{ transferId: string; providerTransferId: string; sellerId: string; amount: Money }[]>;
+  reversalsBetween(
+    from: number,
+    to: number,
+  ): Promise<{ reversalId: string; providerReversalId: string; amount: Money }[]>;
+  ledgerMismatches(): Promise<{ sellerId: string; detail: string }[]>;
+  /** `day`: UTC midnight, epoch ms. */
+  feesByDay(from: number, to: number): Promise<{ day: number; fees: Money }[]>;
+}
+
 interface ReconciliationContext {
   services: Services;
   orders: OrderLedgerSource;
+  /** Without it transfers and reversals are listed and counted, not matched, and no fees are reported. */
+  payouts?: PayoutLedgerSource;
 }
 
-interface Finding {
+export interface Finding {
   kind: FindingKind;
   orderId: string | null;
   paymentId: string | null;
+  sellerId: string | null;
   detail: string;
+  /** What the run did about it, and when. */
+  repair: string | null;
+  repairedAt: number | null;
 }
 
 const DAY = 24 * 60 * 60 * 1000;
+/** The provider's records are listed from this long before the window: a bank debit captures days after it began. */
+const PROVIDER_LOOKBACK_MS = 14 * DAY;
 /**
  * A payment changed this recently may have its order's side still on the way (the webhook's event in the queue, a
  * refund being completed): the checks that depend on that wait for the next run.
@@ -87,13 +133,16 @@ const DAY = 24 * 60 * 60 * 1000;
 const SETTLING_MS = 10 * 60 * 1000;
 const PAID = new Set(["paid", "partially_refunded", "refunded"]);
 
+/** What the comparison of the database with itself finds: never a seller's, never repaired. */
+type DatabaseFinding = Omit<Finding, "sellerId" | "repair" | "repairedAt">;
+
 function compare(
   payment: store.PaymentRow | undefined,
   order: OrderLedger | undefined,
   refundRows: number,
   now: number,
-): Finding[] {
-  const found: Finding[] = [];
+): DatabaseFinding[] {
+  const found: DatabaseFinding[] = [];
   const at = { orderId: order?.orderId ?? payment?.orderId ?? null, paymentId: payment?.id ?? null };
   const settled = !payment || payment.updatedAt <= now - SETTLING_MS;
   if (order) found.push(...sellerRefunds(order, at));
@@ -158,8 +207,8 @@ function compare(
 }
 
 /** Every refunded minor unit is some seller order's or the marketplace's goodwill, and no seller order gives back more than it took. */
-function sellerRefunds(order: OrderLedger, at: Pick<Finding, "orderId" | "paymentId">): Finding[] {
-  const found: Finding[] = [];
+function sellerRefunds(order: OrderLedger, at: Pick<Finding, "orderId" | "paymentId">): DatabaseFinding[] {
+  const found: DatabaseFinding[] = [];
   if (order.sellerOrdersRefunded + order.goodwill !== order.refundedTotal) {
     found.push({
       kind: "seller_refunds_disagree",
@@ -184,13 +233,13 @@ async function refundRowsOf(services: Services, paymentIds: string[]) {
 }
 
 export async function runReconciliation(
-  { services, orders }: ReconciliationContext,
+  { services, orders, payouts }: ReconciliationContext,
   now = Date.now(),
   windowMs = 2 * DAY,
 ) {
   const { db } = services;
   const since = now - windowMs;
-  const findings: Finding[] = [];
+  const findings: DatabaseFinding[] = [];
   const checkedOrders = new Set<string>();
   let paymentsChecked = 0;
 
@@ -242,18 +291,31 @@ export async function runReconciliation(
     });
   }
 
+  // Last, so a capture it replays is not also reported by the comparison above as kept without a paid order.
+  const provider = await checkProvider(services, payouts, {
+    listFrom: since - PROVIDER_LOOKBACK_MS,
+    since,
+    now,
+    settledBefore: now - SETTLING_MS,
+  });
+  const all: Finding[] = [
+    ...findings.map((finding) => ({ ...finding, sellerId: null, repair: null, repairedAt: null })),
+    ...provider.findings,
+  ];
+
   const run = {
     id: newId("rec"),
     runAt: now,
     since,
     paymentsChecked,
     ordersChecked: checkedOrders.size,
-    findings: findings.length,
+    providerRecordsChecked: provider.recordsChecked,
+    findings: all.length,
     finishedAt: Date.now(),
   };
   const statements: Statement[] = [
     store.insertRun(db, run),
-    ...findings.map((finding) => store.insertFinding(db, { id: newId("rec"), runAt: now, ...finding })),
+    ...all.map((finding) => store.insertFinding(db, { id: newId("rec"), runAt: now, ...finding })),
   ];
   for (let i = 0; i < statements.length; i += 50) {
     await atomically(db, statements.slice(i, i + 50));
@@ -266,7 +328,7 @@ export async function runReconciliation(
  * country per day over the run's days (or the days asked for).
  */
 export async function reconciliationReport(
-  { services, orders }: ReconciliationContext,
+  { services, orders, payouts }: ReconciliationContext,
   asked: { runId?: string } & TaxReportDays = {},
 ) {
   const run = asked.runId ? await store.runById(services.db, asked.runId) : await store.latestRun(services.db);
@@ -275,6 +337,7 @@ export async function reconciliationReport(
     store.findingsOfRun(services.db, run.runAt, 500),
     taxCollected(orders, run, asked),
   ]);
+  const fees = await feesCollected(payouts, tax);
   const iso = (ms: number) => new Date(ms).toISOString();
   return {
     run: {
@@ -284,6 +347,7 @@ export async function reconciliationReport(
       finishedAt: iso(run.finishedAt),
       paymentsChecked: run.paymentsChecked,
       ordersChecked: run.ordersChecked,
+      providerRecordsChecked: run.providerRecordsChecked,
       findings: run.findings,
       clean: run.findings === 0,
     },
@@ -292,8 +356,29 @@ export async function reconciliationReport(
       kind: finding.kind as FindingKind,
       orderId: finding.orderId,
       paymentId: finding.paymentId,
+      sellerId: finding.sellerId,
       detail: finding.detail,
+      repair: finding.repair,
+      repairedAt: finding.repairedAt === null ? null : iso(finding.repairedAt),
     })),
     taxCollected: tax,
+    feesCollected: fees,
+  };
+}
+
+/** The marketplace's fees per day over the tax report's days, beside it; said to be absent without the payouts ledger. */
+async function feesCollected(payouts: PayoutLedgerSource | undefined, tax: { from: string; until: string }) {
+  if (!payouts) {
+    return {
+      matched: false,
+      note: "The payouts ledger is not composed in: transfers and reversals were listed and counted, not matched, and no fees are reported.",
+      days: [],
+    };
+  }
+  const days = await payouts.feesByDay(Date.parse(`${tax.from}T00:00:00Z`), Date.parse(tax.until));
+  return {
+    matched: true,
+    note: null,
+    days: days.map((day) => ({ day: new Date(day.day).toISOString().slice(0, 10), fees: day.fees })),
   };
 }

@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { CalendarDate } from "../http/schemas";
 import { idPattern } from "../lib/ids";
+import { MoneySchema } from "../lib/money";
 import { FINDING_KINDS } from "./reconciliation";
 
 export const Acknowledged = z.object({
@@ -10,7 +11,27 @@ export const Acknowledged = z.object({
 
 export const SimulatedPaymentParam = z.object({ paymentId: z.string().regex(/^pay_[0-9a-f]{32}$/) });
 export const SimulatedOutcomeBody = z.object({ failureReason: z.string().max(200).optional() });
-export const Delivered = z.object({ eventId: z.string(), outcome: z.string() });
+export const SimulatedDeliveryQuery = z.object({
+  deliver: z.enum(["true", "false"]).default("true").openapi({
+    description: "`false` records the answer on the simulator's side and drops its webhook (a lost event)",
+  }),
+});
+export const Delivered = z.object({
+  eventId: z.string(),
+  outcome: z.string().openapi({ description: "What the webhook path answered, or `not_delivered`" }),
+});
+
+export const SimulatedDisputeBody = z.object({
+  amount: z.number().int().positive().optional().openapi({ description: "Minor units; default all captured" }),
+  reason: z.string().min(1).max(100).optional().openapi({ example: "product_not_received" }),
+});
+export const DisputeOpened = Delivered.extend({
+  disputeId: z.string().nullable().openapi({ description: "Book Bazaar's record of the dispute (`dsp_…`)" }),
+});
+export const SimulatedDisputeParam = z.object({ disputeId: z.string().regex(idPattern("dsp")) });
+export const SimulatedDisputeCloseBody = z.object({
+  outcome: z.enum(["won", "lost"]).openapi({ description: "`won`: the money stays with the marketplace" }),
+});
 
 export const ReconciliationRunQuery = z.object({
   run: z.string().regex(idPattern("rec")).optional(),
@@ -57,6 +78,9 @@ export const ReportSchema = z
       finishedAt: z.string(),
       paymentsChecked: z.number().int(),
       ordersChecked: z.number().int(),
+      providerRecordsChecked: z.number().int().openapi({
+        description: "The provider's own records listed: captures, refunds, transfers and transfer reversals",
+      }),
       findings: z.number().int(),
       clean: z.boolean(),
     }),
@@ -66,9 +90,21 @@ export const ReportSchema = z
         kind: z.enum(FINDING_KINDS),
         orderId: z.string().nullable(),
         paymentId: z.string().nullable(),
+        sellerId: z.string().nullable(),
         detail: z.string(),
+        repair: z.string().nullable().openapi({ description: "What the run did about it (a lost capture replayed)" }),
+        repairedAt: z.string().nullable(),
       }),
     ),
     taxCollected: TaxCollectedSchema,
+    feesCollected: z
+      .object({
+        matched: z
+          .boolean()
+          .openapi({ description: "Whether transfers and reversals were matched with the payouts ledger" }),
+        note: z.string().nullable(),
+        days: z.array(z.object({ day: z.string().openapi({ format: "date" }), fees: MoneySchema })),
+      })
+      .openapi({ description: "The marketplace's fees per UTC day over the tax collected's days" }),
   })
   .openapi("ReconciliationReport");

@@ -5,7 +5,7 @@ import type { Money } from "../lib/money";
 import { atomically, type Statement } from "../platform/db";
 import type { Services } from "../platform/services";
 import { paymentEvents } from "./events";
-import type { PaymentProvider, PaymentWebhookEvent } from "./provider";
+import type { PaymentProvider, PaymentWebhookEvent, ProviderName } from "./provider";
 import * as store from "./store";
 
 /** Creates the order's payment once; a retried checkout gets the same payment back (the order id is the key). */
@@ -76,7 +76,7 @@ export async function receiveWebhook(
     payload: rawBody,
     receivedAt: Date.now(),
   });
-  const { statements, events } = payment ? effects(services, payment, event) : { statements: [], events: [] };
+  const { statements, events } = await effects(services, provider.name, payment, event);
   try {
     await outbox.commit([record, ...statements], events);
   } catch (error) {
@@ -84,20 +84,43 @@ export async function receiveWebhook(
     if (await store.webhookSeen(db, provider.name, event.providerEventId)) return "duplicate";
     throw error;
   }
-  if (!payment) return event.kind === "ignored" ? "ignored" : "unmatched";
-  return events.length > 0 ? "accepted" : "ignored";
+  if (events.length > 0) return "accepted";
+  return !payment && event.kind !== "ignored" && event.kind !== "account_updated" ? "unmatched" : "ignored";
 }
 
-function effects(
+interface Effects {
+  statements: Statement[];
+  events: EventEnvelope<EventType>[];
+}
+const NONE: Effects = { statements: [], events: [] };
+
+async function effects(
   { db }: Services,
-  payment: store.PaymentRow,
+  provider: ProviderName,
+  payment: store.PaymentRow | undefined,
   event: PaymentWebhookEvent,
-): { statements: Statement[]; events: EventEnvelope<EventType>[] } {
+): Promise<Effects> {
+  // A connected account is no payment's: its news goes to whoever keeps the payout accounts.
+  if (event.kind === "account_updated") {
+    const { providerAccountId, payoutsEnabled, detailsSubmitted } = event;
+    return {
+      statements: [],
+      events: [paymentEvents.payoutAccountUpdated(provider, { providerAccountId, payoutsEnabled, detailsSubmitted })],
+    };
+  }
+  if (!payment) return NONE;
   switch (event.kind) {
     case "payment_succeeded":
       return {
         statements: [store.markSucceeded(db, payment.id, event.amount)],
         events: [paymentEvents.paymentSucceeded(payment, event.amount)],
+      };
+    case "payment_processing":
+      // Late news of a payment already answered changes nothing.
+      if (payment.status === "succeeded" || payment.status === "processing") return NONE;
+      return {
+        statements: [store.markProcessing(db, payment.id)],
+        events: [paymentEvents.paymentProcessing(payment)],
       };
     case "payment_failed":
       return {
@@ -119,13 +142,45 @@ function effects(
       };
     }
     case "dispute_created":
+      return openDispute(db, provider, payment, event);
+    case "dispute_closed": {
+      const dispute = await store.disputeByProviderId(db, provider, event.providerDisputeId);
+      if (dispute?.status !== "open") return NONE;
       return {
-        statements: [store.markDisputed(db, payment.id)],
-        events: [paymentEvents.paymentDisputed(payment, { amount: event.amount, reason: event.reason })],
+        statements: [store.closeDispute(db, dispute.id, event.outcome, Date.now())],
+        events: [paymentEvents.disputeClosed(dispute, event.outcome)],
       };
+    }
     case "ignored":
-      return { statements: [], events: [] };
+      return NONE;
   }
+}
+
+/** One dispute row per provider dispute; news of one already open (another event id for it) changes nothing. */
+async function openDispute(
+  db: Services["db"],
+  provider: ProviderName,
+  payment: store.PaymentRow,
+  event: Extract<PaymentWebhookEvent, { kind: "dispute_created" }>,
+): Promise<Effects> {
+  if (await store.disputeByProviderId(db, provider, event.providerDisputeId)) return NONE;
+  const dispute: store.DisputeRow = {
+    id: newId("dsp"),
+    paymentId: payment.id,
+    orderId: payment.orderId,
+    provider,
+    providerDisputeId: event.providerDisputeId,
+    amount: event.amount.amount,
+    currency: event.amount.currency,
+    reason: event.reason,
+    status: "open",
+    createdAt: Date.now(),
+    closedAt: null,
+  };
+  return {
+    statements: [store.markDisputed(db, payment.id), store.insertDispute(db, dispute)],
+    events: [paymentEvents.paymentDisputed(payment, dispute)],
+  };
 }
 
 interface RefundAsk {

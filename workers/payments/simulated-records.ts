@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, gte, inArray, lt, ne } from "drizzle-orm";
 import { type SIMULATED_RECORD_KINDS, simulatedProviderRecords } from "../../schema/payments";
 import { type Db, ignoringDuplicates } from "../platform/db";
 
@@ -39,3 +39,50 @@ export async function simulatedRecord(db: Db, id: string): Promise<SimulatedReco
   const [record] = await db.select().from(simulatedProviderRecords).where(eq(simulatedProviderRecords.id, id)).limit(1);
   return record;
 }
+
+/**
+ * What the simulator says became of a payment (the dev routes' succeed, processing and fail): a capture records
+ * the amount; a success is never undone by a later answer.
+ */
+export async function settleSimulatedRecord(
+  db: Db,
+  providerPaymentId: string,
+  answer: { status: "succeeded" | "processing" | "failed"; amount?: number },
+) {
+  await db
+    .update(simulatedProviderRecords)
+    .set({
+      status: answer.status,
+      ...(answer.amount !== undefined && { amount: answer.amount }),
+      updatedAt: Date.now(),
+    })
+    .where(
+      and(
+        eq(simulatedProviderRecords.id, providerPaymentId),
+        eq(simulatedProviderRecords.kind, "payment"),
+        ne(simulatedProviderRecords.status, "succeeded"),
+      ),
+    );
+}
+
+/** A record's status as the provider moves it on (a dispute won or lost, an account enabled). */
+export async function setSimulatedStatus(db: Db, id: string, status: string) {
+  await db
+    .update(simulatedProviderRecords)
+    .set({ status, updatedAt: Date.now() })
+    .where(eq(simulatedProviderRecords.id, id));
+}
+
+/** The records of these kinds created in the half-open span [from, to). */
+export const simulatedRecordsCreated = (db: Db, kinds: SimulatedRecordKind[], from: number, to: number) =>
+  db
+    .select()
+    .from(simulatedProviderRecords)
+    .where(
+      and(
+        inArray(simulatedProviderRecords.kind, kinds),
+        gte(simulatedProviderRecords.createdAt, from),
+        lt(simulatedProviderRecords.createdAt, to),
+      ),
+    )
+    .orderBy(simulatedProviderRecords.createdAt, simulatedProviderRecords.id);

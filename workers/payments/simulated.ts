@@ -9,24 +9,43 @@ import type {
   CreatePayment,
   PaymentProvider,
   PaymentWebhookEvent,
+  ProviderRecords,
+  RecordsWindow,
   RefundRequest,
   TransferRequest,
   TransferReversalRequest,
 } from "./provider";
-import { recordOnce, simulatedRecord } from "./simulated-records";
+import { recordOnce, simulatedRecord, simulatedRecordsCreated } from "./simulated-records";
 
 const TOLERANCE_SECONDS = 300;
 
-const SimulatedEvent = z.object({
-  id: z.string().min(1),
-  type: z.enum(["payment.succeeded", "payment.failed"]),
-  data: z.object({
-    paymentId: z.string().min(1),
-    amount: z.number().int().nonnegative(),
-    currency: z.string().length(3),
-    failureReason: z.string().optional(),
+const amount = { amount: z.number().int().nonnegative(), currency: z.string().length(3) };
+const paymentId = z.string().min(1);
+
+/** The simulator's webhook events, named as its dev routes deliver them. */
+const SimulatedEvent = z.discriminatedUnion("type", [
+  z.object({
+    id: z.string().min(1),
+    type: z.enum(["payment.succeeded", "payment.processing", "payment.failed"]),
+    data: z.object({ paymentId, ...amount, failureReason: z.string().optional() }),
   }),
-});
+  z.object({
+    id: z.string().min(1),
+    type: z.literal("dispute.created"),
+    data: z.object({ paymentId, disputeId: z.string().min(1), ...amount, reason: z.string().min(1) }),
+  }),
+  z.object({
+    id: z.string().min(1),
+    type: z.literal("dispute.closed"),
+    data: z.object({ paymentId, disputeId: z.string().min(1), outcome: z.enum(["won", "lost"]) }),
+  }),
+  z.object({
+    id: z.string().min(1),
+    type: z.literal("account.updated"),
+    data: z.object({ accountId: z.string().min(1), payoutsEnabled: z.boolean(), detailsSubmitted: z.boolean() }),
+  }),
+]);
+type SimulatedEventBody = z.infer<typeof SimulatedEvent>;
 
 /** `t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">`, the same scheme Stripe uses. */
 export async function signSimulatedEvent(secret: string, rawBody: string, now = Date.now()): Promise<string> {
@@ -38,8 +57,8 @@ export async function signSimulatedEvent(secret: string, rawBody: string, now = 
 const ACCOUNT_LINK_SECONDS = 300;
 
 /**
- * The embedded default: payments that succeed or fail when a developer says so
- * (`POST /v1/dev/payments/{id}/succeed|fail`), delivered as signed webhooks through the same path as Stripe's.
+ * The embedded default: payments that succeed, settle later or fail, and disputes that open and close, when a
+ * developer says so (`POST /v1/dev/payments/{id}/succeed|processing|fail|dispute`), delivered as signed webhooks through the same path as Stripe's.
  * Like Stripe it keeps its own side of the money (simulated_provider_records): payments, refunds, connected
  * accounts, transfers and reversals, each made once per idempotency key.
  */
@@ -139,12 +158,85 @@ export class SimulatedProvider implements PaymentProvider {
     if (Math.abs(Date.now() / 1000 - timestamp) > TOLERANCE_SECONDS) return null;
     if (!timingSafeEqual(parts.v1, toHex(await hmacSha256(this.webhookSecret, `${timestamp}.${rawBody}`)))) return null;
     const parsed = SimulatedEvent.safeParse(parseJson(rawBody));
-    if (!parsed.success) return null;
-    const { id, type, data } = parsed.data;
-    const base = { providerEventId: id, type, providerPaymentId: data.paymentId };
-    return type === "payment.succeeded"
-      ? { ...base, kind: "payment_succeeded", amount: { amount: data.amount, currency: data.currency } }
-      : { ...base, kind: "payment_failed", failureReason: data.failureReason ?? "declined by the simulator" };
+    return parsed.success ? toWebhookEvent(parsed.data) : null;
+  }
+
+  /** The simulator's records created in the window, as Stripe's list APIs would give them. */
+  async listRecords({ from, to }: RecordsWindow): Promise<ProviderRecords> {
+    const rows = await simulatedRecordsCreated(this.db, ["payment", "refund", "transfer", "reversal"], from, to);
+    const money = (row: (typeof rows)[number]) => ({ amount: row.amount, currency: row.currency });
+    const of = (kind: string) => rows.filter((row) => row.kind === kind);
+    return {
+      captures: of("payment")
+        .filter((row) => row.status === "succeeded")
+        .map((row) => ({ providerPaymentId: row.id, amount: money(row), createdAt: row.createdAt })),
+      refunds: of("refund").map((row) => ({
+        providerRefundId: row.id,
+        providerPaymentId: row.parentId,
+        amount: money(row),
+        createdAt: row.createdAt,
+      })),
+      transfers: of("transfer").map((row) => ({
+        providerTransferId: row.id,
+        amount: money(row),
+        transferGroup: row.transferGroup,
+        createdAt: row.createdAt,
+      })),
+      reversals: of("reversal").map((row) => ({
+        providerReversalId: row.id,
+        providerTransferId: row.parentId,
+        amount: money(row),
+        createdAt: row.createdAt,
+      })),
+    };
+  }
+}
+
+function toWebhookEvent({ id, type, data }: SimulatedEventBody): PaymentWebhookEvent {
+  const base = { providerEventId: id, type };
+  switch (type) {
+    case "payment.succeeded":
+      return {
+        ...base,
+        kind: "payment_succeeded",
+        providerPaymentId: data.paymentId,
+        amount: { amount: data.amount, currency: data.currency },
+      };
+    case "payment.processing":
+      return { ...base, kind: "payment_processing", providerPaymentId: data.paymentId };
+    case "payment.failed":
+      return {
+        ...base,
+        kind: "payment_failed",
+        providerPaymentId: data.paymentId,
+        failureReason: data.failureReason ?? "declined by the simulator",
+      };
+    case "dispute.created":
+      return {
+        ...base,
+        kind: "dispute_created",
+        providerPaymentId: data.paymentId,
+        providerDisputeId: data.disputeId,
+        amount: { amount: data.amount, currency: data.currency },
+        reason: data.reason,
+      };
+    case "dispute.closed":
+      return {
+        ...base,
+        kind: "dispute_closed",
+        providerPaymentId: data.paymentId,
+        providerDisputeId: data.disputeId,
+        outcome: data.outcome,
+      };
+    case "account.updated":
+      return {
+        ...base,
+        kind: "account_updated",
+        providerPaymentId: null,
+        providerAccountId: data.accountId,
+        payoutsEnabled: data.payoutsEnabled,
+        detailsSubmitted: data.detailsSubmitted,
+      };
   }
 }
 

@@ -1,5 +1,6 @@
-import { and, desc, eq, gt, gte, inArray, ne, sql } from "drizzle-orm";
+import { and, desc, eq, gt, gte, inArray, lt, ne, sql } from "drizzle-orm";
 import {
+  disputes,
   payments,
   paymentWebhookEvents,
   reconciliationFindings,
@@ -62,12 +63,20 @@ export function markSucceeded(db: Db, paymentId: string, captured: Money) {
     .where(and(eq(payments.id, paymentId), ne(payments.status, "succeeded")));
 }
 
-/** A failure only counts while the payment is still pending: a late failure never undoes a success. */
+/** A payment settling later (a bank debit), from pending or after a failed attempt; never after a success. */
+export function markProcessing(db: Db, paymentId: string) {
+  return db
+    .update(payments)
+    .set({ status: "processing", updatedAt: Date.now() })
+    .where(and(eq(payments.id, paymentId), inArray(payments.status, ["pending", "failed"])));
+}
+
+/** A failure only counts while the payment still waits for its answer: a late failure never undoes a success. */
 export function markFailed(db: Db, paymentId: string) {
   return db
     .update(payments)
     .set({ status: "failed", updatedAt: Date.now() })
-    .where(and(eq(payments.id, paymentId), eq(payments.status, "pending")));
+    .where(and(eq(payments.id, paymentId), inArray(payments.status, ["pending", "processing"])));
 }
 
 /** The provider's refunded total only ever raises ours (a CASE, as SQLite's scalar MAX is GREATEST in MySQL). */
@@ -79,6 +88,34 @@ export function markRefundedTotal(db: Db, paymentId: string, refundedTotal: numb
 
 export function markDisputed(db: Db, paymentId: string) {
   return db.update(payments).set({ disputed: true, updatedAt: Date.now() }).where(eq(payments.id, paymentId));
+}
+
+export type DisputeRow = typeof disputes.$inferSelect;
+
+export async function disputeByProviderId(db: Db, provider: ProviderName, providerDisputeId: string) {
+  const [dispute] = await db
+    .select()
+    .from(disputes)
+    .where(and(eq(disputes.provider, provider), eq(disputes.providerDisputeId, providerDisputeId)))
+    .limit(1);
+  return dispute;
+}
+
+export async function disputeById(db: Db, id: string) {
+  const [dispute] = await db.select().from(disputes).where(eq(disputes.id, id)).limit(1);
+  return dispute;
+}
+
+/** A second record of one provider dispute fails on its unique index, so racing deliveries open it once. */
+export function insertDispute(db: Db, row: DisputeRow) {
+  return db.insert(disputes).values(row);
+}
+
+export function closeDispute(db: Db, id: string, outcome: "won" | "lost", at: number) {
+  return db
+    .update(disputes)
+    .set({ status: outcome, closedAt: at })
+    .where(and(eq(disputes.id, id), eq(disputes.status, "open")));
 }
 
 export async function refundByKey(db: Db, idempotencyKey: string) {
@@ -145,3 +182,23 @@ export const findingsOfRun = (db: Db, runAt: number, limit: number) =>
     .where(eq(reconciliationFindings.runAt, runAt))
     .orderBy(reconciliationFindings.kind, reconciliationFindings.id)
     .limit(limit);
+
+/** Refunds by the provider's ids (reconciliation matches the provider's list one to one). */
+export const refundsByProviderIds = (db: Db, providerRefundIds: string[]) =>
+  readChunked(providerRefundIds, (ids) => db.select().from(refunds).where(inArray(refunds.providerRefundId, ids)));
+
+/** Refunds recorded in the half-open span [from, to). */
+export const refundsCreatedBetween = (db: Db, from: number, to: number) =>
+  db
+    .select()
+    .from(refunds)
+    .where(and(gte(refunds.createdAt, from), lt(refunds.createdAt, to)))
+    .orderBy(refunds.createdAt, refunds.id);
+
+export const paymentsByProviderIds = (db: Db, provider: ProviderName, providerPaymentIds: string[]) =>
+  readChunked(providerPaymentIds, (ids) =>
+    db
+      .select()
+      .from(payments)
+      .where(and(eq(payments.provider, provider), inArray(payments.providerPaymentId, ids))),
+  );

@@ -6,6 +6,8 @@ import type {
   CreatePayment,
   PaymentProvider,
   PaymentWebhookEvent,
+  ProviderRecords,
+  RecordsWindow,
   RefundRequest,
   TransferRequest,
   TransferReversalRequest,
@@ -108,6 +110,58 @@ export class StripeProvider implements PaymentProvider {
     return { providerReversalId: reversal.id };
   }
 
+  /**
+   * The account's side of the window through the list APIs, every page (the SDK's auto-pagination): captured
+   * PaymentIntents, refunds, transfers, and transfer reversals as the balance transactions of type
+   * `transfer_refund` (Stripe lists reversals only per transfer; the balance lists them all, their transfer expanded).
+   */
+  async listRecords({ from, to }: RecordsWindow): Promise<ProviderRecords> {
+    const created = { gte: Math.floor(from / 1000), lt: Math.ceil(to / 1000) };
+    const records: ProviderRecords = { captures: [], refunds: [], transfers: [], reversals: [] };
+    for await (const intent of this.stripe.paymentIntents.list({ created, limit: 100 })) {
+      if (intent.status !== "succeeded") continue;
+      records.captures.push({
+        providerPaymentId: intent.id,
+        amount: money(intent.amount_received || intent.amount, intent.currency),
+        createdAt: intent.created * 1000,
+      });
+    }
+    for await (const refund of this.stripe.refunds.list({ created, limit: 100 })) {
+      if (refund.status === "failed" || refund.status === "canceled") continue;
+      records.refunds.push({
+        providerRefundId: refund.id,
+        providerPaymentId: intentId(refund.payment_intent),
+        amount: money(refund.amount, refund.currency),
+        createdAt: refund.created * 1000,
+      });
+    }
+    for await (const transfer of this.stripe.transfers.list({ created, limit: 100 })) {
+      records.transfers.push({
+        providerTransferId: transfer.id,
+        amount: money(transfer.amount, transfer.currency),
+        transferGroup: transfer.transfer_group,
+        createdAt: transfer.created * 1000,
+      });
+    }
+    const reversals = this.stripe.balanceTransactions.list({
+      created,
+      type: "transfer_refund",
+      expand: ["data.source"],
+      limit: 100,
+    });
+    for await (const entry of reversals) {
+      const source = entry.source as Stripe.TransferReversal | string | null;
+      const reversal = typeof source === "object" && source !== null ? source : undefined;
+      records.reversals.push({
+        providerReversalId: reversal?.id ?? (typeof source === "string" ? source : entry.id),
+        providerTransferId: reversal ? transferId(reversal.transfer) : null,
+        amount: money(Math.abs(reversal?.amount ?? entry.amount), reversal?.currency ?? entry.currency),
+        createdAt: entry.created * 1000,
+      });
+    }
+    return records;
+  }
+
   async verifyWebhook(rawBody: string, signature: string | undefined): Promise<PaymentWebhookEvent | null> {
     if (!signature) return null;
     let event: Stripe.Event;
@@ -129,6 +183,9 @@ export class StripeProvider implements PaymentProvider {
 const money = (amount: number, currency: string) => ({ amount, currency: currency.toUpperCase() });
 const intentId = (value: string | Stripe.PaymentIntent | null) =>
   typeof value === "string" ? value : (value?.id ?? null);
+/** A dispute's ends that moved money; `warning_closed` (an inquiry that never became a chargeback) did not. */
+const CLOSED_OUTCOMES = ["won", "lost"] as const;
+const transferId = (value: string | Stripe.Transfer) => (typeof value === "string" ? value : value.id);
 
 function fromStripeEvent(event: Stripe.Event): PaymentWebhookEvent {
   const base = { providerEventId: event.id, type: event.type };
@@ -142,6 +199,8 @@ function fromStripeEvent(event: Stripe.Event): PaymentWebhookEvent {
         amount: money(intent.amount_received || intent.amount, intent.currency),
       };
     }
+    case "payment_intent.processing":
+      return { ...base, kind: "payment_processing", providerPaymentId: event.data.object.id };
     case "payment_intent.payment_failed": {
       const intent = event.data.object;
       return {
@@ -166,8 +225,32 @@ function fromStripeEvent(event: Stripe.Event): PaymentWebhookEvent {
         ...base,
         kind: "dispute_created",
         providerPaymentId: intentId(dispute.payment_intent),
+        providerDisputeId: dispute.id,
         amount: money(dispute.amount, dispute.currency),
         reason: dispute.reason,
+      };
+    }
+    case "charge.dispute.closed": {
+      const dispute = event.data.object;
+      const outcome = CLOSED_OUTCOMES.find((closed) => closed === dispute.status);
+      if (!outcome) return { ...base, kind: "ignored", providerPaymentId: null };
+      return {
+        ...base,
+        kind: "dispute_closed",
+        providerPaymentId: intentId(dispute.payment_intent),
+        providerDisputeId: dispute.id,
+        outcome,
+      };
+    }
+    case "account.updated": {
+      const account = event.data.object;
+      return {
+        ...base,
+        kind: "account_updated",
+        providerPaymentId: null,
+        providerAccountId: account.id,
+        payoutsEnabled: account.payouts_enabled === true,
+        detailsSubmitted: account.details_submitted === true,
       };
     }
     default:

@@ -8,6 +8,7 @@ import {
   orderDelivered,
   orderShipped,
   paymentFailed,
+  paymentProcessing,
   refundIssued,
 } from "../templates";
 
@@ -15,6 +16,7 @@ import {
 export const ORDER_NOTICE_EVENTS = [
   "OrderPaid",
   "OrderPaymentFailed",
+  "OrderPaymentProcessing",
   "OrderCancelled",
   "RefundIssued",
   "OrderShipped",
@@ -40,6 +42,8 @@ export function orderNotices({ config }: NotificationsContext, event: OrderNotic
       return notice(orderConfirmation, { orderId });
     case "OrderPaymentFailed":
       return notice(paymentFailed, { orderId });
+    case "OrderPaymentProcessing":
+      return notice(paymentProcessing, { orderId });
     case "OrderCancelled":
       return notice(orderCancelled, { orderId });
     case "RefundIssued":

@@ -5,5 +5,5 @@
 export { newSignIn, passwordChanged, passwordReset, verifyEmail, welcome } from "./account";
 export { commentReplied, moderationApproved, moderationRemoved } from "./community";
 export { inertName, inertProse } from "./inert";
-export { orderCancelled, orderConfirmation, paymentFailed, refundIssued } from "./orders";
+export { orderCancelled, orderConfirmation, paymentFailed, paymentProcessing, refundIssued } from "./orders";
 export { orderDelivered, orderShipped } from "./parcels";

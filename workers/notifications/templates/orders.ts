@@ -168,6 +168,38 @@ export const paymentFailed = defineTemplate({
   },
 });
 
+/** A payment that settles later (a bank debit): nothing to do but wait; the books stay held until `holdUntil`. */
+export const paymentProcessing = defineTemplate({
+  kind: "payment-processing",
+  category: "orders",
+  placeholders: z.object({ orderId: z.string(), total: MoneySchema, holdUntil: z.iso.datetime() }),
+  link: (config, data) => orderLink(config, data.orderId),
+  wording: {
+    en: (data, config, recipient) => ({
+      subject: `Your payment for Book Bazaar order ${data.orderId} is on its way`,
+      text: [
+        `Hello ${inertName(recipient.name)},`,
+        `Your payment of ${formatMoney(data.total)} for order ${data.orderId} is being processed by your bank, which can take a few days.`,
+        `The books stay held for you until ${data.holdUntil.slice(0, 10)}. You will get a mail as soon as the payment has gone through.`,
+        `Your order: ${orderLink(config, data.orderId)}`,
+      ].join("\n\n"),
+      title: `Payment processing for order ${data.orderId}`,
+      body: `Your payment of ${formatMoney(data.total)} is being processed; the books stay held for you.`,
+    }),
+    de: (data, config, recipient) => ({
+      subject: `Ihre Zahlung für die Book-Bazaar-Bestellung ${data.orderId} ist unterwegs`,
+      text: [
+        `Hallo ${inertName(recipient.name)},`,
+        `Ihre Zahlung über ${formatMoney(data.total)} für die Bestellung ${data.orderId} wird von Ihrer Bank bearbeitet; das kann einige Tage dauern.`,
+        `Die Bücher bleiben bis ${data.holdUntil.slice(0, 10)} für Sie reserviert. Sobald die Zahlung eingegangen ist, erhalten Sie eine Mail.`,
+        `Ihre Bestellung: ${orderLink(config, data.orderId)}`,
+      ].join("\n\n"),
+      title: `Zahlung für Bestellung ${data.orderId} in Bearbeitung`,
+      body: `Ihre Zahlung über ${formatMoney(data.total)} wird bearbeitet; die Bücher bleiben für Sie reserviert.`,
+    }),
+  },
+});
+
 const CANCEL_REASONS = {
   en: {
     stock_unavailable_after_payment:

@@ -130,12 +130,13 @@ export function guardUnpaidOrders(db: Db, order: Pick<OrderRow, "id" | "buyerId"
     .where(eq(orders.id, order.id));
 }
 
-/** Unpaid orders whose hold has run out, oldest first. */
+/** Unpaid orders (a processing payment's included) whose hold has run out, oldest first. */
 export function unpaidPastHold(db: Db, now: number, limit: number) {
+  const unpaid = ["pending_payment", "payment_processing", "payment_failed"] as const;
   return db
     .select()
     .from(orders)
-    .where(and(inArray(orders.status, ["pending_payment", "payment_failed"]), lte(orders.holdExpiresAt, now)))
+    .where(and(inArray(orders.status, unpaid), lte(orders.holdExpiresAt, now)))
     .orderBy(orders.holdExpiresAt)
     .limit(limit);
 }
