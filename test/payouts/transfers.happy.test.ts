@@ -12,6 +12,7 @@ import {
   entriesOf,
   feeOn,
   journalPosted,
+  payoutsOf,
   reversalRows,
   transferRow,
 } from "../support/payouts";
@@ -142,6 +143,13 @@ describe("seller payouts", () => {
       held: eur(0),
       paid: eur(afterwards - feeOn(afterwards)),
     });
+    expect((await payoutsOf(seller)).items).toMatchObject([
+      {
+        id: transfer.id,
+        reversed: eur(reversal.amount),
+        reversals: [{ id: reversal.id, reference: reversal.reference, amount: eur(reversal.amount), status: "sent" }],
+      },
+    ]);
     const records = await simulatedTransfers(order.id);
     expect(records.filter((record) => record.kind === "reversal")).toMatchObject([
       { parentId: transfer.providerTransferId, amount: reversal.amount, idempotencyKey: reversal.id },
