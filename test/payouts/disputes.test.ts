@@ -12,6 +12,7 @@ import {
   feeOn,
   journalPosted,
   reversalRows,
+  saleOf,
   sellerOrderBalance,
   transferRow,
 } from "../support/payouts";
@@ -50,7 +51,7 @@ async function closeDispute({ order, payment }: Placed, disputeId: string, outco
 
 /** What each seller earns on their part, less the fee: what a dispute may freeze of it. */
 const netOf = (part: Placed["parts"][number]) => {
-  const earned = part.totals.items.amount + part.totals.shipping.amount;
+  const earned = saleOf(part);
   return earned - feeOn(earned);
 };
 
@@ -58,7 +59,7 @@ const netOf = (part: Placed["parts"][number]) => {
 const sharesOf = (placed: Placed) =>
   allocate(
     placed.order.totals.total.amount,
-    placed.parts.map((part) => part.totals.items.amount + part.totals.shipping.amount),
+    placed.parts.map((part) => saleOf(part)),
   );
 
 describe("disputes", () => {
@@ -122,7 +123,7 @@ describe("disputes", () => {
     await journalPosted(parts[0].id, "dispute_hold");
     const [share] = allocate(
       half,
-      parts.map((part) => part.totals.items.amount + part.totals.shipping.amount),
+      parts.map((part) => saleOf(part)),
     );
     expect(await sellerOrderBalance(parts[0].id, "seller_held")).toBe(share);
 

@@ -19,6 +19,7 @@ import {
   payoutAccountRow,
   payoutsTestContext,
   reversalRows,
+  saleOf,
   sellerOrderCompletedEvent,
   transferRow,
 } from "../support/payouts";
@@ -115,7 +116,7 @@ describe("payouts through the Stripe adapter", () => {
     const { order } = await paidOrder(buyer);
     const [part] = order.sellerOrders;
     await journalPosted(part!.id, "fee");
-    const earned = part!.totals.items.amount + part!.totals.shipping.amount;
+    const earned = saleOf(part!);
 
     await scriptReply({
       scope: KEY,

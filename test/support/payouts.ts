@@ -120,3 +120,7 @@ export async function payoutsOf(seller: TestAccount, query = ""): Promise<Transf
 
 /** The platform fee as the test config sets it: 10 % of what the seller keeps, rounded half up, plus 0.30. */
 export const feeOn = (kept: number) => (kept <= 0 ? 0 : Math.min(Math.floor((kept * 1000 + 5000) / 10_000) + 30, kept));
+
+/** A seller order's sale as the seller's ledger posts it: its books, covers and shipping, before any discount. */
+export const saleOf = (part: { totals: Record<string, { amount: number }> }) =>
+  (part.totals.items?.amount ?? 0) + (part.totals.covers?.amount ?? 0) + (part.totals.shipping?.amount ?? 0);

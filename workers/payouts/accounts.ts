@@ -77,10 +77,16 @@ export async function startOnboarding(
   };
 }
 
-export async function payoutAccount(ctx: PayoutsContext, sellerId: string): Promise<PayoutAccountView> {
+/** The seller's payout account, or null before onboarding. */
+export async function findPayoutAccount(ctx: PayoutsContext, sellerId: string): Promise<PayoutAccountView | null> {
   const account = await payoutAccountOf(ctx.services.db, sellerId);
+  return account ? viewOf(account) : null;
+}
+
+export async function payoutAccount(ctx: PayoutsContext, sellerId: string): Promise<PayoutAccountView> {
+  const account = await findPayoutAccount(ctx, sellerId);
   if (!account) throw new AppError("not_found", "No payout account yet: POST /v1/seller/payouts/onboarding.");
-  return viewOf(account);
+  return account;
 }
 
 /** The provider's word on an account; once payouts are enabled, what the seller is owed goes out. */

@@ -94,3 +94,5 @@ export async function sellerPayouts(ctx: PayoutsContext, sellerId: string, page:
       })),
   }));
 }
+
+export type SellerPayout = Awaited<ReturnType<typeof sellerPayouts>>["items"][number];

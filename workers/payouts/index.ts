@@ -1,6 +1,12 @@
 /** What payouts offers the other modules; everything else in this folder is private to it. */
-export { type OnboardingLink, type PayoutAccountView, payoutAccount, startOnboarding } from "./accounts";
-export { type SellerBalance, sellerBalance, sellerPayouts } from "./balances";
+export {
+  findPayoutAccount,
+  type OnboardingLink,
+  type PayoutAccountView,
+  payoutAccount,
+  startOnboarding,
+} from "./accounts";
+export { type SellerBalance, type SellerPayout, sellerBalance, sellerPayouts } from "./balances";
 export { payoutAccountConsumer, sellerLedgerConsumer } from "./consumers";
 export { type PayoutsContext, payoutsContext, payoutsContextOf } from "./context";
 export { ledgerFindings } from "./invariants";
