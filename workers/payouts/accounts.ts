@@ -27,7 +27,7 @@ export interface OnboardingLink {
   payoutsEnabled: boolean;
 }
 
-const viewOf = (row: PayoutAccountRow): PayoutAccountView => ({
+export const payoutAccountView = (row: PayoutAccountRow): PayoutAccountView => ({
   accountId: row.providerAccountId,
   provider: row.provider,
   payoutsEnabled: row.payoutsEnabled,
@@ -77,16 +77,10 @@ export async function startOnboarding(
   };
 }
 
-/** The seller's payout account, or null before onboarding. */
-export async function findPayoutAccount(ctx: PayoutsContext, sellerId: string): Promise<PayoutAccountView | null> {
-  const account = await payoutAccountOf(ctx.services.db, sellerId);
-  return account ? viewOf(account) : null;
-}
-
 export async function payoutAccount(ctx: PayoutsContext, sellerId: string): Promise<PayoutAccountView> {
-  const account = await findPayoutAccount(ctx, sellerId);
+  const account = await payoutAccountOf(ctx.services.db, sellerId);
   if (!account) throw new AppError("not_found", "No payout account yet: POST /v1/seller/payouts/onboarding.");
-  return account;
+  return payoutAccountView(account);
 }
 
 /** The provider's word on an account; once payouts are enabled, what the seller is owed goes out. */

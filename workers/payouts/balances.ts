@@ -1,8 +1,18 @@
 import { z } from "zod";
 import { decodeCursor, encodeCursor } from "../http/schemas";
 import { MARKETPLACE_CURRENCY, type Money } from "../lib/money";
+import { readTogether } from "../platform/db";
+import { payoutAccountView } from "./accounts";
 import type { PayoutsContext } from "./context";
-import { reversalsOf, sellerBalances, sellerEntryPage, transferPage } from "./store";
+import {
+  type PayoutAccountRow,
+  payoutAccountQuery,
+  reversalsOf,
+  sellerBalances,
+  sellerEntryPage,
+  type TransferRow,
+  transferPage,
+} from "./store";
 
 const Cursor = z.object({ createdAt: z.number().int(), id: z.string() });
 
@@ -13,9 +23,9 @@ export interface SellerBalance {
   paid: Money;
 }
 
-/** A seller's balances, summed from their ledger (the only source of them). */
-export async function sellerBalance(ctx: PayoutsContext, sellerId: string): Promise<SellerBalance> {
-  const rows = await sellerBalances(ctx.services.db, sellerId);
+type BalanceRow = Awaited<ReturnType<typeof sellerBalances>>[number];
+
+function balanceOf(rows: BalanceRow[]): SellerBalance {
   const currency = rows[0]?.currency ?? MARKETPLACE_CURRENCY;
   const on = (account: string): Money => ({
     amount: Number(rows.find((row) => row.account === account)?.amount ?? 0),
@@ -27,6 +37,11 @@ export async function sellerBalance(ctx: PayoutsContext, sellerId: string): Prom
     held: on("seller_held"),
     paid: on("seller_paid"),
   };
+}
+
+/** A seller's balances, summed from their ledger (the only source of them). */
+export async function sellerBalance(ctx: PayoutsContext, sellerId: string): Promise<SellerBalance> {
+  return balanceOf(await sellerBalances(ctx.services.db, sellerId));
 }
 
 interface Page {
@@ -66,14 +81,20 @@ export async function sellerLedger(ctx: PayoutsContext, sellerId: string, page: 
 
 /** The seller's transfers, newest first, each with what was taken back from it. */
 export async function sellerPayouts(ctx: PayoutsContext, sellerId: string, page: Page) {
-  const { db } = ctx.services;
-  const rows = await transferPage(db, sellerId, page.limit, afterOf(page.cursor));
+  return transfersWithReversals(
+    ctx,
+    await transferPage(ctx.services.db, sellerId, page.limit, afterOf(page.cursor)),
+    page.limit,
+  );
+}
+
+async function transfersWithReversals(ctx: PayoutsContext, rows: TransferRow[], limit: number) {
   const reversals = await reversalsOf(
-    db,
-    rows.slice(0, page.limit).map((row) => row.id),
+    ctx.services.db,
+    rows.slice(0, limit).map((row) => row.id),
   );
   const iso = (at: number | null) => (at === null ? null : new Date(at).toISOString());
-  return pageOf(rows, page.limit, (row) => ({
+  return pageOf(rows, limit, (row) => ({
     id: row.id,
     orderId: row.orderId,
     sellerOrderId: row.sellerOrderId,
@@ -93,6 +114,25 @@ export async function sellerPayouts(ctx: PayoutsContext, sellerId: string, page:
         createdAt: new Date(reversal.createdAt).toISOString(),
       })),
   }));
+}
+
+/**
+ * What a page shows of a seller's payouts: balances, a page of transfers and the account, read in one round trip
+ * (and one more for the reversals of the transfers shown, when there are any).
+ */
+export async function payoutsOverview(ctx: PayoutsContext, sellerId: string, page: Page) {
+  const { db } = ctx.services;
+  const [balances, transfers, accounts] = (await readTogether(db, [
+    sellerBalances(db, sellerId),
+    transferPage(db, sellerId, page.limit, afterOf(page.cursor)),
+    payoutAccountQuery(db, sellerId),
+  ])) as [BalanceRow[], TransferRow[], PayoutAccountRow[]];
+  const [account] = accounts;
+  return {
+    balance: balanceOf(balances),
+    transfers: await transfersWithReversals(ctx, transfers, page.limit),
+    account: account ? payoutAccountView(account) : null,
+  };
 }
 
 export type SellerPayout = Awaited<ReturnType<typeof sellerPayouts>>["items"][number];

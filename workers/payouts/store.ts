@@ -137,8 +137,11 @@ export const sentReversalSums = (db: Db) =>
 
 // Connected accounts
 
+export const payoutAccountQuery = (db: Db, sellerId: string) =>
+  db.select().from(payoutAccounts).where(eq(payoutAccounts.sellerId, sellerId)).limit(1);
+
 export async function payoutAccountOf(db: Db, sellerId: string): Promise<PayoutAccountRow | undefined> {
-  const [row] = await db.select().from(payoutAccounts).where(eq(payoutAccounts.sellerId, sellerId)).limit(1);
+  const [row] = await payoutAccountQuery(db, sellerId);
   return row;
 }
 

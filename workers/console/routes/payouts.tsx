@@ -3,11 +3,9 @@ import type { AppEnv } from "../../http/context";
 import { PageQuery } from "../../http/schemas";
 import {
   CONSOLE_PAYOUTS_PATH,
-  findPayoutAccount,
   type PayoutsContext,
   payoutsContextOf,
-  sellerBalance,
-  sellerPayouts,
+  payoutsOverview,
   startOnboarding,
 } from "../../payouts";
 import { csrfOf, shopOf, shopPage } from "../render";
@@ -19,11 +17,7 @@ export async function payoutsSummary(
   sellerId: string,
   page: { limit: number; cursor?: string },
 ): Promise<PayoutsSummary & { next: string | null }> {
-  const [balance, transfers, account] = await Promise.all([
-    sellerBalance(ctx, sellerId),
-    sellerPayouts(ctx, sellerId, page),
-    findPayoutAccount(ctx, sellerId),
-  ]);
+  const { balance, transfers, account } = await payoutsOverview(ctx, sellerId, page);
   return { balance, transfers: transfers.items, account, next: transfers.nextCursor };
 }
 
