@@ -2,10 +2,12 @@ import { createExecutionContext, createMessageBatch, getQueueResult } from "clou
 import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { consumers } from "../../queues/consumers";
 import type { AnyEvent } from "../../queues/event-catalogue";
 import { createEvent } from "../../queues/events";
 import { simulatedProviderRecords } from "../../schema/payments";
 import { transfers } from "../../schema/payouts";
+import { processedEvents } from "../../schema/platform";
 import worker from "../../workers/index";
 import { newId } from "../../workers/lib/ids";
 import { eventually } from "../support/eventually";
@@ -34,6 +36,20 @@ async function deliverTwice(event: AnyEvent | { id: string }) {
   expect((await getQueueResult(batch, ctx)).explicitAcks).toEqual([`${event.id}-1`, `${event.id}-2`]);
 }
 
+/**
+ * Waits until every order-events consumer of a queued event has handled its first delivery, so the redelivery
+ * below never races it (two deliveries at once are the queue's concurrent duplicate, retried by design).
+ */
+async function firstDeliveryDone(event: AnyEvent) {
+  const names = consumers
+    .filter((consumer) => consumer.queue === "order-events" && consumer.handles.includes(event.type))
+    .map((consumer) => consumer.name);
+  await eventually(async () => {
+    const done = await db.select().from(processedEvents).where(eq(processedEvents.eventId, event.id));
+    return names.every((name) => done.some((row) => row.consumer === name)) ? true : undefined;
+  });
+}
+
 const journalsOf = async (sellerOrderId: string, kind: string) =>
   new Set((await entriesOf(sellerOrderId)).filter((entry) => entry.kind === kind).map((entry) => entry.journalId));
 
@@ -48,9 +64,10 @@ describe("redelivered events", () => {
   it("post a paid order's sale, discount and fee once", async () => {
     const { parts, order } = await paidTwoSellerOrder();
     await journalPosted(parts[0].id, "fee");
-    const [paid] = await eventsFor(order.id, "OrderPaid");
+    const [paid] = (await eventsFor(order.id, "OrderPaid")) as AnyEvent[];
+    await firstDeliveryDone(paid!);
     const before = await entriesOf(parts[0].id);
-    await deliverTwice(paid as AnyEvent);
+    await deliverTwice(paid!);
     expect(await entriesOf(parts[0].id)).toHaveLength(before.length);
   });
 
@@ -121,8 +138,9 @@ describe("redelivered events", () => {
       const [row] = await reversalRows(transfer!.id);
       return row?.status === "sent" ? row : undefined;
     });
-    const [issued] = await eventsFor(order.id, "RefundIssued");
-    await deliverTwice(issued as AnyEvent);
+    const [issued] = (await eventsFor(order.id, "RefundIssued")) as AnyEvent[];
+    await firstDeliveryDone(issued!);
+    await deliverTwice(issued!);
     expect(await reversalRows(transfer!.id)).toEqual([reversal]);
     expect(await journalsOf(parts[0].id, "reversal")).toHaveProperty("size", 1);
     expect((await transferRow(parts[0].id))?.reversedAmount).toBe(reversal.amount);
