@@ -23,6 +23,7 @@ import {
   stockLowConsumer,
 } from "../workers/notifications";
 import { cancellationConsumer, paymentOutcomeConsumer } from "../workers/orders";
+import { payoutAccountConsumer, sellerLedgerConsumer } from "../workers/payouts";
 import { coverPrintConsumer, printJobStatusConsumer } from "../workers/printing";
 import type { AnyConsumer } from "./consumer";
 import type { GiveUpHandler } from "./dead-letters";
@@ -48,6 +49,8 @@ export const consumers: readonly AnyConsumer[] = [
   deletedAuthor,
   paymentOutcomeConsumer,
   cancellationConsumer,
+  sellerLedgerConsumer,
+  payoutAccountConsumer,
   coverPrintConsumer,
   printJobStatusConsumer,
   liveOrderStatus,

@@ -12,6 +12,7 @@ import { notificationRoutes } from "./notifications";
 import { operationsRoutes } from "./operations";
 import { orderLedger, orderRoutes } from "./orders";
 import { paymentRoutes } from "./payments";
+import { payoutRoutes } from "./payouts";
 import { printingRoutes } from "./printing";
 import { promotionRoutes } from "./promotions";
 import { accountSellers, sellerRoutes } from "./sellers";
@@ -34,6 +35,7 @@ export function createApp() {
   app.route("/", catalogRoutes);
   app.route("/", sellerRoutes);
   app.route("/", orderRoutes);
+  app.route("/", payoutRoutes);
   app.route("/", printingRoutes);
   app.route("/", promotionRoutes);
   app.route("/", communityRoutes);

@@ -59,7 +59,7 @@ async function roundTripsOf(browser: ConsoleClient, path: string) {
 }
 
 describe("console page reads", () => {
-  it("renders each page with the D1 round trips its data needs, the dashboard's three side by side", async () => {
+  it("renders each page with the D1 round trips its data needs, the dashboard's four side by side", async () => {
     const seller = await asSeller();
     const listing = await listBook(seller, { quantity: 3, price: 1200 });
     const buyer = await signUp();
@@ -69,11 +69,12 @@ describe("console page reads", () => {
     await browser.signIn(seller.email, seller.password);
 
     // Every page: the identity session, then the seller profile. The dashboard then sends the orders figures
-    // (one batch), the low-stock listings (one batch) and the waiting print jobs (one query) together.
+    // (one batch), the low-stock listings (one batch), the waiting print jobs (one query) and the payouts (one
+    // batch: balances, transfers, account) together.
     const dashboard = await roundTripsOf(browser, "/console");
     expect(dashboard.status).toBe(200);
     expect(dashboard.html).toContain("12.00 EUR");
-    expect(dashboard.roundTrips).toBe(5);
+    expect(dashboard.roundTrips).toBe(6);
     // The report's figures and top books are one batch; a page of print jobs one query, the rates one.
     const report = await roundTripsOf(browser, "/console/reports/sales?period=week");
     expect(report.status).toBe(200);
@@ -82,6 +83,8 @@ describe("console page reads", () => {
     expect((await roundTripsOf(browser, "/console/shipping-rates")).roundTrips).toBe(3);
     // The profile form shows the seller profile the page has already read.
     expect((await roundTripsOf(browser, "/console/profile")).roundTrips).toBe(2);
+    // The payouts page: one batch of balances, transfers and account.
+    expect((await roundTripsOf(browser, "/console/payouts")).roundTrips).toBe(3);
   });
 
   it("renders the orders and imports pages with the round trips their data needs", async () => {

@@ -40,6 +40,10 @@ const API_TAGS = [
   },
   { name: "Seller listings", description: "A seller's listings, their photos and CSV imports." },
   { name: "Seller orders", description: "A seller's part of buyers' orders: shipments and deliveries." },
+  {
+    name: "Seller payouts",
+    description: "A seller's payout account, their ledger and balances, and the transfers to them.",
+  },
   { name: "Seller shipping", description: "Where a seller ships to and what it charges." },
   { name: "Seller reports", description: "A seller's sales report (JSON or CSV) and dashboard figures." },
   { name: "Seller print jobs", description: "The covers printed for a seller's lines, with their status." },

@@ -1,7 +1,7 @@
 /** What orders offers the other modules; everything else in this folder is private to it. */
 export { cancellationConsumer, paymentOutcomeConsumer } from "./consumers";
 export { type OrdersContext, ordersContext, ordersContextOf } from "./context";
-export { type OrderSeller, orderSellers } from "./parties";
+export { type OrderSeller, orderSellers, type PlatformFundedLine, platformFundedLines } from "./parties";
 export { type BuyersSellerOrder, deliveredSellerOrderOf, hasDeliveredAnyOf } from "./purchases";
 export { orderRoutes } from "./routes";
 export {

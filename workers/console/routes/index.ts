@@ -14,6 +14,7 @@ import { liveTicketRoutes } from "./live";
 import { mailboxRoutes } from "./mailbox";
 import { onboardingRoutes } from "./onboarding";
 import { orderRoutes } from "./orders";
+import { payoutsRoutes } from "./payouts";
 import { printJobRoutes } from "./print-jobs";
 import { profileRoutes } from "./profile";
 import { salesReportRoutes } from "./sales-report";
@@ -32,7 +33,8 @@ const shop = new Hono<AppEnv>()
   .route("/", shippingRatesRoutes)
   .route("/", profileRoutes)
   .route("/", printJobRoutes)
-  .route("/", salesReportRoutes);
+  .route("/", salesReportRoutes)
+  .route("/", payoutsRoutes);
 
 /** Signed in, without a shop yet. */
 const onboarding = new Hono<AppEnv>()

@@ -4,12 +4,14 @@ import type { Money } from "../../lib/money";
 import type { SellerDashboard } from "../../orders";
 import { Chart } from "./chart";
 import { price, When } from "./parts";
+import { PayoutsPanel, type PayoutsSummary } from "./payouts";
 
 export interface DashboardProps {
   storeName: string;
   figures: SellerDashboard;
   lowStock: ListingView[];
   waitingPrintJobs: number;
+  payouts: PayoutsSummary;
 }
 
 const Figure: FC<{ label: string; value: string; href?: string; note?: string }> = ({ label, value, href, note }) => (
@@ -109,8 +111,8 @@ const dayPoints = (daily: SellerDashboard["daily"]) =>
 const refundNote = (refunds: { count: number; amount: Money }) =>
   `${refunds.count} ${refunds.count === 1 ? "refund" : "refunds"}`;
 
-/** The shop at a glance: what to send, what sold, what runs out, what the print partner still has. */
-export const Dashboard: FC<DashboardProps> = ({ storeName, figures, lowStock, waitingPrintJobs }) => (
+/** The shop at a glance: what to send, what sold, what was paid out, what runs out, what the printer still has. */
+export const Dashboard: FC<DashboardProps> = ({ storeName, figures, lowStock, waitingPrintJobs, payouts }) => (
   <>
     <h1>{storeName}</h1>
     <p class="muted">Days are UTC days; today included.</p>
@@ -137,6 +139,7 @@ export const Dashboard: FC<DashboardProps> = ({ storeName, figures, lowStock, wa
       </ul>
     </section>
     <AwaitingShipment awaiting={figures.awaitingShipment} />
+    <PayoutsPanel payouts={payouts} />
     <section aria-labelledby="daily-title">
       <h2 id="daily-title">The last 30 days</h2>
       <Chart
