@@ -16,6 +16,7 @@ export {
   becomeSeller,
   quoteShipping,
   replaceShippingRates,
+  returnWindowDays,
   type SellerStoreView,
   type SellerView,
   type ShippingMethod,

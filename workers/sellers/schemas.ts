@@ -22,8 +22,14 @@ export type SellerBody = z.infer<typeof SellerBody>;
 
 /** What a seller may change of their profile: any of the fields of opening one, validated alike. */
 export const SellerProfilePatch = SellerBody.partial()
+  .extend({
+    returnWindowDays: z.number().int().min(0).max(90).optional().openapi({
+      description: "Days after delivery in which buyers may ask for a return; 0 accepts no returns",
+      example: 14,
+    }),
+  })
   .refine((patch) => Object.values(patch).some((value) => value !== undefined), {
-    message: "send at least one of storeName, contactEmail, shipsFrom",
+    message: "send at least one of storeName, contactEmail, shipsFrom, returnWindowDays",
   })
   .openapi("SellerProfileUpdate");
 export type SellerProfilePatch = z.infer<typeof SellerProfilePatch>;
@@ -35,6 +41,7 @@ export const SellerSchema = z
     storeName: z.string(),
     contactEmail: z.string(),
     shipsFrom: z.string(),
+    returnWindowDays: z.number().int().openapi({ description: "Days after delivery buyers may ask for a return" }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

@@ -35,6 +35,13 @@ export function findSellersByIds(db: Db, ids: string[]) {
     .where(inArray(sellers.id, ids));
 }
 
+export function returnWindowsByIds(db: Db, ids: string[]) {
+  return db
+    .select({ id: sellers.id, returnWindowDays: sellers.returnWindowDays })
+    .from(sellers)
+    .where(inArray(sellers.id, ids));
+}
+
 /** Whose account each seller is, and its store name. */
 export function sellerAccountsByIds(db: Db, ids: string[]) {
   return db
