@@ -64,7 +64,7 @@ export async function requestReturn(
         currentStatus: sellerOrder.status,
       });
     }
-    if (now > sellerOrder.returnWindowEndsAt || !["delivered", "partially_refunded"].includes(sellerOrder.status)) {
+    if (now >= sellerOrder.returnWindowEndsAt || !["delivered", "partially_refunded"].includes(sellerOrder.status)) {
       throw new AppError("return_window_closed", "The return window of these copies has closed.", {
         returnWindowEndsAt: new Date(sellerOrder.returnWindowEndsAt).toISOString(),
       });
