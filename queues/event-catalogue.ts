@@ -486,6 +486,7 @@ export const EVENT_CATALOG = {
           "status",
           "coverOptions",
           "photos",
+          "locationId",
         ]),
       ),
       previousPrice: money.optional(),
