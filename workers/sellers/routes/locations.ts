@@ -33,6 +33,7 @@ const list = securedRoute({
   middleware: [requireSeller],
   tags,
   summary: "The places you ship from, oldest first",
+  description: "Each with the id a listing names as its `locationId`.",
   responses: { 200: jsonContent(z.object({ items: z.array(LocationSchema) }), "Your locations") },
 });
 
