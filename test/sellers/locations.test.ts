@@ -83,6 +83,45 @@ describe("seller locations", () => {
     const unknown = await patchListing(seller, listing.id, { locationId: `loc_${"5".repeat(32)}` });
     expect(await codeOf(unknown)).toBe("unknown_location");
 
+    const created = await api(
+      "/v1/seller/listings",
+      json(
+        {
+          isbn: "9780140449136",
+          sku: `LOC-${crypto.randomUUID().slice(0, 8)}`,
+          condition: "good",
+          price: { amount: 900, currency: "EUR" },
+          quantity: 1,
+          title: "Meditations",
+          authors: ["Marcus Aurelius"],
+          locationId: theirs.id,
+        },
+        { headers: seller.auth },
+      ),
+    );
+    expect(created.status).toBe(422);
+    expect(await codeOf(created)).toBe("unknown_location");
+    const createdHere = await api(
+      "/v1/seller/listings",
+      json(
+        {
+          isbn: "9780140449136",
+          sku: `LOC-${crypto.randomUUID().slice(0, 8)}`,
+          condition: "good",
+          price: { amount: 900, currency: "EUR" },
+          quantity: 1,
+          title: "Meditations",
+          authors: ["Marcus Aurelius"],
+          locationId: lyon.id,
+        },
+        { headers: seller.auth },
+      ),
+    );
+    expect(createdHere.status).toBe(201);
+    const shown = await createdHere.json<{ id: string; locationId: string }>();
+    expect(shown.locationId).toBe(lyon.id);
+    await patchListing(seller, shown.id, { locationId: null });
+
     const placed = await patchListing(seller, listing.id, { locationId: lyon.id });
     expect(placed.status).toBe(200);
     expect((await placed.json<{ locationId: string }>()).locationId).toBe(lyon.id);
