@@ -1,5 +1,5 @@
-import { createEvent } from "../../queues/events";
 import type { OrdersContext } from "./context";
+import { orderEvents } from "./events";
 import { type Moves, merge, moveOrderTo, moveSellerOrdersTo } from "./plans";
 import * as store from "./store";
 import { changeOrder, type OrderState } from "./transitions";
@@ -38,25 +38,11 @@ function completionMoves(ctx: OrdersContext, state: OrderState, sellerOrder: sto
   const { db } = ctx.services;
   const { order } = state;
   const options = { actor: "system:completion" as const, reason: "return window over", now: at };
-  const money = (amount: number) => ({ amount, currency: order.currency });
   const parts: Moves[] = [
     // The seller order as read: a return opened meanwhile aborts the batch.
     { statements: [store.touchSellerOrder(db, sellerOrder, at)], events: [] },
     moveSellerOrdersTo(db, order, [sellerOrder], "completed", { ...options, patch: { completedAt: at } }),
-    {
-      statements: [],
-      events: [
-        createEvent("SellerOrderCompleted", {
-          orderId: order.id,
-          sellerOrderId: sellerOrder.id,
-          sellerId: sellerOrder.sellerId,
-          total: money(sellerOrder.total),
-          refunded: money(sellerOrder.refundedTotal),
-          sellerFundedDiscount: money(sellerOrder.sellerFundedDiscount),
-          completedAt: new Date(at).toISOString(),
-        }),
-      ],
-    },
+    { statements: [], events: [orderEvents.sellerOrderCompleted(order, sellerOrder, at)] },
   ];
   const after = state.sellerOrders.map((row) => (row.id === sellerOrder.id ? "completed" : row.status));
   const orderDone =
@@ -66,13 +52,7 @@ function completionMoves(ctx: OrdersContext, state: OrderState, sellerOrder: sto
   if (orderDone) {
     parts.push(moveOrderTo(db, state, "completed", { ...options, orderPatch: { completedAt: at } }), {
       statements: [],
-      events: [
-        createEvent("OrderCompleted", {
-          orderId: order.id,
-          buyerId: order.buyerId,
-          completedAt: new Date(at).toISOString(),
-        }),
-      ],
+      events: [orderEvents.orderCompleted(order, at)],
     });
   }
   return merge(...parts);
