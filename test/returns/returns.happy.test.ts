@@ -96,7 +96,7 @@ describe("returns: request → approve → tracking → received → refunded", 
   });
 
   it("the seller's own return window is set at delivery and shown on the profile and the seller order", async () => {
-    const { sellers, order, otherPart } = await orderToReturn();
+    const { sellers, otherPart } = await orderToReturn();
     const patched = await api(
       "/v1/seller/profile",
       json({ returnWindowDays: 30 }, { method: "PATCH", headers: sellers[1].auth }),
@@ -113,7 +113,6 @@ describe("returns: request → approve → tracking → received → refunded", 
       returnWindowEndsAt: string;
     }>();
     expect(Date.parse(shown.returnWindowEndsAt)).toBe(row.returnWindowEndsAt);
-    expect(order.id).toMatch(/^ord_/);
   });
 
   it("a seller whose window is 0 days takes no returns; the default is 14 days", async () => {

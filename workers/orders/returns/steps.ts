@@ -168,7 +168,12 @@ export async function receiveReturn(
   try {
     return present(
       ctx,
-      await stepReturn(ctx, row, "refunded", { actor, note: null, patch: { refundId: refund.id, restock }, refunded }),
+      await stepReturn(ctx, row, "refunded", {
+        actor,
+        note: null,
+        patch: { refundId: refund.id, restock: refund.restock },
+        refunded,
+      }),
     );
   } catch (error) {
     // Two receipts at once: the refund was one; the return answers as the other left it.
