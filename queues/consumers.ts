@@ -19,6 +19,7 @@ import {
   orderNoticeConsumer,
   paidSellerOrderConsumer,
   paymentAlertConsumer,
+  returnNoticeConsumer,
   stockAlertConsumer,
   stockLowConsumer,
 } from "../workers/notifications";
@@ -32,6 +33,7 @@ import type { GiveUpHandler } from "./dead-letters";
 export const consumers: readonly AnyConsumer[] = [
   mailConsumer,
   orderNoticeConsumer,
+  returnNoticeConsumer,
   communityNoticeConsumer,
   deliveryConsumer,
   stockLowConsumer,

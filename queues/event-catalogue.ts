@@ -440,6 +440,31 @@ export const EVENT_CATALOG = {
     queues: ["order-events", "notifications"],
     data: z.object({ orderId: id, buyerId: id, completedAt: z.iso.datetime() }),
   },
+  /** A buyer asked to send copies of one seller order back; the seller answers by `respondBy`. */
+  ReturnRequested: {
+    version: 1,
+    queues: ["order-events", "notifications"],
+    data: sellerOrderParties.extend({
+      returnId: id,
+      reason: z.string(),
+      comment: z.string().nullable(),
+      respondBy: z.iso.datetime(),
+      lines: z.array(z.object({ lineId: id, title: z.string(), quantity: z.number().int().positive() })),
+    }),
+  },
+  /** A return moved: decided (by the seller or an admin), escalated, sent back, received and refunded. */
+  ReturnStatusChanged: {
+    version: 1,
+    queues: ["order-events", "notifications"],
+    data: sellerOrderParties.extend({
+      returnId: id,
+      from: z.string(),
+      to: z.enum(["escalated", "approved", "rejected", "in_transit", "refunded"]),
+      actor: z.string(),
+      note: z.string().nullable(),
+      refunded: money.nullable(),
+    }),
+  },
   /** A user opened a seller profile; modules showing seller names keep their own copy from this. */
   SellerRegistered: {
     version: 1,
@@ -468,6 +493,7 @@ export const EVENT_CATALOG = {
           "status",
           "coverOptions",
           "photos",
+          "locationId",
         ]),
       ),
       previousPrice: money.optional(),

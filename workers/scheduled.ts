@@ -6,12 +6,20 @@ import type { Config } from "./config";
 import { purgeExpiredIdempotencyKeys } from "./http/middleware/idempotency";
 import type { Logger } from "./lib/log";
 import { cartRemindersContext, sendDueCartReminders } from "./notifications";
-import { expireUnpaidOrders, orderLedger, ordersContext, resumePendingRefunds } from "./orders";
+import {
+  completeSellerOrders,
+  escalateOverdueReturns,
+  expireUnpaidOrders,
+  orderLedger,
+  ordersContext,
+  resumePendingRefunds,
+} from "./orders";
 import { runReconciliation } from "./payments";
 import type { Services } from "./platform/services";
 
 /**
- * Cron triggers (wrangler.toml): every minute relays the outbox, expires unpaid orders, resumes stuck refunds,
+ * Cron triggers (wrangler.toml): every minute relays the outbox, expires unpaid orders, resumes stuck refunds, escalates
+ * unanswered return requests, completes seller orders whose return window is over,
  * sends the abandoned-cart reminders that are due and switches the listings' scheduled sale prices that are due; daily housekeeping (expired idempotency keys, relayed outbox rows
  * after 7 days, processed-event markers after 30 days), the payments reconciliation and the recompute of works' and
  * sellers' ratings from the reviews.
@@ -36,6 +44,10 @@ export async function runScheduled(cron: string, context: CronContext): Promise<
     if (expired > 0) log.info("unpaid orders expired", { expired });
     const resumed = await resumePendingRefunds(orders);
     if (resumed > 0) log.info("pending refunds resumed", { resumed });
+    const escalated = await escalateOverdueReturns(orders);
+    if (escalated > 0) log.info("return requests escalated", { escalated });
+    const completed = await completeSellerOrders(orders);
+    if (completed > 0) log.info("seller orders completed", { completed });
     const reminded = await sendDueCartReminders(cartRemindersContext(context));
     if (reminded > 0) log.info("cart reminders sent", { reminded });
     const switched = await switchDuePrices(catalogConsumerContext(context));

@@ -23,6 +23,8 @@ export interface CartListing {
   /** The edition's categories and all their ancestors, for promotions that target categories. */
   categoryIds: string[];
   coverOptions: CoverOptionView[];
+  /** The seller's location it ships from (null: the profile's country). */
+  locationId: string | null;
 }
 
 /**
@@ -58,6 +60,7 @@ export async function cartListings(ctx: CatalogContext, ids: string[]): Promise<
         format,
         condition: listing.condition,
         categoryIds: lineage.get(listing.editionId) ?? [],
+        locationId: listing.locationId,
         coverOptions: options.filter((option) => option.listingId === listing.id).map(coverOptionView),
       },
     ]),

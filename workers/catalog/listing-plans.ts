@@ -50,6 +50,7 @@ interface ListingFields {
   price: Money;
   quantity: number;
   lowStockThreshold?: number;
+  locationId?: string;
 }
 
 export interface Plan {
@@ -124,6 +125,7 @@ export function planCreateListing(
     stockVersion: stock.version,
     status: statusFor("active", stock.available),
     lowStockThreshold: fields.lowStockThreshold ?? 0,
+    locationId: fields.locationId ?? null,
     createdAt: now,
     updatedAt: now,
   } as const;
@@ -152,6 +154,7 @@ export interface ListingChanges {
   quantity?: number;
   lowStockThreshold?: number;
   status?: "active" | "paused";
+  locationId?: string | null;
   coverOptions?: CoverOptionInput[];
 }
 
@@ -162,6 +165,7 @@ type ChangedField =
   | "quantity"
   | "lowStockThreshold"
   | "status"
+  | "locationId"
   | "coverOptions";
 
 function coverOptionsDiffer(current: CoverOptionRow[], wanted: CoverOptionInput[]): boolean {
@@ -222,6 +226,10 @@ export function planUpdateListing(
     next.lowStockThreshold = changes.lowStockThreshold;
     changed.push("lowStockThreshold");
   }
+  if (changes.locationId !== undefined && changes.locationId !== current.locationId) {
+    next.locationId = changes.locationId;
+    changed.push("locationId");
+  }
   // Levels newer than the copy; or, for a listing whose StockDO has not started, the count it will start from.
   if (stock && (stock.version > current.stockVersion || (stock.version === 0 && current.stockVersion === 0))) {
     next.quantity = stock.onHand;
@@ -260,6 +268,7 @@ export function planUpdateListing(
       stockVersion: next.stockVersion,
       status: next.status,
       lowStockThreshold: next.lowStockThreshold,
+      locationId: next.locationId,
       updatedAt: now,
     }),
   );

@@ -84,9 +84,18 @@ async function requireAboveSales(ctx: CatalogContext, listingId: string, regular
  * authors and creates the work and edition in the same batch as the listing. The copies are counted in the
  * listing's StockDO first; D1 then records the listing with the object's levels.
  */
+/** A listing ships from one of its seller's own locations: anyone else's, or an unknown one, is 422. */
+async function requireOwnLocation(ctx: CatalogContext, sellerId: string, locationId: string | null | undefined) {
+  if (!locationId || (await ctx.sellers.ownsLocation(sellerId, locationId))) return;
+  throw new AppError("unknown_location", "No such location of yours: POST /v1/seller/locations adds one.", {
+    locationId,
+  });
+}
+
 export async function createListing(ctx: CatalogContext, sellerId: string, input: CreateListingInput) {
   const isbn13 = requireIsbn(input.isbn);
   checkPrices(input.price, input.coverOptions);
+  await requireOwnLocation(ctx, sellerId, input.locationId);
   if ((await listingsBySku(ctx.db, sellerId, [input.sku])).length > 0) {
     throw new AppError("sku_taken", `You already have a listing with SKU "${input.sku}".`);
   }
@@ -161,6 +170,7 @@ export async function createListing(ctx: CatalogContext, sellerId: string, input
 export async function updateListing(ctx: CatalogContext, sellerId: string, id: string, changes: ListingChanges) {
   checkPrices(changes.price, changes.coverOptions);
   const found = await ownListing(ctx, sellerId, id);
+  await requireOwnLocation(ctx, sellerId, changes.locationId);
   if (changes.price) await requireAboveSales(ctx, id, changes.price.amount);
   const options = await coverOptionsOf(ctx.db, [id]);
   const recount = changes.quantity !== undefined && changes.quantity !== found.listing.quantity;

@@ -154,6 +154,7 @@ export interface ListingView extends PricesShown {
   available: number;
   status: ListingStatus;
   lowStockThreshold: number;
+  locationId: string | null;
   coverOptions: CoverOptionView[];
   photos: PhotoView[];
   createdAt: string;
@@ -180,6 +181,7 @@ export function listingView(
     available: row.available,
     status: row.status,
     lowStockThreshold: row.lowStockThreshold,
+    locationId: row.locationId,
     ...extras,
     createdAt: new Date(row.createdAt).toISOString(),
     updatedAt: new Date(row.updatedAt).toISOString(),

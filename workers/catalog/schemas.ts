@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { humanText, PageQuery } from "../http/schemas";
+import { idPattern } from "../lib/ids";
 import { MoneySchema } from "../lib/money";
 import { SellerRatingSchema } from "../sellers";
 import {
@@ -217,6 +218,7 @@ export const ListingSchema = z
       .number()
       .int()
       .openapi({ description: "Copies available at or below which `StockLow` is emitted; 0 = off." }),
+    locationId: z.string().nullable().openapi({ description: "Where it ships from; null: the profile's country" }),
     coverOptions: z.array(CoverOptionSchema),
     photos: z.array(PhotoSchema).openapi({ description: "In the seller's order." }),
     createdAt: z.string(),
@@ -329,6 +331,9 @@ export const CreateListingBody = z
     format: z.enum(EDITION_FORMATS).optional().openapi({
       description: "The new edition's format (paperback if not given); used only when this listing creates one.",
     }),
+    locationId: z.string().regex(idPattern("loc"), "a location id (loc_…)").optional().openapi({
+      description: "One of your locations (POST /v1/seller/locations): shipping is quoted from its country",
+    }),
   })
   .openapi("CreateListing");
 
@@ -345,6 +350,12 @@ export const UpdateListingBody = z
         "Emit `StockLow` when a sale or recount takes the copies available to this many or fewer; 0 (the default) never does.",
     }),
     status: z.enum(["active", "paused"]).optional(),
+    locationId: z
+      .string()
+      .regex(idPattern("loc"), "a location id (loc_…)")
+      .nullable()
+      .optional()
+      .openapi({ description: "One of your locations, or null to ship from your profile's country again" }),
     coverOptions: z.array(CoverOptionInput).max(20).optional().openapi({
       description: "The full set: options with an id are kept and updated, others added, missing removed.",
     }),

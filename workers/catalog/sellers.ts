@@ -1,15 +1,18 @@
 import type { Services } from "../platform/services";
-import { type SellerRating, sellerOf, sellerStores, storeNames } from "../sellers";
+import { ownLocation, type SellerRating, sellerOf, sellerStores, storeNames } from "../sellers";
 
 /**
  * What the catalog needs to know about sellers, which the sellers module owns: who a signed-in user sells
- * as, the store names shown on cart lines, and the store names and ratings shown on offers. The catalog asks
+ * as, the store names shown on cart lines, the store names and ratings shown on offers, and whose locations are
+ * whose. The catalog asks
  * sellers' service; it never reads its tables.
  */
 export interface SellerDirectory {
   sellerIdOf(userId: string): Promise<string | undefined>;
   storeNames(sellerIds: string[]): Promise<Map<string, string>>;
   stores(sellerIds: string[]): Promise<Map<string, OfferSeller>>;
+  /** Whether a location is this seller's own, for a listing that ships from it. */
+  ownsLocation(sellerId: string, locationId: string): Promise<boolean>;
 }
 
 /** The seller as an offer shows it. */
@@ -33,5 +36,6 @@ export function sellerDirectory(services: Services): SellerDirectory {
     },
     storeNames: (sellerIds) => storeNames({ services }, sellerIds),
     stores: (sellerIds) => sellerStores({ services }, sellerIds),
+    ownsLocation: async (sellerId, locationId) => (await ownLocation({ services }, sellerId, locationId)) !== undefined,
   };
 }

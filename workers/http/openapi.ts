@@ -18,6 +18,10 @@ const API_TAGS = [
   { name: "Checkout", description: "Turn the cart into an order, hold its copies and start the payment." },
   { name: "Orders", description: "The buyer's orders: status, receipt and cancellation." },
   { name: "Refunds", description: "Refunds on paid orders, by the seller of the lines or an admin." },
+  {
+    name: "Returns",
+    description: "Buyers send delivered copies back within the seller's window; sellers (or admins) decide and refund.",
+  },
   { name: "Identity", description: "Accounts, login, tokens, email verification and password reset." },
   { name: "Account", description: "The signed-in account: profile, password, sessions, deletion." },
   {
@@ -45,6 +49,7 @@ const API_TAGS = [
     description: "A seller's payout account, their ledger and balances, and the transfers to them.",
   },
   { name: "Seller shipping", description: "Where a seller ships to and what it charges." },
+  { name: "Seller locations", description: "The places a seller ships from; a listing's shipping is quoted from one." },
   { name: "Seller reports", description: "A seller's sales report (JSON or CSV) and dashboard figures." },
   { name: "Seller print jobs", description: "The covers printed for a seller's lines, with their status." },
   {

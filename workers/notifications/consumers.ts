@@ -6,6 +6,7 @@ import { ORDER_NOTICE_EVENTS, type OrderNoticeEvent, orderNotices } from "./noti
 import { ACCOUNT_MAIL_EVENTS, type AccountMailEvent, sendMailFor } from "./service/account-mail";
 import { deliver, deliveryGaveUp } from "./service/deliver";
 import { notifyAll } from "./service/notify";
+import { RETURN_NOTICE_EVENTS, type ReturnNoticeEvent, returnNotices } from "./service/return-notices";
 
 /** Account and security mail, sent straight away; the delivery log row commits with the processed-event marker. */
 export const mailConsumer = defineConsumer({
@@ -23,6 +24,17 @@ export const orderNoticeConsumer = defineConsumer({
   handle: (event, context) => {
     const ctx = notificationsConsumerContext(context);
     return notifyAll(ctx, orderNotices(ctx, event as OrderNoticeEvent));
+  },
+});
+
+/** Each step of a return becomes the buyer's and the seller's notices. */
+export const returnNoticeConsumer = defineConsumer({
+  name: "notifications.return-notices",
+  queue: "notifications",
+  handles: RETURN_NOTICE_EVENTS,
+  async handle(event, context) {
+    const ctx = notificationsConsumerContext(context);
+    return notifyAll(ctx, await returnNotices(ctx, event as ReturnNoticeEvent));
   },
 });
 

@@ -14,6 +14,7 @@ export {
   deliveryGiveUp,
   mailConsumer,
   orderNoticeConsumer,
+  returnNoticeConsumer,
 } from "./consumers";
 export { cartRemindersContext, notificationsContext } from "./context";
 export { DevMailbox } from "./mail/dev-mailbox";

@@ -10,7 +10,14 @@ import type { PaymentRow } from "../payments";
 import { startPayment } from "../payments";
 import type { Services } from "../platform/services";
 import { holdUses, releaseUses } from "../promotions";
-import { quoteShipping, type ShippingMethod, sellerProfiles, shippingRates } from "../sellers";
+import {
+  locationCountries,
+  quoteShipping,
+  type ShippingMethod,
+  type ShippingRates,
+  sellerProfiles,
+  shippingRates,
+} from "../sellers";
 import type { OrdersContext } from "./context";
 import { orderEvents } from "./events";
 import { moveWholeOrder } from "./plans";
@@ -80,30 +87,31 @@ function groupBySeller(lines: PricedLine[]): Map<string, PricedLine[]> {
 
 const units = (lines: PricedLine[]) => lines.reduce((sum, line) => sum + line.cartLine.quantity, 0);
 
-/** Each seller's shipping charge to the address; a seller who does not ship there refuses the checkout (422). */
+/**
+ * Each seller's shipping charge to the address, quoted from where each listing ships: its location's country, or
+ * the seller's ships-from country; copies from different countries go as parcels of their own. A seller who does
+ * not ship there refuses the checkout (422).
+ */
 async function shippingCharges(
   services: Services,
   bySeller: Map<string, PricedLine[]>,
   request: CheckoutRequest,
 ): Promise<Map<string, number>> {
   const sellerIds = [...bySeller.keys()];
-  const [profiles, rates] = await Promise.all([
+  const locationIds = [...bySeller.values()].flatMap((lines) => lines.flatMap((line) => line.listing.locationId ?? []));
+  const [profiles, rates, countries] = await Promise.all([
     sellerProfiles({ services }, sellerIds),
     shippingRates(services, sellerIds),
+    locationCountries({ services }, locationIds),
   ]);
   const charges = new Map<string, number>();
   const refused = [];
   for (const [sellerId, lines] of bySeller) {
     const profile = profiles.get(sellerId);
     const quote = profile
-      ? quoteShipping(rates.get(sellerId)!, {
-          shipsFrom: profile.shipsFrom,
-          country: request.address.country,
-          method: request.method,
-          units: units(lines),
-        })
+      ? quoteParcels(rates.get(sellerId)!, request, byOrigin(lines, profile.shipsFrom, countries))
       : ({ ok: false, reason: "country_not_served" } as const);
-    if (quote.ok) charges.set(sellerId, quote.charge.amount);
+    if (quote.ok) charges.set(sellerId, quote.amount);
     else
       refused.push({
         sellerId,
@@ -123,6 +131,32 @@ async function shippingCharges(
     });
   }
   return charges;
+}
+
+/** A seller's lines by the country they ship from. */
+function byOrigin(lines: PricedLine[], shipsFrom: string, countries: Map<string, string>) {
+  const origins = new Map<string, PricedLine[]>();
+  for (const line of lines) {
+    const origin = (line.listing.locationId && countries.get(line.listing.locationId)) || shipsFrom;
+    origins.set(origin, [...(origins.get(origin) ?? []), line]);
+  }
+  return origins;
+}
+
+/** The parcels' charges added up, or the first parcel's refusal. */
+function quoteParcels(rates: ShippingRates, request: CheckoutRequest, origins: Map<string, PricedLine[]>) {
+  let amount = 0;
+  for (const [shipsFrom, lines] of origins) {
+    const quote = quoteShipping(rates, {
+      shipsFrom,
+      country: request.address.country,
+      method: request.method,
+      units: units(lines),
+    });
+    if (!quote.ok) return quote;
+    amount += quote.charge.amount;
+  }
+  return { ok: true as const, amount };
 }
 
 function outOfStock(

@@ -16,6 +16,8 @@ export interface OrdersContext {
   processingHoldMs: number;
   /** Who hears of a payment that did not pay its order (ADMIN_EMAILS). */
   operatorEmails: readonly string[];
+  /** One return window for every seller, in seconds (RETURN_WINDOW_SECONDS, local runs and tests only). */
+  returnWindowSeconds?: number;
 }
 
 /** The orders context of a queue batch or a cron run. */
@@ -28,6 +30,7 @@ export function ordersContext({ env, config, services, log }: ConsumerContext): 
     holdMs: config.CART_HOLD_MINUTES * 60_000,
     processingHoldMs: config.PAYMENT_PROCESSING_HOLD_DAYS * 86_400_000,
     operatorEmails: config.ADMIN_EMAILS,
+    returnWindowSeconds: config.RETURN_WINDOW_SECONDS,
   };
 }
 

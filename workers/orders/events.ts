@@ -220,4 +220,24 @@ export const orderEvents = {
 
   orderDelivered: (order: store.OrderRow, sellerOrder: SellerOrderParty, buyer: Contact) =>
     createEvent("OrderDelivered", parties(order, sellerOrder, buyer)),
+
+  sellerOrderCompleted: (order: store.OrderRow, sellerOrder: store.SellerOrderRow, at: number) => {
+    const money = (amount: number) => ({ amount, currency: order.currency });
+    return createEvent("SellerOrderCompleted", {
+      orderId: order.id,
+      sellerOrderId: sellerOrder.id,
+      sellerId: sellerOrder.sellerId,
+      total: money(sellerOrder.total),
+      refunded: money(sellerOrder.refundedTotal),
+      sellerFundedDiscount: money(sellerOrder.sellerFundedDiscount),
+      completedAt: new Date(at).toISOString(),
+    });
+  },
+
+  orderCompleted: (order: store.OrderRow, at: number) =>
+    createEvent("OrderCompleted", {
+      orderId: order.id,
+      buyerId: order.buyerId,
+      completedAt: new Date(at).toISOString(),
+    }),
 };

@@ -2,7 +2,8 @@ import { AppError } from "../http/errors";
 import { contactOf } from "../identity";
 import { newId } from "../lib/ids";
 import type { Services } from "../platform/services";
-import { storeNames } from "../sellers";
+import { returnWindowDays, storeNames } from "../sellers";
+import type { OrdersContext } from "./context";
 import { orderEvents } from "./events";
 import { moveSellerOrdersTo } from "./plans";
 import * as store from "./store";
@@ -82,12 +83,22 @@ export async function shipSellerOrder(
   });
 }
 
+const DAY_MS = 86_400_000;
+
+/** How long after delivery the buyer may ask for a return: the one local window where set, else the seller's. */
+async function returnWindowMs(ctx: OrdersContext, sellerId: string): Promise<number> {
+  if (ctx.returnWindowSeconds !== undefined) return ctx.returnWindowSeconds * 1000;
+  const days = (await returnWindowDays({ services: ctx.services }, [sellerId])).get(sellerId);
+  return (days ?? 0) * DAY_MS;
+}
+
 export async function markSellerOrderDelivered(
-  services: Services,
+  ctx: OrdersContext,
   sellerId: string,
   sellerOrderId: string,
   actor: Actor,
 ): Promise<void> {
+  const { services } = ctx;
   const found = await ownSellerOrder(services, sellerId, sellerOrderId);
   const { buyer, storeName } = await context(services, found);
   const [shipment] = await store.shipmentsOfSellerOrders(services.db, [sellerOrderId]);
@@ -96,6 +107,7 @@ export async function markSellerOrderDelivered(
       currentStatus: found.status,
     });
   }
+  const windowMs = await returnWindowMs(ctx, sellerId);
   await changeOrder(services, found.orderId, (state) => {
     const sellerOrder = state.sellerOrders.find((so) => so.id === sellerOrderId)!;
     const now = Date.now();
@@ -103,6 +115,7 @@ export async function markSellerOrderDelivered(
       actor,
       reason: null,
       now,
+      patch: { deliveredAt: now, returnWindowEndsAt: now + windowMs },
     });
     return {
       statements: [store.markDelivered(services.db, sellerOrderId, now), ...moves.statements],

@@ -1,8 +1,10 @@
 /** What orders offers the other modules; everything else in this folder is private to it. */
+export { completeSellerOrders } from "./completion";
 export { cancellationConsumer, paymentOutcomeConsumer } from "./consumers";
 export { type OrdersContext, ordersContext, ordersContextOf } from "./context";
 export { type OrderSeller, orderSellers, type PlatformFundedLine, platformFundedLines } from "./parties";
 export { type BuyersSellerOrder, deliveredSellerOrderOf, hasDeliveredAnyOf } from "./purchases";
+export { escalateOverdueReturns } from "./returns/escalation";
 export { orderRoutes } from "./routes";
 export {
   RefundBody,

@@ -40,7 +40,7 @@ function paidFor(line: store.OrderLineRow, copies: number): number {
 }
 
 /** The lines asked for, each at what was paid for the copies asked (capped at what is left of it). */
-function fromLines(
+export function fromLines(
   state: OrderState,
   caller: RefundCaller,
   asked: NonNullable<RefundInput["lines"]>,

@@ -156,6 +156,7 @@ export const OrderSchema = z
     shippingMethod: z.enum(["standard", "express"]),
     holdExpiresAt: z.string().openapi({ description: "Unpaid orders expire, and their copies go back on sale, then" }),
     paidAt: z.string().nullable(),
+    completedAt: z.string().nullable().openapi({ description: "When every seller order completed" }),
     cancelReason: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -170,6 +171,14 @@ export const OrderSchema = z
         tax: TaxSchema,
         lines: z.array(LineSchema),
         shipment: ShipmentSchema.nullable(),
+        returnWindowEndsAt: z
+          .string()
+          .nullable()
+          .openapi({ description: "Returns can be asked for until then (set at delivery)" }),
+        completedAt: z
+          .string()
+          .nullable()
+          .openapi({ description: "Delivered, the return window over, no return open" }),
       }),
     ),
     refunds: z.array(RefundSchema),
@@ -282,6 +291,11 @@ export const SellerOrderSchema = z
     shipTo: AddressView.nullable().openapi({ description: "Where to send it, while there is something to send" }),
     shipment: ShipmentSchema.nullable(),
     paidAt: z.string().nullable(),
+    returnWindowEndsAt: z
+      .string()
+      .nullable()
+      .openapi({ description: "Returns can be asked for until then (set at delivery)" }),
+    completedAt: z.string().nullable().openapi({ description: "Delivered, the return window over, no return open" }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

@@ -283,6 +283,6 @@ export async function shipOrder(ctx: OrdersContext, sellerId: string, sellerOrde
 
 /** The seller says their parcel arrived; answers the seller order, delivered. */
 export async function markDelivered(ctx: OrdersContext, sellerId: string, sellerOrderId: string) {
-  await markSellerOrderDelivered(ctx.services, sellerId, sellerOrderId, `seller:${sellerId}`);
+  await markSellerOrderDelivered(ctx, sellerId, sellerOrderId, `seller:${sellerId}`);
   return sellerOrder(ctx, sellerId, sellerOrderId);
 }

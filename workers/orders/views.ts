@@ -166,6 +166,7 @@ export function orderView(
     shippingMethod: order.shippingMethod,
     holdExpiresAt: iso(order.holdExpiresAt)!,
     paidAt: iso(order.paidAt),
+    completedAt: iso(order.completedAt),
     cancelReason: order.cancelReason,
     createdAt: iso(order.createdAt)!,
     updatedAt: iso(order.updatedAt)!,
@@ -181,6 +182,8 @@ export function orderView(
         .filter((line) => line.sellerOrderId === sellerOrder.id)
         .map((l) => lineView(l, order.currency)),
       shipment: shipmentView(extra.shipments.find((s) => s.sellerOrderId === sellerOrder.id)),
+      returnWindowEndsAt: iso(sellerOrder.returnWindowEndsAt),
+      completedAt: iso(sellerOrder.completedAt),
     })),
     refunds: extra.refunds.map(refundView),
     history: extra.history.map((row) => ({
@@ -261,6 +264,8 @@ export function sellerOrderView(
     shipTo: SHIPPING_STATUSES.includes(sellerOrder.status) ? (order.shippingAddress as ShippingAddress) : null,
     shipment: shipmentView(shipment),
     paidAt: iso(order.paidAt),
+    returnWindowEndsAt: iso(sellerOrder.returnWindowEndsAt),
+    completedAt: iso(sellerOrder.completedAt),
     createdAt: iso(sellerOrder.createdAt)!,
     updatedAt: iso(sellerOrder.updatedAt)!,
   };

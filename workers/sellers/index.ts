@@ -1,5 +1,6 @@
 /** What sellers offers the other modules; everything else in this folder is private to it. */
 export { type SellersContext, sellersContext } from "./context";
+export { locationCountries, ownLocation, removeLocation } from "./locations";
 export { callingSeller, requireSeller } from "./middleware";
 export {
   moveSellerRating,
@@ -10,15 +11,24 @@ export {
   setSellerRating,
 } from "./ratings";
 export { sellerRoutes } from "./routes";
-export { SellerBody, SellerIdParam, SellerProfilePatch, SellerRatingSchema, ShippingRatesBody } from "./schemas";
+export {
+  LocationIdParam,
+  SellerBody,
+  SellerIdParam,
+  SellerProfilePatch,
+  SellerRatingSchema,
+  ShippingRatesBody,
+} from "./schemas";
 export {
   accountSellers,
   becomeSeller,
   quoteShipping,
   replaceShippingRates,
+  returnWindowDays,
   type SellerStoreView,
   type SellerView,
   type ShippingMethod,
+  type ShippingRates,
   type ShippingRatesView,
   sellerAccounts,
   sellerOf,

@@ -22,8 +22,14 @@ export type SellerBody = z.infer<typeof SellerBody>;
 
 /** What a seller may change of their profile: any of the fields of opening one, validated alike. */
 export const SellerProfilePatch = SellerBody.partial()
+  .extend({
+    returnWindowDays: z.number().int().min(0).max(90).optional().openapi({
+      description: "Days after delivery in which buyers may ask for a return; 0 accepts no returns",
+      example: 14,
+    }),
+  })
   .refine((patch) => Object.values(patch).some((value) => value !== undefined), {
-    message: "send at least one of storeName, contactEmail, shipsFrom",
+    message: "send at least one of storeName, contactEmail, shipsFrom, returnWindowDays",
   })
   .openapi("SellerProfileUpdate");
 export type SellerProfilePatch = z.infer<typeof SellerProfilePatch>;
@@ -35,6 +41,7 @@ export const SellerSchema = z
     storeName: z.string(),
     contactEmail: z.string(),
     shipsFrom: z.string(),
+    returnWindowDays: z.number().int().openapi({ description: "Days after delivery buyers may ask for a return" }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -103,3 +110,48 @@ export const ShippingRatesSchema = z
     updatedAt: z.string().nullable(),
   })
   .openapi("ShippingRates");
+
+const line = (max: number) => humanText(z.string().trim().min(1).max(max));
+
+export const LocationBody = z
+  .object({
+    name: line(80).openapi({ example: "Leipzig warehouse" }),
+    country: Country,
+    address: z.object({
+      line1: line(120).openapi({ example: "Karl-Liebknecht-Str. 10" }),
+      line2: line(120).optional(),
+      postalCode: line(16).openapi({ example: "04107" }),
+      city: line(80).openapi({ example: "Leipzig" }),
+    }),
+  })
+  .openapi("SellerLocationRequest");
+export type LocationBody = z.infer<typeof LocationBody>;
+
+export const LocationPatch = LocationBody.partial()
+  .refine((patch) => Object.values(patch).some((value) => value !== undefined), {
+    message: "send at least one of name, country, address",
+  })
+  .openapi("SellerLocationUpdate");
+
+export const LocationIdParam = z.object({
+  id: z
+    .string()
+    .regex(idPattern("loc"), "a location id (loc_…)")
+    .openapi({ example: "loc_0192f0c4a1b27c3e8d5f6a7b8c9d0e1f" }),
+});
+
+export const LocationSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    country: z.string(),
+    address: z.object({
+      line1: z.string(),
+      line2: z.string().optional(),
+      postalCode: z.string(),
+      city: z.string(),
+    }),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi("SellerLocation");

@@ -22,6 +22,8 @@ export interface SellerView {
   storeName: string;
   contactEmail: string;
   shipsFrom: string;
+  /** Days after delivery in which buyers may ask for a return (0: no returns). */
+  returnWindowDays: number;
   createdAt: string;
   updatedAt: string;
 }
@@ -32,6 +34,7 @@ const sellerView = (seller: store.SellerRow): SellerView => ({
   storeName: seller.storeName,
   contactEmail: seller.contactEmail,
   shipsFrom: seller.shipsFrom,
+  returnWindowDays: seller.returnWindowDays,
   createdAt: new Date(seller.createdAt).toISOString(),
   updatedAt: new Date(seller.updatedAt).toISOString(),
 });
@@ -100,13 +103,13 @@ export async function sellerProfile(ctx: Pick<SellersContext, "services">, selle
 }
 
 /**
- * Changes what a seller's profile says (store name, contact email, ships-from country), with the rules of opening
+ * Changes what a seller's profile says (store name, contact email, ships-from country, return window), with the rules of opening
  * one: a store name is the seller's alone, in any case. Offers and orders show the new name from now on.
  */
 export async function updateSellerProfile(
   ctx: Pick<SellersContext, "services">,
   sellerId: string,
-  input: Partial<ProfileInput>,
+  input: Partial<ProfileInput> & { returnWindowDays?: number },
   now = Date.now(),
 ): Promise<SellerView> {
   const { db } = ctx.services;
@@ -121,6 +124,7 @@ export async function updateSellerProfile(
   }
   if (input.contactEmail !== undefined) patch.contactEmail = normaliseEmail(input.contactEmail).email;
   if (input.shipsFrom !== undefined) patch.shipsFrom = input.shipsFrom;
+  if (input.returnWindowDays !== undefined) patch.returnWindowDays = input.returnWindowDays;
   try {
     await store.updateSeller(db, sellerId, patch);
   } catch (error) {
@@ -128,6 +132,15 @@ export async function updateSellerProfile(
     throw error;
   }
   return sellerView({ ...current, ...patch });
+}
+
+/** Each seller's return window in days, by seller id, for the orders module to set at delivery. */
+export async function returnWindowDays(
+  ctx: Pick<SellersContext, "services">,
+  sellerIds: string[],
+): Promise<Map<string, number>> {
+  const rows = await readChunked([...new Set(sellerIds)], (part) => store.returnWindowsByIds(ctx.services.db, part));
+  return new Map(rows.map((row) => [row.id, row.returnWindowDays]));
 }
 
 /** The seller profile of a user, for modules that act on behalf of a seller (listings, payouts). */

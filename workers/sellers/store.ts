@@ -1,5 +1,5 @@
-import { eq, inArray } from "drizzle-orm";
-import { sellerShippingRates, sellers } from "../../schema/sellers";
+import { and, eq, inArray } from "drizzle-orm";
+import { sellerLocations, sellerShippingRates, sellers } from "../../schema/sellers";
 import { type Db, upserting } from "../platform/db";
 
 /** Drizzle queries on the sellers module's tables, and nothing else. Writes are returned unexecuted for batching. */
@@ -31,6 +31,13 @@ export function findSellersByIds(db: Db, ids: string[]) {
       ratingCount: sellers.ratingCount,
       ratingTotal: sellers.ratingTotal,
     })
+    .from(sellers)
+    .where(inArray(sellers.id, ids));
+}
+
+export function returnWindowsByIds(db: Db, ids: string[]) {
+  return db
+    .select({ id: sellers.id, returnWindowDays: sellers.returnWindowDays })
     .from(sellers)
     .where(inArray(sellers.id, ids));
 }
@@ -74,3 +81,26 @@ export function upsertShippingRates(db: Db, row: ShippingRatesRow) {
   const { sellerId: _key, ...rest } = row;
   return upserting(db, db.insert(sellerShippingRates).values(row), sellerShippingRates.sellerId, rest);
 }
+
+// locations
+
+export type LocationRow = typeof sellerLocations.$inferSelect;
+
+export const insertLocation = (db: Db, row: typeof sellerLocations.$inferInsert) =>
+  db.insert(sellerLocations).values(row);
+
+export const locationsOfSeller = (db: Db, sellerId: string) =>
+  db
+    .select()
+    .from(sellerLocations)
+    .where(eq(sellerLocations.sellerId, sellerId))
+    .orderBy(sellerLocations.createdAt, sellerLocations.id);
+
+export const locationsByIds = (db: Db, ids: string[]) =>
+  db.select().from(sellerLocations).where(inArray(sellerLocations.id, ids));
+
+export const updateLocation = (db: Db, id: string, patch: Partial<typeof sellerLocations.$inferInsert>) =>
+  db.update(sellerLocations).set(patch).where(eq(sellerLocations.id, id));
+
+export const deleteLocation = (db: Db, sellerId: string, id: string) =>
+  db.delete(sellerLocations).where(and(eq(sellerLocations.id, id), eq(sellerLocations.sellerId, sellerId)));

@@ -8,6 +8,7 @@ import { listingRoutes } from "./listings";
 import { mediaRoutes } from "./media";
 import { salePriceRoutes } from "./sale-prices";
 import { sellerListingRoutes } from "./seller-listings";
+import { sellerLocationRoutes } from "./seller-locations";
 
 /** The public catalog reads (books, search, suggestions, categories, listings, price history): SQL and cache only. */
 export const catalogReadRoutes = createRouter()
@@ -20,6 +21,7 @@ export const catalogRoutes = createRouter()
   .route("/", catalogReadRoutes)
   .route("/", mediaRoutes)
   .route("/", sellerListingRoutes)
+  .route("/", sellerLocationRoutes)
   .route("/", listingPhotoRoutes)
   .route("/", salePriceRoutes)
   .route("/", importRoutes)

@@ -388,3 +388,13 @@ export function placePhoto(db: Db, listingId: string, photoId: string, position:
 export function deletePhoto(db: Db, listingId: string, photoId: string): Statement {
   return db.delete(listingPhotos).where(and(eq(listingPhotos.listingId, listingId), eq(listingPhotos.id, photoId)));
 }
+
+/** Whether any of the seller's listings ships from this location. */
+export async function listingShipsFrom(db: Db, sellerId: string, locationId: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: listings.id })
+    .from(listings)
+    .where(and(eq(listings.sellerId, sellerId), eq(listings.locationId, locationId)))
+    .limit(1);
+  return rows.length > 0;
+}

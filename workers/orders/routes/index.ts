@@ -1,9 +1,12 @@
 import { createRouter } from "../../http/router";
+import { adminReturnRoutes } from "./admin-returns";
 import { buyerOrderRoutes } from "./buyer";
 import { checkoutRoutes } from "./checkout";
 import { refundRoutes } from "./refunds";
+import { returnRoutes } from "./returns";
 import { sellerOrderRoutes } from "./seller";
 import { sellerReportRoutes } from "./seller-reports";
+import { sellerReturnRoutes } from "./seller-returns";
 
 /** Every route of the orders module, mounted once in workers/app.ts. */
 export const orderRoutes = createRouter()
@@ -11,4 +14,7 @@ export const orderRoutes = createRouter()
   .route("/", buyerOrderRoutes)
   .route("/", refundRoutes)
   .route("/", sellerOrderRoutes)
-  .route("/", sellerReportRoutes);
+  .route("/", sellerReportRoutes)
+  .route("/", returnRoutes)
+  .route("/", sellerReturnRoutes)
+  .route("/", adminReturnRoutes);

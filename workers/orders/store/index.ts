@@ -8,6 +8,7 @@ import type { OrderStatus, SellerOrderStatus } from "../states";
 import { notShipped, TO_SHIP } from "./reports";
 
 export * from "./reports";
+export * from "./returns";
 
 /**
  * Drizzle queries on the orders module's tables, and nothing else. Writes are returned unexecuted so a service
