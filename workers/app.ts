@@ -12,7 +12,7 @@ import { notificationRoutes } from "./notifications";
 import { operationsRoutes } from "./operations";
 import { orderLedger, orderRoutes } from "./orders";
 import { paymentRoutes } from "./payments";
-import { payoutRoutes } from "./payouts";
+import { payoutLedger, payoutRoutes } from "./payouts";
 import { printingRoutes } from "./printing";
 import { promotionRoutes } from "./promotions";
 import { accountSellers, sellerRoutes } from "./sellers";
@@ -29,8 +29,8 @@ export function createApp() {
   app.route("/", cartRoutes);
   app.route("/", notificationRoutes);
   app.route("/", liveRoutes);
-  // Payments' reconciliation is given the orders ledger here, so payments never imports orders.
-  app.route("/", paymentRoutes(orderLedger));
+  // Payments' reconciliation is given the orders and payouts ledgers here, so payments imports neither.
+  app.route("/", paymentRoutes(orderLedger, payoutLedger));
   app.route("/", operationsRoutes);
   app.route("/", catalogRoutes);
   app.route("/", sellerRoutes);

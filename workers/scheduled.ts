@@ -15,6 +15,7 @@ import {
   resumePendingRefunds,
 } from "./orders";
 import { runReconciliation } from "./payments";
+import { payoutLedger } from "./payouts";
 import type { Services } from "./platform/services";
 
 /**
@@ -57,8 +58,8 @@ export async function runScheduled(cron: string, context: CronContext): Promise<
     await purgeExpiredIdempotencyKeys(services.db);
     await purgeRelayedOutbox(services.db);
     await purgeProcessedEvents(services.db);
-    // Reconciliation is given the orders ledger here, so payments never imports orders.
-    const run = await runReconciliation({ services, orders: orderLedger(services) });
+    // Reconciliation is given the orders and payouts ledgers here, so payments imports neither.
+    const run = await runReconciliation({ services, orders: orderLedger(services), payouts: payoutLedger(services) });
     (run.findings > 0 ? log.warn : log.info)("reconciliation", { runId: run.id, findings: run.findings });
     await recomputeRatings(communityConsumerContext(context));
   }

@@ -31,13 +31,16 @@ interface RefundRequest {
   actor: Actor;
 }
 
-const REFUNDABLE_ORDER: readonly OrderStatus[] = ["paid", "partially_refunded", "cancelled"];
+// A completed order can still give money back (a goodwill refund, a dispute settled by refunding): its status stays
+// `completed`, its refunded totals grow, and payouts reverses the seller's share of what was transferred.
+const REFUNDABLE_ORDER: readonly OrderStatus[] = ["paid", "partially_refunded", "cancelled", "completed"];
 const REFUNDABLE_SELLER_ORDER: readonly SellerOrderStatus[] = [
   "paid",
   "shipped",
   "delivered",
   "partially_refunded",
   "cancelled",
+  "completed",
 ];
 
 export function exceeds(refundable: number, currency: string, what: string): AppError {
@@ -300,7 +303,7 @@ function completionPlan(
   }
   for (const allocated of refund.allocation.sellerOrders) {
     const sellerOrder = current.sellerOrders.find((row) => row.id === allocated.sellerOrderId);
-    if (!sellerOrder || sellerOrder.status === "cancelled" || sellerOrder.status === "refunded") continue;
+    if (!sellerOrder || ["cancelled", "refunded", "completed"].includes(sellerOrder.status)) continue;
     const to = sellerOrder.refundedTotal >= sellerOrder.total ? "refunded" : "partially_refunded";
     moves.push(moveSellerOrdersTo(db, order, [sellerOrder], to, options));
   }

@@ -1,5 +1,6 @@
 /** What payments offers the other modules; everything else in this folder is private to it. */
 export { alertOperators } from "./alerts";
+export { paymentsContextOf } from "./context";
 export type { PaymentProvider } from "./provider";
 export { paymentProvider } from "./providers";
 export {

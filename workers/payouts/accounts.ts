@@ -2,7 +2,6 @@ import type { EventData } from "../../queues/event-catalogue";
 import type { CallingSeller } from "../http/context";
 import { AppError } from "../http/errors";
 import type { PayoutsContext } from "./context";
-import { payoutEvents } from "./events";
 import {
   insertPayoutAccount,
   type PayoutAccountRow,
@@ -99,9 +98,9 @@ export async function accountUpdated(ctx: PayoutsContext, update: EventData<"Pay
 }
 
 /**
- * The simulator's onboarding step (its account links point here): the account is done, said through the outbox as
- * Stripe's `account.updated` webhook would say it. Only while the simulator is the provider; an unknown account
- * is 404, and the way back must be on this Worker's own origin.
+ * The simulator's onboarding step (its account links point here), checked before the simulator says the account is
+ * done: only while the simulator is the provider; an unknown account is 404, and the way back must be on this
+ * Worker's own origin. Answers where to send the seller back.
  */
 export async function finishSimulatedOnboarding(
   ctx: PayoutsContext,
@@ -109,12 +108,11 @@ export async function finishSimulatedOnboarding(
   returnUrl: string,
   origin: string,
 ): Promise<string> {
-  const { db, payments, outbox } = ctx.services;
+  const { db, payments } = ctx.services;
   if (payments.name !== "simulated") throw new AppError("not_found", "The payment simulator is not active.");
   const account = await payoutAccountAt(db, "simulated", providerAccountId);
   if (!account) throw new AppError("not_found", "No such simulated connected account.");
   const back = URL.canParse(returnUrl) ? new URL(returnUrl) : undefined;
   if (back?.origin !== origin) throw new AppError("bad_request", "return_url must be on this site.");
-  await outbox.commit([], [payoutEvents.simulatedAccountEnabled(account)]);
   return back.toString();
 }

@@ -4,5 +4,6 @@ export { payoutsOverview, type SellerBalance, type SellerPayout } from "./balanc
 export { payoutAccountConsumer, sellerLedgerConsumer } from "./consumers";
 export { type PayoutsContext, payoutsContext, payoutsContextOf } from "./context";
 export { ledgerFindings } from "./invariants";
+export { payoutLedger } from "./reconciliation";
 export { payoutRoutes } from "./routes";
 export { CONSOLE_PAYOUTS_PATH } from "./routes/onboarding";

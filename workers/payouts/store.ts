@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import {
   type LEDGER_ACCOUNTS,
   type LEDGER_KINDS,
@@ -238,4 +238,43 @@ export function markReversalSent(db: Db, reversal: ReversalRow, providerReversal
       })
       .where(eq(transfers.id, reversal.transferId)),
   ];
+}
+
+// What reconciliation matches against the provider's records
+
+const DAY_MS = 86_400_000;
+
+export const transfersSentBetween = (db: Db, from: number, to: number) =>
+  db
+    .select()
+    .from(transfers)
+    .where(and(eq(transfers.status, "sent"), gte(transfers.sentAt, from), lt(transfers.sentAt, to)));
+
+export const reversalsSentBetween = (db: Db, from: number, to: number) =>
+  db
+    .select()
+    .from(transferReversals)
+    .where(
+      and(
+        eq(transferReversals.status, "sent"),
+        gte(transferReversals.createdAt, from),
+        lt(transferReversals.createdAt, to),
+      ),
+    );
+
+/** The marketplace's fees account, net of fees given back, per UTC day of the window. */
+export function feesPerDay(db: Db, from: number, to: number) {
+  const day = sql<number>`(${ledgerEntries.createdAt} - (${ledgerEntries.createdAt} % ${DAY_MS}))`;
+  return db
+    .select({ day, currency: ledgerEntries.currency, amount: sql<number>`sum(${ledgerEntries.amount})` })
+    .from(ledgerEntries)
+    .where(
+      and(
+        eq(ledgerEntries.account, "platform_fees"),
+        gte(ledgerEntries.createdAt, from),
+        lt(ledgerEntries.createdAt, to),
+      ),
+    )
+    .groupBy(day, ledgerEntries.currency)
+    .orderBy(day);
 }

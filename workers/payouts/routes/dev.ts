@@ -1,6 +1,7 @@
 import { publicRoute } from "../../http/route";
 import { createRouter } from "../../http/router";
 import { problems } from "../../http/schemas";
+import { paymentsContextOf, updateSimulatedAccount } from "../../payments";
 import { finishSimulatedOnboarding } from "../accounts";
 import { payoutsContextOf } from "../context";
 import { ReturnUrlQuery, SimulatedAccountParam } from "../schemas";
@@ -12,9 +13,9 @@ const onboarding = publicRoute({
   tags: ["Development"],
   summary: "Finish a simulated connected account's onboarding (only while the simulator is active)",
   description:
-    "Where the simulator's account links point. Enables payouts on the account (the `PayoutAccountUpdated` event " +
-    "Stripe's `account.updated` webhook would bring, through the outbox: no webhook is involved) and redirects to " +
-    "`return_url`, which must be on this site.",
+    "Where the simulator's account links point. Enables payouts on the account: the simulator delivers a signed " +
+    "`account.updated` webhook through the same path as Stripe's, and redirects to `return_url`, which must be on " +
+    "this site.",
   request: { params: SimulatedAccountParam, query: ReturnUrlQuery },
   responses: {
     303: { description: "Onboarding done; back to `return_url`" },
@@ -29,5 +30,10 @@ export const devOnboardingRoutes = createRouter().openapi(onboarding, async (c) 
     c.req.valid("query").return_url,
     new URL(c.req.url).origin,
   );
+  await updateSimulatedAccount(paymentsContextOf(c), {
+    providerAccountId: c.req.valid("param").id,
+    payoutsEnabled: true,
+    detailsSubmitted: true,
+  });
   return c.redirect(back, 303);
 });
