@@ -1,5 +1,4 @@
 import { createExecutionContext } from "cloudflare:test";
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { createEvent } from "../../queues/events";
 import { createApp } from "../../workers/app";
@@ -23,6 +22,7 @@ import {
   sellerOrderCompletedEvent,
   transferRow,
 } from "../support/payouts";
+import { stripeWorker } from "../support/stripe-checkout";
 
 const KEY = "sk_test_payouts_connect";
 const stripeEnv = envWith({
@@ -32,6 +32,7 @@ const stripeEnv = envWith({
   STRIPE_API_BASE: recorderUrl,
 });
 const app = createApp();
+const stripe = stripeWorker(KEY, "whsec_payouts_connect");
 const onStripe = payoutsTestContext(stripeEnv);
 
 const requestsTo = async (path: string) => (await recordedRequests(KEY)).filter((r) => r.path === path);
@@ -99,16 +100,13 @@ describe("payouts through the Stripe adapter", () => {
       type: "account_onboarding",
     });
 
-    // Stripe's account.updated, as payments hands it on.
-    await env.ORDER_EVENTS.send(
-      createEvent("PayoutAccountUpdated", {
-        provider: "stripe",
-        providerAccountId: "acct_payouts_1",
-        payoutsEnabled: true,
-        detailsSubmitted: true,
-      }),
-      { contentType: "json" },
-    );
+    // Stripe's account.updated, signed by the SDK, through the webhook path to payouts.
+    const updated = await stripe.webhook({
+      id: "evt_account_updated_1",
+      type: "account.updated",
+      object: { id: "acct_payouts_1", object: "account", payouts_enabled: true, details_submitted: true },
+    });
+    expect(updated.status).toBe(200);
     await eventually(async () => ((await payoutAccountRow(seller.sellerId))?.payoutsEnabled ? true : undefined));
 
     const buyer = await signUp();
