@@ -1,15 +1,12 @@
-import { createExecutionContext } from "cloudflare:test";
-import Stripe from "stripe";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createEvent } from "../../queues/events";
-import { createApp } from "../../workers/app";
 import { deliverRepeatedly, feedOf, quietPeriod, waitForFeed } from "../support/alerts";
-import { envWith } from "../support/env";
 import { asAdmin, asSeller, signUp, type TestAccount, type TestSeller } from "../support/identity";
 import { listBook } from "../support/listings";
 import { waitForMail } from "../support/mail";
-import { addToCart, BERLIN, type CheckoutBody, newKey, paidOrder, waitForOrderStatus } from "../support/orders";
-import { recorderUrl, scriptReply } from "../support/outside";
+import { addToCart, newKey, paidOrder, waitForOrderStatus } from "../support/orders";
+import { scriptReply } from "../support/outside";
+import { stripeWorker } from "../support/stripe-checkout";
 
 /**
  * Money that leaves an order outside Book Bazaar's own refunds, as Stripe's webhooks report it: a dispute
@@ -19,58 +16,22 @@ import { recorderUrl, scriptReply } from "../support/outside";
 
 const KEY = "sk_test_payment_alerts";
 const WEBHOOK_SECRET = "whsec_payment_alerts";
-const stripeEnv = envWith({
-  PAYMENT_PROVIDER: "stripe",
-  STRIPE_SECRET_KEY: KEY,
-  STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
-  STRIPE_API_BASE: recorderUrl,
-});
-const app = createApp();
-const call = (path: string, init: RequestInit) =>
-  app.fetch(new Request(`http://bazaar.test${path}`, init), stripeEnv, createExecutionContext());
+const stripe = stripeWorker(KEY, WEBHOOK_SECRET);
+const { call } = stripe;
 
 async function stripeWebhook(type: string, object: Record<string, unknown>) {
-  const payload = JSON.stringify({ id: `evt_${crypto.randomUUID()}`, object: "event", type, data: { object } });
-  const header = await Stripe.webhooks.generateTestHeaderStringAsync({
-    payload,
-    secret: WEBHOOK_SECRET,
-    cryptoProvider: Stripe.createSubtleCryptoProvider(),
-  });
-  const response = await call("/v1/webhooks/stripe", {
-    method: "POST",
-    headers: { "stripe-signature": header, "content-type": "application/json" },
-    body: payload,
-  });
-  expect(response.status).toBe(200);
-  return response.json<{ outcome: string }>();
+  const answer = await stripe.webhook({ id: `evt_${crypto.randomUUID()}`, type, object });
+  expect(answer.status).toBe(200);
+  return answer as { status: number; outcome: string };
 }
 
 /** A paid order of one book, checked out and paid through the Stripe adapter. */
 async function paidThroughStripe(seller: TestSeller, buyer: TestAccount) {
   const intentId = `pi_alerts_${crypto.randomUUID().slice(0, 12)}`;
   await addToCart(buyer, (await listBook(seller, { quantity: 1, price: 2000 })).id);
-  await scriptReply({
-    scope: KEY,
-    method: "POST",
-    path: "/v1/payment_intents",
-    status: 200,
-    body: { id: intentId, object: "payment_intent", client_secret: `${intentId}_secret`, currency: "eur" },
-  });
-  const placed = await call("/v1/checkout", {
-    method: "POST",
-    headers: { ...buyer.auth, "content-type": "application/json", "idempotency-key": newKey() },
-    body: JSON.stringify({ shippingAddress: BERLIN }),
-  });
-  expect(placed.status).toBe(201);
-  const { order } = await placed.json<CheckoutBody>();
+  const { order } = await stripe.checkout(buyer, intentId);
   const total = order.totals.total.amount;
-  await stripeWebhook("payment_intent.succeeded", {
-    id: intentId,
-    object: "payment_intent",
-    amount: total,
-    amount_received: total,
-    currency: "eur",
-  });
+  await stripeWebhook("payment_intent.succeeded", stripe.intent(intentId, total));
   await waitForOrderStatus(order.id, "paid");
   return { order, intentId, sellerOrderId: order.sellerOrders[0]!.id };
 }

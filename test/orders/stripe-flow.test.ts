@@ -1,77 +1,28 @@
-import { createExecutionContext } from "cloudflare:test";
 import { eq } from "drizzle-orm";
 import Stripe from "stripe";
 import { describe, expect, it } from "vitest";
 import { orderRefunds } from "../../schema/orders";
-import { createApp } from "../../workers/app";
 import { resumePendingRefunds } from "../../workers/orders/refunds";
-import { envWith } from "../support/env";
-import { asSeller, signUp, type TestAccount } from "../support/identity";
+import { asSeller, signUp } from "../support/identity";
 import { listBook } from "../support/listings";
-import {
-  addToCart,
-  BERLIN,
-  type CheckoutBody,
-  db,
-  eur,
-  newKey,
-  orderRow,
-  ordersTestContext,
-  waitForOrderStatus,
-} from "../support/orders";
-import { recordedRequests, recorderUrl, scriptReply } from "../support/outside";
+import { addToCart, db, eur, newKey, orderRow, ordersTestContext, waitForOrderStatus } from "../support/orders";
+import { recordedRequests, scriptReply } from "../support/outside";
+import { stripeWorker } from "../support/stripe-checkout";
 
 const KEY = "sk_test_orders_stripe_flow";
 const WEBHOOK_SECRET = "whsec_orders_flow";
-const stripeEnv = envWith({
-  PAYMENT_PROVIDER: "stripe",
-  STRIPE_SECRET_KEY: KEY,
-  STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
-  STRIPE_API_BASE: recorderUrl,
-});
-const app = createApp();
-const call = (path: string, init: RequestInit) =>
-  app.fetch(new Request(`http://bazaar.test${path}`, init), stripeEnv, createExecutionContext());
-
-async function checkoutWithStripe(buyer: TestAccount, intentId: string) {
-  await scriptReply({
-    scope: KEY,
-    method: "POST",
-    path: "/v1/payment_intents",
-    status: 200,
-    body: { id: intentId, object: "payment_intent", client_secret: `${intentId}_secret_flow`, currency: "eur" },
-  });
-  const response = await call("/v1/checkout", {
-    method: "POST",
-    headers: { ...buyer.auth, "content-type": "application/json", "idempotency-key": newKey() },
-    body: JSON.stringify({ shippingAddress: BERLIN }),
-  });
-  expect(response.status).toBe(201);
-  return response.json<CheckoutBody>();
-}
-
-async function stripeWebhook(event: Record<string, unknown>) {
-  const payload = JSON.stringify(event);
-  const header = await Stripe.webhooks.generateTestHeaderStringAsync({
-    payload,
-    secret: WEBHOOK_SECRET,
-    cryptoProvider: Stripe.createSubtleCryptoProvider(),
-  });
-  const response = await call("/v1/webhooks/stripe", {
-    method: "POST",
-    headers: { "stripe-signature": header, "content-type": "application/json" },
-    body: payload,
-  });
-  return { status: response.status, ...(await response.json<{ outcome?: string; code?: string }>()) };
-}
+const {
+  stripeEnv,
+  call,
+  webhook: stripeWebhook,
+  checkout: checkoutWithStripe,
+  intent,
+} = stripeWorker(KEY, WEBHOOK_SECRET);
 
 const intentEvent = (id: string, type: string, intentId: string, amount: number, extra = {}) => ({
   id,
-  object: "event",
   type,
-  data: {
-    object: { id: intentId, object: "payment_intent", amount, amount_received: amount, currency: "eur", ...extra },
-  },
+  object: intent(intentId, amount, extra),
 });
 
 describe("checkout and payment through the Stripe adapter", () => {
@@ -80,7 +31,7 @@ describe("checkout and payment through the Stripe adapter", () => {
     const buyer = await signUp();
     await addToCart(buyer, (await listBook(seller, { quantity: 1, price: 2500 })).id);
     const { order, payment } = await checkoutWithStripe(buyer, "pi_orders_flow_1");
-    expect(payment).toMatchObject({ provider: "stripe", clientSecret: "pi_orders_flow_1_secret_flow" });
+    expect(payment).toMatchObject({ provider: "stripe", clientSecret: "pi_orders_flow_1_secret" });
 
     const [request] = (await recordedRequests(KEY)).filter((r) => r.path === "/v1/payment_intents");
     const form = new URLSearchParams(request!.body);
@@ -177,7 +128,13 @@ describe("checkout and payment through the Stripe adapter", () => {
   });
 
   it("refuses a webhook with a bad signature before looking at it", async () => {
-    const payload = JSON.stringify(intentEvent("evt_forged_flow", "payment_intent.succeeded", "pi_x", 100));
+    const forged = intentEvent("evt_forged_flow", "payment_intent.succeeded", "pi_x", 100);
+    const payload = JSON.stringify({
+      id: forged.id,
+      object: "event",
+      type: forged.type,
+      data: { object: forged.object },
+    });
     const header = await Stripe.webhooks.generateTestHeaderStringAsync({
       payload,
       secret: "whsec_not_ours",
