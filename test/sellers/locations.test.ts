@@ -83,40 +83,27 @@ describe("seller locations", () => {
     const unknown = await patchListing(seller, listing.id, { locationId: `loc_${"5".repeat(32)}` });
     expect(await codeOf(unknown)).toBe("unknown_location");
 
-    const created = await api(
-      "/v1/seller/listings",
-      json(
-        {
-          isbn: "9780140449136",
-          sku: `LOC-${crypto.randomUUID().slice(0, 8)}`,
-          condition: "good",
-          price: { amount: 900, currency: "EUR" },
-          quantity: 1,
-          title: "Meditations",
-          authors: ["Marcus Aurelius"],
-          locationId: theirs.id,
-        },
-        { headers: seller.auth },
-      ),
-    );
+    const listAt = (locationId: string) =>
+      api(
+        "/v1/seller/listings",
+        json(
+          {
+            isbn: "9780140449136",
+            sku: `LOC-${crypto.randomUUID().slice(0, 8)}`,
+            condition: "good",
+            price: { amount: 900, currency: "EUR" },
+            quantity: 1,
+            title: "Meditations",
+            authors: ["Marcus Aurelius"],
+            locationId,
+          },
+          { headers: seller.auth },
+        ),
+      );
+    const created = await listAt(theirs.id);
     expect(created.status).toBe(422);
     expect(await codeOf(created)).toBe("unknown_location");
-    const createdHere = await api(
-      "/v1/seller/listings",
-      json(
-        {
-          isbn: "9780140449136",
-          sku: `LOC-${crypto.randomUUID().slice(0, 8)}`,
-          condition: "good",
-          price: { amount: 900, currency: "EUR" },
-          quantity: 1,
-          title: "Meditations",
-          authors: ["Marcus Aurelius"],
-          locationId: lyon.id,
-        },
-        { headers: seller.auth },
-      ),
-    );
+    const createdHere = await listAt(lyon.id);
     expect(createdHere.status).toBe(201);
     const shown = await createdHere.json<{ id: string; locationId: string }>();
     expect(shown.locationId).toBe(lyon.id);
