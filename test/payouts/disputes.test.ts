@@ -1,6 +1,5 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { createEvent } from "../../queues/events";
 import { newId } from "../../workers/lib/ids";
 import { allocate } from "../../workers/lib/money";
 import { eventually } from "../support/eventually";
@@ -11,6 +10,8 @@ import {
   enablePayouts,
   feeOn,
   journalPosted,
+  paymentDisputeClosed,
+  paymentDisputed,
   reversalRows,
   saleOf,
   sellerOrderBalance,
@@ -21,32 +22,13 @@ const eur = (amount: number) => ({ amount, currency: "EUR" });
 
 type Placed = Awaited<ReturnType<typeof paidTwoSellerOrder>>;
 
-async function dispute({ order, payment }: Placed, disputeId = newId("dsp")) {
-  await env.ORDER_EVENTS.send(
-    createEvent("PaymentDisputed", {
-      paymentId: payment.id,
-      orderId: order.id,
-      disputeId,
-      amount: order.totals.total.amount,
-      currency: "EUR",
-      reason: "fraudulent",
-    }),
-    { contentType: "json" },
-  );
+async function dispute(placed: Placed, disputeId = newId("dsp")) {
+  await env.ORDER_EVENTS.send(paymentDisputed(placed, disputeId), { contentType: "json" });
   return disputeId;
 }
 
-async function closeDispute({ order, payment }: Placed, disputeId: string, outcome: "won" | "lost") {
-  await env.ORDER_EVENTS.send(
-    createEvent("PaymentDisputeClosed", {
-      paymentId: payment.id,
-      orderId: order.id,
-      disputeId,
-      outcome,
-      amount: order.totals.total,
-    }),
-    { contentType: "json" },
-  );
+async function closeDispute(placed: Placed, disputeId: string, outcome: "won" | "lost") {
+  await env.ORDER_EVENTS.send(paymentDisputeClosed(placed, disputeId, outcome), { contentType: "json" });
 }
 
 /** What each seller earns on their part, less the fee: what a dispute may freeze of it. */
@@ -109,17 +91,8 @@ describe("disputes", () => {
     // Half the order disputed: each seller order's share is frozen.
     const disputeId = newId("dsp");
     const half = Math.floor(order.totals.total.amount / 2);
-    await env.ORDER_EVENTS.send(
-      createEvent("PaymentDisputed", {
-        paymentId: placed.payment.id,
-        orderId: order.id,
-        disputeId,
-        amount: half,
-        currency: "EUR",
-        reason: "product_not_received",
-      }),
-      { contentType: "json" },
-    );
+    const partly = paymentDisputed(placed, disputeId, { amount: half, reason: "product_not_received" });
+    await env.ORDER_EVENTS.send(partly, { contentType: "json" });
     await journalPosted(parts[0].id, "dispute_hold");
     const [share] = allocate(
       half,
@@ -127,16 +100,8 @@ describe("disputes", () => {
     );
     expect(await sellerOrderBalance(parts[0].id, "seller_held")).toBe(share);
 
-    await env.ORDER_EVENTS.send(
-      createEvent("PaymentDisputeClosed", {
-        paymentId: placed.payment.id,
-        orderId: order.id,
-        disputeId,
-        outcome: "lost",
-        amount: eur(half),
-      }),
-      { contentType: "json" },
-    );
+    const lost = paymentDisputeClosed(placed, disputeId, "lost", eur(half));
+    await env.ORDER_EVENTS.send(lost, { contentType: "json" });
     await journalPosted(parts[0].id, "dispute_loss");
     expect(await balanceOf(sellers[0])).toMatchObject({ pending: eur(netOf(parts[0]) - share!), held: eur(0) });
 

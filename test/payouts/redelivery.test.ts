@@ -16,6 +16,8 @@ import {
   enablePayouts,
   entriesOf,
   journalPosted,
+  paymentDisputeClosed,
+  paymentDisputed,
   payoutAccountRow,
   payoutsTestContext,
   reversalRows,
@@ -150,23 +152,10 @@ describe("redelivered events", () => {
     const { parts, order, payment } = await paidTwoSellerOrder();
     await journalPosted(parts[1].id, "fee");
     const disputeId = newId("dsp");
-    const disputed = createEvent("PaymentDisputed", {
-      paymentId: payment.id,
-      orderId: order.id,
-      disputeId,
-      amount: order.totals.total.amount,
-      currency: "EUR",
-      reason: "fraudulent",
-    });
+    const disputed = paymentDisputed({ order, payment }, disputeId);
     await deliverTwice(disputed);
     expect(await journalsOf(parts[1].id, "dispute_hold")).toHaveProperty("size", 1);
-    const closed = createEvent("PaymentDisputeClosed", {
-      paymentId: payment.id,
-      orderId: order.id,
-      disputeId,
-      outcome: "won",
-      amount: order.totals.total,
-    });
+    const closed = paymentDisputeClosed({ order, payment }, disputeId, "won");
     await deliverTwice(closed);
     expect(await journalsOf(parts[1].id, "dispute_release")).toHaveProperty("size", 1);
   });

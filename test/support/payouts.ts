@@ -124,3 +124,31 @@ export const feeOn = (kept: number) => (kept <= 0 ? 0 : Math.min(Math.floor((kep
 /** A seller order's sale as the seller's ledger posts it: its books, covers and shipping, before any discount. */
 export const saleOf = (part: { totals: Record<string, { amount: number }> }) =>
   (part.totals.items?.amount ?? 0) + (part.totals.covers?.amount ?? 0) + (part.totals.shipping?.amount ?? 0);
+
+interface DisputedOrder {
+  order: { id: string; totals: { total: { amount: number; currency: string } } };
+  payment: { id: string };
+}
+
+/** Payments' word that the order's payment is disputed (all of it unless `amount` says less). */
+export const paymentDisputed = (
+  { order, payment }: DisputedOrder,
+  disputeId: string,
+  { amount = order.totals.total.amount, reason = "fraudulent" } = {},
+) =>
+  createEvent("PaymentDisputed", {
+    paymentId: payment.id,
+    orderId: order.id,
+    disputeId,
+    amount,
+    currency: order.totals.total.currency,
+    reason,
+  });
+
+/** Payments' word that the dispute (of all the order unless `amount` says less) closed, won or lost. */
+export const paymentDisputeClosed = (
+  { order, payment }: DisputedOrder,
+  disputeId: string,
+  outcome: "won" | "lost",
+  amount = order.totals.total,
+) => createEvent("PaymentDisputeClosed", { paymentId: payment.id, orderId: order.id, disputeId, outcome, amount });
