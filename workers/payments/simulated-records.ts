@@ -1,6 +1,6 @@
 import { and, eq, gte, inArray, lt, ne } from "drizzle-orm";
 import { type SIMULATED_RECORD_KINDS, simulatedProviderRecords } from "../../schema/payments";
-import { type Db, ignoringDuplicates } from "../platform/db";
+import { changes, type Db, ignoringDuplicates } from "../platform/db";
 
 export type SimulatedRecordKind = (typeof SIMULATED_RECORD_KINDS)[number];
 export type SimulatedRecord = typeof simulatedProviderRecords.$inferSelect;
@@ -17,11 +17,23 @@ export async function recordOnce(
   },
 ): Promise<SimulatedRecord> {
   const now = Date.now();
-  await ignoringDuplicates(
+  const row: SimulatedRecord = {
+    parentId: null,
+    amount: 0,
+    currency: "",
+    transferGroup: null,
+    metadata: {},
+    ...record,
+    createdAt: now,
+    updatedAt: now,
+  };
+  // Made now: the record is the one written. Asked for before: the one made the first time.
+  const written = await ignoringDuplicates(
     db,
-    db.insert(simulatedProviderRecords).values({ ...record, createdAt: now, updatedAt: now }),
+    db.insert(simulatedProviderRecords).values(row),
     simulatedProviderRecords.id,
   );
+  if (changes(written) === 1) return row;
   const [kept] = await db
     .select()
     .from(simulatedProviderRecords)
