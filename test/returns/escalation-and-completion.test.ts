@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { completeSellerOrders, escalateOverdueReturns } from "../../workers/orders";
 import { api } from "../support/identity";
 import { waitForMail } from "../support/mail";
-import { eventsFor, getOrder, orderRow, ordersTestContext } from "../support/orders";
+import { eur, eventsFor, getOrder, orderRow, ordersTestContext, refund } from "../support/orders";
 import {
   decide,
   orderToReturn,
@@ -106,5 +106,27 @@ describe("completion after the return window", () => {
     };
     expect(shown.status).toBe("completed");
     expect(Date.parse(shown.completedAt)).toBe(completed.completedAt);
+  });
+
+  it("completes the order when its last open seller order is refunded in full after the others completed", async () => {
+    const { sellers, buyer, order, part, otherPart } = await orderToReturn();
+    const ctx = ordersTestContext();
+    await setReturnWindowEnd(part.id, Date.now() - 1000);
+    await completeSellerOrders(ctx);
+    expect((await sellerOrderRow(part.id)).status).toBe("completed");
+    expect((await orderRow(order.id))?.status).toBe("paid");
+
+    const refunded = await refund(sellers[1], order.id, {
+      amount: eur((await sellerOrderRow(otherPart.id)).total),
+      reason: "could not ship",
+      restock: false,
+    });
+    expect(refunded.status).toBe(201);
+    expect((await sellerOrderRow(otherPart.id)).status).toBe("refunded");
+    const row = await orderRow(order.id);
+    expect(row?.status).toBe("completed");
+    expect(row?.completedAt).not.toBeNull();
+    expect(await eventsFor(order.id, "OrderCompleted")).toHaveLength(1);
+    expect((await getOrder(buyer, order.id)).status).toBe("completed");
   });
 });

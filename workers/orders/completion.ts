@@ -2,7 +2,7 @@ import type { OrdersContext } from "./context";
 import { orderEvents } from "./events";
 import { type Moves, merge, moveOrderTo, moveSellerOrdersTo } from "./plans";
 import * as store from "./store";
-import { changeOrder, type OrderState } from "./transitions";
+import { type Actor, changeOrder, type OrderState } from "./transitions";
 
 /**
  * Every-minute cron: a seller order delivered, its return window over and no return open, is `completed` (the
@@ -45,15 +45,34 @@ function completionMoves(ctx: OrdersContext, state: OrderState, sellerOrder: sto
     { statements: [], events: [orderEvents.sellerOrderCompleted(order, sellerOrder, at)] },
   ];
   const after = state.sellerOrders.map((row) => (row.id === sellerOrder.id ? "completed" : row.status));
-  const orderDone =
-    after.every((status) => (FINAL as readonly string[]).includes(status)) &&
-    after.includes("completed") &&
-    (order.status === "paid" || order.status === "partially_refunded");
-  if (orderDone) {
-    parts.push(moveOrderTo(db, state, "completed", { ...options, orderPatch: { completedAt: at } }), {
-      statements: [],
-      events: [orderEvents.orderCompleted(order, at)],
-    });
-  }
+  if (orderCompletes(order.status, after)) parts.push(orderCompletion(ctx, state, options));
   return merge(...parts);
+}
+
+/**
+ * Whether an order is done once its seller orders have these statuses: all final, one at least completed. The
+ * completion job asks it when a seller order completes, and a refund when it ends the last open seller order.
+ */
+export function orderCompletes(orderStatus: string, sellerOrderStatuses: string[]): boolean {
+  return (
+    (orderStatus === "paid" || orderStatus === "partially_refunded") &&
+    sellerOrderStatuses.every((status) => (FINAL as readonly string[]).includes(status)) &&
+    sellerOrderStatuses.includes("completed")
+  );
+}
+
+/** The order moved to `completed`, with its OrderCompleted event. */
+export function orderCompletion(
+  ctx: OrdersContext,
+  state: OrderState,
+  options: { actor: Actor; reason: string; now: number },
+): Moves {
+  const moved = moveOrderTo(ctx.services.db, state, "completed", {
+    ...options,
+    orderPatch: { completedAt: options.now },
+  });
+  return {
+    statements: moved.statements,
+    events: [...moved.events, orderEvents.orderCompleted(state.order, options.now)],
+  };
 }

@@ -5,6 +5,7 @@ import { stockOf } from "../inventory";
 import { newId } from "../lib/ids";
 import { refundOrderPayment } from "../payments";
 import type { Statement } from "../platform/db";
+import { orderCompletes, orderCompletion } from "./completion";
 import type { OrdersContext } from "./context";
 import { orderEvents } from "./events";
 import { type Moves, merge, moveOrderTo, moveSellerOrdersTo } from "./plans";
@@ -296,16 +297,23 @@ function completionPlan(
   const options = { actor: refund.actor as Actor, reason: `refund: ${refund.reason}`, now };
   const moves: Moves[] = [{ statements: [store.completeRefund(db, refund.id, providerRefundId, now)], events: [] }];
   const { order } = current;
-  if (order.status === "paid" || order.status === "partially_refunded") {
-    moves.push(
-      moveOrderTo(db, current, order.refundedTotal >= order.total ? "refunded" : "partially_refunded", options),
-    );
-  }
+  const after = new Map(current.sellerOrders.map((row) => [row.id, row.status as string]));
   for (const allocated of refund.allocation.sellerOrders) {
     const sellerOrder = current.sellerOrders.find((row) => row.id === allocated.sellerOrderId);
     if (!sellerOrder || ["cancelled", "refunded", "completed"].includes(sellerOrder.status)) continue;
     const to = sellerOrder.refundedTotal >= sellerOrder.total ? "refunded" : "partially_refunded";
     moves.push(moveSellerOrdersTo(db, order, [sellerOrder], to, options));
+    after.set(sellerOrder.id, to);
+  }
+  if (order.status === "paid" || order.status === "partially_refunded") {
+    // Refunding the last open seller order of an order whose others completed completes the order.
+    if (order.refundedTotal < order.total && orderCompletes(order.status, [...after.values()])) {
+      moves.push(orderCompletion(ctx, current, options));
+    } else {
+      moves.push(
+        moveOrderTo(db, current, order.refundedTotal >= order.total ? "refunded" : "partially_refunded", options),
+      );
+    }
   }
   const merged = merge(...moves);
   return {
