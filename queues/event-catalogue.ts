@@ -100,6 +100,7 @@ export const EVENT_CATALOG = {
       itemCount: count,
     }),
   },
+  /** Copies went into a cart. `editionId` (the listing's edition) is absent on guest lines merged at login and older events. */
   ProductAddedToCart: {
     version: 1,
     queues: ["order-events"],
@@ -107,6 +108,7 @@ export const EVENT_CATALOG = {
       cartId: id,
       userId: id.nullable(),
       listingId: id,
+      editionId: id.optional(),
       quantity: z.number().int().positive(),
       price: z.object({ amount: count, currency: z.string().length(3) }),
     }),

@@ -20,6 +20,13 @@ export {
   setWorkStars,
   workStars,
 } from "./ratings";
+export {
+  type EditionFact,
+  editionFacts,
+  type ListingFact,
+  listingFacts,
+  listingsListedBefore,
+} from "./report-facts";
 export { catalogReadRoutes, catalogRoutes } from "./routes";
 export {
   CreateListingBody,
