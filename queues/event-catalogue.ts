@@ -502,6 +502,21 @@ export const EVENT_CATALOG = {
     }),
   },
   /** A book page was opened. A signal, not a state change: sent without the outbox, lost if the send fails. */
+  /** The weekly cron built a week's marketplace report: every admin is mailed its headline figures. */
+  WeeklyReportBuilt: {
+    version: 1,
+    queues: ["notifications"],
+    data: z.object({
+      week: z.string(),
+      gmv: money,
+      orders: count,
+      units: count,
+      averageOrderValue: money,
+      activeBuyers: count,
+      newAccounts: count,
+      topBook: z.object({ isbn13: z.string(), title: z.string() }).nullable(),
+    }),
+  },
   ProductViewed: {
     version: 1,
     queues: ["catalog-events"],

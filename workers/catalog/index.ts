@@ -24,7 +24,6 @@ export {
   type EditionFact,
   editionFacts,
   type ListingFact,
-  listingFacts,
   listingsListedBefore,
 } from "./report-facts";
 export { catalogReadRoutes, catalogRoutes } from "./routes";

@@ -22,11 +22,6 @@ export function listingsListedBefore(ctx: Pick<CatalogContext, "services">, befo
   return store.listingsCreatedBefore(ctx.services.db, before);
 }
 
-/** The listings of these ids, whatever their status now. Read-only. */
-export function listingFacts(ctx: Pick<CatalogContext, "services">, listingIds: string[]): Promise<ListingFact[]> {
-  return store.listingsByIds(ctx.services.db, [...new Set(listingIds)]);
-}
-
 /** The ISBN, title and direct categories of each edition (absent for an unknown one). Read-only. */
 export async function editionFacts(
   ctx: Pick<CatalogContext, "services">,

@@ -18,21 +18,6 @@ export function listingsCreatedBefore(db: Db, before: number) {
     .where(lt(listings.createdAt, before));
 }
 
-export function listingsByIds(db: Db, ids: string[]) {
-  return readChunked(ids, (part) =>
-    db
-      .select({
-        id: listings.id,
-        editionId: listings.editionId,
-        condition: listings.condition,
-        priceAmount: listings.priceAmount,
-        createdAt: listings.createdAt,
-      })
-      .from(listings)
-      .where(inArray(listings.id, part)),
-  );
-}
-
 export function editionsByIds(db: Db, ids: string[]) {
   return readChunked(ids, (part) =>
     db

@@ -1,0 +1,8 @@
+/** What insights offers the other modules; everything else in this folder is private to it. */
+
+// ── reports ─────────────────────────────────────────────────────────────────────────────────────────────────────
+export { funnelCartTally, funnelViewTally } from "./consumers";
+export { type InsightsContext, insightsContext, insightsContextOf } from "./context";
+export { weeklyReportRoutes } from "./reports/routes";
+export type { SellerSupportFigure, SellerSupportFigures } from "./reports/sellers";
+export { adminWeeklyReport, buildLastWeek, sellerWeeklyReport } from "./reports/service";
