@@ -5,4 +5,10 @@ export { funnelCartTally, funnelViewTally } from "./consumers";
 export { type InsightsContext, insightsContext, insightsContextOf } from "./context";
 export { weeklyReportRoutes } from "./reports/routes";
 export type { SellerSupportFigure, SellerSupportFigures } from "./reports/sellers";
-export { adminWeeklyReport, buildLastWeek, sellerWeeklyReport } from "./reports/service";
+export {
+  adminWeeklyReport,
+  buildLastWeek,
+  type SellerWeeklyReport,
+  sellerWeeklyHistory,
+  sellerWeeklyReport,
+} from "./reports/service";

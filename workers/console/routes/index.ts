@@ -20,6 +20,7 @@ import { profileRoutes } from "./profile";
 import { salesReportRoutes } from "./sales-report";
 import { shippingRatesRoutes } from "./shipping-rates";
 import { signInRoutes } from "./sign-in";
+import { weeklyReportRoutes } from "./weekly-report";
 
 /** The pages of a signed-in shop, each scoped to its seller profile; every write carries the session's form token. */
 const shop = new Hono<AppEnv>()
@@ -34,6 +35,7 @@ const shop = new Hono<AppEnv>()
   .route("/", profileRoutes)
   .route("/", printJobRoutes)
   .route("/", salesReportRoutes)
+  .route("/", weeklyReportRoutes)
   .route("/", payoutsRoutes);
 
 /** Signed in, without a shop yet. */

@@ -2,7 +2,7 @@ import type { InsightsContext } from "../context";
 import { buildWeek, type WeeklyReport } from "./build";
 import type { SellerSupportFigures, SellerWeek } from "./sellers";
 import { reportOfWeek, sellerRowOfWeek, sellerRowsOfWeek } from "./store";
-import { completeWeek, type IsoWeek, lastCompleteWeek } from "./weeks";
+import { completeWeek, type IsoWeek, lastCompleteWeek, WEEK_MS } from "./weeks";
 
 /** The stored report of a complete week, built on first request (so a freshly seeded shop has its reports). */
 async function storedWeek(ctx: InsightsContext, week: IsoWeek, support: SellerSupportFigures) {
@@ -53,6 +53,20 @@ export async function sellerWeeklyReport(
   };
 }
 export type SellerWeeklyReport = Awaited<ReturnType<typeof sellerWeeklyReport>>;
+
+/** The seller's reports of the `count` last complete weeks, oldest first (each built on first request). */
+export async function sellerWeeklyHistory(
+  ctx: InsightsContext,
+  sellerId: string,
+  count: number,
+  support: SellerSupportFigures,
+  now = Date.now(),
+) {
+  const weeks = Array.from({ length: count }, (_, i) => lastCompleteWeek(now - (count - 1 - i) * WEEK_MS).week);
+  const reports: SellerWeeklyReport[] = [];
+  for (const week of weeks) reports.push(await sellerWeeklyReport(ctx, sellerId, week, support));
+  return reports;
+}
 
 /** Rebuilds a complete week in place (admins, after a late correction); the figures replace the stored ones. */
 export async function rebuildWeeklyReport(
