@@ -6,6 +6,7 @@ export { type InsightsContext, insightsContext, insightsContextOf } from "./cont
 export { weeklyReportRoutes } from "./reports/routes";
 export type { SellerSupportFigure, SellerSupportFigures } from "./reports/sellers";
 export {
+  type AdminWeeklyReport,
   adminWeeklyReport,
   buildLastWeek,
   type SellerWeeklyReport,

@@ -4,6 +4,7 @@ import { limitBody } from "../../http/middleware/body-limit";
 import { consoleHeaders } from "../headers";
 import { requireConsoleSession, requireFormToken } from "../session";
 import { accountPageRoutes } from "./account";
+import { adminReportRoutes } from "./admin-report";
 import { assetRoutes } from "./assets";
 import { dashboardRoutes } from "./dashboard";
 import { consoleError, notFoundPage } from "./errors";
@@ -62,6 +63,7 @@ export const consoleRoutes = new Hono<AppEnv>()
   .route("/console", signInRoutes)
   .route("/console", mailboxRoutes)
   .route("/console", onboarding)
+  .route("/console", adminReportRoutes)
   .route("/console", shop)
   .all("/console/*", notFoundPage);
 
