@@ -19,12 +19,17 @@ describe("console admin reports", () => {
     expect(html).toContain("57.00 EUR");
     expect(html).toContain('data-chart="admin-sales"');
     expect(html).toContain("Alpha Books");
+    const csv = await (await consoleOf(await asAdmin())).get(`/console/admin/reports.csv?week=${WEEK}`);
+    expect(csv.headers.get("content-type")).toContain("text/csv");
+    expect(await csv.text()).toContain("sales,week,gmv,5700");
   });
 
   it("refuses a seller who is no admin, and sends a visitor to sign in", async () => {
     const refused = await (await consoleOf(await asSeller())).get(`/console/admin/reports?week=${WEEK}`);
     expect(refused.status).toBe(403);
     expect(await refused.text()).not.toContain("Alpha Books");
+    const csv = await (await consoleOf(await asSeller())).get(`/console/admin/reports.csv?week=${WEEK}`);
+    expect(csv.status).toBe(403);
     const visitor = await new ConsoleClient().get("/console/admin/reports");
     expect(visitor.status).toBe(303);
   });

@@ -33,6 +33,9 @@ describe("console weekly report", () => {
     expect(own).toContain("Weekly report");
     expect(own).toContain("17.00 EUR");
     expect(own).toContain('data-chart="weekly-gmv"');
+    const csv = await (await consoleOf(seller)).get("/console/reports/weekly.csv");
+    expect(csv.headers.get("content-type")).toContain("text/csv");
+    expect(await csv.text()).toContain(",1700,1,");
 
     const rival = await consoleOf(await asSeller());
     const theirs = await rival.get("/console/reports");

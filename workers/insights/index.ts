@@ -3,6 +3,7 @@
 // ── reports ─────────────────────────────────────────────────────────────────────────────────────────────────────
 export { funnelCartTally, funnelViewTally } from "./consumers";
 export { type InsightsContext, insightsContext, insightsContextOf } from "./context";
+export { adminReportCsv, sellerReportCsv } from "./reports/csv";
 export { weeklyReportRoutes } from "./reports/routes";
 export type { SellerSupportFigure, SellerSupportFigures } from "./reports/sellers";
 export {

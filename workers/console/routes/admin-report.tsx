@@ -2,7 +2,7 @@ import { Hono, type MiddlewareHandler } from "hono";
 import type { AppEnv } from "../../http/context";
 import { AppError } from "../../http/errors";
 import { adminUserIds, principalOf } from "../../identity";
-import { adminWeeklyReport, insightsContextOf } from "../../insights";
+import { adminReportCsv, adminWeeklyReport, insightsContextOf } from "../../insights";
 import { plainPage } from "../render";
 import { requireConsoleSession } from "../session";
 import { AdminReportPage } from "../views/admin-report";
@@ -14,11 +14,20 @@ const requireConsoleAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
+// The seller support figures come from the support module once it is composed here; none until then.
+const noSupportFigures = async () => [];
+
 /** The admins' weekly report page: signed in through the console, with identity's admin role (403 otherwise). */
 export const adminReportRoutes = new Hono<AppEnv>()
   .use("/admin/*", requireConsoleSession({ shop: false }), requireConsoleAdmin)
   .get("/admin/reports", async (c) => {
-    // The seller support figures come from the support module once it is composed here; none until then.
-    const report = await adminWeeklyReport(insightsContextOf(c), c.req.query("week") || undefined, async () => []);
+    const report = await adminWeeklyReport(insightsContextOf(c), c.req.query("week") || undefined, noSupportFigures);
     return plainPage(c, { title: `Weekly report ${report.week}`, charts: true }, <AdminReportPage report={report} />);
+  })
+  .get("/admin/reports.csv", async (c) => {
+    const report = await adminWeeklyReport(insightsContextOf(c), c.req.query("week") || undefined, noSupportFigures);
+    return c.body(adminReportCsv(report), 200, {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="weekly-report-${report.week}.csv"`,
+    });
   });

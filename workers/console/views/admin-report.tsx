@@ -14,7 +14,7 @@ export const AdminReportPage: FC<{ report: AdminWeeklyReport }> = ({ report }) =
     <section aria-labelledby="admin-report-title">
       <h1 id="admin-report-title">Weekly report {report.week}</h1>
       <p>
-        <a href={`/v1/admin/reports/weekly?week=${report.week}&format=csv`}>Download as CSV</a>
+        <a href={`/console/admin/reports.csv?week=${report.week}`}>Download as CSV</a>
       </p>
       <ul class="grid figures">
         <li class="panel">

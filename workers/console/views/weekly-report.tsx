@@ -42,7 +42,7 @@ export const WeeklyReportPage: FC<{ reports: SellerWeeklyReport[] }> = ({ report
       <h1 id="weekly-title">Weekly report</h1>
       <p>
         Weeks run Monday to Sunday (UTC).{" "}
-        <a href={`/v1/seller/reports/weekly?week=${latest.week}&format=csv`}>Download {latest.week} as CSV</a>
+        <a href={`/console/reports/weekly.csv?week=${latest.week}`}>Download {latest.week} as CSV</a>
       </p>
       <h2>{latest.week}</h2>
       <LatestWeek report={latest} />
