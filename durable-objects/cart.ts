@@ -157,11 +157,12 @@ export class CartDO extends DurableObject<Env> {
   }
 
   /** Adds copies; the same listing with the same cover choice adds up on one line. `available` is the listing's stock. */
-  add(line: NewLine, available: number): LineResult {
-    return this.change("added", () => this.addLine(line, available));
+  /** `editionId` is the listing's edition, for the funnel's cart adds; a merge re-adds guest lines without it. */
+  add(line: NewLine, available: number, editionId?: string): LineResult {
+    return this.change("added", () => this.addLine(line, available, editionId));
   }
 
-  private addLine(line: NewLine, available: number): LineResult {
+  private addLine(line: NewLine, available: number, editionId?: string): LineResult {
     const same = this.lines().find(
       (existing) =>
         existing.listingId === line.listingId &&
@@ -194,6 +195,7 @@ export class CartDO extends DurableObject<Env> {
     this.outbox.emit("ProductAddedToCart", {
       ...this.owner(),
       listingId: line.listingId,
+      ...(editionId ? { editionId } : {}),
       quantity: line.quantity,
       price: line.priceSeen,
     });

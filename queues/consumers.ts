@@ -1,6 +1,7 @@
 import { deletedUserCart } from "../workers/cart";
 import { importChunkConsumer, sellerWithdrawal, stockCopyConsumer, viewCounter } from "../workers/catalog";
 import { deletedAuthor } from "../workers/community";
+import { funnelCartTally, funnelViewTally } from "../workers/insights";
 import {
   liveChannelClosure,
   liveListingEdits,
@@ -22,6 +23,7 @@ import {
   returnNoticeConsumer,
   stockAlertConsumer,
   stockLowConsumer,
+  weeklyReportConsumer,
 } from "../workers/notifications";
 import { cancellationConsumer, paymentOutcomeConsumer } from "../workers/orders";
 import { payoutAccountConsumer, sellerLedgerConsumer } from "../workers/payouts";
@@ -39,6 +41,7 @@ export const consumers: readonly AnyConsumer[] = [
   stockLowConsumer,
   paidSellerOrderConsumer,
   paymentAlertConsumer,
+  weeklyReportConsumer,
   deletedAccountConsumer,
   cartReminderConsumer,
   listingAlertConsumer,
@@ -46,6 +49,8 @@ export const consumers: readonly AnyConsumer[] = [
   stockCopyConsumer,
   importChunkConsumer,
   viewCounter,
+  funnelViewTally,
+  funnelCartTally,
   sellerWithdrawal,
   deletedUserCart,
   deletedAuthor,

@@ -100,6 +100,7 @@ export const EVENT_CATALOG = {
       itemCount: count,
     }),
   },
+  /** Copies went into a cart. `editionId` (the listing's edition) is absent on guest lines merged at login and older events. */
   ProductAddedToCart: {
     version: 1,
     queues: ["order-events"],
@@ -107,6 +108,7 @@ export const EVENT_CATALOG = {
       cartId: id,
       userId: id.nullable(),
       listingId: id,
+      editionId: id.optional(),
       quantity: z.number().int().positive(),
       price: z.object({ amount: count, currency: z.string().length(3) }),
     }),
@@ -500,6 +502,21 @@ export const EVENT_CATALOG = {
     }),
   },
   /** A book page was opened. A signal, not a state change: sent without the outbox, lost if the send fails. */
+  /** The weekly cron built a week's marketplace report: every admin is mailed its headline figures. */
+  WeeklyReportBuilt: {
+    version: 1,
+    queues: ["notifications"],
+    data: z.object({
+      week: z.string(),
+      gmv: money,
+      orders: count,
+      units: count,
+      averageOrderValue: money,
+      activeBuyers: count,
+      newAccounts: count,
+      topBook: z.object({ isbn13: z.string(), title: z.string() }).nullable(),
+    }),
+  },
   ProductViewed: {
     version: 1,
     queues: ["catalog-events"],

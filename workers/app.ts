@@ -7,6 +7,7 @@ import { healthRoutes } from "./health";
 import { apiShell, withDocumentAndErrors } from "./http/api-shell";
 import { DEVELOPMENT_PATHS, developmentOnly } from "./http/middleware/development-only";
 import { identityRoutes } from "./identity";
+import { weeklyReportRoutes } from "./insights";
 import { liveRoutes } from "./live";
 import { notificationRoutes } from "./notifications";
 import { operationsRoutes } from "./operations";
@@ -40,6 +41,11 @@ export function createApp() {
   app.route("/", promotionRoutes);
   app.route("/", communityRoutes);
   app.route("/", taxRoutes);
+  // The seller support figures come from the support module once it is composed here; none until then.
+  app.route(
+    "/",
+    weeklyReportRoutes(async () => []),
+  );
   app.route("/", docsRoutes);
   // The seller console's pages are HTML for browsers, not API operations: outside the OpenAPI document.
   app.route("/", consoleRoutes);

@@ -76,6 +76,7 @@ export async function addToCart(ctx: CartContext, cart: CartStub, request: AddTo
       priceSeen: listing!.price,
     },
     available,
+    listing!.editionId,
   );
   if (result.ok) return result.line;
   if (result.reason === "insufficient_stock") throw shortfall(result.listingId, result.available, result.inCart);

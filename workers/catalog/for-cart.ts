@@ -68,7 +68,9 @@ export async function cartListings(ctx: CatalogContext, ids: string[]): Promise<
 }
 
 /** What adding a listing to a cart checks: that it is for sale, its price, and the cover option chosen. */
-export type ListingToAdd = Pick<CartListing, "id" | "sellerId" | "status" | "price" | "coverOptions">;
+export type ListingToAdd = Pick<CartListing, "id" | "sellerId" | "status" | "price" | "coverOptions"> & {
+  editionId: string;
+};
 
 /**
  * One listing for an add to cart: the listing row by its key, and its cover options only when the add names one.
@@ -88,6 +90,7 @@ export async function listingToAdd(
   await ensureStock(ctx, [listing]);
   return {
     id: listing.id,
+    editionId: listing.editionId,
     sellerId: listing.sellerId,
     status: listing.status,
     price: { amount: listing.priceAmount, currency: listing.currency },

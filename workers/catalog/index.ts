@@ -20,6 +20,12 @@ export {
   setWorkStars,
   workStars,
 } from "./ratings";
+export {
+  type EditionFact,
+  editionFacts,
+  type ListingFact,
+  listingsListedBefore,
+} from "./report-facts";
 export { catalogReadRoutes, catalogRoutes } from "./routes";
 export {
   CreateListingBody,

@@ -37,8 +37,13 @@ export function shopPage(c: Context<AppEnv>, { title, charts, status = 200 }: Pa
 }
 
 /** A page without the shop's navigation: sign-in, registration, onboarding, the mail links' pages. */
-export function plainPage(c: Context<AppEnv>, { title, status = 200 }: PageOptions, content: Child) {
-  return c.html(<Page title={title}>{content}</Page>, status);
+export function plainPage(c: Context<AppEnv>, { title, charts, status = 200 }: PageOptions, content: Child) {
+  return c.html(
+    <Page title={title} charts={charts}>
+      {content}
+    </Page>,
+    status,
+  );
 }
 
 /** An htmx request gets only the fragment it swaps; a plain request the whole page around it. */

@@ -50,7 +50,10 @@ const API_TAGS = [
   },
   { name: "Seller shipping", description: "Where a seller ships to and what it charges." },
   { name: "Seller locations", description: "The places a seller ships from; a listing's shipping is quoted from one." },
-  { name: "Seller reports", description: "A seller's sales report (JSON or CSV) and dashboard figures." },
+  {
+    name: "Seller reports",
+    description: "A seller's sales report and weekly report with their rank (JSON or CSV), and dashboard figures.",
+  },
   { name: "Seller print jobs", description: "The covers printed for a seller's lines, with their status." },
   {
     name: "Seller promotions",
@@ -64,6 +67,11 @@ const API_TAGS = [
   },
   { name: "Reports", description: "Readers report reviews, comments and threads that break the rules." },
   { name: "Admin", description: "The security audit log and the moderation queue, for admins." },
+  {
+    name: "Admin reports",
+    description:
+      "The marketplace's weekly reports (JSON or CSV): sales, pricing, popular books, engagement, reviews, sellers.",
+  },
   {
     name: "Tax administration",
     description: "The tax rates per destination country (or US state) and tax class, kept by admins.",

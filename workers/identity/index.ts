@@ -9,6 +9,7 @@ export { identityRoutes } from "./routes";
 export { AddressViewFields, EmailField, LoginBody, RegisterBody, ResetConfirmBody } from "./schemas";
 export { securedRoute } from "./secured-route";
 export {
+  accountsOpenedIn,
   adminUserIds,
   contactOf,
   grantRole,

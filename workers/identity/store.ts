@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull, lt, ne, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gt, gte, isNull, lt, ne, type SQL } from "drizzle-orm";
 import { auditLog, oneTimeTokens, refreshTokens, sessions, userRoles, users } from "../../schema/identity";
 import { type Db, ignoringDuplicates, readTogether } from "../platform/db";
 
@@ -58,6 +58,15 @@ export function grantRole(db: Db, userId: string, role: StoredRole, source: Role
 
 export function revokeRole(db: Db, userId: string, role: StoredRole) {
   return db.delete(userRoles).where(and(eq(userRoles.userId, userId), eq(userRoles.role, role)));
+}
+
+/** How many accounts were opened in [from, to) epoch ms, deleted ones included (they were new then). */
+export async function usersCreatedIn(db: Db, from: number, to: number): Promise<number> {
+  const [row] = await db
+    .select({ opened: count() })
+    .from(users)
+    .where(and(gte(users.createdAt, from), lt(users.createdAt, to)));
+  return Number(row?.opened ?? 0);
 }
 
 export function adminRoleHolders(db: Db) {

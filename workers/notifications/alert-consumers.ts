@@ -7,6 +7,7 @@ import { forgetDeletedAccount } from "./service/erasure";
 import { notifyAll } from "./service/notify";
 import { disputeNotices, outsideRefundNotices } from "./service/payment-alerts";
 import { paidSellerOrderNotices, stockLowNotices } from "./service/seller-alerts";
+import { weeklyReportNotices } from "./service/weekly-report";
 
 /**
  * Events that tell sellers, admins and readers something beyond order mail (sellers' alerts, money alerts, book
@@ -46,6 +47,17 @@ export const paymentAlertConsumer = defineConsumer({
     const notices =
       money.type === "PaymentDisputed" ? await disputeNotices(ctx, money) : await outsideRefundNotices(ctx, money);
     return notifyAll(ctx, notices);
+  },
+});
+
+/** The weekly cron built a week's report: every admin is mailed its headline figures. */
+export const weeklyReportConsumer = defineConsumer({
+  name: "notifications.weekly-report",
+  queue: "notifications",
+  handles: ["WeeklyReportBuilt"],
+  async handle(event, context) {
+    const ctx = notificationsConsumerContext(context);
+    return notifyAll(ctx, await weeklyReportNotices(ctx, event));
   },
 });
 

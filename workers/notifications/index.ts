@@ -7,6 +7,7 @@ export {
   paymentAlertConsumer,
   stockAlertConsumer,
   stockLowConsumer,
+  weeklyReportConsumer,
 } from "./alert-consumers";
 export {
   communityNoticeConsumer,

@@ -30,3 +30,4 @@ export {
   shipOrder,
 } from "./service";
 export type { SellerOrderDetail } from "./views";
+export { ordersPaidInRange, type PaidOrderInRange, type SoldLine, type SoldPart } from "./weekly-sales";

@@ -4,6 +4,7 @@ import { limitBody } from "../../http/middleware/body-limit";
 import { consoleHeaders } from "../headers";
 import { requireConsoleSession, requireFormToken } from "../session";
 import { accountPageRoutes } from "./account";
+import { adminReportRoutes } from "./admin-report";
 import { assetRoutes } from "./assets";
 import { dashboardRoutes } from "./dashboard";
 import { consoleError, notFoundPage } from "./errors";
@@ -20,6 +21,7 @@ import { profileRoutes } from "./profile";
 import { salesReportRoutes } from "./sales-report";
 import { shippingRatesRoutes } from "./shipping-rates";
 import { signInRoutes } from "./sign-in";
+import { weeklyReportRoutes } from "./weekly-report";
 
 /** The pages of a signed-in shop, each scoped to its seller profile; every write carries the session's form token. */
 const shop = new Hono<AppEnv>()
@@ -34,6 +36,7 @@ const shop = new Hono<AppEnv>()
   .route("/", profileRoutes)
   .route("/", printJobRoutes)
   .route("/", salesReportRoutes)
+  .route("/", weeklyReportRoutes)
   .route("/", payoutsRoutes);
 
 /** Signed in, without a shop yet. */
@@ -60,6 +63,7 @@ export const consoleRoutes = new Hono<AppEnv>()
   .route("/console", signInRoutes)
   .route("/console", mailboxRoutes)
   .route("/console", onboarding)
+  .route("/console", adminReportRoutes)
   .route("/console", shop)
   .all("/console/*", notFoundPage);
 

@@ -222,6 +222,11 @@ export async function recipientOf(
  * Every account holding the admin role, for notices operators must see (a disputed payment). An address listed in
  * ADMIN_EMAILS holds it from its first login on.
  */
+/** How many accounts were opened in [from, to) epoch ms: the weekly reports' new accounts. Read-only. */
+export function accountsOpenedIn(ctx: Pick<IdentityContext, "services">, range: { from: number; to: number }) {
+  return store.usersCreatedIn(ctx.services.db, range.from, range.to);
+}
+
 export async function adminUserIds(ctx: Pick<IdentityContext, "services">): Promise<string[]> {
   return (await store.adminRoleHolders(ctx.services.db)).map((row) => row.userId);
 }

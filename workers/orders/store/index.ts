@@ -9,6 +9,7 @@ import { notShipped, TO_SHIP } from "./reports";
 
 export * from "./reports";
 export * from "./returns";
+export * from "./weekly";
 
 /**
  * Drizzle queries on the orders module's tables, and nothing else. Writes are returned unexecuted so a service
