@@ -1,6 +1,7 @@
 export * from "./catalog";
 export * from "./community";
 export * from "./identity";
+export * from "./insights";
 export * from "./notifications";
 export * from "./orders";
 export * from "./payments";
