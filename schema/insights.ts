@@ -10,43 +10,43 @@ export const editionViewers = sqliteTable(
   "insights_edition_viewers",
   {
     viewerKey: text("viewer_key").notNull(),
-    editionId: text("edition_id").notNull(),
+    isbn13: text("isbn13").notNull(),
     day: text("day").notNull(),
     userId: text("user_id"),
   },
   (t) => [
-    primaryKey({ columns: [t.viewerKey, t.editionId, t.day] }),
+    primaryKey({ columns: [t.viewerKey, t.isbn13, t.day] }),
     index("insights_edition_viewers_user_idx").on(t.userId),
   ],
 );
 
-/** One paid order line's edition, as the recommender reads purchases: (buyer, edition, order, day). */
+/** One paid order's edition (by ISBN-13), as the recommender reads purchases: (buyer, edition, order, day). */
 export const editionPurchases = sqliteTable(
   "insights_edition_purchases",
   {
     orderId: text("order_id").notNull(),
-    editionId: text("edition_id").notNull(),
+    isbn13: text("isbn13").notNull(),
     buyerId: text("buyer_id").notNull(),
     day: text("day").notNull(),
     quantity: integer("quantity").notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.orderId, t.editionId] }),
+    primaryKey({ columns: [t.orderId, t.isbn13] }),
     index("insights_edition_purchases_buyer_idx").on(t.buyerId),
   ],
 );
 
-/** The daily build's top editions per edition, by kind: `bought_together` or `also_viewed`, rank 1 first. */
+/** The daily build's top editions (by ISBN-13) per edition, by kind: `bought_together` or `also_viewed`, rank 1 first. */
 export const editionRecommendations = sqliteTable(
   "insights_edition_recommendations",
   {
-    editionId: text("edition_id").notNull(),
+    isbn13: text("isbn13").notNull(),
     kind: text("kind", { enum: ["bought_together", "also_viewed"] }).notNull(),
     rank: integer("rank").notNull(),
-    recommendedEditionId: text("recommended_edition_id").notNull(),
+    recommendedIsbn13: text("recommended_isbn13").notNull(),
     /** The normalised score in millionths (1_000_000 is a perfect match), an integer in both dialects. */
     score: integer("score").notNull(),
     builtAt: integer("built_at").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.editionId, t.kind, t.rank] })],
+  (t) => [primaryKey({ columns: [t.isbn13, t.kind, t.rank] })],
 );

@@ -1,29 +1,29 @@
 CREATE TABLE `insights_edition_purchases` (
 	`order_id` text NOT NULL,
-	`edition_id` text NOT NULL,
+	`isbn13` text NOT NULL,
 	`buyer_id` text NOT NULL,
 	`day` text NOT NULL,
 	`quantity` integer NOT NULL,
-	PRIMARY KEY(`order_id`, `edition_id`)
+	PRIMARY KEY(`order_id`, `isbn13`)
 );
 --> statement-breakpoint
 CREATE INDEX `insights_edition_purchases_buyer_idx` ON `insights_edition_purchases` (`buyer_id`);--> statement-breakpoint
 CREATE TABLE `insights_edition_recommendations` (
-	`edition_id` text NOT NULL,
+	`isbn13` text NOT NULL,
 	`kind` text NOT NULL,
 	`rank` integer NOT NULL,
-	`recommended_edition_id` text NOT NULL,
+	`recommended_isbn13` text NOT NULL,
 	`score` integer NOT NULL,
 	`built_at` integer NOT NULL,
-	PRIMARY KEY(`edition_id`, `kind`, `rank`)
+	PRIMARY KEY(`isbn13`, `kind`, `rank`)
 );
 --> statement-breakpoint
 CREATE TABLE `insights_edition_viewers` (
 	`viewer_key` text NOT NULL,
-	`edition_id` text NOT NULL,
+	`isbn13` text NOT NULL,
 	`day` text NOT NULL,
 	`user_id` text,
-	PRIMARY KEY(`viewer_key`, `edition_id`, `day`)
+	PRIMARY KEY(`viewer_key`, `isbn13`, `day`)
 );
 --> statement-breakpoint
 CREATE INDEX `insights_edition_viewers_user_idx` ON `insights_edition_viewers` (`user_id`);

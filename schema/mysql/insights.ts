@@ -9,12 +9,12 @@ export const editionViewers = mysqlTable(
   "insights_edition_viewers",
   {
     viewerKey: id("viewer_key").notNull(),
-    editionId: id("edition_id").notNull(),
+    isbn13: varchar("isbn13", 13).notNull(),
     day: varchar("day", 10).notNull(),
     userId: id("user_id"),
   },
   (t) => [
-    primaryKey({ columns: [t.viewerKey, t.editionId, t.day] }),
+    primaryKey({ columns: [t.viewerKey, t.isbn13, t.day] }),
     index("insights_edition_viewers_user_idx").on(t.userId),
   ],
 );
@@ -23,13 +23,13 @@ export const editionPurchases = mysqlTable(
   "insights_edition_purchases",
   {
     orderId: id("order_id").notNull(),
-    editionId: id("edition_id").notNull(),
+    isbn13: varchar("isbn13", 13).notNull(),
     buyerId: id("buyer_id").notNull(),
     day: varchar("day", 10).notNull(),
     quantity: int("quantity").notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.orderId, t.editionId] }),
+    primaryKey({ columns: [t.orderId, t.isbn13] }),
     index("insights_edition_purchases_buyer_idx").on(t.buyerId),
   ],
 );
@@ -37,12 +37,12 @@ export const editionPurchases = mysqlTable(
 export const editionRecommendations = mysqlTable(
   "insights_edition_recommendations",
   {
-    editionId: id("edition_id").notNull(),
+    isbn13: varchar("isbn13", 13).notNull(),
     kind: varchar("kind", 20).notNull(),
     rank: int("rank").notNull(),
-    recommendedEditionId: id("recommended_edition_id").notNull(),
+    recommendedIsbn13: varchar("recommended_isbn13", 13).notNull(),
     score: int("score").notNull(),
     builtAt: epochMs("built_at").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.editionId, t.kind, t.rank] })],
+  (t) => [primaryKey({ columns: [t.isbn13, t.kind, t.rank] })],
 );
