@@ -30,10 +30,7 @@ export const editionPurchases = sqliteTable(
     day: text("day").notNull(),
     quantity: integer("quantity").notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.orderId, t.isbn13] }),
-    index("insights_edition_purchases_buyer_idx").on(t.buyerId),
-  ],
+  (t) => [primaryKey({ columns: [t.orderId, t.isbn13] }), index("insights_edition_purchases_buyer_idx").on(t.buyerId)],
 );
 
 /** The daily build's top editions (by ISBN-13) per edition, by kind: `bought_together` or `also_viewed`, rank 1 first. */

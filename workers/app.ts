@@ -7,6 +7,7 @@ import { healthRoutes } from "./health";
 import { apiShell, withDocumentAndErrors } from "./http/api-shell";
 import { DEVELOPMENT_PATHS, developmentOnly } from "./http/middleware/development-only";
 import { identityRoutes } from "./identity";
+import { recommendationRoutes } from "./insights";
 import { liveRoutes } from "./live";
 import { notificationRoutes } from "./notifications";
 import { operationsRoutes } from "./operations";
@@ -39,6 +40,7 @@ export function createApp() {
   app.route("/", printingRoutes);
   app.route("/", promotionRoutes);
   app.route("/", communityRoutes);
+  app.route("/", recommendationRoutes);
   app.route("/", taxRoutes);
   app.route("/", docsRoutes);
   // The seller console's pages are HTML for browsers, not API operations: outside the OpenAPI document.

@@ -4,6 +4,7 @@ import { catalogConsumerContext, switchDuePrices } from "./catalog";
 import { communityConsumerContext, recomputeRatings } from "./community";
 import type { Config } from "./config";
 import { purgeExpiredIdempotencyKeys } from "./http/middleware/idempotency";
+import { insightsContext, rebuildRecommendations } from "./insights";
 import type { Logger } from "./lib/log";
 import { cartRemindersContext, sendDueCartReminders } from "./notifications";
 import {
@@ -23,7 +24,7 @@ import type { Services } from "./platform/services";
  * unanswered return requests, completes seller orders whose return window is over,
  * sends the abandoned-cart reminders that are due and switches the listings' scheduled sale prices that are due; daily housekeeping (expired idempotency keys, relayed outbox rows
  * after 7 days, processed-event markers after 30 days), the payments reconciliation and the recompute of works' and
- * sellers' ratings from the reviews.
+ * sellers' ratings from the reviews, and the rebuild of the recommendations.
  */
 const EVERY_MINUTE = "* * * * *";
 const DAILY = "30 3 * * *";
@@ -62,5 +63,7 @@ export async function runScheduled(cron: string, context: CronContext): Promise<
     const run = await runReconciliation({ services, orders: orderLedger(services), payouts: payoutLedger(services) });
     (run.findings > 0 ? log.warn : log.info)("reconciliation", { runId: run.id, findings: run.findings });
     await recomputeRatings(communityConsumerContext(context));
+    const recommended = await rebuildRecommendations(insightsContext(context));
+    log.info("recommendations rebuilt", { recommended });
   }
 }

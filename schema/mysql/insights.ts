@@ -28,10 +28,7 @@ export const editionPurchases = mysqlTable(
     day: varchar("day", 10).notNull(),
     quantity: int("quantity").notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.orderId, t.isbn13] }),
-    index("insights_edition_purchases_buyer_idx").on(t.buyerId),
-  ],
+  (t) => [primaryKey({ columns: [t.orderId, t.isbn13] }), index("insights_edition_purchases_buyer_idx").on(t.buyerId)],
 );
 
 export const editionRecommendations = mysqlTable(
