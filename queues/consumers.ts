@@ -1,7 +1,7 @@
 import { deletedUserCart } from "../workers/cart";
 import { importChunkConsumer, sellerWithdrawal, stockCopyConsumer, viewCounter } from "../workers/catalog";
 import { deletedAuthor } from "../workers/community";
-import { funnelCartTally, funnelViewTally } from "../workers/insights";
+import { funnelCartTally, funnelViewTally, purchaseRecorder, viewerRecorder } from "../workers/insights";
 import {
   liveChannelClosure,
   liveListingEdits,
@@ -65,6 +65,8 @@ export const consumers: readonly AnyConsumer[] = [
   liveListingEdits,
   liveStockLevels,
   liveChannelClosure,
+  viewerRecorder,
+  purchaseRecorder,
 ];
 
 /** What modules do when the queue gives up on one of their events, beyond recording the dead letter. */

@@ -520,7 +520,13 @@ export const EVENT_CATALOG = {
   ProductViewed: {
     version: 1,
     queues: ["catalog-events"],
-    data: z.object({ editionId: id, isbn13: z.string().length(13), userId: id.nullable() }),
+    data: z.object({
+      editionId: id,
+      isbn13: z.string().length(13),
+      userId: id.nullable(),
+      /** Who looked: the user id, or a keyed hash of a guest's address, browser and day. Older events lack it. */
+      viewerKey: z.string().min(1).max(64).optional(),
+    }),
   },
   /** A reader reviewed a work (`status` pending when the filter held it). */
   ReviewPosted: {

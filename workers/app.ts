@@ -7,7 +7,7 @@ import { healthRoutes } from "./health";
 import { apiShell, withDocumentAndErrors } from "./http/api-shell";
 import { DEVELOPMENT_PATHS, developmentOnly } from "./http/middleware/development-only";
 import { identityRoutes } from "./identity";
-import { weeklyReportRoutes } from "./insights";
+import { recommendationRoutes, weeklyReportRoutes } from "./insights";
 import { liveRoutes } from "./live";
 import { notificationRoutes } from "./notifications";
 import { operationsRoutes } from "./operations";
@@ -40,6 +40,7 @@ export function createApp() {
   app.route("/", printingRoutes);
   app.route("/", promotionRoutes);
   app.route("/", communityRoutes);
+  app.route("/", recommendationRoutes);
   app.route("/", taxRoutes);
   // The seller support figures come from the support module once it is composed here; none until then.
   app.route(

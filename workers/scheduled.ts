@@ -4,7 +4,7 @@ import { catalogConsumerContext, switchDuePrices } from "./catalog";
 import { communityConsumerContext, recomputeRatings } from "./community";
 import type { Config } from "./config";
 import { purgeExpiredIdempotencyKeys } from "./http/middleware/idempotency";
-import { buildLastWeek, insightsContext } from "./insights";
+import { buildLastWeek, insightsContext, rebuildRecommendations } from "./insights";
 import type { Logger } from "./lib/log";
 import { cartRemindersContext, sendDueCartReminders } from "./notifications";
 import {
@@ -24,8 +24,8 @@ import type { Services } from "./platform/services";
  * unanswered return requests, completes seller orders whose return window is over,
  * sends the abandoned-cart reminders that are due and switches the listings' scheduled sale prices that are due; daily housekeeping (expired idempotency keys, relayed outbox rows
  * after 7 days, processed-event markers after 30 days), the payments reconciliation and the recompute of works' and
- * sellers' ratings from the reviews; weekly (Monday 04:00 UTC) the reports of the ISO week that just ended, mailed to
- * the admins.
+ * sellers' ratings from the reviews, and the rebuild of the recommendations; weekly (Monday 04:00 UTC) the reports of
+ * the ISO week that just ended, mailed to the admins.
  */
 const EVERY_MINUTE = "* * * * *";
 const DAILY = "30 3 * * *";
@@ -65,6 +65,8 @@ export async function runScheduled(cron: string, context: CronContext): Promise<
     const run = await runReconciliation({ services, orders: orderLedger(services), payouts: payoutLedger(services) });
     (run.findings > 0 ? log.warn : log.info)("reconciliation", { runId: run.id, findings: run.findings });
     await recomputeRatings(communityConsumerContext(context));
+    const recommended = await rebuildRecommendations(insightsContext(context));
+    log.info("recommendations rebuilt", { recommended });
   }
   if (cron === WEEKLY) {
     // The seller support figures come from the support module once it is composed here; none until then.

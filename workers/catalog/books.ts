@@ -5,7 +5,7 @@ import { MARKETPLACE_CURRENCY } from "../lib/money";
 import { readTogether, type Statement } from "../platform/db";
 import { CACHE_TTL_SECONDS, etagFor, ttlUntil } from "./cache";
 import { type CatalogContext, mediaUrl } from "./context";
-import { catalogEvents } from "./events";
+import { type BookViewer, catalogEvents } from "./events";
 import { looksLikeIsbn, normalizeIsbn, requireIsbn, toIsbn10 } from "./isbn";
 import { conditionMask } from "./model";
 import { type OfferRows, offerReads, offersFrom } from "./offers";
@@ -296,13 +296,13 @@ async function loadSuggestions(ctx: CatalogContext, terms: string[], documents: 
 type CategoryRef = z.infer<typeof CategoryRefSchema>;
 
 /** `GET /v1/books/{isbn}`: the edition, its work, categories and buyable offers. Emits `ProductViewed`. */
-export async function bookDetail(ctx: CatalogContext, isbnInput: string, viewerId: string | null) {
+export async function bookDetail(ctx: CatalogContext, isbnInput: string, viewer: BookViewer) {
   const isbn13 = requireIsbn(isbnInput);
   // The edition row carries the page's version: a cached page is found by it, and a missing one is built from it.
   const found = await editionWithWork(ctx.db, isbn13);
   if (!found) throw new AppError("not_found", `No edition with ISBN ${isbn13}.`);
   const { edition: current } = found;
-  ctx.services.outbox.signal([catalogEvents.productViewed({ id: current.id, isbn13 }, viewerId)]);
+  ctx.services.outbox.signal([catalogEvents.productViewed({ id: current.id, isbn13 }, viewer)]);
   // The work's stars are in the key: a review moves them without touching the edition.
   const key = `book:${isbn13}:${current.version}:${found.categoriesVersion}:${found.work.stars.join(".")}`;
   return {

@@ -24,6 +24,12 @@ const listingState = (listing: ListedCopy, isbn13: string) => ({
  * What the catalog emits. Listing events go through the outbox with the change they describe; a book-page view
  * is only signalled. See queues/event-catalogue.ts.
  */
+/** Who opened a book page: the signed-in user, and the key their views are recorded under (none: not recorded). */
+export interface BookViewer {
+  userId: string | null;
+  viewerKey: string | null;
+}
+
 export const catalogEvents = {
   listingCreated: (listing: ListedCopy, isbn13: string) => createEvent("ListingCreated", listingState(listing, isbn13)),
 
@@ -39,8 +45,13 @@ export const catalogEvents = {
       ...(previousPrice ? { previousPrice } : {}),
     }),
 
-  productViewed: (edition: { id: string; isbn13: string }, userId: string | null) =>
-    createEvent("ProductViewed", { editionId: edition.id, isbn13: edition.isbn13, userId }),
+  productViewed: (edition: { id: string; isbn13: string }, viewer: BookViewer) =>
+    createEvent("ProductViewed", {
+      editionId: edition.id,
+      isbn13: edition.isbn13,
+      userId: viewer.userId,
+      ...(viewer.viewerKey ? { viewerKey: viewer.viewerKey } : {}),
+    }),
 
   importChunkQueued: (chunk: EventData<"ImportChunkQueued">) => createEvent("ImportChunkQueued", chunk),
 };

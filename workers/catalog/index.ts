@@ -2,6 +2,8 @@
 
 export { importChunkConsumer, sellerWithdrawal, stockCopyConsumer, viewCounter } from "./consumers";
 export { type CatalogContext, catalogConsumerContext, catalogContext } from "./context";
+export { type EditionForSale, editionsForSale } from "./for-sale";
+export { requireIsbn } from "./isbn";
 export {
   COVER_OPTION_KINDS,
   EDITION_FORMATS,

@@ -42,6 +42,10 @@ const API_TAGS = [
     description:
       "Open a seller profile for the signed-in account, read and edit the store's profile; any store's public page.",
   },
+  {
+    name: "Recommendations",
+    description: "Books bought together and also viewed, rebuilt daily; a signed-in reader's own recommendations.",
+  },
   { name: "Seller listings", description: "A seller's listings, their photos and CSV imports." },
   { name: "Seller orders", description: "A seller's part of buyers' orders: shipments and deliveries." },
   {

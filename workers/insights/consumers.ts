@@ -1,6 +1,7 @@
-import { defineTallyConsumer } from "../../queues/consumer";
+import { defineConsumer, defineTallyConsumer } from "../../queues/consumer";
 import type { EventEnvelope } from "../../queues/event-catalogue";
 import { insightsContext } from "./context";
+import { recordPurchase, recordViews } from "./recommendations/service";
 import { tallyFunnel } from "./reports/funnel";
 
 /** What insights consumes. */
@@ -21,4 +22,26 @@ export const funnelCartTally = defineTallyConsumer({
   queue: "order-events",
   handles: ["ProductAddedToCart"],
   tally: (events, context) => tallyFunnel(insightsContext(context), events as EventEnvelope<"ProductAddedToCart">[]),
+});
+
+// ── recommendations ─────────────────────────────────────────────────────────────────────────────────────────────
+
+/** Who looked at which edition on which day: one row per viewer, edition and day, so a redelivery adds nothing. */
+export const viewerRecorder = defineTallyConsumer({
+  name: "insights.viewers",
+  queue: "catalog-events",
+  handles: ["ProductViewed"],
+  tally(events, context) {
+    return recordViews(insightsContext(context), events);
+  },
+});
+
+/** A paid order's editions for the recommender; keyed by order and edition, so a redelivery adds nothing. */
+export const purchaseRecorder = defineConsumer({
+  name: "insights.purchases",
+  queue: "order-events",
+  handles: ["OrderPaid"],
+  async handle(event, context) {
+    return recordPurchase(insightsContext(context), event.data);
+  },
 });

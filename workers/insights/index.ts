@@ -1,8 +1,11 @@
 /** What insights offers the other modules; everything else in this folder is private to it. */
 
-// ── reports ─────────────────────────────────────────────────────────────────────────────────────────────────────
-export { funnelCartTally, funnelViewTally } from "./consumers";
+export { funnelCartTally, funnelViewTally, purchaseRecorder, viewerRecorder } from "./consumers";
 export { type InsightsContext, insightsContext, insightsContextOf } from "./context";
+// ── recommendations ─────────────────────────────────────────────────────────────────────────────────────────────
+export { recommendationRoutes } from "./recommendations/routes";
+export { boughtTogether, rebuildRecommendations } from "./recommendations/service";
+// ── reports ─────────────────────────────────────────────────────────────────────────────────────────────────────
 export { adminReportCsv, sellerReportCsv } from "./reports/csv";
 export { weeklyReportRoutes } from "./reports/routes";
 export type { SellerSupportFigure, SellerSupportFigures } from "./reports/sellers";

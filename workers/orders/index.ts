@@ -3,7 +3,7 @@ export { completeSellerOrders } from "./completion";
 export { cancellationConsumer, paymentOutcomeConsumer } from "./consumers";
 export { type OrdersContext, ordersContext, ordersContextOf } from "./context";
 export { type OrderSeller, orderSellers, type PlatformFundedLine, platformFundedLines } from "./parties";
-export { type BuyersSellerOrder, deliveredSellerOrderOf, hasDeliveredAnyOf } from "./purchases";
+export { type BuyersSellerOrder, deliveredSellerOrderOf, editionsOfOrder, hasDeliveredAnyOf } from "./purchases";
 export { escalateOverdueReturns } from "./returns/escalation";
 export { orderRoutes } from "./routes";
 export {

@@ -30,3 +30,12 @@ export async function deliveredSellerOrderOf(
   const row = await store.buyersSellerOrder(ctx.services.db, buyerId, sellerOrderId);
   return row && { id: row.id, sellerId: row.sellerId, delivered: row.deliveredAt !== null };
 }
+
+/** What one order bought, by line: the edition's ISBN-13 and the copies (for the recommender's purchase history). */
+export async function editionsOfOrder(
+  ctx: Pick<OrdersContext, "services">,
+  orderId: string,
+): Promise<{ lineId: string; isbn13: string; quantity: number }[]> {
+  const lines = await store.linesOfOrder(ctx.services.db, orderId);
+  return lines.map(({ id, isbn13, quantity }) => ({ lineId: id, isbn13, quantity }));
+}

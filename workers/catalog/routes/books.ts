@@ -6,6 +6,7 @@ import { jsonContent, problems } from "../../http/schemas";
 import { catalogReadContext } from "../context";
 import { BookDetailSchema, BookPageSchema, BooksQuery, IsbnParam, SuggestionSchema } from "../schemas";
 import { bookDetail, findBooks, suggest } from "../service";
+import { bookViewer } from "../viewer";
 import { notModified, respondCached } from "./replies";
 
 const listBooks = publicRoute({
@@ -66,7 +67,7 @@ export const bookRoutes = createRouter()
     return result.notModified ? c.body(null, 304) : c.json({ items: result.body }, 200);
   })
   .openapi(getBook, async (c) => {
-    const viewer = c.get("principal")?.userId ?? null;
+    const viewer = await bookViewer(c);
     const result = await respondCached(c, await bookDetail(catalogReadContext(c), c.req.valid("param").isbn, viewer));
     return result.notModified ? c.body(null, 304) : c.json(result.body, 200);
   });

@@ -376,3 +376,9 @@ export const sellerOrderRefundTotals = (db: Db, orderIds: string[]) =>
       .where(inArray(sellerOrders.orderId, ids))
       .groupBy(sellerOrders.orderId),
   );
+
+export const linesOfOrder = (db: Db, orderId: string) =>
+  db
+    .select({ id: orderLines.id, isbn13: orderLines.isbn13, quantity: orderLines.quantity })
+    .from(orderLines)
+    .where(eq(orderLines.orderId, orderId));

@@ -1,0 +1,138 @@
+import type { EventData } from "../../../queues/event-catalogue";
+import { type EditionForSale, editionsForSale } from "../../catalog";
+import { editionsOfOrder } from "../../orders";
+import { atomically, type Statement } from "../../platform/db";
+import type { InsightsContext } from "../context";
+import { cosineNeighbours, type Neighbour, personalRanking, TOP_PER_EDITION } from "./scores";
+import * as store from "./store";
+
+/** How many editions a reply lists. */
+const SHOWN = 10;
+
+/** Book-page views, one row per viewer, edition and day; views without a viewer key are not recorded. */
+export function recordViews(
+  ctx: InsightsContext,
+  views: { data: EventData<"ProductViewed">; occurredAt: string }[],
+): Statement[] {
+  const rows = views.flatMap(({ data, occurredAt }) =>
+    data.viewerKey
+      ? [{ viewerKey: data.viewerKey, isbn13: data.isbn13, day: occurredAt.slice(0, 10), userId: data.userId }]
+      : [],
+  );
+  return store.recordViewers(ctx.services.db, rows);
+}
+
+/** A paid order's editions, one row per order and edition, read from the order itself (the event names no ISBN). */
+export async function recordPurchase(ctx: InsightsContext, paid: EventData<"OrderPaid">): Promise<Statement[]> {
+  const lines = await editionsOfOrder(ctx, paid.orderId);
+  const copies = new Map<string, number>();
+  for (const line of lines) copies.set(line.isbn13, (copies.get(line.isbn13) ?? 0) + line.quantity);
+  const day = paid.paidAt.slice(0, 10);
+  return store.recordPurchases(
+    ctx.services.db,
+    [...copies].map(([isbn13, quantity]) => ({ orderId: paid.orderId, isbn13, buyerId: paid.buyerId, day, quantity })),
+  );
+}
+
+/**
+ * The daily build: "bought together" from the orders' editions and "also viewed" from view sessions (one viewer's
+ * editions of one day), both by cosine similarity, the top 20 per edition. The table is replaced in one commit.
+ */
+export async function rebuildRecommendations(ctx: InsightsContext, now = Date.now()): Promise<number> {
+  const { db } = ctx.services;
+  const [purchases, views] = await Promise.all([store.allPurchases(db), store.allViewerDays(db)]);
+  const orders = groupBy(purchases, (row) => row.orderId);
+  const sessions = groupBy(views, (row) => `${row.viewerKey}/${row.day}`);
+  const rows: store.RecommendationRow[] = [];
+  const add = (kind: store.RecommendationKind, neighbours: Map<string, Neighbour[]>) => {
+    for (const [isbn13, list] of neighbours) {
+      for (const [index, neighbour] of list.entries()) {
+        const { isbn13: recommendedIsbn13, score } = neighbour;
+        rows.push({ isbn13, kind, rank: index + 1, recommendedIsbn13, score, builtAt: now });
+      }
+    }
+  };
+  add("bought_together", cosineNeighbours(orders.values(), TOP_PER_EDITION));
+  add("also_viewed", cosineNeighbours(sessions.values(), TOP_PER_EDITION));
+  await atomically(db, store.replaceRecommendations(db, rows));
+  return rows.length;
+}
+
+function groupBy<T extends { isbn13: string }>(rows: T[], keyOf: (row: T) => string): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const row of rows) {
+    const group = groups.get(keyOf(row)) ?? [];
+    group.push(row.isbn13);
+    groups.set(keyOf(row), group);
+  }
+  return groups;
+}
+
+export interface BookRecommendations {
+  boughtTogether: EditionForSale[];
+  alsoViewed: EditionForSale[];
+}
+
+/** An edition's recommendations, keeping only editions with a copy for sale now. */
+export async function bookRecommendations(ctx: InsightsContext, isbn13: string): Promise<BookRecommendations> {
+  const { db } = ctx.services;
+  const [together, viewed] = await Promise.all([
+    store.recommendationsOf(db, [isbn13], "bought_together"),
+    store.recommendationsOf(db, [isbn13], "also_viewed"),
+  ]);
+  const forSale = await editionsForSale(
+    ctx.services,
+    [...together, ...viewed].map((row) => row.recommendedIsbn13),
+  );
+  const shown = (rows: { recommendedIsbn13: string }[]) =>
+    rows.flatMap((row) => forSale.get(row.recommendedIsbn13) ?? []).slice(0, SHOWN);
+  return { boughtTogether: shown(together), alsoViewed: shown(viewed) };
+}
+
+/** The top "bought together" editions of a book page. */
+export async function boughtTogether(ctx: InsightsContext, isbn13: string): Promise<EditionForSale[]> {
+  return (await bookRecommendations(ctx, isbn13)).boughtTogether;
+}
+
+/**
+ * A reader's recommendations from what they bought and looked at, leaving out what they bought and what is not
+ * for sale. With no history to go on (or none that leads anywhere), the best sellers they have not bought.
+ */
+export async function readerRecommendations(
+  ctx: InsightsContext,
+  userId: string,
+): Promise<{ items: EditionForSale[]; basis: "history" | "best_sellers" }> {
+  const { db } = ctx.services;
+  const [bought, viewed] = await Promise.all([store.purchasesOf(db, userId), store.viewsOf(db, userId)]);
+  const history = { bought: bought.map((row) => row.isbn13), viewed: viewed.map((row) => row.isbn13) };
+  const sources = [...new Set([...history.bought, ...history.viewed])];
+  const [together, alike] = await Promise.all([
+    store.recommendationsOf(db, sources, "bought_together"),
+    store.recommendationsOf(db, sources, "also_viewed"),
+  ]);
+  const neighbours = new Map<string, Neighbour[]>();
+  for (const row of [...together, ...alike]) {
+    const list = neighbours.get(row.isbn13) ?? [];
+    list.push({ isbn13: row.recommendedIsbn13, score: row.score });
+    neighbours.set(row.isbn13, list);
+  }
+  const ranked = personalRanking(history, (isbn13) => neighbours.get(isbn13) ?? []);
+  const owned = new Set(history.bought);
+  const fromHistory = await forSaleInOrder(
+    ctx,
+    ranked.map((entry) => entry.isbn13),
+  );
+  if (fromHistory.length > 0) return { items: fromHistory, basis: "history" };
+  const sellers = await store.bestSellers(db, SHOWN * 5);
+  const items = await forSaleInOrder(
+    ctx,
+    sellers.map((row) => row.isbn13).filter((isbn13) => !owned.has(isbn13)),
+  );
+  return { items, basis: "best_sellers" };
+}
+
+async function forSaleInOrder(ctx: InsightsContext, isbns: string[]): Promise<EditionForSale[]> {
+  const candidates = isbns.slice(0, SHOWN * 5);
+  const forSale = await editionsForSale(ctx.services, candidates);
+  return candidates.flatMap((isbn13) => forSale.get(isbn13) ?? []).slice(0, SHOWN);
+}
