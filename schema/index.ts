@@ -10,4 +10,5 @@ export * from "./platform";
 export * from "./printing";
 export * from "./promotions";
 export * from "./sellers";
+export * from "./support";
 export * from "./tax";
