@@ -467,6 +467,49 @@ export const EVENT_CATALOG = {
       refunded: money.nullable(),
     }),
   },
+  /** A buyer opened a support ticket: with a seller about a seller order, or with the marketplace's support. */
+  SupportTicketOpened: {
+    version: 1,
+    queues: ["notifications"],
+    data: z.object({
+      ticketId: id,
+      buyerId: id,
+      sellerId: id.nullable(),
+      sellerOrderId: id.nullable(),
+      category: z.string(),
+      subject: z.string(),
+      body: z.string(),
+    }),
+  },
+  /** Someone wrote in a support ticket; the other side hears of it. */
+  SupportMessagePosted: {
+    version: 1,
+    queues: ["notifications"],
+    data: z.object({
+      ticketId: id,
+      messageId: id,
+      buyerId: id,
+      sellerId: id.nullable(),
+      subject: z.string(),
+      authorRole: z.enum(["buyer", "seller", "support"]),
+      body: z.string(),
+    }),
+  },
+  /** A support ticket moved: awaiting a side, escalated (by the buyer or the reply timer), resolved, closed. */
+  SupportTicketStatusChanged: {
+    version: 1,
+    queues: ["notifications"],
+    data: z.object({
+      ticketId: id,
+      buyerId: id,
+      sellerId: id.nullable(),
+      subject: z.string(),
+      from: z.string(),
+      to: z.string(),
+      actor: z.string(),
+      note: z.string().nullable(),
+    }),
+  },
   /** A user opened a seller profile; modules showing seller names keep their own copy from this. */
   SellerRegistered: {
     version: 1,

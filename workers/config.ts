@@ -175,6 +175,8 @@ export const ConfigSchema = z
     // orders: a return window for every seller, in seconds, so a local run can see an order complete (development
     // and test only; production uses each seller's own window)
     RETURN_WINDOW_SECONDS: z.coerce.number().int().min(0).max(31_536_000).optional(),
+    // support: how long a seller has to answer a ticket before it is escalated to the marketplace's support
+    SUPPORT_SELLER_REPLY_HOURS: positiveInt(48),
     // orders: how long a payment that settles later (a bank debit) keeps its copies held, at most
     PAYMENT_PROCESSING_HOLD_DAYS: z.coerce.number().int().min(1).max(14).default(5),
     // payouts: the marketplace's fee on each seller order, in basis points of the seller's sales plus a fixed

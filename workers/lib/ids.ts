@@ -49,7 +49,10 @@ export type IdPrefix =
   | "led"
   | "trf"
   | "trv"
-  | "dsp";
+  | "dsp"
+  | "tkt"
+  | "tkm"
+  | "tkh";
 
 let lastMillis = 0;
 let sequence = 0;
