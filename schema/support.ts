@@ -1,8 +1,22 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
-export const TICKET_CATEGORIES = ["order_issue", "return", "payment", "cover_customisation", "account", "other"] as const;
+export const TICKET_CATEGORIES = [
+  "order_issue",
+  "return",
+  "payment",
+  "cover_customisation",
+  "account",
+  "other",
+] as const;
 
-export const TICKET_STATUSES = ["open", "awaiting_seller", "awaiting_buyer", "escalated", "resolved", "closed"] as const;
+export const TICKET_STATUSES = [
+  "open",
+  "awaiting_seller",
+  "awaiting_buyer",
+  "escalated",
+  "resolved",
+  "closed",
+] as const;
 
 /** A buyer's conversation with one seller (about a seller order) or with the marketplace's support. */
 export const supportTickets = sqliteTable(
@@ -66,4 +80,22 @@ export const supportTicketHistory = sqliteTable(
     at: integer("at").notNull(),
   },
   (t) => [index("support_ticket_history_ticket_idx").on(t.ticketId, t.at)],
+);
+
+/** A file a party attached to a ticket (an image or a PDF), stored in R2; linked to its message once sent. */
+export const supportAttachments = sqliteTable(
+  "support_attachments",
+  {
+    id: text("id").primaryKey(),
+    ticketId: text("ticket_id").notNull(),
+    /** Null until the message that carries it is posted. */
+    messageId: text("message_id"),
+    uploaderId: text("uploader_id").notNull(),
+    fileName: text("file_name").notNull(),
+    contentType: text("content_type").notNull(),
+    bytes: integer("bytes").notNull(),
+    key: text("key").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("support_attachments_ticket_idx").on(t.ticketId, t.messageId)],
 );

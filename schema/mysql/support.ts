@@ -61,3 +61,19 @@ export const supportTicketHistory = mysqlTable(
   },
   (t) => [index("support_ticket_history_ticket_idx").on(t.ticketId, t.at)],
 );
+
+export const supportAttachments = mysqlTable(
+  "support_attachments",
+  {
+    id: id("id").primaryKey(),
+    ticketId: id("ticket_id").notNull(),
+    messageId: id("message_id"),
+    uploaderId: id("uploader_id").notNull(),
+    fileName: varchar("file_name", 255).notNull(),
+    contentType: varchar("content_type", 64).notNull(),
+    bytes: int("bytes").notNull(),
+    key: varchar("key", 128).notNull(),
+    createdAt: epochMs("created_at").notNull(),
+  },
+  (t) => [index("support_attachments_ticket_idx").on(t.ticketId, t.messageId)],
+);

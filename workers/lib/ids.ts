@@ -52,7 +52,8 @@ export type IdPrefix =
   | "dsp"
   | "tkt"
   | "tkm"
-  | "tkh";
+  | "tkh"
+  | "tka";
 
 let lastMillis = 0;
 let sequence = 0;

@@ -9,7 +9,9 @@ export type Caller =
   | { kind: "support"; userId: string };
 
 export const actorOf = (caller: Caller) =>
-  caller.kind === "seller" ? `seller:${caller.sellerId}` : `${caller.kind === "support" ? "admin" : "buyer"}:${caller.userId}`;
+  caller.kind === "seller"
+    ? `seller:${caller.sellerId}`
+    : `${caller.kind === "support" ? "admin" : "buyer"}:${caller.userId}`;
 
 /** The ticket if the caller is one of its parties; another's ticket is the same 404 as an unknown one. */
 export async function ticketFor(ctx: SupportContext, caller: Caller, ticketId: string): Promise<store.TicketRow> {

@@ -1,6 +1,7 @@
-import { deliveredSellerOrderOf } from "../orders";
+import type { EventEnvelope, EventType } from "../../queues/event-catalogue";
 import { AppError } from "../http/errors";
 import { newId } from "../lib/ids";
+import { deliveredSellerOrderOf } from "../orders";
 import { changes, type Statement } from "../platform/db";
 import type { SupportContext } from "./context";
 import { supportEvents } from "./events";
@@ -74,7 +75,15 @@ export async function openTicket(ctx: SupportContext, buyerId: string, body: Ope
     [
       store.insertTicket(db, ticket),
       store.insertMessage(db, message),
-      store.insertHistory(db, historyRow(ctx, ticket.id, { actor: `buyer:${buyerId}`, action: "opened", from: null, to: ticket.status, note: null }, now)),
+      store.insertHistory(
+        db,
+        historyRow(
+          ctx,
+          ticket.id,
+          { actor: `buyer:${buyerId}`, action: "opened", from: null, to: ticket.status, note: null },
+          now,
+        ),
+      ),
     ],
     [supportEvents.opened(ticket, body.body)],
   );
@@ -111,10 +120,6 @@ export async function postMessage(
     patch.sellerReplyDueAt = null;
     if (ticket.firstSellerReplyAt === null) patch.firstSellerReplyAt = now;
   }
-  const { db, outbox } = ctx.services;
-  if (changes(await store.updateTicketFrom(db, ticket.id, ticket.status, patch)) === 0) {
-    throw new AppError("conflict", "The ticket changed meanwhile: read it again.");
-  }
   const message: store.MessageRow = {
     id: newId("tkm"),
     ticketId: ticket.id,
@@ -123,16 +128,46 @@ export async function postMessage(
     body: body.body,
     createdAt: now,
   };
-  const statements: Statement[] = [store.insertMessage(db, message)];
-  const events = [supportEvents.messagePosted(ticket, message)];
+  const { db } = ctx.services;
+  const statements: Statement[] = [store.moveTicketRow(db, ticket, to, patch), store.insertMessage(db, message)];
+  const events: EventEnvelope<EventType>[] = [supportEvents.messagePosted(ticket, message)];
   if (to !== ticket.status || caller.kind === "support") {
     statements.push(
-      store.insertHistory(db, historyRow(ctx, ticket.id, { actor: actorOf(caller), action: "message", from: ticket.status, to, note: null }, now)),
+      store.insertHistory(
+        db,
+        historyRow(
+          ctx,
+          ticket.id,
+          { actor: actorOf(caller), action: "message", from: ticket.status, to, note: null },
+          now,
+        ),
+      ),
     );
   }
-  if (to !== ticket.status) events.push(supportEvents.statusChanged(ticket, { to, actor: actorOf(caller), note: null }));
-  await outbox.commit(statements, events);
+  if (to !== ticket.status)
+    events.push(supportEvents.statusChanged(ticket, { to, actor: actorOf(caller), note: null }));
+  await commitMove(ctx, ticket, statements, events);
   return message;
+}
+
+/** Commits a ticket's move with what goes with it; a ticket that moved meanwhile is 409 `invalid_transition`. */
+async function commitMove(
+  ctx: SupportContext,
+  ticket: store.TicketRow,
+  statements: Statement[],
+  events: EventEnvelope<EventType>[],
+): Promise<void> {
+  try {
+    await ctx.services.outbox.commit(statements, events);
+  } catch (error) {
+    const current = await store.ticketById(ctx.services.db, ticket.id);
+    if (current && current.status !== ticket.status) {
+      throw new AppError("invalid_transition", "The ticket changed meanwhile: read it again.", {
+        currentStatus: current.status,
+      });
+    }
+    throw error;
+  }
 }
 
 /**
@@ -153,12 +188,14 @@ export async function moveTicket(
   const patch: Partial<store.TicketRow> = { status: to, updatedAt: now };
   if (to === "escalated") Object.assign(patch, { escalatedAt: now, sellerReplyDueAt: null });
   if (to === "resolved") Object.assign(patch, { resolvedAt: now, sellerReplyDueAt: null });
-  const { db, outbox } = ctx.services;
-  if (changes(await store.updateTicketFrom(db, ticket.id, from, patch)) === 0) {
-    throw new AppError("invalid_transition", "The ticket changed meanwhile: read it again.", { currentStatus: from });
-  }
-  await outbox.commit(
-    [store.insertHistory(db, historyRow(ctx, ticket.id, { ...change, from, to }, now))],
+  const { db } = ctx.services;
+  await commitMove(
+    ctx,
+    ticket,
+    [
+      store.moveTicketRow(db, ticket, to, patch),
+      store.insertHistory(db, historyRow(ctx, ticket.id, { ...change, from, to }, now)),
+    ],
     [supportEvents.statusChanged(ticket, { to, actor: change.actor, note: change.note })],
   );
   return { ...ticket, ...patch };
@@ -189,7 +226,11 @@ export async function setTicketStatus(
   body: { status: "escalated" | "resolved" | "closed"; note?: string },
 ) {
   const ticket = await ticketFor(ctx, { kind: "support", userId: adminId }, ticketId);
-  return moveTicket(ctx, ticket, body.status, { actor: `admin:${adminId}`, action: body.status, note: body.note ?? null });
+  return moveTicket(ctx, ticket, body.status, {
+    actor: `admin:${adminId}`,
+    action: body.status,
+    note: body.note ?? null,
+  });
 }
 
 /** The buyer rates the help once, after resolution. */
@@ -214,7 +255,12 @@ export async function rateTicket(
   }
   await store.insertHistory(
     db,
-    historyRow(ctx, ticket.id, { actor: `buyer:${buyerId}`, action: "rated", from: null, to: null, note: `${body.rating}/5` }, now),
+    historyRow(
+      ctx,
+      ticket.id,
+      { actor: `buyer:${buyerId}`, action: "rated", from: null, to: null, note: `${body.rating}/5` },
+      now,
+    ),
   );
   return { ...ticket, ...patch };
 }

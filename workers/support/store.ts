@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, gte, isNotNull, isNull, lt, lte, type SQL } from "drizzle-orm";
-import { supportMessages, supportTicketHistory, supportTickets } from "../../schema/support";
+import { and, asc, desc, eq, gte, isNotNull, isNull, lt, lte, type SQL, sql } from "drizzle-orm";
+import { supportAttachments, supportMessages, supportTicketHistory, supportTickets } from "../../schema/support";
 import { olderThan } from "../lib/keyset";
 import type { Db } from "../platform/db";
 import type { TicketStatus } from "./states";
@@ -7,6 +7,7 @@ import type { TicketStatus } from "./states";
 export type TicketRow = typeof supportTickets.$inferSelect;
 export type MessageRow = typeof supportMessages.$inferSelect;
 export type HistoryRow = typeof supportTicketHistory.$inferSelect;
+export type AttachmentRow = typeof supportAttachments.$inferSelect;
 
 export const ticketById = async (db: Db, id: string): Promise<TicketRow | undefined> =>
   (await db.select().from(supportTickets).where(eq(supportTickets.id, id)).limit(1))[0];
@@ -15,12 +16,23 @@ export const insertTicket = (db: Db, row: TicketRow) => db.insert(supportTickets
 export const insertMessage = (db: Db, row: MessageRow) => db.insert(supportMessages).values(row);
 export const insertHistory = (db: Db, row: HistoryRow) => db.insert(supportTicketHistory).values(row);
 
-/** Moves a ticket only if it is still in the status it was read in, so two writers cannot both move it. */
-export const updateTicketFrom = (db: Db, id: string, from: TicketStatus, patch: Partial<TicketRow>) =>
-  db
+/**
+ * A compare-and-set move of a ticket: it takes `to` (and `patch`) only if it is still `from`; otherwise the NOT NULL
+ * status refuses the NULL and the whole batch (its message, history row and events) rolls back.
+ */
+export function moveTicketRow(
+  db: Db,
+  ticket: Pick<TicketRow, "id" | "status">,
+  to: TicketStatus,
+  patch: Partial<TicketRow>,
+) {
+  const status =
+    sql`CASE WHEN ${supportTickets.status} = ${ticket.status} THEN ${to} ELSE NULL END` as unknown as TicketStatus;
+  return db
     .update(supportTickets)
-    .set(patch)
-    .where(and(eq(supportTickets.id, id), eq(supportTickets.status, from)));
+    .set({ ...patch, status })
+    .where(eq(supportTickets.id, ticket.id));
+}
 
 export const messagesOf = (db: Db, ticketId: string) =>
   db.select().from(supportMessages).where(eq(supportMessages.ticketId, ticketId)).orderBy(asc(supportMessages.id));
@@ -34,13 +46,21 @@ export const historyOf = (db: Db, ticketId: string) =>
 
 export function ticketsPage(
   db: Db,
-  filter: { buyerId?: string; sellerId?: string; status?: TicketStatus; limit: number; after?: { createdAt: number; id: string } },
+  filter: {
+    buyerId?: string;
+    sellerId?: string;
+    status?: TicketStatus;
+    limit: number;
+    after?: { createdAt: number; id: string };
+  },
 ) {
   const conditions: (SQL | undefined)[] = [
     filter.buyerId ? eq(supportTickets.buyerId, filter.buyerId) : undefined,
     filter.sellerId ? eq(supportTickets.sellerId, filter.sellerId) : undefined,
     filter.status ? eq(supportTickets.status, filter.status) : undefined,
-    filter.after ? olderThan(supportTickets.createdAt, supportTickets.id, { time: filter.after.createdAt, id: filter.after.id }) : undefined,
+    filter.after
+      ? olderThan(supportTickets.createdAt, supportTickets.id, { time: filter.after.createdAt, id: filter.after.id })
+      : undefined,
   ];
   return db
     .select()
@@ -55,16 +75,28 @@ export const overdueSellerTickets = (db: Db, now: number, limit: number) =>
   db
     .select()
     .from(supportTickets)
-    .where(and(eq(supportTickets.status, "awaiting_seller"), isNotNull(supportTickets.sellerReplyDueAt), lte(supportTickets.sellerReplyDueAt, now)))
+    .where(
+      and(
+        eq(supportTickets.status, "awaiting_seller"),
+        isNotNull(supportTickets.sellerReplyDueAt),
+        lte(supportTickets.sellerReplyDueAt, now),
+      ),
+    )
     .orderBy(asc(supportTickets.sellerReplyDueAt))
     .limit(limit);
 
 /** Seller tickets opened in [from, to). */
 export const sellerTicketsOpenedIn = (db: Db, from: number, to: number) =>
   db
-    .select({ sellerId: supportTickets.sellerId, createdAt: supportTickets.createdAt, firstSellerReplyAt: supportTickets.firstSellerReplyAt })
+    .select({
+      sellerId: supportTickets.sellerId,
+      createdAt: supportTickets.createdAt,
+      firstSellerReplyAt: supportTickets.firstSellerReplyAt,
+    })
     .from(supportTickets)
-    .where(and(isNotNull(supportTickets.sellerId), gte(supportTickets.createdAt, from), lt(supportTickets.createdAt, to)));
+    .where(
+      and(isNotNull(supportTickets.sellerId), gte(supportTickets.createdAt, from), lt(supportTickets.createdAt, to)),
+    );
 
 /** Records the buyer's rating only if none was given, so two rating requests cannot both land. */
 export const rateTicketOnce = (db: Db, id: string, patch: Partial<TicketRow>) =>
@@ -72,3 +104,10 @@ export const rateTicketOnce = (db: Db, id: string, patch: Partial<TicketRow>) =>
     .update(supportTickets)
     .set(patch)
     .where(and(eq(supportTickets.id, id), isNull(supportTickets.feedbackRating)));
+
+export const attachmentsOf = (db: Db, ticketId: string) =>
+  db
+    .select()
+    .from(supportAttachments)
+    .where(eq(supportAttachments.ticketId, ticketId))
+    .orderBy(asc(supportAttachments.id));

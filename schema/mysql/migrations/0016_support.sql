@@ -1,3 +1,16 @@
+CREATE TABLE `support_attachments` (
+	`id` varchar(64) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
+	`ticket_id` varchar(64) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
+	`message_id` varchar(64) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin,
+	`uploader_id` varchar(64) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
+	`file_name` varchar(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
+	`content_type` varchar(64) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
+	`bytes` int NOT NULL,
+	`key` varchar(128) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
+	`created_at` bigint NOT NULL,
+	CONSTRAINT `support_attachments_id` PRIMARY KEY(`id`)
+);
+--> statement-breakpoint
 CREATE TABLE `support_messages` (
 	`id` varchar(64) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
 	`ticket_id` varchar(64) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
@@ -41,6 +54,7 @@ CREATE TABLE `support_tickets` (
 	CONSTRAINT `support_tickets_id` PRIMARY KEY(`id`)
 );
 --> statement-breakpoint
+CREATE INDEX `support_attachments_ticket_idx` ON `support_attachments` (`ticket_id`,`message_id`);--> statement-breakpoint
 CREATE INDEX `support_messages_ticket_idx` ON `support_messages` (`ticket_id`,`id`);--> statement-breakpoint
 CREATE INDEX `support_ticket_history_ticket_idx` ON `support_ticket_history` (`ticket_id`,`at`);--> statement-breakpoint
 CREATE INDEX `support_tickets_buyer_idx` ON `support_tickets` (`buyer_id`,`status`,`id`);--> statement-breakpoint
