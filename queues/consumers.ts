@@ -23,6 +23,7 @@ import {
   returnNoticeConsumer,
   stockAlertConsumer,
   stockLowConsumer,
+  supportNoticeConsumer,
   weeklyReportConsumer,
 } from "../workers/notifications";
 import { cancellationConsumer, paymentOutcomeConsumer } from "../workers/orders";
@@ -36,6 +37,7 @@ export const consumers: readonly AnyConsumer[] = [
   mailConsumer,
   orderNoticeConsumer,
   returnNoticeConsumer,
+  supportNoticeConsumer,
   communityNoticeConsumer,
   deliveryConsumer,
   stockLowConsumer,

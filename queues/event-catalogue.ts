@@ -491,6 +491,8 @@ export const EVENT_CATALOG = {
       buyerId: id,
       sellerId: id.nullable(),
       subject: z.string(),
+      /** The ticket's status when the message was written: a buyer's message on an escalated ticket goes to admins. */
+      status: z.string(),
       authorRole: z.enum(["buyer", "seller", "support"]),
       body: z.string(),
     }),

@@ -7,6 +7,7 @@ import { ACCOUNT_MAIL_EVENTS, type AccountMailEvent, sendMailFor } from "./servi
 import { deliver, deliveryGaveUp } from "./service/deliver";
 import { notifyAll } from "./service/notify";
 import { RETURN_NOTICE_EVENTS, type ReturnNoticeEvent, returnNotices } from "./service/return-notices";
+import { SUPPORT_NOTICE_EVENTS, type SupportNoticeEvent, supportNotices } from "./service/support-notices";
 
 /** Account and security mail, sent straight away; the delivery log row commits with the processed-event marker. */
 export const mailConsumer = defineConsumer({
@@ -35,6 +36,17 @@ export const returnNoticeConsumer = defineConsumer({
   async handle(event, context) {
     const ctx = notificationsConsumerContext(context);
     return notifyAll(ctx, await returnNotices(ctx, event as ReturnNoticeEvent));
+  },
+});
+
+/** A support ticket's opening, messages and steps become the notices of the other side of whoever caused them. */
+export const supportNoticeConsumer = defineConsumer({
+  name: "notifications.support-notices",
+  queue: "notifications",
+  handles: SUPPORT_NOTICE_EVENTS,
+  async handle(event, context) {
+    const ctx = notificationsConsumerContext(context);
+    return notifyAll(ctx, await supportNotices(ctx, event as SupportNoticeEvent));
   },
 });
 

@@ -16,6 +16,7 @@ export {
   mailConsumer,
   orderNoticeConsumer,
   returnNoticeConsumer,
+  supportNoticeConsumer,
 } from "./consumers";
 export { cartRemindersContext, notificationsContext } from "./context";
 export { DevMailbox } from "./mail/dev-mailbox";

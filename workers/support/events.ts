@@ -21,6 +21,7 @@ export const supportEvents = {
       buyerId: ticket.buyerId,
       sellerId: ticket.sellerId,
       subject: ticket.subject,
+      status: ticket.status,
       authorRole: message.authorRole,
       body: message.body,
     }),
