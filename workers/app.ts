@@ -17,6 +17,7 @@ import { payoutLedger, payoutRoutes } from "./payouts";
 import { printingRoutes } from "./printing";
 import { promotionRoutes } from "./promotions";
 import { accountSellers, sellerRoutes } from "./sellers";
+import { sellerSupportFigures, supportRoutes } from "./support";
 import { taxRoutes } from "./tax";
 
 /** The whole API, as the Worker serves it. */
@@ -42,11 +43,9 @@ export function createApp() {
   app.route("/", communityRoutes);
   app.route("/", recommendationRoutes);
   app.route("/", taxRoutes);
-  // The seller support figures come from the support module once it is composed here; none until then.
-  app.route(
-    "/",
-    weeklyReportRoutes(async () => []),
-  );
+  app.route("/", supportRoutes);
+  // Insights reads the sellers' support figures through the support module, given here.
+  app.route("/", weeklyReportRoutes(sellerSupportFigures));
   app.route("/", docsRoutes);
   // The seller console's pages are HTML for browsers, not API operations: outside the OpenAPI document.
   app.route("/", consoleRoutes);

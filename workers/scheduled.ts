@@ -18,10 +18,11 @@ import {
 import { runReconciliation } from "./payments";
 import { payoutLedger } from "./payouts";
 import type { Services } from "./platform/services";
+import { escalateUnansweredTickets, sellerSupportFigures, supportContext } from "./support";
 
 /**
  * Cron triggers (wrangler.toml): every minute relays the outbox, expires unpaid orders, resumes stuck refunds, escalates
- * unanswered return requests, completes seller orders whose return window is over,
+ * unanswered return requests and support tickets a seller left unanswered, completes seller orders whose return window is over,
  * sends the abandoned-cart reminders that are due and switches the listings' scheduled sale prices that are due; daily housekeeping (expired idempotency keys, relayed outbox rows
  * after 7 days, processed-event markers after 30 days), the payments reconciliation and the recompute of works' and
  * sellers' ratings from the reviews, and the rebuild of the recommendations; weekly (Monday 04:00 UTC) the reports of
@@ -56,6 +57,8 @@ export async function runScheduled(cron: string, context: CronContext): Promise<
     if (reminded > 0) log.info("cart reminders sent", { reminded });
     const switched = await switchDuePrices(catalogConsumerContext(context));
     if (switched > 0) log.info("sale prices switched", { switched });
+    const tickets = await escalateUnansweredTickets(supportContext(context));
+    if (tickets > 0) log.info("support tickets escalated", { escalated: tickets });
   }
   if (cron === DAILY) {
     await purgeExpiredIdempotencyKeys(services.db);
@@ -69,8 +72,8 @@ export async function runScheduled(cron: string, context: CronContext): Promise<
     log.info("recommendations rebuilt", { recommended });
   }
   if (cron === WEEKLY) {
-    // The seller support figures come from the support module once it is composed here; none until then.
-    const week = await buildLastWeek(insightsContext(context), async () => []);
+    // Insights reads the sellers' support figures through the support module, given here.
+    const week = await buildLastWeek(insightsContext(context), sellerSupportFigures);
     log.info("weekly reports built", { week });
   }
 }

@@ -1,4 +1,5 @@
 import { AppError } from "../http/errors";
+import { IMAGE_TYPES, sniffFileType } from "../lib/file-types";
 import { newId } from "../lib/ids";
 import type { CatalogContext } from "./context";
 import { catalogEvents } from "./events";
@@ -20,29 +21,6 @@ import {
 
 const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 const MAX_PHOTOS_PER_LISTING = 12;
-
-const IMAGE_TYPES = [
-  { type: "image/jpeg", ext: "jpg", matches: (b: Uint8Array) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
-  {
-    type: "image/png",
-    ext: "png",
-    matches: (b: Uint8Array) => [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((byte, i) => b[i] === byte),
-  },
-  {
-    type: "image/webp",
-    ext: "webp",
-    matches: (b: Uint8Array) => ascii(b, 0, 4) === "RIFF" && ascii(b, 8, 12) === "WEBP",
-  },
-] as const;
-
-function ascii(bytes: Uint8Array, from: number, to: number): string {
-  return String.fromCharCode(...bytes.subarray(from, to));
-}
-
-/** The image type the bytes really are (whatever name or Content-Type they came with), or undefined. */
-function sniffImageType(bytes: Uint8Array): (typeof IMAGE_TYPES)[number] | undefined {
-  return IMAGE_TYPES.find((candidate) => candidate.matches(bytes));
-}
 
 async function ownListing(ctx: CatalogContext, sellerId: string, listingId: string) {
   const found = await listingWithBook(ctx.db, listingId);
@@ -67,7 +45,7 @@ export async function addPhoto(
   const found = await ownListing(ctx, sellerId, listingId);
   const bytes = new Uint8Array(body);
   if (bytes.byteLength > MAX_PHOTO_BYTES) throw new AppError("payload_too_large", "A photo may be at most 5 MB.");
-  const image = sniffImageType(bytes);
+  const image = sniffFileType(bytes, IMAGE_TYPES);
   if (!image) throw new AppError("unsupported_media_type", "Send a JPEG, PNG or WebP image.");
   if ((await photoCount(ctx.db, listingId)) >= MAX_PHOTOS_PER_LISTING) throw tooManyPhotos();
   const id = newId("pho");

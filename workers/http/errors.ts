@@ -76,6 +76,7 @@ export const ERROR_CODES = {
   too_many_codes: [422, "The cart holds as many promotion codes as it may"],
   reply_too_deep: [422, "Replies nest at most three levels deep"],
   seller_order_required: [422, "An order issue names the seller order it is about"],
+  unknown_attachment: [422, "An attachment is not one of your unsent uploads to this ticket"],
   return_window_closed: [422, "The return window of this seller order has closed"],
   return_quantity_exceeded: [422, "More copies than are left to return"],
   return_spans_sellers: [422, "A return covers the lines of one seller order"],

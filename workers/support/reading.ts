@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { decodeCursor, encodeCursor } from "../http/schemas";
+import { isVisibleTo } from "./attachments";
 import type { SupportContext } from "./context";
 import { type Caller, ticketFor } from "./parties";
 import type { TicketStatus } from "./states";
@@ -36,7 +37,7 @@ export interface Conversation {
   history: store.HistoryRow[] | null;
 }
 
-/** One ticket with its communication log, if the caller is one of its parties (otherwise 404). */
+/** One ticket with its communication log (and the caller's unsent uploads), if the caller is one of its parties (otherwise 404). */
 export async function conversation(ctx: SupportContext, caller: Caller, ticketId: string): Promise<Conversation> {
   const ticket = await ticketFor(ctx, caller, ticketId);
   const { db } = ctx.services;
@@ -45,5 +46,5 @@ export async function conversation(ctx: SupportContext, caller: Caller, ticketId
     store.attachmentsOf(db, ticket.id),
     caller.kind === "support" ? store.historyOf(db, ticket.id) : Promise.resolve(null),
   ]);
-  return { ticket, messages, attachments, history };
+  return { ticket, messages, attachments: attachments.filter((row) => isVisibleTo(row, caller)), history };
 }

@@ -107,11 +107,13 @@ export async function postMessage(
   body: MessageBody,
 ): Promise<store.MessageRow> {
   const ticket = await ticketFor(ctx, caller, ticketId);
+  const attachmentIds = [...new Set(body.attachmentIds ?? [])];
   if (ticket.status === "resolved" || ticket.status === "closed") {
     throw new AppError("invalid_transition", `The ticket is ${ticket.status}: it takes no more messages.`, {
       currentStatus: ticket.status,
     });
   }
+  await checkDraftAttachments(ctx, ticket.id, caller.userId, attachmentIds);
   const now = Date.now();
   const to = statusAfterMessage(ticket, caller.kind);
   const patch: Partial<store.TicketRow> = { status: to, updatedAt: now };
@@ -130,6 +132,7 @@ export async function postMessage(
   };
   const { db } = ctx.services;
   const statements: Statement[] = [store.moveTicketRow(db, ticket, to, patch), store.insertMessage(db, message)];
+  if (attachmentIds.length > 0) statements.push(store.linkAttachments(db, ticket.id, attachmentIds, message.id));
   const events: EventEnvelope<EventType>[] = [supportEvents.messagePosted(ticket, message)];
   if (to !== ticket.status || caller.kind === "support") {
     statements.push(
@@ -148,6 +151,20 @@ export async function postMessage(
     events.push(supportEvents.statusChanged(ticket, { to, actor: actorOf(caller), note: null }));
   await commitMove(ctx, ticket, statements, events);
   return message;
+}
+
+/** A message carries only its author's uploads to the same ticket that no message carries yet (422 otherwise). */
+async function checkDraftAttachments(ctx: SupportContext, ticketId: string, uploaderId: string, ids: string[]) {
+  if (ids.length === 0) return;
+  const drafts = new Set(
+    (await store.draftAttachments(ctx.services.db, ticketId, uploaderId, ids)).map((row) => row.id),
+  );
+  const unknown = ids.filter((id) => !drafts.has(id));
+  if (unknown.length > 0) {
+    throw new AppError("unknown_attachment", "Attach only files you uploaded to this ticket and have not sent yet.", {
+      attachmentIds: unknown,
+    });
+  }
 }
 
 /** Commits a ticket's move with what goes with it; a ticket that moved meanwhile is 409 `invalid_transition`. */
@@ -205,6 +222,22 @@ export async function moveTicket(
 export async function escalateTicket(ctx: SupportContext, buyerId: string, ticketId: string, note: string | null) {
   const ticket = await ticketFor(ctx, { kind: "buyer", userId: buyerId }, ticketId);
   return moveTicket(ctx, ticket, "escalated", { actor: `buyer:${buyerId}`, action: "escalated", note });
+}
+
+/** The seller settles a ticket addressed to them; an escalated one is the marketplace's support's to resolve. */
+export async function resolveBySeller(
+  ctx: SupportContext,
+  caller: Extract<Caller, { kind: "seller" }>,
+  ticketId: string,
+  note: string | null,
+) {
+  const ticket = await ticketFor(ctx, caller, ticketId);
+  if (ticket.status === "escalated") {
+    throw new AppError("invalid_transition", "An escalated ticket is resolved by the marketplace's support.", {
+      currentStatus: ticket.status,
+    });
+  }
+  return moveTicket(ctx, ticket, "resolved", { actor: actorOf(caller), action: "resolved", note });
 }
 
 /** The buyer closes a resolved ticket. */

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, isNotNull, isNull, lt, lte, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, type SQL, sql } from "drizzle-orm";
 import { supportAttachments, supportMessages, supportTicketHistory, supportTickets } from "../../schema/support";
 import { olderThan } from "../lib/keyset";
 import type { Db } from "../platform/db";
@@ -111,3 +111,41 @@ export const attachmentsOf = (db: Db, ticketId: string) =>
     .from(supportAttachments)
     .where(eq(supportAttachments.ticketId, ticketId))
     .orderBy(asc(supportAttachments.id));
+
+export const insertAttachment = (db: Db, row: AttachmentRow) => db.insert(supportAttachments).values(row);
+
+export const attachmentById = async (db: Db, ticketId: string, id: string): Promise<AttachmentRow | undefined> =>
+  (
+    await db
+      .select()
+      .from(supportAttachments)
+      .where(and(eq(supportAttachments.id, id), eq(supportAttachments.ticketId, ticketId)))
+      .limit(1)
+  )[0];
+
+/** Of `ids`, the uploader's attachments of the ticket that no message carries yet. */
+export const draftAttachments = (db: Db, ticketId: string, uploaderId: string, ids: string[]) =>
+  db
+    .select({ id: supportAttachments.id })
+    .from(supportAttachments)
+    .where(
+      and(
+        inArray(supportAttachments.id, ids),
+        eq(supportAttachments.ticketId, ticketId),
+        eq(supportAttachments.uploaderId, uploaderId),
+        isNull(supportAttachments.messageId),
+      ),
+    );
+
+/** Links draft attachments to the message that carries them (in the message's batch). */
+export const linkAttachments = (db: Db, ticketId: string, ids: string[], messageId: string) =>
+  db
+    .update(supportAttachments)
+    .set({ messageId })
+    .where(
+      and(
+        inArray(supportAttachments.id, ids),
+        eq(supportAttachments.ticketId, ticketId),
+        isNull(supportAttachments.messageId),
+      ),
+    );
