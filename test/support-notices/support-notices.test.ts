@@ -20,6 +20,7 @@ import { orderToReturn } from "../support/returns";
 
 const config = loadConfig(env);
 const support = supportContext({
+  env,
   config,
   services: buildServices(env, config, createExecutionContext(), createLogger({ test: true })),
 });
