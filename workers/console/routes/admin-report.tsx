@@ -8,7 +8,7 @@ import { requireConsoleSession } from "../session";
 import { AdminReportPage } from "../views/admin-report";
 
 /** The console's session carries no roles (its pages are the shop's): whether it is an admin's is asked of identity. */
-const requireConsoleAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
+export const requireConsoleAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
   const admins = await adminUserIds({ services: c.get("services") });
   if (!admins.includes(principalOf(c).userId)) throw new AppError("forbidden", "This needs the admin role.");
   await next();

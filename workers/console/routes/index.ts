@@ -5,6 +5,7 @@ import { consoleHeaders } from "../headers";
 import { requireConsoleSession, requireFormToken } from "../session";
 import { accountPageRoutes } from "./account";
 import { adminReportRoutes } from "./admin-report";
+import { adminSupportRoutes } from "./admin-support";
 import { assetRoutes } from "./assets";
 import { dashboardRoutes } from "./dashboard";
 import { consoleError, notFoundPage } from "./errors";
@@ -21,6 +22,7 @@ import { profileRoutes } from "./profile";
 import { salesReportRoutes } from "./sales-report";
 import { shippingRatesRoutes } from "./shipping-rates";
 import { signInRoutes } from "./sign-in";
+import { sellerSupportRoutes } from "./support";
 import { weeklyReportRoutes } from "./weekly-report";
 
 /** The pages of a signed-in shop, each scoped to its seller profile; every write carries the session's form token. */
@@ -37,7 +39,8 @@ const shop = new Hono<AppEnv>()
   .route("/", printJobRoutes)
   .route("/", salesReportRoutes)
   .route("/", weeklyReportRoutes)
-  .route("/", payoutsRoutes);
+  .route("/", payoutsRoutes)
+  .route("/", sellerSupportRoutes);
 
 /** Signed in, without a shop yet. */
 const onboarding = new Hono<AppEnv>()
@@ -63,6 +66,8 @@ export const consoleRoutes = new Hono<AppEnv>()
   .route("/console", signInRoutes)
   .route("/console", mailboxRoutes)
   .route("/console", onboarding)
+  // Before the reports' `/admin/*` checks, so a support page is checked once, by its own.
+  .route("/console", adminSupportRoutes)
   .route("/console", adminReportRoutes)
   .route("/console", shop)
   .all("/console/*", notFoundPage);

@@ -25,6 +25,7 @@ export const SECTIONS = [
   { path: "/console/print-jobs", label: "Print jobs" },
   { path: "/console/reports/sales", label: "Sales report" },
   { path: "/console/reports", label: "Weekly report" },
+  { path: "/console/support", label: "Support" },
   { path: "/console/payouts", label: "Payouts" },
   { path: "/console/shipping-rates", label: "Shipping rates" },
   { path: "/console/profile", label: "Store profile" },
