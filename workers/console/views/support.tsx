@@ -266,6 +266,8 @@ const DONE: Record<string, string> = {
 export const TicketPage: FC<TicketPageProps> = ({ side, conversation, token, done, problem, reply, move }) => {
   const { ticket } = conversation;
   const open = ticket.status !== "resolved" && ticket.status !== "closed";
+  // A reply refused because the ticket closed meanwhile has no form left to show its message in.
+  const shownProblem = problem ?? (open ? undefined : reply?.message);
   return (
     <>
       <p>
@@ -273,7 +275,7 @@ export const TicketPage: FC<TicketPageProps> = ({ side, conversation, token, don
       </p>
       <h1>{ticket.subject}</h1>
       {done && DONE[done] && <Notice kind="ok">{DONE[done]}</Notice>}
-      {problem && <Notice kind="error">{problem}</Notice>}
+      {shownProblem && <Notice kind="error">{shownProblem}</Notice>}
       <dl class="facts">
         <dt>Status</dt>
         <dd>
