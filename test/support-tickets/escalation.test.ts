@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { runScheduled } from "../../workers/scheduled";
 import { escalateUnansweredTickets } from "../../workers/support";
 import {
   conversationOf,
+  cronTestContext,
   historyRows,
   sellerTicket,
   setReplyDue,
@@ -47,5 +49,12 @@ describe("support tickets: the seller's reply timer", () => {
     await escalateUnansweredTickets(supportTestContext());
     expect((await conversationOf(buyer, "buyer", ticket.id)).status).toBe("awaiting_buyer");
     expect(await ticketEvents(ticket.id, "SupportTicketStatusChanged")).toHaveLength(1);
+  });
+
+  it("runs in the every-minute cron", async () => {
+    const { buyer, ticket } = await sellerTicket();
+    await setReplyDue(ticket.id, Date.now() - 1000);
+    await runScheduled("* * * * *", cronTestContext());
+    expect((await conversationOf(buyer, "buyer", ticket.id)).status).toBe("escalated");
   });
 });

@@ -180,12 +180,15 @@ export const FILES = {
   html: new TextEncoder().encode("<!doctype html><script>alert('hi')</script>"),
 };
 
-/** The support module's context as the cron builds it, for calling its jobs directly. */
-export function supportTestContext() {
+/** What the cron hands its jobs. */
+export function cronTestContext() {
   const config = loadConfig(env);
   const log = createLogger({ test: "support" });
-  return supportContext({ env, config, services: buildServices(env, config, createExecutionContext(), log) });
+  return { env, config, services: buildServices(env, config, createExecutionContext(), log), log };
 }
+
+/** The support module's context as the cron builds it, for calling its jobs directly. */
+export const supportTestContext = () => supportContext(cronTestContext());
 
 /** Moves a ticket's reply deadline (to the past, to let the cron escalate it). */
 export const setReplyDue = (ticketId: string, at: number) =>
