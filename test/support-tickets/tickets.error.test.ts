@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { api, asAdmin, signUp } from "../support/identity";
-import { act, boughtFromSeller, openedTicket, openTicket, sellerTicket, write } from "../support/tickets";
+import {
+  act,
+  boughtFromSeller,
+  FILES,
+  openedTicket,
+  openTicket,
+  sellerTicket,
+  upload,
+  write,
+} from "../support/tickets";
 
 const problemOf = async (response: Response) => ({
   status: response.status,
@@ -92,6 +101,10 @@ describe("support tickets: conflicts", () => {
       200,
     );
     expect(await problemOf(await write(buyer, "buyer", ticket.id, { body: "One more thing" }))).toEqual({
+      status: 409,
+      code: "invalid_transition",
+    });
+    expect(await problemOf(await upload(buyer, "buyer", ticket.id, FILES.png, "image/png"))).toEqual({
       status: 409,
       code: "invalid_transition",
     });

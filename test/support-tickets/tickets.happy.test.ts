@@ -106,11 +106,15 @@ describe("support tickets: buyer and the marketplace's support", () => {
     for (const subject of ["First question", "Second question", "Third question"]) {
       opened.push((await openedTicket(buyer, { category: "account", subject })).id);
     }
-    const first = await (await listTickets(buyer, "buyer", "?limit=2")).json<{ items: TicketBody[]; nextCursor: string }>();
+    const first = await (await listTickets(buyer, "buyer", "?limit=2")).json<{
+      items: TicketBody[];
+      nextCursor: string;
+    }>();
     expect(first.items.map((ticket) => ticket.id)).toEqual([opened[2], opened[1]]);
-    const second = await (
-      await listTickets(buyer, "buyer", `?limit=2&cursor=${first.nextCursor}`)
-    ).json<{ items: TicketBody[]; nextCursor: string | null }>();
+    const second = await (await listTickets(buyer, "buyer", `?limit=2&cursor=${first.nextCursor}`)).json<{
+      items: TicketBody[];
+      nextCursor: string | null;
+    }>();
     expect(second).toEqual({ items: [expect.objectContaining({ id: opened[0] })], nextCursor: null });
   });
 });

@@ -1,3 +1,4 @@
+import { createExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { outbox } from "../../schema/platform";
@@ -6,7 +7,6 @@ import { loadConfig } from "../../workers/config";
 import { createLogger } from "../../workers/lib/log";
 import { buildServices } from "../../workers/platform/services";
 import { supportContext } from "../../workers/support";
-import { createExecutionContext } from "cloudflare:test";
 import { api, asSeller, json, signUp, type TestAccount, type TestSeller } from "./identity";
 import { listBook } from "./listings";
 import { addToCart, db, paidOrder } from "./orders";
@@ -160,21 +160,35 @@ export const download = (account: TestAccount, side: Side, ticketId: string, att
 
 const header = (...bytes: number[]) => new Uint8Array(bytes);
 const withTail = (head: Uint8Array, text: string) => new Uint8Array([...head, ...new TextEncoder().encode(text)]);
+const base64 = (text: string) => Uint8Array.from(atob(text), (char) => char.charCodeAt(0));
 
-/** Files whose first bytes are what their names say, with some content after. */
+/** A one-page PDF with its cross-reference table, as a PDF reader opens it. */
+const ONE_PAGE_PDF = [
+  "%PDF-1.4",
+  "1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj",
+  "2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj",
+  "3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] >>\nendobj",
+  "xref\n0 4\n0000000000 65535 f \n0000000009 00000 n \n0000000058 00000 n \n0000000115 00000 n ",
+  "trailer\n<< /Size 4 /Root 1 0 R >>\nstartxref\n186\n%%EOF\n",
+].join("\n");
+
+/** Real files (a 1×1 PNG, a one-page PDF), a JPEG's first bytes, and an HTML page. */
 export const FILES = {
-  png: withTail(header(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a), "IHDR a scanned receipt"),
+  png: base64("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="),
   jpeg: withTail(header(0xff, 0xd8, 0xff, 0xe0), "JFIF a photo of the damaged cover"),
-  pdf: new TextEncoder().encode("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"),
+  pdf: new TextEncoder().encode(ONE_PAGE_PDF),
   html: new TextEncoder().encode("<!doctype html><script>alert('hi')</script>"),
 };
 
-/** The support module's context as the cron builds it, for calling its jobs directly. */
-export function supportTestContext() {
+/** What the cron hands its jobs. */
+export function cronTestContext() {
   const config = loadConfig(env);
   const log = createLogger({ test: "support" });
-  return supportContext({ env, config, services: buildServices(env, config, createExecutionContext(), log) });
+  return { env, config, services: buildServices(env, config, createExecutionContext(), log), log };
 }
+
+/** The support module's context as the cron builds it, for calling its jobs directly. */
+export const supportTestContext = () => supportContext(cronTestContext());
 
 /** Moves a ticket's reply deadline (to the past, to let the cron escalate it). */
 export const setReplyDue = (ticketId: string, at: number) =>

@@ -22,6 +22,11 @@ const API_TAGS = [
     name: "Returns",
     description: "Buyers send delivered copies back within the seller's window; sellers (or admins) decide and refund.",
   },
+  {
+    name: "Support",
+    description:
+      "Support tickets: buyers ask a seller (about a seller order) or the marketplace's support; files, escalation, rating.",
+  },
   { name: "Identity", description: "Accounts, login, tokens, email verification and password reset." },
   { name: "Account", description: "The signed-in account: profile, password, sessions, deletion." },
   {

@@ -22,8 +22,8 @@ export async function uploadAttachment(
   file: { bytes: Uint8Array; declaredType: string | null; fileName?: string },
 ): Promise<store.AttachmentRow> {
   const ticket = await ticketFor(ctx, caller, ticketId);
-  if (ticket.status === "closed") {
-    throw new AppError("invalid_transition", "The ticket is closed: it takes no more files.", {
+  if (ticket.status === "resolved" || ticket.status === "closed") {
+    throw new AppError("invalid_transition", `The ticket is ${ticket.status}: it takes no more files.`, {
       currentStatus: ticket.status,
     });
   }

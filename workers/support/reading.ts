@@ -37,7 +37,10 @@ export interface Conversation {
   history: store.HistoryRow[] | null;
 }
 
-/** One ticket with its communication log (and the caller's unsent uploads), if the caller is one of its parties (otherwise 404). */
+/**
+ * One ticket with its communication log and the files its messages carry (and the caller's unsent uploads), if the
+ * caller is one of its parties (otherwise 404).
+ */
 export async function conversation(ctx: SupportContext, caller: Caller, ticketId: string): Promise<Conversation> {
   const ticket = await ticketFor(ctx, caller, ticketId);
   const { db } = ctx.services;

@@ -33,7 +33,7 @@ export function attachmentRoutes(audience: Audience) {
       `To one of ${whose}. The raw file is the body, with its \`Content-Type\`; \`fileName\` names it. The type ` +
       "is decided by the file's first bytes: anything else, or bytes that are not the declared type (a PNG sent " +
       "as application/pdf), is 415 `unsupported_media_type`; over 5 MB is 413 `payload_too_large`. The file " +
-      "waits, seen by you only, until a message names it in `attachmentIds`. A closed ticket is 409.",
+      "waits, seen by you only, until a message names it in `attachmentIds`. A resolved or closed ticket is 409 `invalid_transition`.",
     request: { params: TicketIdParam, query: AttachmentQuery, body: { content: fileContent, required: true } },
     responses: { 201: jsonContent(AttachmentSchema, "The stored file"), ...problems(400, 404, 409, 413, 415) },
   });
