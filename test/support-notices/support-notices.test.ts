@@ -171,7 +171,7 @@ describe("support notices in German", () => {
 });
 
 describe("a redelivered support event", () => {
-  it("notifies once", async () => {
+  it("of a message notifies once", async () => {
     const { buyer, seller, ticket } = await sellerTicket();
     const event = createEvent("SupportMessagePosted", {
       ticketId: ticket.id,
@@ -188,5 +188,25 @@ describe("a redelivered support event", () => {
     expect(await feedOf(buyer.userId, "support-message")).toHaveLength(1);
     expect(await waitForMail(buyer.email, "support-message")).toHaveLength(1);
     expect(await feedOf(seller.userId, "support-message")).toHaveLength(0);
+  });
+
+  it("of the reply timer's escalation notifies each party once", async () => {
+    const { buyer, seller, ticket } = await sellerTicket();
+    const event = createEvent("SupportTicketStatusChanged", {
+      ticketId: ticket.id,
+      buyerId: buyer.userId,
+      sellerId: seller.sellerId,
+      subject: ticket.subject,
+      from: "awaiting_seller",
+      to: "escalated",
+      actor: "system:support-escalation",
+      note: "The seller did not answer in time.",
+    });
+    await deliverRepeatedly("notifications", event, 3);
+    await quietPeriod(500);
+    expect(await feedOf(buyer.userId, "support-ticket-status")).toHaveLength(1);
+    expect(await feedOf(seller.userId, "support-ticket-status")).toHaveLength(1);
+    const toAdmin = (await feedOf(admin.userId, "support-ticket-status")).filter((n) => n.data.ticketId === ticket.id);
+    expect(toAdmin).toHaveLength(1);
   });
 });
