@@ -15,7 +15,8 @@ import {
 import { formFields, refusal } from "../forms";
 import { csrfOf, isFragmentRequest, shopOf, shopPage } from "../render";
 import type { FormState } from "../views/parts";
-import { type Side, SupportInboxPage, TicketList, TicketPage, ticketPath } from "../views/support";
+import { type Side, SupportInboxPage, TicketList, ticketPath } from "../views/support";
+import { TicketPage } from "../views/support-ticket";
 
 /**
  * The support inbox as a side reads it: the list with its status filter (newest first), one ticket's
