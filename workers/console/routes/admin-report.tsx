@@ -3,6 +3,7 @@ import type { AppEnv } from "../../http/context";
 import { AppError } from "../../http/errors";
 import { adminUserIds, principalOf } from "../../identity";
 import { adminReportCsv, adminWeeklyReport, insightsContextOf } from "../../insights";
+import { sellerSupportFigures } from "../../support";
 import { plainPage } from "../render";
 import { requireConsoleSession } from "../session";
 import { AdminReportPage } from "../views/admin-report";
@@ -14,18 +15,23 @@ export const requireConsoleAdmin: MiddlewareHandler<AppEnv> = async (c, next) =>
   await next();
 };
 
-// The seller support figures come from the support module once it is composed here; none until then.
-const noSupportFigures = async () => [];
-
 /** The admins' weekly report page: signed in through the console, with identity's admin role (403 otherwise). */
 export const adminReportRoutes = new Hono<AppEnv>()
   .use("/admin/*", requireConsoleSession({ shop: false }), requireConsoleAdmin)
   .get("/admin/reports", async (c) => {
-    const report = await adminWeeklyReport(insightsContextOf(c), c.req.query("week") || undefined, noSupportFigures);
+    const report = await adminWeeklyReport(
+      insightsContextOf(c),
+      c.req.query("week") || undefined,
+      sellerSupportFigures,
+    );
     return plainPage(c, { title: `Weekly report ${report.week}`, charts: true }, <AdminReportPage report={report} />);
   })
   .get("/admin/reports.csv", async (c) => {
-    const report = await adminWeeklyReport(insightsContextOf(c), c.req.query("week") || undefined, noSupportFigures);
+    const report = await adminWeeklyReport(
+      insightsContextOf(c),
+      c.req.query("week") || undefined,
+      sellerSupportFigures,
+    );
     return c.body(adminReportCsv(report), 200, {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": `attachment; filename="weekly-report-${report.week}.csv"`,
