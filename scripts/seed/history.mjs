@@ -13,6 +13,7 @@ export const HISTORY_WEEKS = 6;
 const SHIPPING = 390;
 const RETURN_WINDOW = 14 * DAY;
 const BEST_SELLERS = 12;
+export const DEMO_READERS = 240;
 
 const PRAISE = [
   ["Wonderful", "A wonderful read, beautifully written. I loved every chapter and the ending is brilliant."],
@@ -50,7 +51,6 @@ function editionsForSale(catalog) {
     .filter((edition) => cheapest.has(edition.id))
     .map((edition) => ({
       ...edition,
-      isbn13: edition.isbn13,
       author: JSON.parse(edition.authors)[0] ?? "",
       category: category.get(edition.id),
       listing: cheapest.get(edition.id),
@@ -58,18 +58,27 @@ function editionsForSale(catalog) {
 }
 
 /**
+ * The demo readers' tastes and what they bought and looked at (see readers.mjs), on the catalog's editions for
+ * sale; `byIsbn` gives each edition with its cheapest listing. The seed and the bench's hit rate share it.
+ */
+export function demoReaders({ catalog, seed, readers }) {
+  const r = rng(seed + 2);
+  const editions = editionsForSale(catalog);
+  const bestSellers = Array.from({ length: BEST_SELLERS }, () => r.pick(editions).isbn13);
+  const history = readingHistory({ shelves: shelvesOf(editions), bestSellers, readers, seed });
+  return { byIsbn: new Map(editions.map((edition) => [edition.isbn13, edition])), history };
+}
+
+/**
  * The history's rows per table, for `readers` readers signing in with `passwordHash`. Deterministic from the
  * catalog, the seed and the week `now` falls in.
  */
-export function generateHistory({ catalog, seed, now, readers = 240, passwordHash }) {
+export function generateHistory({ catalog, seed, now, readers = DEMO_READERS, passwordHash }) {
   const r = rng(seed + 1);
   const ids = Object.fromEntries(["usr", "ord", "sor", "oln", "shp", "rev"].map((prefix) => [prefix, idMaker(prefix)]));
   const from = weekStart(now) - HISTORY_WEEKS * 7 * DAY;
   const span = now - from;
-  const editions = editionsForSale(catalog);
-  const byIsbn = new Map(editions.map((edition) => [edition.isbn13, edition]));
-  const shelves = shelvesOf(editions);
-  const bestSellers = Array.from({ length: BEST_SELLERS }, () => r.pick(editions).isbn13);
+  const { byIsbn, history } = demoReaders({ catalog, seed, readers });
   const rows = {
     users: [],
     orders: [],
@@ -93,13 +102,15 @@ export function generateHistory({ catalog, seed, now, readers = 240, passwordHas
   const reviewed = new Set();
   const stars = new Map();
 
-  for (const { reader, orders, views } of readingHistory({ shelves, bestSellers, readers, seed })) {
+  for (const { reader, orders, views } of history) {
     const first = FIRST_NAMES[reader % FIRST_NAMES.length];
     const last = LAST_NAMES[Math.floor(reader / FIRST_NAMES.length) % LAST_NAMES.length];
     const name = `${first} ${last}`;
     const email = `reader${reader + 1}@readers.bookbazaar.local`;
-    const firstSeen = from + (orders[0]?.at ?? 0.5) * span;
-    const joined = r.chance(0.3) ? from + r.next() * (firstSeen - from) : from - r.int(7, 400) * DAY;
+    // Three readers in ten opened their account during the history and were active from then on.
+    const since = r.chance(0.3) ? r.next() * 0.9 : 0;
+    const timeOf = (at) => Math.floor(from + (since + at * (1 - since)) * span);
+    const joined = since > 0 ? timeOf(0) - r.int(1, 3_600_000) : from - r.int(7, 400) * DAY;
     const userId = ids.usr(Math.floor(joined));
     const address = {
       name,
@@ -121,7 +132,7 @@ export function generateHistory({ catalog, seed, now, readers = 240, passwordHas
       deleted_at: null,
     });
     for (const view of views) {
-      const time = Math.floor(from + view.at * span);
+      const time = timeOf(view.at);
       const edition = byIsbn.get(view.isbn);
       tally(edition, time, "views", 1 + r.int(0, 3)); // guests look too
       if (r.chance(0.12)) tally(edition, time, "cart_adds"); // added and left in the cart
@@ -131,7 +142,7 @@ export function generateHistory({ catalog, seed, now, readers = 240, passwordHas
       rows.insights_edition_viewers.push({ viewer_key: userId, isbn13: view.isbn, day: dayOf(time), user_id: userId });
     }
     for (const order of orders) {
-      const placed = Math.floor(from + order.at * span);
+      const placed = timeOf(order.at);
       writeOrder({ order, placed, userId, name, address });
     }
   }

@@ -7,7 +7,7 @@ import { rng } from "./catalog.mjs";
 const CORNER = 8;
 
 /**
- * The shelves readers choose from, among `editions` ({ isbn13, author, category }): every author with two
+ * The shelves readers choose from, among `editions` ({ isbn13, author, category }): every author with four
  * editions or more, then each category's remaining editions by ISBN in corners of eight.
  */
 export function shelvesOf(editions) {
@@ -16,7 +16,7 @@ export function shelvesOf(editions) {
   const shelves = [];
   const rest = new Map();
   for (const list of byAuthor.values()) {
-    if (list.length >= 2) shelves.push(list.map((edition) => edition.isbn13).sort());
+    if (list.length >= 4) shelves.push(list.map((edition) => edition.isbn13).sort());
     else
       for (const edition of list) rest.set(edition.category, [...(rest.get(edition.category) ?? []), edition.isbn13]);
   }
@@ -34,9 +34,15 @@ export function shelvesOf(editions) {
 export function readingHistory({ shelves, bestSellers, readers, seed }) {
   const r = rng(seed);
   const everything = shelves.flat();
+  const order = shelves
+    .map((list) => ({ list, key: r.next() }))
+    .sort((a, b) => a.key - b.key)
+    .map(({ list }) => list);
   const history = [];
   for (let reader = 0; reader < readers; reader++) {
-    const tastes = r.chance(0.4) ? [r.pick(shelves), r.pick(shelves)] : [r.pick(shelves)];
+    // Some shelves have many more readers than others: the first ones in a shuffled order are the popular ones.
+    const shelf = () => order[Math.floor(order.length * r.next() ** 2)];
+    const tastes = r.chance(0.4) ? [shelf(), shelf()] : [shelf()];
     const bought = new Set();
     const fresh = (list) => {
       const left = list.filter((isbn) => !bought.has(isbn));
@@ -71,4 +77,34 @@ export function readingHistory({ shelves, bestSellers, readers, seed }) {
     history.push({ reader, orders, views });
   }
   return history;
+}
+
+/**
+ * The hit-rate split: each reader with two orders or more keeps all but their last order (and the pages they
+ * looked at from then on) for training; the last order's first edition is what a recommender should find.
+ */
+export function heldOutSplit(history) {
+  const training = [];
+  const heldOut = [];
+  for (const { reader, orders, views } of history) {
+    const last = orders.at(-1);
+    if (orders.length < 2 || !last) {
+      training.push({ reader, orders, views });
+      continue;
+    }
+    heldOut.push({ reader, isbn13: last.isbns[0] });
+    training.push({ reader, orders: orders.slice(0, -1), views: views.filter((view) => view.at < last.at) });
+  }
+  return { training, heldOut };
+}
+
+/** The baseline: the ten best sellers (copies in `orders`, most first, ties by ISBN) the reader has not bought. */
+export function bestSellersFor(bought, orders, k = 10) {
+  const copies = new Map();
+  for (const isbns of orders) for (const isbn of isbns) copies.set(isbn, (copies.get(isbn) ?? 0) + 1);
+  return [...copies]
+    .filter(([isbn]) => !bought.has(isbn))
+    .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
+    .slice(0, k)
+    .map(([isbn]) => isbn);
 }
