@@ -1,5 +1,5 @@
 import type { EventData } from "../../../queues/event-catalogue";
-import { type EditionForSale, editionsForSale } from "../../catalog";
+import { categoriesOfEditions, type EditionForSale, editionsForSale } from "../../catalog";
 import { editionsOfOrder } from "../../orders";
 import { atomically, type Statement } from "../../platform/db";
 import type { InsightsContext } from "../context";
@@ -8,6 +8,8 @@ import * as store from "./store";
 
 /** How many editions a reply lists. */
 const SHOWN = 10;
+/** How many of the marketplace's best sellers a category's best sellers are picked from. */
+const BEST_SELLERS_READ = 500;
 
 /** Book-page views, one row per viewer, edition and day; views without a viewer key are not recorded. */
 export function recordViews(
@@ -71,9 +73,13 @@ function groupBy<T extends { isbn13: string }>(rows: T[], keyOf: (row: T) => str
 export interface BookRecommendations {
   boughtTogether: EditionForSale[];
   alsoViewed: EditionForSale[];
+  bestSellers: EditionForSale[];
 }
 
-/** An edition's recommendations, keeping only editions with a copy for sale now. */
+/**
+ * An edition's recommendations, keeping only editions with a copy for sale now. An edition nobody has bought
+ * with another or looked at with another yet gets its category's best sellers instead.
+ */
 export async function bookRecommendations(ctx: InsightsContext, isbn13: string): Promise<BookRecommendations> {
   const { db } = ctx.services;
   const [together, viewed] = await Promise.all([
@@ -86,7 +92,29 @@ export async function bookRecommendations(ctx: InsightsContext, isbn13: string):
   );
   const shown = (rows: { recommendedIsbn13: string }[]) =>
     rows.flatMap((row) => forSale.get(row.recommendedIsbn13) ?? []).slice(0, SHOWN);
-  return { boughtTogether: shown(together), alsoViewed: shown(viewed) };
+  const boughtTogether = shown(together);
+  const alsoViewed = shown(viewed);
+  const cold = boughtTogether.length === 0 && alsoViewed.length === 0;
+  const bestSellers = cold ? await categoryBestSellers(ctx, [isbn13], new Set([isbn13])) : [];
+  return { boughtTogether, alsoViewed, bestSellers };
+}
+
+/**
+ * The best sellers filed under a category of any of `sources` (their direct categories), most copies first,
+ * leaving out `leaveOut`; only editions for sale now.
+ */
+async function categoryBestSellers(
+  ctx: InsightsContext,
+  sources: string[],
+  leaveOut: Set<string>,
+): Promise<EditionForSale[]> {
+  const sellers = (await store.bestSellers(ctx.services.db, BEST_SELLERS_READ)).map((row) => row.isbn13);
+  const filed = await categoriesOfEditions(ctx.services, [...sources, ...sellers]);
+  const wanted = new Set(sources.flatMap((isbn13) => filed.get(isbn13) ?? []));
+  const sameShelf = sellers.filter(
+    (isbn13) => !leaveOut.has(isbn13) && (filed.get(isbn13) ?? []).some((category) => wanted.has(category)),
+  );
+  return forSaleInOrder(ctx, sameShelf);
 }
 
 /** The top "bought together" editions of a book page. */
@@ -96,12 +124,13 @@ export async function boughtTogether(ctx: InsightsContext, isbn13: string): Prom
 
 /**
  * A reader's recommendations from what they bought and looked at, leaving out what they bought and what is not
- * for sale. With no history to go on (or none that leads anywhere), the best sellers they have not bought.
+ * for sale. When their history leads nowhere yet, the best sellers of the categories they bought and looked in;
+ * with no history at all, the marketplace's best sellers; either way leaving out what they bought.
  */
 export async function readerRecommendations(
   ctx: InsightsContext,
   userId: string,
-): Promise<{ items: EditionForSale[]; basis: "history" | "best_sellers" }> {
+): Promise<{ items: EditionForSale[]; basis: "history" | "category_best_sellers" | "best_sellers" }> {
   const { db } = ctx.services;
   const [bought, viewed] = await Promise.all([store.purchasesOf(db, userId), store.viewsOf(db, userId)]);
   const history = { bought: bought.map((row) => row.isbn13), viewed: viewed.map((row) => row.isbn13) };
@@ -123,6 +152,10 @@ export async function readerRecommendations(
     ranked.map((entry) => entry.isbn13),
   );
   if (fromHistory.length > 0) return { items: fromHistory, basis: "history" };
+  if (sources.length > 0) {
+    const sameShelf = await categoryBestSellers(ctx, sources, owned);
+    if (sameShelf.length > 0) return { items: sameShelf, basis: "category_best_sellers" };
+  }
   const sellers = await store.bestSellers(db, SHOWN * 5);
   const items = await forSaleInOrder(
     ctx,
