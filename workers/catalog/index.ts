@@ -41,6 +41,7 @@ export {
   UpdateListingBody,
   type UpdateListingInput,
 } from "./schemas";
+export type { BookPageExtras } from "./service";
 export {
   addPhoto,
   type CartListing,

@@ -1,5 +1,5 @@
 import type { EventData } from "../../../queues/event-catalogue";
-import { categoriesOfEditions, type EditionForSale, editionsForSale } from "../../catalog";
+import { type BookPageExtras, categoriesOfEditions, type EditionForSale, editionsForSale } from "../../catalog";
 import { editionsOfOrder } from "../../orders";
 import { atomically, type Statement } from "../../platform/db";
 import type { InsightsContext } from "../context";
@@ -80,7 +80,10 @@ export interface BookRecommendations {
  * An edition's recommendations, keeping only editions with a copy for sale now. An edition nobody has bought
  * with another or looked at with another yet gets its category's best sellers instead.
  */
-export async function bookRecommendations(ctx: InsightsContext, isbn13: string): Promise<BookRecommendations> {
+export async function bookRecommendations(
+  ctx: Pick<InsightsContext, "services">,
+  isbn13: string,
+): Promise<BookRecommendations> {
   const { db } = ctx.services;
   const [together, viewed] = await Promise.all([
     store.recommendationsOf(db, [isbn13], "bought_together"),
@@ -104,7 +107,7 @@ export async function bookRecommendations(ctx: InsightsContext, isbn13: string):
  * leaving out `leaveOut`; only editions for sale now.
  */
 async function categoryBestSellers(
-  ctx: InsightsContext,
+  ctx: Pick<InsightsContext, "services">,
   sources: string[],
   leaveOut: Set<string>,
 ): Promise<EditionForSale[]> {
@@ -117,10 +120,27 @@ async function categoryBestSellers(
   return forSaleInOrder(ctx, sameShelf);
 }
 
-/** The top "bought together" editions of a book page. */
-export async function boughtTogether(ctx: InsightsContext, isbn13: string): Promise<EditionForSale[]> {
-  return (await bookRecommendations(ctx, isbn13)).boughtTogether;
+/** The top "bought together" editions of a book page, for sale now. */
+export async function boughtTogether(
+  ctx: Pick<InsightsContext, "services">,
+  isbn13: string,
+): Promise<EditionForSale[]> {
+  const rows = await store.recommendationsOf(ctx.services.db, [isbn13], "bought_together");
+  return forSaleInOrder(
+    ctx,
+    rows.map((row) => row.recommendedIsbn13),
+  );
 }
+
+/** When the daily build runs (workers/scheduled.ts's "30 3 * * *"): 03:30 UTC, in ms after midnight. */
+const DAILY_BUILD_AT = (3 * 60 + 30) * 60_000;
+const DAY = 86_400_000;
+
+/** What the book page shows of the recommendations: "bought together", fresh until the next daily build. */
+export const bookPageExtras: BookPageExtras = {
+  boughtTogether: (services, isbn13) => boughtTogether({ services }, isbn13),
+  boughtTogetherUntil: (now) => Math.floor((now - DAILY_BUILD_AT) / DAY) * DAY + DAY + DAILY_BUILD_AT,
+};
 
 /**
  * A reader's recommendations from what they bought and looked at, leaving out what they bought and what is not
@@ -164,7 +184,7 @@ export async function readerRecommendations(
   return { items, basis: "best_sellers" };
 }
 
-async function forSaleInOrder(ctx: InsightsContext, isbns: string[]): Promise<EditionForSale[]> {
+async function forSaleInOrder(ctx: Pick<InsightsContext, "services">, isbns: string[]): Promise<EditionForSale[]> {
   const candidates = isbns.slice(0, SHOWN * 5);
   const forSale = await editionsForSale(ctx.services, candidates);
   return candidates.flatMap((isbn13) => forSale.get(isbn13) ?? []).slice(0, SHOWN);
