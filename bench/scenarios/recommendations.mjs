@@ -38,7 +38,8 @@ function trainingRows(training, userIdOf, start) {
 
 export default {
   name: "recommendations",
-  title: (ctx) => `Recommendations: hit rate @${K}, held-out last purchases of ${ctx.quick ? "60 readers" : "every reader"}`,
+  title: (ctx) =>
+    `Recommendations: hit rate @${K}, held-out last purchases of ${ctx.quick ? "60 readers" : "every reader"}`,
   order: 9,
   baseline: "B1",
   route: { method: "GET", path: "/v1/me/recommendations" },
