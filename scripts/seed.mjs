@@ -105,7 +105,7 @@ console.log(
 if (history) {
   const { users, orders, reviews } = history.rows;
   console.log(
-    `History: ${users.length} readers (password "${READER_PASSWORD}"), ${orders.length} paid orders, ` +
+    `History: ${users.length} readers and the sellers (password "${READER_PASSWORD}"), ${orders.length} paid orders, ` +
       `${reviews.length} reviews over the last ${HISTORY_WEEKS} complete weeks and this one; recommendations built.`,
   );
 }
