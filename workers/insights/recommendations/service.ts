@@ -36,28 +36,62 @@ export async function recordPurchase(ctx: InsightsContext, paid: EventData<"Orde
   );
 }
 
+/** How many editions' lists one commit of the daily build replaces (their rows stay well within a D1 batch). */
+const EDITIONS_PER_WINDOW = 25;
+
 /**
  * The daily build: "bought together" from the orders' editions and "also viewed" from view sessions (one viewer's
- * editions of one day), both by cosine similarity, the top 20 per edition. The table is replaced in one commit.
+ * editions of one day), both by cosine similarity, the top 20 per edition. The history is read a page at a time;
+ * the lists are written 25 editions a commit, each edition's list replaced whole, then the lists of editions the
+ * build left out are dropped.
  */
 export async function rebuildRecommendations(ctx: InsightsContext, now = Date.now()): Promise<number> {
   const { db } = ctx.services;
-  const [purchases, views] = await Promise.all([store.allPurchases(db), store.allViewerDays(db)]);
+  const [purchases, views] = await Promise.all([
+    everyPage<store.PurchaseKey>((after) => store.purchasesAfter(db, after)),
+    everyPage<store.ViewerDayKey>((after) => store.viewerDaysAfter(db, after)),
+  ]);
   const orders = groupBy(purchases, (row) => row.orderId);
   const sessions = groupBy(views, (row) => `${row.viewerKey}/${row.day}`);
-  const rows: store.RecommendationRow[] = [];
+  const lists = new Map<string, store.RecommendationRow[]>();
   const add = (kind: store.RecommendationKind, neighbours: Map<string, Neighbour[]>) => {
     for (const [isbn13, list] of neighbours) {
+      const rows = lists.get(isbn13) ?? [];
       for (const [index, neighbour] of list.entries()) {
         const { isbn13: recommendedIsbn13, score } = neighbour;
         rows.push({ isbn13, kind, rank: index + 1, recommendedIsbn13, score, builtAt: now });
       }
+      lists.set(isbn13, rows);
     }
   };
   add("bought_together", cosineNeighbours(orders.values(), TOP_PER_EDITION));
   add("also_viewed", cosineNeighbours(sessions.values(), TOP_PER_EDITION));
-  await atomically(db, store.replaceRecommendations(db, rows));
-  return rows.length;
+  const editions = [...lists.keys()].sort();
+  for (let from = 0; from < editions.length; from += EDITIONS_PER_WINDOW) {
+    const window = editions.slice(from, from + EDITIONS_PER_WINDOW);
+    await atomically(
+      db,
+      store.replaceListsOf(
+        db,
+        window,
+        window.flatMap((isbn13) => lists.get(isbn13) ?? []),
+      ),
+    );
+  }
+  await store.dropListsBuiltBefore(db, now);
+  return [...lists.values()].reduce((sum, rows) => sum + rows.length, 0);
+}
+
+/** Every row of a keyset-paged read, page after page until a short one. */
+async function everyPage<T>(page: (after: T | undefined) => PromiseLike<T[]>): Promise<T[]> {
+  const rows: T[] = [];
+  let after: T | undefined;
+  for (;;) {
+    const part = await page(after);
+    rows.push(...part);
+    if (part.length < store.READ_PAGE) return rows;
+    after = part.at(-1);
+  }
 }
 
 function groupBy<T extends { isbn13: string }>(rows: T[], keyOf: (row: T) => string): Map<string, string[]> {
