@@ -1,8 +1,9 @@
-// `npm run db:seed [-- --books N]`: loads a deterministic demo catalog into the local D1 database.
+// `npm run db:seed [-- --books N]`: loads a deterministic demo catalog into the local D1 database, and on it
+// weeks of history: readers, their paid orders, reviews, views and cart adds, the recommender's daily build.
 //   --if-empty   do nothing when the catalog already has editions (what `npm start` runs every time)
 //   --books N    number of editions (default 1,200; `--books 100000` for benchmarks)
 //   --seed S     another deterministic catalog
-// Without --if-empty the catalog tables (and the demo sellers) are emptied first. Stop `npm start` before
+// Without --if-empty the catalog tables (and the demo sellers, readers and their history) are emptied first. Stop `npm start` before
 // reseeding: both would write the same local database.
 //
 // The data is written as SQL files under .wrangler/seed/ and applied with `wrangler d1 execute --local
@@ -11,7 +12,9 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { seedStatements } from "./seed/statements.mjs";
+import { HISTORY_WEEKS } from "./seed/history.mjs";
+import { READER_PASSWORD, readerPasswordHash } from "./seed/password.mjs";
+import { historyStatements, seedStatements } from "./seed/statements.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -78,6 +81,16 @@ const add = (statement) => {
   if (currentSize > 24 * 1024 * 1024) flush();
 };
 for (const statement of statements) add(statement);
+const withHistory = withIdentity && ["orders", "reviews", "insights_edition_purchases"].every((t) => tables.has(t));
+const history = withHistory
+  ? historyStatements({
+      catalog: rows,
+      seed: Number(values.seed),
+      now: Date.now(),
+      passwordHash: await readerPasswordHash(Number(values.seed)),
+    })
+  : undefined;
+for (const statement of history?.statements ?? []) add(statement);
 flush();
 
 for (const [index, file] of files.entries()) {
@@ -89,3 +102,10 @@ console.log(
   `Seeded ${rows.editions.length.toLocaleString("en")} editions, ${listingCount} listings from ${rows.sellers.length} sellers, ` +
     `${rows.categories.length} categories in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
 );
+if (history) {
+  const { users, orders, reviews } = history.rows;
+  console.log(
+    `History: ${users.length} readers and the sellers (password "${READER_PASSWORD}"), ${orders.length} paid orders, ` +
+      `${reviews.length} reviews over the last ${HISTORY_WEEKS} complete weeks and this one; recommendations built.`,
+  );
+}

@@ -7,7 +7,7 @@ import { healthRoutes } from "./health";
 import { apiShell, withDocumentAndErrors } from "./http/api-shell";
 import { DEVELOPMENT_PATHS, developmentOnly } from "./http/middleware/development-only";
 import { identityRoutes } from "./identity";
-import { recommendationRoutes, weeklyReportRoutes } from "./insights";
+import { bookPageExtras, recommendationRoutes, weeklyReportRoutes } from "./insights";
 import { liveRoutes } from "./live";
 import { notificationRoutes } from "./notifications";
 import { operationsRoutes } from "./operations";
@@ -34,7 +34,8 @@ export function createApp() {
   // Payments' reconciliation is given the orders and payouts ledgers here, so payments imports neither.
   app.route("/", paymentRoutes(orderLedger, payoutLedger));
   app.route("/", operationsRoutes);
-  app.route("/", catalogRoutes);
+  // Catalog cannot import insights: the book page's "bought together" editions come in here.
+  app.route("/", catalogRoutes(bookPageExtras));
   app.route("/", sellerRoutes);
   app.route("/", orderRoutes);
   app.route("/", payoutRoutes);

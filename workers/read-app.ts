@@ -2,6 +2,7 @@ import { catalogReadRoutes } from "./catalog";
 import { docsRoutes } from "./docs";
 import { healthRoutes } from "./health";
 import { apiShell, withDocumentAndErrors } from "./http/api-shell";
+import { bookPageExtras } from "./insights";
 
 /**
  * The read-only API (health and the public catalog reads), with the same routes and middleware as the Worker,
@@ -10,7 +11,7 @@ import { apiShell, withDocumentAndErrors } from "./http/api-shell";
 export function createReadApp() {
   const app = apiShell();
   app.route("/", healthRoutes);
-  app.route("/", catalogReadRoutes);
+  app.route("/", catalogReadRoutes(bookPageExtras));
   app.route("/", docsRoutes);
   return withDocumentAndErrors(app);
 }

@@ -43,7 +43,7 @@ export function rng(seed) {
 }
 
 /** Prefixed ids shaped like the app's UUIDv7 ids: 12 hex of time, a version nibble, 19 hex of sequence. */
-function idMaker(prefix) {
+export function idMaker(prefix) {
   let counter = 0;
   return (time) => `${prefix}_${time.toString(16).padStart(12, "0")}7${(++counter).toString(16).padStart(19, "0")}`;
 }

@@ -20,6 +20,8 @@ import { loadRows, meteredDb } from "../support/d1-meter";
  */
 const BOOKS = 1_500;
 const dialect = new SQLiteSyncDialect();
+/** The book page without what other modules add to it. */
+const noExtras = { boughtTogether: async () => [], boughtTogetherUntil: () => Number.MAX_SAFE_INTEGER };
 let categoryIds: Record<string, { id: string; size: number }> = {};
 let aTitle = "";
 let commonWord = "";
@@ -151,7 +153,7 @@ describe("D1 rows read per request", () => {
   it("opens a book page without reading beyond the edition, its categories and its offers", async () => {
     // The first view starts the seeded offers' StockDOs (a one-off write), which also moves the page's version.
     const first = catalogContext();
-    await (await bookDetail(first, "9780261102217", { userId: null, viewerKey: null })).read();
+    await (await bookDetail(first, "9780261102217", { userId: null, viewerKey: null }, noExtras)).read();
     await first.settled();
     const pending = await env.DB.prepare(
       "SELECT count(*) AS n FROM listings l JOIN editions e ON e.id = l.edition_id WHERE e.isbn13 = '9780261102217' AND l.stock_version = 0",
@@ -160,7 +162,7 @@ describe("D1 rows read per request", () => {
 
     const { db, meter } = meteredDb(env.DB);
     const ctx = { ...catalogContext(), db };
-    const detail = await (await bookDetail(ctx, "9780261102217", { userId: null, viewerKey: null })).read();
+    const detail = await (await bookDetail(ctx, "9780261102217", { userId: null, viewerKey: null }, noExtras)).read();
     expect(detail.work.title).toBe("The Hobbit");
     // The offers' cover options and photos are read by edition, in the same D1 batch as the offers, so the
     // offered listings' index entries are read three times: a few rows for two fewer round trips.

@@ -43,6 +43,9 @@ describe("console weekly report", () => {
     const text = await theirs.text();
     expect(text).not.toContain("17.00");
     expect(text).toContain("You sold nothing in");
+    // A shop with no sales in any of the weeks gets a line instead of empty charts.
+    expect(text).toContain("No figures yet");
+    expect(text).not.toContain('data-chart="weekly-gmv"');
   });
 
   it("sends a visitor who is not signed in to sign in", async () => {

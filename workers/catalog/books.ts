@@ -3,9 +3,11 @@ import { AppError } from "../http/errors";
 import { decodeCursor, encodeCursor } from "../http/schemas";
 import { MARKETPLACE_CURRENCY } from "../lib/money";
 import { readTogether, type Statement } from "../platform/db";
+import type { Services } from "../platform/services";
 import { CACHE_TTL_SECONDS, etagFor, ttlUntil } from "./cache";
 import { type CatalogContext, mediaUrl } from "./context";
 import { type BookViewer, catalogEvents } from "./events";
+import type { EditionForSale } from "./for-sale";
 import { looksLikeIsbn, normalizeIsbn, requireIsbn, toIsbn10 } from "./isbn";
 import { conditionMask } from "./model";
 import { type OfferRows, offerReads, offersFrom } from "./offers";
@@ -296,7 +298,18 @@ async function loadSuggestions(ctx: CatalogContext, terms: string[], documents: 
 type CategoryRef = z.infer<typeof CategoryRefSchema>;
 
 /** `GET /v1/books/{isbn}`: the edition, its work, categories and buyable offers. Emits `ProductViewed`. */
-export async function bookDetail(ctx: CatalogContext, isbnInput: string, viewer: BookViewer) {
+/** What the book page shows from outside the catalog ("bought together"), injected in workers/app.ts. */
+export interface BookPageExtras {
+  /** Editions bought with this one, for sale now, best first. */
+  boughtTogether(services: Services, isbn13: string): Promise<EditionForSale[]>;
+  /** When those may change next (epoch ms, after `now`): a cached page lives no longer, and its key names it. */
+  boughtTogetherUntil(now: number): number;
+}
+
+/** How many "bought together" editions the book page shows. */
+const BOUGHT_TOGETHER_SHOWN = 4;
+
+export async function bookDetail(ctx: CatalogContext, isbnInput: string, viewer: BookViewer, extras: BookPageExtras) {
   const isbn13 = requireIsbn(isbnInput);
   // The edition row carries the page's version: a cached page is found by it, and a missing one is built from it.
   const found = await editionWithWork(ctx.db, isbn13);
@@ -304,10 +317,13 @@ export async function bookDetail(ctx: CatalogContext, isbnInput: string, viewer:
   const { edition: current } = found;
   ctx.services.outbox.signal([catalogEvents.productViewed({ id: current.id, isbn13 }, viewer)]);
   // The work's stars are in the key: a review moves them without touching the edition.
-  const key = `book:${isbn13}:${current.version}:${found.categoriesVersion}:${found.work.stars.join(".")}`;
+  // So are the "bought together" editions' next rebuild, and the page is cached no longer than until then.
+  const until = extras.boughtTogetherUntil(Date.now());
+  const key = `book:${isbn13}:${current.version}:${found.categoriesVersion}:${found.work.stars.join(".")}:${until}`;
+  const changesAt = Math.min(current.priceChangesAt ?? until, until);
   return {
     etag: etagFor(key),
-    read: () => ctx.cache.read(key, ttlUntil(current.priceChangesAt), () => loadBook(ctx, found)),
+    read: () => ctx.cache.read(key, ttlUntil(changesAt), () => loadBook(ctx, found, extras)),
   };
 }
 
@@ -323,12 +339,14 @@ export function countBookViews(ctx: CatalogContext, views: { editionId: string; 
   return [...counts.values()].map((count) => countViews(ctx.db, count));
 }
 
-async function loadBook(ctx: CatalogContext, found: EditionWithWork) {
+async function loadBook(ctx: CatalogContext, found: EditionWithWork, extras: BookPageExtras) {
   const { edition, work } = found;
-  const [paths, ...offered] = (await readTogether(ctx.db, [
-    categoryPathsOfEdition(ctx.db, edition.id),
-    ...offerReads(ctx, edition.id),
-  ])) as [CategoryPath[], ...OfferRows];
+  const [[paths, ...offered], together] = await Promise.all([
+    readTogether(ctx.db, [categoryPathsOfEdition(ctx.db, edition.id), ...offerReads(ctx, edition.id)]) as Promise<
+      [CategoryPath[], ...OfferRows]
+    >,
+    extras.boughtTogether(ctx.services, edition.isbn13),
+  ]);
   const offers = await offersFrom(ctx, offered);
   const byCategory = new Map<string, { depth: number; ref: CategoryRef }[]>();
   for (const row of paths) {
@@ -363,5 +381,8 @@ async function loadBook(ctx: CatalogContext, found: EditionWithWork) {
     offerCount: edition.offerCount,
     offers,
     rating: ratingOf(work.stars),
+    boughtTogether: together
+      .slice(0, BOUGHT_TOGETHER_SHOWN)
+      .map(({ isbn13, title, lowestPrice }) => ({ isbn13, title, lowestPrice })),
   };
 }

@@ -1,5 +1,5 @@
-import { and, gt, inArray, isNotNull } from "drizzle-orm";
-import { editions } from "../../schema/catalog";
+import { and, eq, gt, inArray, isNotNull } from "drizzle-orm";
+import { editionCategories, editions } from "../../schema/catalog";
 import { readChunked } from "../lib/chunked";
 import { MARKETPLACE_CURRENCY, type Money } from "../lib/money";
 import type { CatalogContext } from "./context";
@@ -39,4 +39,21 @@ export async function editionsForSale(
       },
     ]),
   );
+}
+
+/** The categories each of these ISBN-13s is filed under directly (category ids), for "more of the same shelf". */
+export async function categoriesOfEditions(
+  ctx: Pick<CatalogContext, "db">,
+  isbns: string[],
+): Promise<Map<string, string[]>> {
+  const rows = await readChunked([...new Set(isbns)], (part) =>
+    ctx.db
+      .select({ isbn13: editions.isbn13, categoryId: editionCategories.categoryId })
+      .from(editionCategories)
+      .innerJoin(editions, eq(editions.id, editionCategories.editionId))
+      .where(inArray(editions.isbn13, part)),
+  );
+  const filed = new Map<string, string[]>();
+  for (const row of rows) filed.set(row.isbn13, [...(filed.get(row.isbn13) ?? []), row.categoryId]);
+  return filed;
 }

@@ -2,7 +2,7 @@
 
 export { importChunkConsumer, sellerWithdrawal, stockCopyConsumer, viewCounter } from "./consumers";
 export { type CatalogContext, catalogConsumerContext, catalogContext } from "./context";
-export { type EditionForSale, editionsForSale } from "./for-sale";
+export { categoriesOfEditions, type EditionForSale, editionsForSale } from "./for-sale";
 export { requireIsbn } from "./isbn";
 export {
   COVER_OPTION_KINDS,
@@ -41,6 +41,7 @@ export {
   UpdateListingBody,
   type UpdateListingInput,
 } from "./schemas";
+export type { BookPageExtras } from "./service";
 export {
   addPhoto,
   type CartListing,

@@ -195,6 +195,20 @@ export const BookDetailSchema = z
     offerCount: z.number().int(),
     offers: z.array(OfferSchema),
     rating: RatingSummarySchema,
+    boughtTogether: z
+      .array(
+        z.object({
+          isbn13: z.string().length(13),
+          title: z.string(),
+          lowestPrice: MoneySchema.openapi({ description: "Its lowest price in force." }),
+        }),
+      )
+      .max(4)
+      .openapi({
+        description:
+          "Up to 4 editions readers bought with this one, for sale now (the daily recommendations; the full " +
+          "lists are at `/v1/books/{isbn}/recommendations`).",
+      }),
   })
   .openapi("BookDetail");
 

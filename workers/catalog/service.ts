@@ -3,7 +3,7 @@
  * context first; the files behind this one (books, categories, listings, seller-listings, media, imports,
  * import-history, stock, for-cart, sale-prices, price-switch) are its parts.
  */
-export { bookDetail, countBookViews, findBooks, suggest, type VersionedRead } from "./books";
+export { type BookPageExtras, bookDetail, countBookViews, findBooks, suggest, type VersionedRead } from "./books";
 export { categoryTree, createCategory, deleteCategory, updateCategory } from "./categories";
 export { type EditionForListing, editionForListing } from "./editions";
 export { type CartListing, cartListings, type ListingToAdd, listingToAdd } from "./for-cart";

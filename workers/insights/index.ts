@@ -4,7 +4,7 @@ export { funnelCartTally, funnelViewTally, purchaseRecorder, viewerRecorder } fr
 export { type InsightsContext, insightsContext, insightsContextOf } from "./context";
 // ── recommendations ─────────────────────────────────────────────────────────────────────────────────────────────
 export { recommendationRoutes } from "./recommendations/routes";
-export { boughtTogether, rebuildRecommendations } from "./recommendations/service";
+export { bookPageExtras, rebuildRecommendations } from "./recommendations/service";
 // ── reports ─────────────────────────────────────────────────────────────────────────────────────────────────────
 export { adminReportCsv, sellerReportCsv } from "./reports/csv";
 export { weeklyReportRoutes } from "./reports/routes";

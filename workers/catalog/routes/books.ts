@@ -5,7 +5,7 @@ import { createRouter } from "../../http/router";
 import { jsonContent, problems } from "../../http/schemas";
 import { catalogReadContext } from "../context";
 import { BookDetailSchema, BookPageSchema, BooksQuery, IsbnParam, SuggestionSchema } from "../schemas";
-import { bookDetail, findBooks, suggest } from "../service";
+import { type BookPageExtras, bookDetail, findBooks, suggest } from "../service";
 import { bookViewer } from "../viewer";
 import { notModified, respondCached } from "./replies";
 
@@ -45,10 +45,11 @@ const getBook = publicRoute({
   path: "/v1/books/{isbn}",
   operationId: "getBookDetail",
   tags: ["Catalog"],
-  summary: "An edition by ISBN-10 or ISBN-13, with its work, categories and offers (cheapest first)",
+  summary: "An edition by ISBN-10 or ISBN-13, with its work, categories, offers (cheapest first), bought together",
   description:
     "An invalid ISBN is 422 `invalid_isbn`, one not in the catalog 404. Every request counts as a view of the " +
-    "edition (emits `ProductViewed`), a 304 one included.",
+    "edition (emits `ProductViewed`), a 304 one included. `boughtTogether` follows the daily recommendations: " +
+    "the page's validator changes when they are rebuilt.",
   request: { params: IsbnParam, headers: BookmarkHeaders },
   responses: {
     200: jsonContent(BookDetailSchema, "The edition"),
@@ -57,17 +58,20 @@ const getBook = publicRoute({
   },
 });
 
-export const bookRoutes = createRouter()
-  .openapi(listBooks, async (c) => {
-    const result = await respondCached(c, await findBooks(catalogReadContext(c), c.req.valid("query")));
-    return result.notModified ? c.body(null, 304) : c.json(result.body, 200);
-  })
-  .openapi(suggestBooks, async (c) => {
-    const result = await respondCached(c, await suggest(catalogReadContext(c), c.req.valid("query").q));
-    return result.notModified ? c.body(null, 304) : c.json({ items: result.body }, 200);
-  })
-  .openapi(getBook, async (c) => {
-    const viewer = await bookViewer(c);
-    const result = await respondCached(c, await bookDetail(catalogReadContext(c), c.req.valid("param").isbn, viewer));
-    return result.notModified ? c.body(null, 304) : c.json(result.body, 200);
-  });
+/** The book reads; the book page's "bought together" editions come from `extras` (see workers/app.ts). */
+export const bookRoutes = (extras: BookPageExtras) =>
+  createRouter()
+    .openapi(listBooks, async (c) => {
+      const result = await respondCached(c, await findBooks(catalogReadContext(c), c.req.valid("query")));
+      return result.notModified ? c.body(null, 304) : c.json(result.body, 200);
+    })
+    .openapi(suggestBooks, async (c) => {
+      const result = await respondCached(c, await suggest(catalogReadContext(c), c.req.valid("query").q));
+      return result.notModified ? c.body(null, 304) : c.json({ items: result.body }, 200);
+    })
+    .openapi(getBook, async (c) => {
+      const viewer = await bookViewer(c);
+      const detail = await bookDetail(catalogReadContext(c), c.req.valid("param").isbn, viewer, extras);
+      const result = await respondCached(c, detail);
+      return result.notModified ? c.body(null, 304) : c.json(result.body, 200);
+    });

@@ -34,9 +34,6 @@ const LatestWeek: FC<{ report: SellerWeeklyReport }> = ({ report }) => {
 /** The seller's weekly reports of the last weeks: the latest week's figures and rank, and charts across the weeks. */
 export const WeeklyReportPage: FC<{ reports: SellerWeeklyReport[] }> = ({ reports }) => {
   const latest = reports.at(-1)!;
-  const points = reports.map((report) => ({ at: Date.parse(report.from) / 1000, label: report.week }));
-  const value = (pick: (own: NonNullable<SellerWeeklyReport["figures"]>) => number | null, none: number | null = 0) =>
-    reports.map((report) => (report.figures ? pick(report.figures) : none));
   return (
     <section aria-labelledby="weekly-title">
       <h1 id="weekly-title">Weekly report</h1>
@@ -46,6 +43,22 @@ export const WeeklyReportPage: FC<{ reports: SellerWeeklyReport[] }> = ({ report
       </p>
       <h2>{latest.week}</h2>
       <LatestWeek report={latest} />
+      {reports.some((report) => report.figures) ? (
+        <WeeklyCharts reports={reports} />
+      ) : (
+        <p>No figures yet: the charts start with your first week with a paid order.</p>
+      )}
+    </section>
+  );
+};
+
+/** GMV, orders, rank and hours to ship across the weeks, for a seller with figures in at least one of them. */
+const WeeklyCharts: FC<{ reports: SellerWeeklyReport[] }> = ({ reports }) => {
+  const points = reports.map((report) => ({ at: Date.parse(report.from) / 1000, label: report.week }));
+  const value = (pick: (own: NonNullable<SellerWeeklyReport["figures"]>) => number | null, none: number | null = 0) =>
+    reports.map((report) => (report.figures ? pick(report.figures) : none));
+  return (
+    <>
       <Chart
         id="weekly-gmv"
         caption="GMV and orders per week"
@@ -66,6 +79,6 @@ export const WeeklyReportPage: FC<{ reports: SellerWeeklyReport[] }> = ({ report
           { label: "Hours to ship", values: value((own) => own.averageHoursToShip, null) },
         ]}
       />
-    </section>
+    </>
   );
 };

@@ -17,7 +17,8 @@ const forBook = publicRoute({
   summary: "Books bought together with this one, and books also viewed by its readers",
   description:
     "Rebuilt daily from paid orders and view sessions (cosine similarity), up to 10 of each; only editions with " +
-    "a copy for sale now, at their lowest price in force. An ISBN-10 is accepted.",
+    "a copy for sale now, at their lowest price in force. An edition with neither yet gets its category's best " +
+    "sellers in `bestSellers`. An ISBN-10 is accepted.",
   request: { params: IsbnParam },
   responses: { 200: jsonContent(BookRecommendationsSchema, "The edition's recommendations"), ...problems(400, 422) },
 });
@@ -29,7 +30,8 @@ const forReader = securedRoute({
   tags,
   summary: "Books for you, from what you looked at and bought",
   description:
-    "Leaves out what you bought and what is not for sale. With no history yet, the marketplace's best sellers.",
+    "Leaves out what you bought and what is not for sale. While your history leads nowhere yet, the best " +
+    "sellers of the categories you bought and looked in; with no history at all, the marketplace's best sellers.",
   responses: { 200: jsonContent(ReaderRecommendationsSchema, "Your recommendations"), ...problems(401) },
 });
 

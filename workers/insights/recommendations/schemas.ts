@@ -14,6 +14,11 @@ export const BookRecommendationsSchema = z
   .object({
     boughtTogether: z.array(RecommendedBook),
     alsoViewed: z.array(RecommendedBook),
+    bestSellers: z.array(RecommendedBook).openapi({
+      description:
+        "When nobody has bought or looked at this edition with another yet: the best sellers of its category " +
+        "(empty otherwise).",
+    }),
   })
   .openapi("BookRecommendations");
 export type BookRecommendationsReply = z.infer<typeof BookRecommendationsSchema>;
@@ -21,8 +26,10 @@ export type BookRecommendationsReply = z.infer<typeof BookRecommendationsSchema>
 export const ReaderRecommendationsSchema = z
   .object({
     items: z.array(RecommendedBook),
-    basis: z.enum(["history", "best_sellers"]).openapi({
-      description: "`history`: from your views and purchases; `best_sellers`: nothing to go on yet.",
+    basis: z.enum(["history", "category_best_sellers", "best_sellers"]).openapi({
+      description:
+        "`history`: from your views and purchases; `category_best_sellers`: the best sellers of the categories " +
+        "you bought and looked in, while your history leads nowhere yet; `best_sellers`: nothing to go on yet.",
     }),
   })
   .openapi("ReaderRecommendations");

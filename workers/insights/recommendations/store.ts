@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, lt, or, sql } from "drizzle-orm";
 import { editionPurchases, editionRecommendations, editionViewers } from "../../../schema/insights";
 import { chunked, readChunked, rowsPerInsert } from "../../lib/chunked";
 import { type Db, ignoringDuplicates, type Statement } from "../../platform/db";
@@ -28,15 +28,46 @@ export const recordPurchases = (db: Db, purchases: PurchasedEdition[]): Statemen
     ignoringDuplicates(db, db.insert(editionPurchases).values(purchase), editionPurchases.orderId),
   );
 
-export const allPurchases = (db: Db) =>
+/** How many rows the daily build reads at a time. */
+export const READ_PAGE = 5_000;
+
+export type PurchaseKey = { orderId: string; isbn13: string };
+export type ViewerDayKey = { viewerKey: string; isbn13: string; day: string };
+
+/** One page of the recorded purchases, in (order, edition) order, after `after`. */
+export const purchasesAfter = (db: Db, after: PurchaseKey | undefined) =>
   db
     .select({ orderId: editionPurchases.orderId, isbn13: editionPurchases.isbn13, buyerId: editionPurchases.buyerId })
-    .from(editionPurchases);
+    .from(editionPurchases)
+    .where(
+      after &&
+        or(
+          gt(editionPurchases.orderId, after.orderId),
+          and(eq(editionPurchases.orderId, after.orderId), gt(editionPurchases.isbn13, after.isbn13)),
+        ),
+    )
+    .orderBy(asc(editionPurchases.orderId), asc(editionPurchases.isbn13))
+    .limit(READ_PAGE);
 
-export const allViewerDays = (db: Db) =>
+/** One page of the recorded viewer days, in primary-key order, after `after`. */
+export const viewerDaysAfter = (db: Db, after: ViewerDayKey | undefined) =>
   db
     .select({ viewerKey: editionViewers.viewerKey, isbn13: editionViewers.isbn13, day: editionViewers.day })
-    .from(editionViewers);
+    .from(editionViewers)
+    .where(
+      after &&
+        or(
+          gt(editionViewers.viewerKey, after.viewerKey),
+          and(eq(editionViewers.viewerKey, after.viewerKey), gt(editionViewers.isbn13, after.isbn13)),
+          and(
+            eq(editionViewers.viewerKey, after.viewerKey),
+            eq(editionViewers.isbn13, after.isbn13),
+            gt(editionViewers.day, after.day),
+          ),
+        ),
+    )
+    .orderBy(asc(editionViewers.viewerKey), asc(editionViewers.isbn13), asc(editionViewers.day))
+    .limit(READ_PAGE);
 
 export const purchasesOf = (db: Db, buyerId: string) =>
   db
@@ -78,8 +109,15 @@ export interface RecommendationRow {
   builtAt: number;
 }
 
-/** The whole table replaced in one commit: a rebuild from the same history leaves the same rows. */
-export function replaceRecommendations(db: Db, rows: RecommendationRow[]): Statement[] {
+/**
+ * One window of a rebuild: these editions' lists replaced in one commit (their earlier rows out, `rows` in), so a
+ * reader never sees half an edition's list.
+ */
+export function replaceListsOf(db: Db, isbns: string[], rows: RecommendationRow[]): Statement[] {
   const inserts = chunked(rows, rowsPerInsert(6)).map((part) => db.insert(editionRecommendations).values(part));
-  return [db.delete(editionRecommendations), ...inserts];
+  return [db.delete(editionRecommendations).where(inArray(editionRecommendations.isbn13, isbns)), ...inserts];
 }
+
+/** After a rebuild's windows: the lists of editions that build left out (built before it). */
+export const dropListsBuiltBefore = (db: Db, builtAt: number) =>
+  db.delete(editionRecommendations).where(lt(editionRecommendations.builtAt, builtAt));
