@@ -19,11 +19,15 @@ describeInBrowser("new orders, live", () => {
     const watched = await openPage();
     const { page } = watched;
     await signIn(page, shop);
+    // Listening before the page loads: its socket may open before the page's first check below.
+    const channel = page.waitForEvent("websocket", {
+      predicate: (socket) => socket.url().includes("/v1/me/live?ticket="),
+    });
     await page.goto("/console/orders");
     const region = page.locator("[data-live-orders]");
     expect(await region.getAttribute("aria-live")).toBe("polite");
     // The page opened its channel: the ticket it asked for was answered, and the socket is up.
-    await page.waitForEvent("websocket", { predicate: (socket) => socket.url().includes("/v1/me/live?ticket=") });
+    await channel;
     let reloads = 0;
     page.on("load", () => reloads++);
 
