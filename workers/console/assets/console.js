@@ -9,15 +9,28 @@
     const data = JSON.parse(document.getElementById(holder.dataset.chart).textContent);
     holder.dataset.drawn = "1";
     const width = Math.max(280, holder.clientWidth);
+    // Money and counts (GMV and orders) each get their own scale and axis, money on the left, counts on the right.
+    const scaleOf = (s) => (s.money ? "money" : "count");
+    const scaleKeys = [...new Set(data.series.map(scaleOf))];
     const series = data.series.map((s, i) => ({
       label: s.label,
+      scale: scaleOf(s),
       stroke: ["#1f5fa8", "#b5651d", "#2e7d32"][i % 3],
       width: 2,
       // A price holds until the next change: drawn as steps, not as a slope between changes.
       paths: s.step ? uPlot.paths.stepped({ align: 1 }) : undefined,
       value: (_, v) => (v == null ? "–" : s.money ? money(v) : String(v)),
     }));
-    const axes = [{}, { values: (_, ticks) => ticks.map((t) => (data.series[0].money ? money(t) : t)) }];
+    const axes = [
+      {},
+      ...scaleKeys.map((scale, i) => ({
+        scale,
+        side: i === 0 ? 3 : 1,
+        size: scale === "money" ? 80 : 50,
+        grid: { show: i === 0 },
+        values: (_, ticks) => ticks.map((t) => (scale === "money" ? money(t) : t)),
+      })),
+    ];
     // One point (a one-day or one-week report) gets a day either side; uPlot would span years after it.
     const only = data.x.length === 1 ? data.x[0] : null;
     const x = { time: true, range: (_, min, max) => (only === null ? [min, max] : [only - 86400, only + 86400]) };
@@ -27,7 +40,7 @@
         height: 220,
         series: [{ label: data.pointName ?? "Date" }, ...series],
         axes,
-        scales: { x },
+        scales: { x, ...Object.fromEntries(scaleKeys.map((scale) => [scale, { auto: true }])) },
         // The figures are per UTC day: the axis shows UTC dates wherever the seller is.
         tzDate: (seconds) => uPlot.tzDate(new Date(seconds * 1000), "Etc/UTC"),
       },
