@@ -112,3 +112,42 @@ export const auditLog = sqliteTable(
   },
   (t) => [index("audit_log_user_idx").on(t.userId, t.id), index("audit_log_type_idx").on(t.type, t.id)],
 );
+
+/**
+ * An account's TOTP authenticator (RFC 6238). The secret is sealed with a key derived from configuration, never
+ * stored in clear; it works for sign-in once `confirmedAt` is set. `lastStep` is the last 30-second step a code was
+ * accepted for, so each code works once.
+ */
+export const totpAuthenticators = sqliteTable("totp_authenticators", {
+  userId: text("user_id").primaryKey(),
+  sealedSecret: text("sealed_secret").notNull(),
+  createdAt: integer("created_at").notNull(),
+  confirmedAt: integer("confirmed_at"),
+  lastStep: integer("last_step"),
+});
+
+/** Single-use recovery codes of an account with TOTP on, by SHA-256 digest; replaced wholesale at each enrolment. */
+export const recoveryCodes = sqliteTable(
+  "recovery_codes",
+  {
+    codeHash: text("code_hash").primaryKey(),
+    userId: text("user_id").notNull(),
+    createdAt: integer("created_at").notNull(),
+    usedAt: integer("used_at"),
+  },
+  (t) => [index("recovery_codes_user_idx").on(t.userId)],
+);
+
+/** A password login waiting for its second factor: five minutes and a few attempts, then it is dead. */
+export const mfaChallenges = sqliteTable(
+  "mfa_challenges",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id").notNull(),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    completedAt: integer("completed_at"),
+  },
+  (t) => [index("mfa_challenges_user_idx").on(t.userId)],
+);

@@ -148,6 +148,11 @@ export const ConfigSchema = z
     ADMIN_EMAILS: csv.transform((emails) => emails.map((email) => email.toLowerCase())),
     // identity: a session ends this many days after its login, however often it is refreshed
     SESSION_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    // identity: admin routes, and a seller's payout onboarding, answer 403 `mfa_enrolment_required` to an account
+    // without TOTP on; on by default in production, off elsewhere (local runs and tests sign admins in with a
+    // password only)
+    MFA_REQUIRED_FOR_ADMINS: z.stringbool().optional(),
+    MFA_REQUIRED_FOR_PAYOUTS: z.stringbool().optional(),
     // identity: argon2id cost; OWASP minimum is 19 MiB, 2 iterations, parallelism 1. Raise them and
     // stored hashes are upgraded at the next login.
     PASSWORD_HASH_MEMORY_KIB: z.coerce.number().int().min(19_456).max(262_144).default(19_456),
@@ -328,6 +333,8 @@ export const ConfigSchema = z
     return {
       ...config,
       JWT_SIGNING_KEYS: config.JWT_SIGNING_KEYS ?? [],
+      MFA_REQUIRED_FOR_ADMINS: config.MFA_REQUIRED_FOR_ADMINS ?? tier === "production",
+      MFA_REQUIRED_FOR_PAYOUTS: config.MFA_REQUIRED_FOR_PAYOUTS ?? tier === "production",
       VAPID_PRIVATE_KEY: config.VAPID_PRIVATE_KEY?.replace(/^dev-/, ""),
       RATE_LIMIT_REGISTER_PER_IP: perIp("RATE_LIMIT_REGISTER_PER_IP"),
       RATE_LIMIT_LOGIN_PER_IP: perIp("RATE_LIMIT_LOGIN_PER_IP"),

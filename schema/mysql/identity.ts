@@ -1,4 +1,4 @@
-import { index, json, mysqlTable, primaryKey, uniqueIndex } from "drizzle-orm/mysql-core";
+import { bigint, index, int, json, mysqlTable, primaryKey, uniqueIndex } from "drizzle-orm/mysql-core";
 import { epochMs, id, text, varchar } from "./columns";
 
 /** The identity module's tables in MySQL: DDL twins of schema/identity.ts, which the stores query. */
@@ -92,4 +92,36 @@ export const auditLog = mysqlTable(
     createdAt: epochMs("created_at").notNull(),
   },
   (t) => [index("audit_log_user_idx").on(t.userId, t.id), index("audit_log_type_idx").on(t.type, t.id)],
+);
+
+export const totpAuthenticators = mysqlTable("totp_authenticators", {
+  userId: id("user_id").primaryKey(),
+  sealedSecret: varchar("sealed_secret", 255).notNull(),
+  createdAt: epochMs("created_at").notNull(),
+  confirmedAt: epochMs("confirmed_at"),
+  lastStep: bigint("last_step", { mode: "number" }),
+});
+
+export const recoveryCodes = mysqlTable(
+  "recovery_codes",
+  {
+    codeHash: varchar("code_hash", 64).primaryKey(),
+    userId: id("user_id").notNull(),
+    createdAt: epochMs("created_at").notNull(),
+    usedAt: epochMs("used_at"),
+  },
+  (t) => [index("recovery_codes_user_idx").on(t.userId)],
+);
+
+export const mfaChallenges = mysqlTable(
+  "mfa_challenges",
+  {
+    id: id("id").primaryKey(),
+    userId: id("user_id").notNull(),
+    createdAt: epochMs("created_at").notNull(),
+    expiresAt: epochMs("expires_at").notNull(),
+    attempts: int("attempts").notNull().default(0),
+    completedAt: epochMs("completed_at"),
+  },
+  (t) => [index("mfa_challenges_user_idx").on(t.userId)],
 );

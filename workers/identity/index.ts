@@ -4,9 +4,9 @@ export { ShippingAddressSchema } from "./addresses";
 export { auditEntry } from "./audit";
 export { type AccountSellers, type ClientInfo, type IdentityContext, identityContext } from "./context";
 export { LOCALES, type Locale } from "./locales";
-export { principalOf, requireAuth, requireRole } from "./middleware";
+export { principalOf, requireAuth, requireRole, requireTotpForPayouts } from "./middleware";
 export { identityRoutes } from "./routes";
-export { AddressViewFields, EmailField, LoginBody, RegisterBody, ResetConfirmBody } from "./schemas";
+export { AddressViewFields, EmailField, LoginBody, MfaBody, RegisterBody, ResetConfirmBody } from "./schemas";
 export { securedRoute } from "./secured-route";
 export {
   accountsOpenedIn,
@@ -18,6 +18,7 @@ export {
   register,
   savedAddress,
 } from "./service/accounts";
+export { completeSecondFactor } from "./service/mfa-sign-in";
 export {
   confirmPasswordReset,
   passwordResetMail,

@@ -3,6 +3,7 @@ import type { AppEnv, Principal } from "../http/context";
 import { AppError } from "../http/errors";
 import { type Role, verifyAccessToken } from "./jwt";
 import { sessionIsLive } from "./service/sessions";
+import { hasConfirmedAuthenticator } from "./store";
 
 const BEARER = /^Bearer[ ]+([A-Za-z0-9._~+/-]+=*)$/i;
 
@@ -46,9 +47,26 @@ export function requireRole(role: Role): MiddlewareHandler<AppEnv> {
     const principal = c.get("principal");
     if (!principal) throw new AppError("unauthorized");
     if (!principal.roles.includes(role)) throw new AppError("forbidden", `This needs the ${role} role.`);
+    if (role === "admin" && c.get("config").MFA_REQUIRED_FOR_ADMINS) await requireTotp(c, principal);
     await next();
   };
 }
+
+/** 403 `mfa_enrolment_required` unless the account has TOTP on (enrolling, under /v1/me/mfa, stays open). */
+async function requireTotp(c: Context<AppEnv>, principal: Principal): Promise<void> {
+  if (!(await hasConfirmedAuthenticator(c.get("services").db, principal.userId))) {
+    throw new AppError(
+      "mfa_enrolment_required",
+      "Turn on two-factor sign-in first (POST /v1/me/mfa/totp), then try again.",
+    );
+  }
+}
+
+/** Before payout details: two-factor sign-in, when MFA_REQUIRED_FOR_PAYOUTS is on (use after `requireAuth`). */
+export const requireTotpForPayouts: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (c.get("config").MFA_REQUIRED_FOR_PAYOUTS) await requireTotp(c, principalOf(c));
+  await next();
+};
 
 /** The authenticated principal of a handler behind `requireAuth`. */
 export function principalOf(c: Context<AppEnv>): Principal {

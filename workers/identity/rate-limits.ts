@@ -4,7 +4,7 @@ import { sha256Hex } from "../lib/tokens";
 import type { RateLimiter } from "../platform/rate-limit/rate-limiter";
 
 /** Identity's limits, each a configured rule plus a key; account keys hash the email so no address is stored. */
-type Limit = "register" | "login" | "passwordReset" | "verificationMail" | "passwordCheck";
+type Limit = "register" | "login" | "passwordReset" | "verificationMail" | "passwordCheck" | "mfa";
 
 const RULES: Record<Limit, { perIp?: keyof Config; perAccount?: keyof Config; what: string }> = {
   register: { perIp: "RATE_LIMIT_REGISTER_PER_IP", what: "sign-ups" },
@@ -17,6 +17,8 @@ const RULES: Record<Limit, { perIp?: keyof Config; perAccount?: keyof Config; wh
   verificationMail: { perAccount: "RATE_LIMIT_VERIFICATION_MAIL_PER_ACCOUNT", what: "verification mails" },
   // Re-entering the current password (change password, delete account) is guessing like a login is.
   passwordCheck: { perAccount: "RATE_LIMIT_LOGIN_PER_ACCOUNT", what: "password attempts" },
+  // A second-factor code is guessed like a password: the login budgets, per IP and per account.
+  mfa: { perIp: "RATE_LIMIT_LOGIN_PER_IP", perAccount: "RATE_LIMIT_LOGIN_PER_ACCOUNT", what: "sign-in codes" },
 };
 
 const accountKey = async (limit: Limit, account: string) => `${limit}:account:${await sha256Hex(account)}`;

@@ -63,6 +63,7 @@ const UserSchema = z
     roles: z.array(z.enum(ROLES)),
     sellerId: z.string().nullable(),
     addresses: z.array(AddressView),
+    mfaEnabled: z.boolean().openapi({ description: "Whether sign-in asks for a TOTP code after the password" }),
     createdAt: z.string(),
   })
   .openapi("User");
@@ -147,3 +148,42 @@ export const AuditEntrySchema = z
   .openapi("AuditEntry");
 
 export const JwksSchema = z.object({ keys: z.array(z.record(z.string(), z.unknown())) }).openapi("JsonWebKeySet");
+
+const TotpCode = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, "the six digits the authenticator app shows")
+  .openapi({ example: "123456" });
+const RecoveryCode = z
+  .string()
+  .trim()
+  .min(16)
+  .max(24)
+  .regex(/^[A-Za-z2-7 -]+$/, "a recovery code such as abcd-efgh-ijkl-mnop")
+  .openapi({ example: "abcd-efgh-ijkl-mnop" });
+
+export const TotpProvisioning = z
+  .object({
+    secret: z.string().openapi({ description: "The shared secret in base32, for typing into an app by hand" }),
+    uri: z
+      .string()
+      .openapi({ example: "otpauth://totp/Book%20Bazaar:ann%40example.com?issuer=Book%20Bazaar&secret=…" }),
+    qrSvg: z.string().openapi({ description: "The URI as a QR code, an SVG document" }),
+  })
+  .openapi("TotpProvisioning");
+export const TotpCodeBody = z.object({ code: TotpCode }).openapi("TotpCodeRequest");
+export const RecoveryCodesSchema = z
+  .object({ recoveryCodes: z.array(z.string()).length(10).openapi({ description: "Each works once; shown only now" }) })
+  .openapi("RecoveryCodes");
+export const TotpDisableBody = z.object({ password: PasswordField, code: TotpCode }).openapi("TotpDisableRequest");
+export const MfaBody = z
+  .object({
+    challengeId: z.string().trim().min(20).max(100),
+    code: TotpCode.optional(),
+    recoveryCode: RecoveryCode.optional(),
+  })
+  .refine((body) => (body.code === undefined) !== (body.recoveryCode === undefined), {
+    message: "send either code or recoveryCode",
+    path: ["code"],
+  })
+  .openapi("MfaRequest");

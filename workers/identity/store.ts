@@ -1,5 +1,15 @@
-import { and, count, desc, eq, gt, gte, isNull, lt, ne, type SQL } from "drizzle-orm";
-import { auditLog, oneTimeTokens, refreshTokens, sessions, userRoles, users } from "../../schema/identity";
+import { and, count, desc, eq, gt, gte, isNotNull, isNull, lt, ne, or, type SQL, sql } from "drizzle-orm";
+import {
+  auditLog,
+  mfaChallenges,
+  oneTimeTokens,
+  recoveryCodes,
+  refreshTokens,
+  sessions,
+  totpAuthenticators,
+  userRoles,
+  users,
+} from "../../schema/identity";
 import { type Db, ignoringDuplicates, readTogether } from "../platform/db";
 
 /**
@@ -228,6 +238,104 @@ export function expireUserTokens(db: Db, userId: string, purpose: TokenPurpose, 
 
 export function deleteUserTokens(db: Db, userId: string) {
   return db.delete(oneTimeTokens).where(eq(oneTimeTokens.userId, userId));
+}
+
+// TOTP authenticators, recovery codes and login challenges
+
+export type AuthenticatorRow = typeof totpAuthenticators.$inferSelect;
+
+export async function findAuthenticator(db: Db, userId: string) {
+  const [row] = await db.select().from(totpAuthenticators).where(eq(totpAuthenticators.userId, userId)).limit(1);
+  return row;
+}
+
+export async function hasConfirmedAuthenticator(db: Db, userId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ userId: totpAuthenticators.userId })
+    .from(totpAuthenticators)
+    .where(and(eq(totpAuthenticators.userId, userId), isNotNull(totpAuthenticators.confirmedAt)))
+    .limit(1);
+  return !!row;
+}
+
+export function deleteAuthenticator(db: Db, userId: string) {
+  return db.delete(totpAuthenticators).where(eq(totpAuthenticators.userId, userId));
+}
+
+export function insertAuthenticator(db: Db, row: typeof totpAuthenticators.$inferInsert) {
+  return db.insert(totpAuthenticators).values(row);
+}
+
+/**
+ * Accepts a code's time step once: a compare-and-set that moves `lastStep` forward for the one caller that wins,
+ * so the same code (or an older one) changes nothing the second time. `confirmAt` also marks a pending
+ * authenticator confirmed, and only a pending one.
+ */
+export function acceptStep(db: Db, userId: string, step: number, confirmAt?: number) {
+  return db
+    .update(totpAuthenticators)
+    .set(confirmAt === undefined ? { lastStep: step } : { lastStep: step, confirmedAt: confirmAt })
+    .where(
+      and(
+        eq(totpAuthenticators.userId, userId),
+        confirmAt === undefined ? isNotNull(totpAuthenticators.confirmedAt) : isNull(totpAuthenticators.confirmedAt),
+        or(isNull(totpAuthenticators.lastStep), lt(totpAuthenticators.lastStep, step)),
+      ),
+    );
+}
+
+export function insertRecoveryCodes(db: Db, rows: (typeof recoveryCodes.$inferInsert)[]) {
+  return db.insert(recoveryCodes).values(rows);
+}
+
+export function deleteRecoveryCodes(db: Db, userId: string) {
+  return db.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
+}
+
+/** Uses a recovery code exactly once: the update changes its row for one caller only. */
+export function claimRecoveryCode(db: Db, userId: string, codeHash: string, now: number) {
+  return db
+    .update(recoveryCodes)
+    .set({ usedAt: now })
+    .where(and(eq(recoveryCodes.codeHash, codeHash), eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)));
+}
+
+export function insertChallenge(db: Db, row: typeof mfaChallenges.$inferInsert) {
+  return db.insert(mfaChallenges).values(row);
+}
+
+/**
+ * Counts one attempt on a live challenge (not expired, not completed, attempts left): changes its row, or
+ * nothing when the challenge is unknown or dead.
+ */
+export function countChallengeAttempt(db: Db, id: string, maxAttempts: number, now: number) {
+  return db
+    .update(mfaChallenges)
+    .set({ attempts: sql`${mfaChallenges.attempts} + 1` })
+    .where(
+      and(
+        eq(mfaChallenges.id, id),
+        isNull(mfaChallenges.completedAt),
+        gt(mfaChallenges.expiresAt, now),
+        lt(mfaChallenges.attempts, maxAttempts),
+      ),
+    );
+}
+
+export async function findChallenge(db: Db, id: string) {
+  const [row] = await db.select().from(mfaChallenges).where(eq(mfaChallenges.id, id)).limit(1);
+  return row;
+}
+
+export function completeChallenge(db: Db, id: string, now: number) {
+  return db
+    .update(mfaChallenges)
+    .set({ completedAt: now })
+    .where(and(eq(mfaChallenges.id, id), isNull(mfaChallenges.completedAt)));
+}
+
+export function deleteChallenges(db: Db, userId: string) {
+  return db.delete(mfaChallenges).where(eq(mfaChallenges.userId, userId));
 }
 
 // audit log

@@ -1,6 +1,16 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../http/context";
-import { identityContext, LoginBody, login, logout, RegisterBody, register } from "../../identity";
+import { AppError } from "../../http/errors";
+import {
+  completeSecondFactor,
+  identityContext,
+  LoginBody,
+  login,
+  logout,
+  MfaBody,
+  RegisterBody,
+  register,
+} from "../../identity";
 import { accountSellers } from "../../sellers";
 import { formFields, refusal } from "../forms";
 import { plainPage } from "../render";
@@ -13,7 +23,7 @@ import {
   requireLoginFormToken,
 } from "../session";
 import { emptyForm } from "../views/parts";
-import { LoginForm, RegisterForm } from "../views/sign-in";
+import { LoginForm, MfaForm, RegisterForm } from "../views/sign-in";
 
 /** Where to go after sign-in: a console path the login page was sent from, never another site. */
 const consolePath = (next: string | undefined) =>
@@ -39,11 +49,39 @@ export const signInRoutes = new Hono<AppEnv>()
       await holdSession(c, principal);
       return c.redirect(next, 303);
     } catch (error) {
+      if (error instanceof AppError && error.code === "mfa_required") {
+        const challengeId = String(error.extra.challengeId);
+        return plainPage(
+          c,
+          { title: "Sign in" },
+          <MfaForm form={emptyForm()} token={loginFormToken(c)} next={next} challengeId={challengeId} />,
+        );
+      }
       const form = refusal({ email: values.email ?? "" }, error);
       return plainPage(
         c,
         { title: "Sign in", status: form.status },
         <LoginForm form={form} token={loginFormToken(c)} next={next} />,
+      );
+    }
+  })
+  .post("/login/mfa", requireLoginFormToken, async (c) => {
+    const values = await formFields(c);
+    const next = consolePath(values.next);
+    const challengeId = values.challengeId ?? "";
+    const typed = (values.code ?? "").trim();
+    try {
+      const factor = /^\d{6}$/.test(typed) ? { code: typed } : { recoveryCode: typed };
+      const input = MfaBody.parse({ challengeId, ...factor });
+      const { principal } = await completeSecondFactor({ ...identityContext(c), sellers: accountSellers }, input);
+      await holdSession(c, principal);
+      return c.redirect(next, 303);
+    } catch (error) {
+      const form = refusal({}, error, { recoveryCode: "code" });
+      return plainPage(
+        c,
+        { title: "Sign in", status: form.status },
+        <MfaForm form={form} token={loginFormToken(c)} next={next} challengeId={challengeId} />,
       );
     }
   })

@@ -28,6 +28,37 @@ export const LoginForm: FC<{ form: FormState; token: string; next: string; notic
   </section>
 );
 
+/** The second step of a sign-in with two-factor on: a code from the authenticator app, or a recovery code. */
+export const MfaForm: FC<{ form: FormState; token: string; next: string; challengeId: string }> = ({
+  form,
+  token,
+  next,
+  challengeId,
+}) => (
+  <section class="panel narrow" aria-labelledby="mfa-title">
+    <h1 id="mfa-title">Enter your sign-in code</h1>
+    <FormMessage form={form} />
+    <form method="post" action="/console/login/mfa">
+      <CsrfField token={token} />
+      <input type="hidden" name="next" value={next} />
+      <input type="hidden" name="challengeId" value={challengeId} />
+      <Field
+        form={form}
+        name="code"
+        label="Code"
+        autocomplete="one-time-code"
+        inputmode="numeric"
+        hint="The six digits your authenticator app shows, or one of your recovery codes."
+        required
+      />
+      <div class="actions">
+        <button type="submit">Sign in</button>
+        <a href="/console/login">Start again</a>
+      </div>
+    </form>
+  </section>
+);
+
 export const RegisterForm: FC<{ form: FormState; token: string }> = ({ form, token }) => (
   <section class="panel narrow" aria-labelledby="register-title">
     <h1 id="register-title">Create your account</h1>

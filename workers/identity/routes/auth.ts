@@ -9,6 +9,7 @@ import { principalOf } from "../middleware";
 import {
   EmailBody,
   LoginBody,
+  MfaBody,
   RefreshBody,
   RegisterBody,
   ResetAccepted,
@@ -19,6 +20,7 @@ import {
 } from "../schemas";
 import { securedRoute } from "../secured-route";
 import { register } from "../service/accounts";
+import { completeSecondFactor } from "../service/mfa-sign-in";
 import { confirmPasswordReset, requestPasswordReset, resendVerification, verifyEmail } from "../service/recovery";
 import { login, logout, logoutEverywhere, refresh } from "../service/sessions";
 import { noContent } from "./shared";
@@ -71,9 +73,29 @@ const loginRoute = publicRoute({
   operationId: "logIn",
   tags,
   summary: "Log in with email and password: an access token (15 minutes) and a refresh token (30 days)",
-  description: "A guest cart sent along in `X-Cart-Token` is merged into the user's cart.",
+  description:
+    "A guest cart sent along in `X-Cart-Token` is merged into the user's cart. With two-factor sign-in on, a right " +
+    "password answers 401 `mfa_required` with `challengeId` (and `expiresAt`, five minutes on): finish with " +
+    "`POST /v1/auth/mfa`.",
   request: {
     body: json(LoginBody),
+    headers: z.object({ "x-cart-token": z.string().max(200).optional() }),
+  },
+  responses: { 200: jsonContent(TokensSchema, "Logged in"), ...problems(400, 401, 415, 429) },
+});
+
+const mfaRoute = publicRoute({
+  method: "post",
+  path: "/v1/auth/mfa",
+  operationId: "completeMfaLogin",
+  tags,
+  summary: "Finish a login that answered `mfa_required`, with a TOTP code or a recovery code",
+  description:
+    "Send `challengeId` with either `code` (six digits; each is accepted once) or `recoveryCode` (each works " +
+    "once). A wrong or replayed code, and an unknown, expired or finished challenge, are 401 `mfa_failed`; after " +
+    "five tries the challenge is dead. Tries are rate-limited per IP and account (429). The answer is a login's.",
+  request: {
+    body: json(MfaBody),
     headers: z.object({ "x-cart-token": z.string().max(200).optional() }),
   },
   responses: { 200: jsonContent(TokensSchema, "Logged in"), ...problems(400, 401, 415, 429) },
@@ -169,6 +191,14 @@ export const authRoutes = ({ sellers, afterLogin }: AuthHooks) =>
     })
     .openapi(loginRoute, async (c) => {
       const { principal: _, ...tokens } = await login({ ...identityContext(c), sellers }, c.req.valid("json"));
+      await afterLogin(c, tokens.user.id);
+      return c.json(tokens, 200);
+    })
+    .openapi(mfaRoute, async (c) => {
+      const { principal: _, ...tokens } = await completeSecondFactor(
+        { ...identityContext(c), sellers },
+        c.req.valid("json"),
+      );
       await afterLogin(c, tokens.user.id);
       return c.json(tokens, 200);
     })

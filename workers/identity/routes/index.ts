@@ -3,6 +3,7 @@ import { adminRoutes } from "./admin";
 import { type AuthHooks, authRoutes } from "./auth";
 import { jwksRoutes } from "./jwks";
 import { meRoutes } from "./me";
+import { mfaRoutes } from "./mfa";
 
 /**
  * Every identity route: auth, the account (/v1/me), the admin audit log and the JWKS. The hooks come from the
@@ -12,6 +13,7 @@ export function identityRoutes(hooks: AuthHooks) {
   return createRouter()
     .route("/", authRoutes(hooks))
     .route("/", meRoutes(hooks.sellers))
+    .route("/", mfaRoutes)
     .route("/", adminRoutes)
     .route("/", jwksRoutes);
 }

@@ -66,7 +66,7 @@ export async function register(
   return userView(user, ["buyer"], undefined);
 }
 
-async function liveUser(ctx: IdentityContext, userId: string): Promise<store.UserRow> {
+export async function liveUser(ctx: IdentityContext, userId: string): Promise<store.UserRow> {
   const user = await store.findUserById(ctx.services.db, userId);
   if (!user || user.deletedAt !== null) throw new AppError("not_found", "No such account.");
   return user;
@@ -94,7 +94,11 @@ export async function updateProfile(
 }
 
 /** Re-checks the current password of a signed-in user; limited like logins, since it can be guessed the same way. */
-async function confirmCurrentPassword(ctx: IdentityContext, user: store.UserRow, password: string): Promise<void> {
+export async function confirmCurrentPassword(
+  ctx: IdentityContext,
+  user: store.UserRow,
+  password: string,
+): Promise<void> {
   await enforceRateLimit(ctx.services.rateLimiter, ctx.config, "passwordCheck", { account: user.id });
   if (!user.passwordHash || !(await verifyPassword(password, user.passwordHash))) {
     throw new AppError("wrong_password", "The current password is not correct.");
@@ -157,6 +161,9 @@ export async function deleteAccount(
       store.revokeUserSessions(db, user.id, "account_deleted", now),
       store.revokeAllRoles(db, user.id),
       store.deleteUserTokens(db, user.id),
+      store.deleteAuthenticator(db, user.id),
+      store.deleteRecoveryCodes(db, user.id),
+      store.deleteChallenges(db, user.id),
       auditEntry(ctx, "account_deleted", { userId: user.id, sessionId: principal.sessionId }, now),
     ],
     [identityEvents.userDeleted(user.id)],

@@ -10,6 +10,7 @@ import { type Role, signAccessToken } from "../jwt";
 import { hashParams, hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from "../passwords";
 import { clearAccountLimit, enforceRateLimit } from "../rate-limits";
 import * as store from "../store";
+import { challengeSecondFactor } from "./mfa";
 import { loadUserView, normaliseEmail, rolesAtIssue, type UserView } from "./users";
 
 /** Refresh tokens: 256 random bits, valid 30 days from issue, replaced at every use. */
@@ -50,14 +51,16 @@ const invalidRefreshToken = () => new AppError("invalid_token", "The refresh tok
  * Password login: opens a session and returns its first tokens. Unknown accounts cost the same time as
  * known ones and fail with the same error, so the response does not tell whether an email is registered.
  * The per-account limit counts failed attempts: a success clears it. A login from a user agent the account
- * never signed in with (when it signed in before) is announced as a new device, for the security mail.
+ * never signed in with (when it signed in before) is announced as a new device, for the security mail. With TOTP
+ * on, a right password opens no session: it answers 401 `mfa_required` with a challenge that `completeSecondFactor`
+ * finishes.
  */
 export async function login(
   ctx: AccountContext,
   input: { email: string; password: string },
   now = Date.now(),
 ): Promise<SessionTokens & { principal: Principal }> {
-  const { db, outbox, rateLimiter } = ctx.services;
+  const { db, rateLimiter } = ctx.services;
   const { emailKey } = normaliseEmail(input.email);
   await enforceRateLimit(rateLimiter, ctx.config, "login", { ip: ctx.client.ip, account: emailKey });
   const params = hashParams(ctx.config);
@@ -79,6 +82,21 @@ export async function login(
     const passwordHash = await hashPassword(input.password, params);
     statements.push(store.updateUser(db, user.id, { passwordHash }));
   }
+  if (await store.hasConfirmedAuthenticator(db, user.id)) return challengeSecondFactor(ctx, user.id, statements, now);
+  return openSession(ctx, user, statements, now);
+}
+
+/**
+ * Opens a session for a user who proved who they are (a password, and a second factor when it is on) and returns
+ * its first tokens, committing `statements` with it.
+ */
+export async function openSession(
+  ctx: AccountContext,
+  user: store.UserRow,
+  statements: Statement[],
+  now: number,
+): Promise<SessionTokens & { principal: Principal }> {
+  const { db, outbox } = ctx.services;
   const [{ roles, statements: roleChanges }, history] = await Promise.all([
     rolesAtIssue(ctx, user, now),
     store.signInHistory(db, user.id, ctx.client.userAgent),
@@ -86,28 +104,29 @@ export async function login(
   const newDevice = history.signedInBefore && !history.fromThisAgent;
   const sessionId = newId("ses");
   const refreshToken = randomToken(REFRESH_TOKEN_BYTES);
-  statements.push(
-    store.insertSession(db, {
-      id: sessionId,
-      userId: user.id,
-      createdAt: now,
-      lastUsedAt: now,
-      expiresAt: refreshExpiry(ctx, now, now),
-      ip: ctx.client.ip,
-      userAgent: ctx.client.userAgent,
-    }),
-    store.insertRefreshToken(db, {
-      tokenHash: await sha256Hex(refreshToken),
-      sessionId,
-      issuedAt: now,
-      expiresAt: refreshExpiry(ctx, now, now),
-    }),
-    auditEntry(ctx, "login", { userId: user.id, sessionId }, now),
-    ...roleChanges,
+  await outbox.commit(
+    [
+      ...statements,
+      store.insertSession(db, {
+        id: sessionId,
+        userId: user.id,
+        createdAt: now,
+        lastUsedAt: now,
+        expiresAt: refreshExpiry(ctx, now, now),
+        ip: ctx.client.ip,
+        userAgent: ctx.client.userAgent,
+      }),
+      store.insertRefreshToken(db, {
+        tokenHash: await sha256Hex(refreshToken),
+        sessionId,
+        issuedAt: now,
+        expiresAt: refreshExpiry(ctx, now, now),
+      }),
+      auditEntry(ctx, "login", { userId: user.id, sessionId }, now),
+      ...roleChanges,
+    ],
+    [identityEvents.userAuthenticated(user.id, sessionId, newDevice ? ctx.client : undefined)],
   );
-  await outbox.commit(statements, [
-    identityEvents.userAuthenticated(user.id, sessionId, newDevice ? ctx.client : undefined),
-  ]);
 
   const principal = { userId: user.id, sessionId, roles };
   const access = await signAccessToken(ctx.config, principal, now);

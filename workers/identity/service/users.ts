@@ -5,7 +5,7 @@ import { auditEntry } from "../audit";
 import type { AccountContext, IdentityContext } from "../context";
 import { ROLES, type Role } from "../jwt";
 import { LOCALES, type Locale } from "../locales";
-import { grantRole, revokeRole, storedRoles, type UserRow } from "../store";
+import { grantRole, hasConfirmedAuthenticator, revokeRole, storedRoles, type UserRow } from "../store";
 
 /** Mail goes to the address as typed (trimmed, domain lower-cased); uniqueness ignores case entirely. */
 export function normaliseEmail(raw: string): { email: string; emailKey: string } {
@@ -67,10 +67,11 @@ export interface UserView {
   roles: Role[];
   sellerId: string | null;
   addresses: (ShippingAddress & { id: string })[];
+  mfaEnabled: boolean;
   createdAt: string;
 }
 
-export function userView(user: UserRow, roles: Role[], sellerId: string | undefined): UserView {
+export function userView(user: UserRow, roles: Role[], sellerId: string | undefined, mfaEnabled = false): UserView {
   return {
     id: user.id,
     email: user.email,
@@ -80,15 +81,17 @@ export function userView(user: UserRow, roles: Role[], sellerId: string | undefi
     roles,
     sellerId: sellerId ?? null,
     addresses: user.shippingAddresses.map((address) => ({ id: addressId(address), ...address })),
+    mfaEnabled,
     createdAt: new Date(user.createdAt).toISOString(),
   };
 }
 
 /** The account as its owner sees it, with current roles (not the possibly older ones in an access token). */
 export async function loadUserView(ctx: AccountContext, user: UserRow, roles?: Role[]): Promise<UserView> {
-  const [currentRoles, sellerId] = await Promise.all([
+  const [currentRoles, sellerId, mfaEnabled] = await Promise.all([
     roles ?? rolesOf(ctx, user.id),
     ctx.sellers.sellerIdOf(ctx.services, user.id),
+    hasConfirmedAuthenticator(ctx.services.db, user.id),
   ]);
-  return userView(user, currentRoles, sellerId);
+  return userView(user, currentRoles, sellerId, mfaEnabled);
 }

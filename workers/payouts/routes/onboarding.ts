@@ -1,6 +1,6 @@
 import { createRouter } from "../../http/router";
 import { jsonContent, problems } from "../../http/schemas";
-import { securedRoute } from "../../identity";
+import { requireTotpForPayouts, securedRoute } from "../../identity";
 import { callingSeller, requireSeller } from "../../sellers";
 import { payoutAccount, startOnboarding } from "../accounts";
 import { payoutsContextOf } from "../context";
@@ -16,13 +16,15 @@ const onboard = securedRoute({
   path: "/v1/seller/payouts/onboarding",
   operationId: "startPayoutOnboarding",
   role: "seller",
-  middleware: [requireSeller],
+  middleware: [requireSeller, requireTotpForPayouts],
   tags,
   summary: "Open your payout account with the payment provider, or get a fresh onboarding link to it",
   description:
     "The first call creates your connected account (Stripe Connect Express; one per seller, however often you " +
     "call); every call answers a fresh onboarding link, which expires at `expiresAt`. The provider sends you back " +
-    "to the console's payouts page. Transfers go out once the provider enables payouts on the account.",
+    "to the console's payouts page. Transfers go out once the provider enables payouts on the account. With " +
+    "`MFA_REQUIRED_FOR_PAYOUTS` on (production's default), an account without two-factor sign-in gets 403 " +
+    "`mfa_enrolment_required`.",
   responses: { 200: jsonContent(OnboardingLinkSchema, "The onboarding link"), ...problems(401, 403) },
 });
 
