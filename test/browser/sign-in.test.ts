@@ -20,6 +20,8 @@ describeInBrowser("signing in to the console", () => {
     await expect.poll(() => new URL(page.url()).pathname).toBe("/console/login");
     await expectAccessible(page, "login");
     await page.getByRole("link", { name: "Create an account" }).click();
+    await page.waitForURL("**/console/register");
+    await page.getByLabel("Your name").waitFor();
     await expectAccessible(page, "register");
 
     // Keyboard only: focus moves with Tab, text is typed, Enter submits.
@@ -88,6 +90,8 @@ describeInBrowser("a forgotten password", () => {
     const { page } = watched;
     await page.goto("/console/login");
     await page.getByRole("link", { name: "Forgot your password?" }).click();
+    await page.waitForURL("**/console/forgot-password");
+    await page.getByRole("button", { name: "Send me a reset link" }).waitFor();
     await expectAccessible(page, "forgot password");
     await page.getByLabel("Email").fill(shop.email);
     await page.getByRole("button", { name: "Send me a reset link" }).click();
