@@ -6,14 +6,18 @@ import { exports } from "cloudflare:workers";
  */
 export class ConsoleClient {
   readonly cookies = new Map<string, string>();
-  constructor(readonly ip = `198.51.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`) {}
+  /** `worker`: the Worker to browse, the test's own by default (or one built with other settings). */
+  constructor(
+    readonly ip = `198.51.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
+    private readonly worker: { fetch(url: string, init: RequestInit): Promise<Response> } = exports.default,
+  ) {}
 
   async fetch(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
     const cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
     if (cookie) headers.set("cookie", cookie);
     headers.set("cf-connecting-ip", this.ip);
-    const response = await exports.default.fetch(`http://bazaar.test${path}`, { ...init, headers, redirect: "manual" });
+    const response = await this.worker.fetch(`http://bazaar.test${path}`, { ...init, headers, redirect: "manual" });
     for (const line of response.headers.getSetCookie()) {
       const [pair = "", ...attributes] = line.split(";");
       const [name = "", value = ""] = pair.split("=");

@@ -46,6 +46,8 @@ const FIELD_OF_CODE: Record<string, string> = {
   email_taken: "email",
   unsupported_currency: "price",
   too_many_photos: "photo",
+  wrong_password: "password",
+  invalid_mfa_code: "code",
 };
 
 /** A refused submit as the form shows it: zod issues by field, an API error beside its field or above the form. */

@@ -49,3 +49,8 @@ export function plainPage(c: Context<AppEnv>, { title, charts, status = 200 }: P
 /** An htmx request gets only the fragment it swaps; a plain request the whole page around it. */
 export const isFragmentRequest = (c: Context<AppEnv>) =>
   c.req.header("hx-request") === "true" && c.req.header("hx-history-restore-request") !== "true";
+
+/** A page every signed-in account may open: with the shop's navigation when the account has a shop. */
+export function accountPage(c: Context<AppEnv>, options: PageOptions, content: Child) {
+  return c.get("seller") ? shopPage(c, options, content) : plainPage(c, options, content);
+}

@@ -63,9 +63,10 @@ function toLogin(c: Context<AppEnv>) {
  * Pages behind sign-in: a missing, forged or ended session (logged out, logged out everywhere, expired, a deleted
  * user) goes to the login page. A shop's pages also need its seller profile, asked for at the same time as the
  * session's liveness (one round trip of waiting, not two) and used only when the session is live; without one,
- * the user is offered the onboarding form.
+ * the user is offered the onboarding form. With `shop: "optional"`, a page open to every account (the security
+ * page) still gets the shop when there is one.
  */
-export function requireConsoleSession(opts: { shop: boolean }): MiddlewareHandler<AppEnv> {
+export function requireConsoleSession(opts: { shop: boolean | "optional" }): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const principal = await sealedPrincipal(c);
     if (!principal) return toLogin(c);
@@ -78,6 +79,7 @@ export function requireConsoleSession(opts: { shop: boolean }): MiddlewareHandle
     c.set("principal", principal);
     c.set("csrfToken", await formToken(c, principal.sessionId));
     if (opts.shop) {
+      if (!seller && opts.shop === "optional") return next();
       if (!seller) {
         if (c.req.header("hx-request")) return c.body(null, 204, { "hx-redirect": "/console/onboarding" });
         return c.redirect("/console/onboarding", 303);

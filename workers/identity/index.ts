@@ -18,6 +18,7 @@ export {
   register,
   savedAddress,
 } from "./service/accounts";
+export { confirmTotp, disableTotp, enrolTotp, mfaEnabled } from "./service/mfa";
 export { completeSecondFactor } from "./service/mfa-sign-in";
 export {
   confirmPasswordReset,

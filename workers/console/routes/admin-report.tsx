@@ -7,13 +7,18 @@ import { sellerSupportFigures } from "../../support";
 import { plainPage } from "../render";
 import { requireConsoleSession } from "../session";
 import { AdminReportPage } from "../views/admin-report";
+import { requireConsoleTotp } from "./security";
 
-/** The console's session carries no roles (its pages are the shop's): whether it is an admin's is asked of identity. */
+/**
+ * The console's session carries no roles (its pages are the shop's): whether it is an admin's is asked of identity.
+ * Where admins must use two-factor sign-in, one without it is sent to the security page first.
+ */
 export const requireConsoleAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
   const admins = await adminUserIds({ services: c.get("services") });
   if (!admins.includes(principalOf(c).userId)) throw new AppError("forbidden", "This needs the admin role.");
-  await next();
+  return adminTotp(c, next);
 };
+const adminTotp = requireConsoleTotp("admin");
 
 /** The admins' weekly report page: signed in through the console, with identity's admin role (403 otherwise). */
 export const adminReportRoutes = new Hono<AppEnv>()

@@ -20,6 +20,7 @@ import { payoutsRoutes } from "./payouts";
 import { printJobRoutes } from "./print-jobs";
 import { profileRoutes } from "./profile";
 import { salesReportRoutes } from "./sales-report";
+import { securityRoutes } from "./security";
 import { shippingRatesRoutes } from "./shipping-rates";
 import { signInRoutes } from "./sign-in";
 import { sellerSupportRoutes } from "./support";
@@ -66,6 +67,8 @@ export const consoleRoutes = new Hono<AppEnv>()
   .route("/console", signInRoutes)
   .route("/console", mailboxRoutes)
   .route("/console", onboarding)
+  // Open to every signed-in account, with or without a shop: before the shop's pages, which need one.
+  .route("/console", securityRoutes)
   // Before the reports' `/admin/*` checks, so a support page is checked once, by its own.
   .route("/console", adminSupportRoutes)
   .route("/console", adminReportRoutes)

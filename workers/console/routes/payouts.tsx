@@ -10,6 +10,7 @@ import {
 } from "../../payouts";
 import { csrfOf, shopOf, shopPage } from "../render";
 import { PayoutsPage, type PayoutsSummary } from "../views/payouts";
+import { requireConsoleTotp } from "./security";
 
 /** What the dashboard and the payouts page show: balances, a page of transfers, the account. */
 export async function payoutsSummary(
@@ -32,7 +33,7 @@ export const payoutsRoutes = new Hono<AppEnv>()
     );
     return shopPage(c, { title: "Payouts" }, <PayoutsPage payouts={summary} token={csrfOf(c)} next={summary.next} />);
   })
-  .post("/payouts/onboarding", async (c) => {
+  .post("/payouts/onboarding", requireConsoleTotp("payouts"), async (c) => {
     const returnUrl = new URL(CONSOLE_PAYOUTS_PATH, c.req.url).toString();
     const link = await startOnboarding(payoutsContextOf(c), shopOf(c), returnUrl);
     return c.redirect(link.url, 303);

@@ -29,6 +29,7 @@ export const SECTIONS = [
   { path: "/console/payouts", label: "Payouts" },
   { path: "/console/shipping-rates", label: "Shipping rates" },
   { path: "/console/profile", label: "Store profile" },
+  { path: "/console/security", label: "Security" },
 ] as const;
 
 interface PageProps {
