@@ -129,6 +129,18 @@ export function workersTests(run: DatabaseRun = {}) {
             RATE_LIMIT_REGISTER_PER_IP: "50/60",
             RATE_LIMIT_LOGIN_PER_IP: "50/60",
             RATE_LIMIT_PASSWORD_RESET_PER_IP: "50/60",
+            // Request budgets (workers/config.ts BUDGETS) high enough that no suite trips them: 500 concurrent
+            // checkouts and bulk imports share one client IP; test/foundation/rate-limits.test.ts lowers its own.
+            ...Object.fromEntries(
+              ["CHECKOUT", "CART", "REFUNDS", "LISTINGS", "IMPORTS", "TICKETS", "SEARCH", "SUGGEST", "WRITES"].flatMap(
+                (budget) => [
+                  [`RATE_LIMIT_${budget}_PER_USER`, "1000000/60"],
+                  [`RATE_LIMIT_${budget}_PER_IP`, "1000000/60"],
+                ],
+              ),
+            ),
+            RATE_LIMIT_REVIEWS_PER_IP: "1000000/60",
+            RATE_LIMIT_COMMENTS_PER_IP: "1000000/60",
             TEST_MIGRATIONS: await readD1Migrations("./schema/migrations"),
             WRANGLER_ENVIRONMENTS: JSON.stringify({
               development: wranglerEnvironment(),

@@ -36,6 +36,47 @@ const PER_IP_DEFAULTS = {
 } as const;
 
 /**
+ * Request budgets, each counted per signed-in user and per client IP as `<hits>/<seconds>`
+ * (RATE_LIMIT_<BUDGET>_PER_USER and _PER_IP; see `workers/http/rate-limit.ts`): production defaults are strict, the
+ * others high so a load test or scripted walk-through is not throttled. Reviews and comments count per reader
+ * against community's own RATE_LIMIT_REVIEWS_PER_READER / RATE_LIMIT_COMMENTS_PER_READER, strict everywhere.
+ */
+export const BUDGETS = {
+  checkout: { perUser: "20/600", perIp: "60/600" },
+  cart: { perUser: "300/600", perIp: "1000/600" },
+  refunds: { perUser: "30/3600", perIp: "100/3600" },
+  listings: { perUser: "600/3600", perIp: "1200/3600" },
+  imports: { perUser: "10/3600", perIp: "30/3600" },
+  reviews: { perUser: "RATE_LIMIT_REVIEWS_PER_READER", perIp: "60/3600" },
+  comments: { perUser: "RATE_LIMIT_COMMENTS_PER_READER", perIp: "120/600" },
+  tickets: { perUser: "20/3600", perIp: "60/3600" },
+  search: { perUser: "120/60", perIp: "300/60" },
+  suggest: { perUser: "600/60", perIp: "1200/60" },
+  writes: { perUser: "300/600", perIp: "1000/600" },
+} as const;
+export type Budget = keyof typeof BUDGETS;
+const OTHER_TIER_BUDGET = "100000/60";
+
+type BudgetKey = `RATE_LIMIT_${Uppercase<Budget>}_PER_${"USER" | "IP"}`;
+/** The configuration key of a budget's per-user or per-IP rule. */
+export function budgetKey(budget: Budget, per: "user" | "ip"): keyof Config {
+  const own = BUDGETS[budget][per === "user" ? "perUser" : "perIp"];
+  return (
+    own.startsWith("RATE_LIMIT_") ? own : `RATE_LIMIT_${budget.toUpperCase()}_PER_${per.toUpperCase()}`
+  ) as keyof Config;
+}
+const budgetFields = Object.fromEntries(
+  (Object.keys(BUDGETS) as Budget[]).flatMap((budget) =>
+    (["user", "ip"] as const)
+      .filter((per) => !BUDGETS[budget][per === "user" ? "perUser" : "perIp"].startsWith("RATE_LIMIT_"))
+      .map((per) => [`RATE_LIMIT_${budget.toUpperCase()}_PER_${per.toUpperCase()}`, rateRule.optional()]),
+  ),
+) as Record<
+  Exclude<BudgetKey, "RATE_LIMIT_REVIEWS_PER_USER" | "RATE_LIMIT_COMMENTS_PER_USER">,
+  ReturnType<typeof rateRule.optional>
+>;
+
+/**
  * A VAPID key pair (RFC 8292) as push clients and `scripts/generate-vapid-keys.mjs` write it: the public key is
  * the uncompressed P-256 point (65 bytes, base64url), the private key its 32-byte scalar (base64url). A private
  * key written `dev-…` is a development key: accepted without the prefix elsewhere, refused in production.
@@ -169,6 +210,8 @@ export const ConfigSchema = z
     RATE_LIMIT_REVIEWS_PER_READER: rateRule.default({ limit: 10, windowSeconds: 3600 }),
     RATE_LIMIT_COMMENTS_PER_READER: rateRule.default({ limit: 30, windowSeconds: 600 }),
     RATE_LIMIT_REPORTS_PER_READER: rateRule.default({ limit: 20, windowSeconds: 3600 }),
+    // request budgets per user and per IP, as <hits>/<seconds> (BUDGETS above)
+    ...budgetFields,
     MODERATION_HIDE_AFTER_REPORTS: z.coerce.number().int().min(1).max(100).default(3),
     // live channel: how long a ticket from POST /v1/me/live-ticket may wait before it opens a socket
     LIVE_TICKET_SECONDS: z.coerce.number().int().min(1).max(300).default(30),
@@ -339,6 +382,14 @@ export const ConfigSchema = z
       RATE_LIMIT_REGISTER_PER_IP: perIp("RATE_LIMIT_REGISTER_PER_IP"),
       RATE_LIMIT_LOGIN_PER_IP: perIp("RATE_LIMIT_LOGIN_PER_IP"),
       RATE_LIMIT_PASSWORD_RESET_PER_IP: perIp("RATE_LIMIT_PASSWORD_RESET_PER_IP"),
+      ...(Object.fromEntries(
+        Object.keys(budgetFields).map((key) => {
+          const [budget, per] = key.replace("RATE_LIMIT_", "").toLowerCase().split("_per_") as [Budget, "user" | "ip"];
+          const fallback =
+            tier === "production" ? BUDGETS[budget][per === "user" ? "perUser" : "perIp"] : OTHER_TIER_BUDGET;
+          return [key, config[key as keyof typeof budgetFields] ?? rateRule.parse(fallback)];
+        }),
+      ) as Record<keyof typeof budgetFields, RateRuleConfig>),
     };
   });
 

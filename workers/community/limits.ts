@@ -1,10 +1,12 @@
 import { AppError } from "../http/errors";
 import type { CommunityContext } from "./context";
 
-/** How often a reader may post, per kind of post (configured as <hits>/<seconds>). */
+/**
+ * How often a reader may report, configured as <hits>/<seconds>. Reviews, threads and comments are counted by
+ * their routes' `reviews` and `comments` budgets (workers/http/rate-limit.ts), whose per-user rules are
+ * RATE_LIMIT_REVIEWS_PER_READER and RATE_LIMIT_COMMENTS_PER_READER.
+ */
 const LIMITS = {
-  review: { rule: "RATE_LIMIT_REVIEWS_PER_READER", what: "reviews" },
-  comment: { rule: "RATE_LIMIT_COMMENTS_PER_READER", what: "posts and comments" },
   report: { rule: "RATE_LIMIT_REPORTS_PER_READER", what: "reports" },
 } as const;
 

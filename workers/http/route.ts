@@ -3,6 +3,7 @@ import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "./context";
 import { BOOKMARK_HEADER, BOOKMARK_RESPONSE_HEADER } from "./d1-bookmark";
 import { limitBody } from "./middleware/body-limit";
+import { limitRate, type RouteLimit, rateLimitExtension } from "./rate-limit";
 
 /** What a route declares besides its path: a stable `operationId` is required, security comes from the helper. */
 export type RouteDeclaration = Omit<RouteConfig, "security" | "middleware" | "operationId"> & {
@@ -10,16 +11,30 @@ export type RouteDeclaration = Omit<RouteConfig, "security" | "middleware" | "op
   /** Largest body accepted, in bytes (MAX_BODY_BYTES when left out). */
   bodyLimit?: number;
   middleware?: MiddlewareHandler<AppEnv>[];
+  /**
+   * The request budget it is counted against (`workers/http/rate-limit.ts`); every write gets `writes` when it
+   * names none, and a read only when it names one (search, suggest).
+   */
+  limit?: RouteLimit;
 };
 
 /**
  * A route anyone may call: the OpenAPI document says so (`security: []`) and its body limit runs first. Routes
- * that need a signed-in caller use identity's `securedRoute`, built on this.
+ * that need a signed-in caller use identity's `securedRoute`, built on this. The rate limiter runs last, after
+ * the guards, so it counts the signed-in user; the operation's `x-rate-limit` extension names its budget.
  */
 export function publicRoute<const R extends RouteDeclaration>(declaration: R) {
-  const { bodyLimit, middleware = [], ...route } = declaration;
+  const { bodyLimit, middleware = [], limit: declared, ...route } = declaration;
   const responses = route.method === "get" ? route.responses : withBookmark(route.responses);
-  return createRoute({ ...route, responses, security: [], middleware: [limitBody(bodyLimit), ...middleware] });
+  const limit = declared ?? (route.method === "get" ? undefined : "writes");
+  const limiter = limit ? [limitRate(limit)] : [];
+  return createRoute({
+    ...route,
+    responses,
+    security: [],
+    middleware: [limitBody(bodyLimit), ...middleware, ...limiter],
+    ...(limit ? { "x-rate-limit": rateLimitExtension(limit) } : {}),
+  });
 }
 
 /** A write's successful answers carry the D1 bookmark of what it wrote (see `d1-bookmark.ts`). */

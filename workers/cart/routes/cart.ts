@@ -32,6 +32,7 @@ const emptyCart = cartRoute({
   method: "delete",
   path: "/v1/cart",
   operationId: "emptyCart",
+  limit: "cart",
   tags,
   summary: "Empty the cart",
   description:

@@ -17,6 +17,7 @@ const addItem = cartRoute({
   method: "post",
   path: "/v1/cart/items",
   operationId: "addCartItem",
+  limit: "cart",
   tags,
   summary: "Add copies of a listing, optionally with a cover option and inscription",
   description:
@@ -29,6 +30,7 @@ const updateItem = cartRoute({
   method: "patch",
   path: "/v1/cart/items/{lineId}",
   operationId: "changeCartItemQuantity",
+  limit: "cart",
   tags,
   summary: "Change a line's quantity",
   description:
@@ -42,6 +44,7 @@ const removeItem = cartRoute({
   method: "delete",
   path: "/v1/cart/items/{lineId}",
   operationId: "removeCartItem",
+  limit: "cart",
   tags,
   summary: "Remove a line",
   description: "A line not in this cart is 404, as is an unknown `X-Cart-Token`.",

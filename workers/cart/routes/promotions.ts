@@ -15,6 +15,7 @@ const applyCode = cartRoute({
   method: "post",
   path: "/v1/cart/promotions",
   operationId: "applyCartPromotion",
+  limit: "cart",
   tags,
   summary: "Enter a promotion code",
   description:
@@ -36,6 +37,7 @@ const dropCode = cartRoute({
   method: "delete",
   path: "/v1/cart/promotions/{code}",
   operationId: "removeCartPromotion",
+  limit: "cart",
   tags,
   summary: "Take a promotion code out of the cart",
   description:

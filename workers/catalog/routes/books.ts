@@ -13,6 +13,7 @@ const listBooks = publicRoute({
   method: "get",
   path: "/v1/books",
   operationId: "listBooks",
+  limit: "search",
   tags: ["Catalog"],
   summary: "Browse or search editions",
   description:
@@ -27,6 +28,7 @@ const suggestBooks = publicRoute({
   method: "get",
   path: "/v1/books/suggest",
   operationId: "suggestBooks",
+  limit: "suggest",
   tags: ["Catalog"],
   summary: "Title and author completions for search-as-you-type",
   description:

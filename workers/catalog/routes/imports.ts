@@ -15,6 +15,7 @@ const upload = securedRoute({
   method: "post",
   path: "/v1/seller/imports",
   operationId: "startListingImport",
+  limit: "imports",
   role: "seller",
   middleware: [requireSeller],
   bodyLimit: 20 * 1024 * 1024,

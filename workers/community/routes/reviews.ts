@@ -22,6 +22,7 @@ const post = securedRoute({
   method: "post",
   path: "/v1/books/{isbn}/reviews",
   operationId: "postBookReview",
+  limit: "reviews",
   tags,
   summary: "Review a book: stars, an optional title and your text",
   description:

@@ -17,6 +17,7 @@ const review = securedRoute({
   method: "post",
   path: "/v1/seller-orders/{id}/review",
   operationId: "reviewSeller",
+  limit: "reviews",
   tags: ["Reviews"],
   summary: "Rate the seller of one of your delivered seller orders",
   description:

@@ -23,6 +23,7 @@ const start = securedRoute({
   method: "post",
   path: "/v1/books/{isbn}/threads",
   operationId: "startThread",
+  limit: "comments",
   tags,
   summary: "Open a discussion thread about a book",
   description:

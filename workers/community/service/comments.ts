@@ -9,7 +9,6 @@ import { authorNameOf } from "../authors";
 import type { CommunityContext } from "../context";
 import { communityEvents } from "../events";
 import { holdIfFlagged } from "../held";
-import { enforcePostingLimit } from "../limits";
 import type { CommentBody, CommentNode, CommentPatch, CommentsQuery, CommentView } from "../schemas";
 import { screen } from "../screening";
 import { moveReviewComments, reviewAsSubject } from "../store/commented-reviews";
@@ -92,7 +91,6 @@ export async function postComment(
   const { db, outbox } = ctx.services;
   await shownSubject(ctx, subject);
   const parent = input.parentId ? await parentFor(ctx, subject, input.parentId) : undefined;
-  await enforcePostingLimit(ctx, "comment", authorId);
   const screening = screen(input.body);
   const id = newId("cmt");
   const comment: store.CommentRow = {

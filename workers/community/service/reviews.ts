@@ -10,7 +10,6 @@ import { authorNameOf } from "../authors";
 import type { CommunityContext } from "../context";
 import { communityEvents } from "../events";
 import { holdIfFlagged } from "../held";
-import { enforcePostingLimit } from "../limits";
 import { workStarMoves } from "../ratings";
 import { REVIEW_SORTS, type ReviewBody, type ReviewPatch, type ReviewsQuery, type ReviewView } from "../schemas";
 import { type Screening, screen } from "../screening";
@@ -61,7 +60,6 @@ export async function postReview(
   const { db, outbox } = ctx.services;
   const book = await bookOf(ctx, isbn);
   if (await store.reviewOfAuthor(db, authorId, book.workId)) throw alreadyReviewed();
-  await enforcePostingLimit(ctx, "review", authorId);
   const screening = screen(input.title, input.body);
   const [verified, authorName] = await Promise.all([
     hasDeliveredAnyOf(ctx, authorId, book.workIsbns),

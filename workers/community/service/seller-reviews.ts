@@ -7,7 +7,6 @@ import { sellerStore } from "../../sellers";
 import { authorNameOf } from "../authors";
 import type { CommunityContext } from "../context";
 import { holdIfFlagged } from "../held";
-import { enforcePostingLimit } from "../limits";
 import { sellerRatingMoves } from "../ratings";
 import type { SellerReviewBody, SellerReviewView } from "../schemas";
 import { screen } from "../screening";
@@ -48,7 +47,6 @@ export async function reviewSeller(
     throw new AppError("not_delivered", "Rate the seller once the parcel has been delivered.");
   }
   if (await store.sellerReviewOfOrder(db, sellerOrderId)) throw alreadyReviewed();
-  await enforcePostingLimit(ctx, "review", buyerId);
   const screening = screen(input.comment);
   const row: store.SellerReviewRow = {
     id: newId("srv"),

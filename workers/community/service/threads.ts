@@ -7,7 +7,6 @@ import { atomically, changes } from "../../platform/db";
 import { authorNameOf } from "../authors";
 import type { CommunityContext } from "../context";
 import { holdIfFlagged } from "../held";
-import { enforcePostingLimit } from "../limits";
 import type { ThreadBody, ThreadPatch, ThreadsQuery, ThreadView } from "../schemas";
 import { screen } from "../screening";
 import { dropFollowersOfGone, follow, unfollow } from "../store/follows";
@@ -54,7 +53,6 @@ export async function startThread(
 ): Promise<ThreadView> {
   const { db, outbox } = ctx.services;
   const work = await bookOf(ctx, isbn);
-  await enforcePostingLimit(ctx, "comment", authorId);
   const screening = screen(input.title, input.body);
   const thread: store.ThreadRow = {
     id: newId("thr"),

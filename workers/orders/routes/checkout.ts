@@ -11,6 +11,7 @@ const checkoutRoute = securedRoute({
   method: "post",
   path: "/v1/checkout",
   operationId: "placeOrder",
+  limit: "checkout",
   tags: ["Checkout"],
   summary: "Turn the cart into an order: hold its copies and start the payment",
   description:

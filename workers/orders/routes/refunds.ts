@@ -43,6 +43,7 @@ const refund = securedRoute({
   method: "post",
   path: "/v1/orders/{id}/refunds",
   operationId: "createRefund",
+  limit: "refunds",
   tags: ["Refunds"],
   summary: "Refund part or all of a paid order (the seller of the lines, or an admin)",
   description:

@@ -12,6 +12,8 @@ const webhookRoute = (provider: ProviderName, signatureHeader: string) =>
     method: "post",
     path: `/v1/webhooks/${provider}`,
     operationId: provider === "stripe" ? "receiveStripeWebhook" : "receiveSimulatedWebhook",
+    // The provider retries from a few addresses: no user budget, but the default body limit still applies.
+    limit: "webhook",
     tags: ["Payments"],
     summary: `Payment events from ${provider === "stripe" ? "Stripe" : "the payment simulator"}`,
     description: `Verifies \`${signatureHeader}\` over the raw body before anything else, records the event id (a duplicate is acknowledged and ignored) and enqueues it.`,

@@ -1,6 +1,6 @@
 import { Ratelimit } from "@upstash/ratelimit";
 import type { Redis } from "@upstash/redis/cloudflare";
-import type { RateDecision, RateLimiter, RateRule } from "./rate-limiter";
+import type { RateCheck, RateDecision, RateLimiter, RateRule } from "./rate-limiter";
 
 /** Production adapter on Upstash Redis: a sliding window per key, shared by every Worker location. */
 export class UpstashRateLimiter implements RateLimiter {
@@ -15,6 +15,10 @@ export class UpstashRateLimiter implements RateLimiter {
       remaining: Math.max(0, result.remaining),
       retryAfterSeconds: result.success ? 0 : Math.max(1, Math.ceil((result.reset - Date.now()) / 1000)),
     };
+  }
+
+  hitAll(checks: readonly RateCheck[]): Promise<RateDecision[]> {
+    return Promise.all(checks.map(({ key, rule }) => this.hit(key, rule)));
   }
 
   async reset(key: string, rule: RateRule): Promise<void> {

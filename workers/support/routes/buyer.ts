@@ -13,6 +13,7 @@ const open = securedRoute({
   method: "post",
   path: "/v1/support/tickets",
   operationId: "openSupportTicket",
+  limit: "tickets",
   tags,
   summary: "Open a support ticket",
   description:

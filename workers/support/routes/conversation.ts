@@ -47,6 +47,7 @@ export function conversationRoutes(audience: Audience) {
     method: "post",
     path: `${prefix}/tickets/{id}/messages`,
     operationId: `post${operation}SupportMessage`,
+    limit: "tickets",
     role,
     middleware,
     tags,
