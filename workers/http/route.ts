@@ -4,6 +4,7 @@ import type { AppEnv } from "./context";
 import { BOOKMARK_HEADER, BOOKMARK_RESPONSE_HEADER } from "./d1-bookmark";
 import { limitBody } from "./middleware/body-limit";
 import { limitRate, type RouteLimit, rateLimitExtension } from "./rate-limit";
+import { problems } from "./schemas";
 
 /** What a route declares besides its path: a stable `operationId` is required, security comes from the helper. */
 export type RouteDeclaration = Omit<RouteConfig, "security" | "middleware" | "operationId"> & {
@@ -25,8 +26,9 @@ export type RouteDeclaration = Omit<RouteConfig, "security" | "middleware" | "op
  */
 export function publicRoute<const R extends RouteDeclaration>(declaration: R) {
   const { bodyLimit, middleware = [], limit: declared, ...route } = declaration;
-  const responses = route.method === "get" ? route.responses : withBookmark(route.responses);
   const limit = declared ?? (route.method === "get" ? undefined : "writes");
+  const declaredResponses = limit && limit !== "webhook" ? { ...problems(429), ...route.responses } : route.responses;
+  const responses = route.method === "get" ? declaredResponses : withBookmark(declaredResponses);
   const limiter = limit ? [limitRate(limit)] : [];
   return createRoute({
     ...route,
