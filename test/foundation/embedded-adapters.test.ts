@@ -5,6 +5,7 @@ import { loadConfig } from "../../workers/config";
 import { createLogger } from "../../workers/lib/log";
 import { CacheApiCache } from "../../workers/platform/cache/cache-api";
 import { DurableObjectRateLimiter } from "../../workers/platform/rate-limit/durable-object";
+import { MemoryRateLimiter } from "../../workers/platform/rate-limit/memory";
 import { buildServices } from "../../workers/platform/services";
 import { cacheContract, rateLimiterContract } from "../support/adapter-contracts";
 
@@ -21,5 +22,9 @@ describe("embedded default adapters", () => {
   });
 
   describe("Durable Object rate limiter", () => rateLimiterContract(() => defaultServices().rateLimiter));
+  describe("the read server's in-process rate limiter", () => {
+    const limiter = new MemoryRateLimiter();
+    rateLimiterContract(() => limiter);
+  });
   describe("Cache API cache", () => cacheContract(() => defaultServices().cache));
 });

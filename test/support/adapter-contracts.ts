@@ -36,6 +36,26 @@ export function rateLimiterContract(limiter: () => RateLimiter) {
     expect((await limiter().hit(other, rule)).allowed).toBe(true);
   });
 
+  it("counts every key of a hitAll, each under its own rule, answering in order", async () => {
+    const [user, ip] = [unique("usr"), unique("ip")];
+    const [strict, loose] = [
+      { limit: 1, windowSeconds: 60 },
+      { limit: 5, windowSeconds: 60 },
+    ];
+    const first = await limiter().hitAll([
+      { key: user, rule: strict },
+      { key: ip, rule: loose },
+    ]);
+    expect(first.map((d) => d.allowed)).toEqual([true, true]);
+    const second = await limiter().hitAll([
+      { key: user, rule: strict },
+      { key: ip, rule: loose },
+    ]);
+    expect(second.map((d) => d.allowed)).toEqual([false, true]);
+    expect(second[0]?.retryAfterSeconds).toBeGreaterThan(0);
+    expect(second[1]?.remaining).toBe(3);
+  });
+
   it("forgets a key's hits on reset, and only that key's", async () => {
     const rule = { limit: 2, windowSeconds: 60 };
     const [account, other] = [unique("login"), unique("login")];

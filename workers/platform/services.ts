@@ -16,6 +16,7 @@ import { type D1Usage, emptyD1Usage, meterD1 } from "./d1-usage";
 import { createDb, type Db } from "./db";
 import { createPlanetScaleDb } from "./planetscale";
 import { DurableObjectRateLimiter } from "./rate-limit/durable-object";
+import { MemoryRateLimiter } from "./rate-limit/memory";
 import type { RateLimiter } from "./rate-limit/rate-limiter";
 import { UpstashRateLimiter } from "./rate-limit/upstash";
 
@@ -106,6 +107,9 @@ export interface Lifetime {
 }
 
 /** `clientBookmark`: the D1 bookmark a request sent (validated), where its catalog reads start. */
+/** The read server's in-process limiter (no Durable Objects there), one per process so its counts persist. */
+const readServerLimiter = new MemoryRateLimiter();
+
 export function buildServices(
   env: Env,
   config: Config,
@@ -138,7 +142,9 @@ export function buildServices(
     rateLimiter:
       config.RATE_LIMIT_ADAPTER === "upstash" && redis
         ? new UpstashRateLimiter(redis)
-        : new DurableObjectRateLimiter(env.RATE_LIMITER),
+        : config.READ_SERVER
+          ? readServerLimiter
+          : new DurableObjectRateLimiter(env.RATE_LIMITER),
     cache: cacheFor(config, redis),
     payments: paymentProvider(config, db),
     printing:
