@@ -88,7 +88,7 @@ export function listUsers(
   db: Db,
   filter: { limit: number; beforeId?: string; emailPrefix?: string; role?: StoredRole },
 ) {
-  const prefix = filter.emailPrefix?.replace(/[\\%_]/g, (char) => `\\${char}`);
+  const prefix = filter.emailPrefix?.replace(/[!%_]/g, (char) => `!${char}`);
   return db
     .select()
     .from(users)
@@ -96,7 +96,7 @@ export function listUsers(
       and(
         isNull(users.deletedAt),
         filter.beforeId ? lt(users.id, filter.beforeId) : undefined,
-        prefix !== undefined ? sql`${users.emailKey} like ${`${prefix}%`} escape '\\'` : undefined,
+        prefix !== undefined ? sql`${users.emailKey} like ${`${prefix}%`} escape '!'` : undefined,
         filter.role
           ? sql`exists (select 1 from ${userRoles} where ${userRoles.userId} = ${users.id} and ${userRoles.role} = ${filter.role})`
           : undefined,
