@@ -1,5 +1,11 @@
 import { deletedUserCart } from "../workers/cart";
-import { importChunkConsumer, sellerWithdrawal, stockCopyConsumer, viewCounter } from "../workers/catalog";
+import {
+  importChunkConsumer,
+  sellerSuspension,
+  sellerWithdrawal,
+  stockCopyConsumer,
+  viewCounter,
+} from "../workers/catalog";
 import { deletedAuthor } from "../workers/community";
 import { funnelCartTally, funnelViewTally, purchaseRecorder, viewerRecorder } from "../workers/insights";
 import {
@@ -54,6 +60,7 @@ export const consumers: readonly AnyConsumer[] = [
   funnelViewTally,
   funnelCartTally,
   sellerWithdrawal,
+  sellerSuspension,
   deletedUserCart,
   deletedAuthor,
   paymentOutcomeConsumer,

@@ -228,6 +228,18 @@ export const EVENT_CATALOG = {
     queues: ["order-events"],
     data: z.object({ userId: id }),
   },
+  /** An admin suspended the account: the catalog withholds its seller's listings from sale until unsuspended. */
+  UserSuspended: {
+    version: 1,
+    queues: ["order-events"],
+    data: z.object({ userId: id }),
+  },
+  /** An admin lifted the suspension: the catalog puts back on sale exactly the listings it withheld. */
+  UserUnsuspended: {
+    version: 1,
+    queues: ["order-events"],
+    data: z.object({ userId: id }),
+  },
   /** A buyer turned their cart into an order: stock is held and the payment is about to be created. */
   CheckoutStarted: {
     version: 1,

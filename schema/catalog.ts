@@ -159,6 +159,8 @@ export const listings = sqliteTable(
     status: text("status", { enum: ["active", "paused", "sold_out"] }).notNull(),
     /** The seller's warning level: at or below this many copies available the StockDO emits `StockLow` (0 = off). */
     lowStockThreshold: integer("low_stock_threshold").notNull().default(0),
+    /** When the seller's suspension paused it: unsuspending reinstates exactly these (not ones the seller paused). */
+    withheldAt: integer("withheld_at"),
     version: integer("version").notNull().default(1),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),

@@ -31,6 +31,9 @@ export const users = sqliteTable(
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
     deletedAt: integer("deleted_at"),
+    /** Set while an admin has suspended the account: no sign-in, no session, its listings off sale. */
+    suspendedAt: integer("suspended_at"),
+    suspendedReason: text("suspended_reason"),
   },
   (t) => [uniqueIndex("users_email_key_idx").on(t.emailKey)],
 );

@@ -119,6 +119,7 @@ export const listings = mysqlTable(
     stockVersion: int("stock_version").notNull().default(0),
     status: varchar("status", 16).notNull(),
     lowStockThreshold: int("low_stock_threshold").notNull().default(0),
+    withheldAt: epochMs("withheld_at"),
     version: int("version").notNull().default(1),
     createdAt: epochMs("created_at").notNull(),
     updatedAt: epochMs("updated_at").notNull(),

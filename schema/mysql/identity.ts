@@ -20,6 +20,8 @@ export const users = mysqlTable(
     createdAt: epochMs("created_at").notNull(),
     updatedAt: epochMs("updated_at").notNull(),
     deletedAt: epochMs("deleted_at"),
+    suspendedAt: epochMs("suspended_at"),
+    suspendedReason: varchar("suspended_reason", 500),
   },
   (t) => [uniqueIndex("users_email_key_idx").on(t.emailKey)],
 );

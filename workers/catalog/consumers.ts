@@ -1,6 +1,13 @@
 import { defineConsumer, defineTallyConsumer } from "../../queues/consumer";
 import { catalogConsumerContext } from "./context";
-import { applyImportChunk, countBookViews, followStockLevels, withdrawListingsOfUser } from "./service";
+import {
+  applyImportChunk,
+  countBookViews,
+  followStockLevels,
+  reinstateListingsOfUser,
+  withdrawListingsOfUser,
+  withholdListingsOfUser,
+} from "./service";
 
 /** What the catalog consumes; what it emits is built in events.ts. */
 
@@ -58,6 +65,22 @@ export const sellerWithdrawal = defineConsumer({
   handles: ["UserDeleted"],
   async handle(event, context) {
     await withdrawListingsOfUser(catalogConsumerContext(context), event.data.userId);
+    return [];
+  },
+});
+
+/**
+ * A suspended seller's listings are withheld from sale (paused, marked withheld); unsuspending puts exactly those
+ * back. Both are idempotent, so a redelivery before the marker is harmless.
+ */
+export const sellerSuspension = defineConsumer({
+  name: "catalog.seller-suspension",
+  queue: "order-events",
+  handles: ["UserSuspended", "UserUnsuspended"],
+  async handle(event, context) {
+    const ctx = catalogConsumerContext(context);
+    if (event.type === "UserSuspended") await withholdListingsOfUser(ctx, event.data.userId);
+    else await reinstateListingsOfUser(ctx, event.data.userId);
     return [];
   },
 });

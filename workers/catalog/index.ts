@@ -1,6 +1,6 @@
 /** What catalog offers the other modules; everything else in this folder is private to it. */
 
-export { importChunkConsumer, sellerWithdrawal, stockCopyConsumer, viewCounter } from "./consumers";
+export { importChunkConsumer, sellerSuspension, sellerWithdrawal, stockCopyConsumer, viewCounter } from "./consumers";
 export { type CatalogContext, catalogConsumerContext, catalogContext } from "./context";
 export { categoriesOfEditions, type EditionForSale, editionsForSale } from "./for-sale";
 export { requireIsbn } from "./isbn";

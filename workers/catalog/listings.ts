@@ -34,6 +34,7 @@ import {
   priceHistory,
   type StockCopy,
   sellerListings,
+  updateListing as writeListing,
 } from "./store/listings";
 import { highestPendingSale } from "./store/sale-prices";
 
@@ -216,6 +217,41 @@ async function withdrawSellerListings(ctx: CatalogContext, sellerId: string): Pr
 export async function withdrawListingsOfUser(ctx: CatalogContext, userId: string): Promise<void> {
   const sellerId = await ctx.sellers.sellerIdOf(userId);
   if (sellerId) await withdrawSellerListings(ctx, sellerId);
+}
+
+/**
+ * A suspended seller's listings leave the shop until the suspension is lifted: each listing on sale (active or sold
+ * out) is paused and marked withheld; lifting it puts back exactly the withheld ones (not those the seller paused).
+ * Stock stays as it is. Running either again changes nothing.
+ */
+async function holdSellerListings(ctx: CatalogContext, sellerId: string, hold: boolean): Promise<number> {
+  let changed = 0;
+  let after: string | undefined;
+  for (;;) {
+    const rows = await sellerListings(ctx.db, sellerId, { after, limit: WITHDRAW_PAGE });
+    for (const { listing, isbn13 } of rows.slice(0, WITHDRAW_PAGE)) {
+      const now = Date.now();
+      if (hold ? listing.status === "paused" || listing.withheldAt !== null : listing.withheldAt === null) continue;
+      const plan = planUpdateListing(ctx, listing, isbn13, { status: hold ? "paused" : "active" }, [], now);
+      plan.statements.push(writeListing(ctx.db, listing.id, { withheldAt: hold ? now : null, updatedAt: now }));
+      await commit(ctx, plan);
+      changed += 1;
+    }
+    if (rows.length <= WITHDRAW_PAGE) return changed;
+    after = rows[WITHDRAW_PAGE - 1]!.listing.id;
+  }
+}
+
+/** A suspended account's listings, if it sells any, are withheld from sale (see `holdSellerListings`). */
+export async function withholdListingsOfUser(ctx: CatalogContext, userId: string): Promise<void> {
+  const sellerId = await ctx.sellers.sellerIdOf(userId);
+  if (sellerId) await holdSellerListings(ctx, sellerId, true);
+}
+
+/** An unsuspended account's withheld listings go back on sale. */
+export async function reinstateListingsOfUser(ctx: CatalogContext, userId: string): Promise<void> {
+  const sellerId = await ctx.sellers.sellerIdOf(userId);
+  if (sellerId) await holdSellerListings(ctx, sellerId, false);
 }
 
 export async function sellerListing(ctx: CatalogContext, sellerId: string, id: string): Promise<ListingView> {

@@ -16,10 +16,12 @@ export {
   type PricePoint,
   pauseListing,
   publicListing,
+  reinstateListingsOfUser,
   sellerListing,
   sellerListingPriceHistory,
   updateListing,
   withdrawListingsOfUser,
+  withholdListingsOfUser,
 } from "./listings";
 export { addPhoto, removePhoto, reorderPhotos, storedMedia } from "./media";
 export type { ListingView, PhotoView } from "./offers";

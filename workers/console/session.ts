@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { z } from "zod";
 import type { AppEnv, Principal } from "../http/context";
-import { sessionIsLive } from "../identity";
+import { currentPrincipal } from "../identity";
 import { base64url, hmacSha256, openWithToken, randomToken, sealWithToken, timingSafeEqual } from "../lib/tokens";
 import { sellerOf } from "../sellers";
 
@@ -68,14 +68,14 @@ function toLogin(c: Context<AppEnv>) {
  */
 export function requireConsoleSession(opts: { shop: boolean | "optional" }): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const principal = await sealedPrincipal(c);
-    if (!principal) return toLogin(c);
+    const sealed = await sealedPrincipal(c);
+    if (!sealed) return toLogin(c);
     const services = c.get("services");
-    const [live, seller] = await Promise.all([
-      sessionIsLive({ services }, principal),
-      opts.shop ? sellerOf({ services }, principal.userId) : undefined,
+    const [principal, seller] = await Promise.all([
+      currentPrincipal({ services }, sealed),
+      opts.shop ? sellerOf({ services }, sealed.userId) : undefined,
     ]);
-    if (!live) return toLogin(c);
+    if (!principal) return toLogin(c);
     c.set("principal", principal);
     c.set("csrfToken", await formToken(c, principal.sessionId));
     if (opts.shop) {

@@ -21,6 +21,8 @@ export const AUDIT_TYPES = [
   "password_reset",
   "role_granted",
   "role_revoked",
+  "user_suspended",
+  "user_unsuspended",
   "account_deleted",
   "mfa_enrolled",
   "mfa_disabled",

@@ -31,4 +31,10 @@ export const identityEvents = {
     createEvent("PasswordChanged", { ...account(user), reason }),
 
   userDeleted: (userId: string) => createEvent("UserDeleted", { userId }),
+
+  /** An admin suspended the account: the catalog withholds its seller's listings from sale. */
+  userSuspended: (userId: string) => createEvent("UserSuspended", { userId }),
+
+  /** An admin lifted the suspension: the catalog reinstates exactly the listings it withheld. */
+  userUnsuspended: (userId: string) => createEvent("UserUnsuspended", { userId }),
 };

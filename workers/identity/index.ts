@@ -27,5 +27,5 @@ export {
   verificationMail,
   verifyEmail,
 } from "./service/recovery";
-export { login, logout, sessionIsLive } from "./service/sessions";
+export { currentPrincipal, login, logout, sessionIsLive } from "./service/sessions";
 export { normaliseEmail } from "./service/users";

@@ -2,15 +2,15 @@ import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv, Principal } from "../http/context";
 import { AppError } from "../http/errors";
 import { type Role, verifyAccessToken } from "./jwt";
-import { sessionIsLive } from "./service/sessions";
+import { currentPrincipal } from "./service/sessions";
 import { hasConfirmedAuthenticator } from "./store";
 
 const BEARER = /^Bearer[ ]+([A-Za-z0-9._~+/-]+=*)$/i;
 
 /**
  * Authenticates a request by its Bearer access token: signature with a configured key of the configured
- * algorithm, expiry, issuer, audience; then one database read to refuse tokens of revoked sessions and deleted
- * users. Sets `principal` for the handler. Any failure is 401 with the same answer.
+ * algorithm, expiry, issuer, audience; then one database read to refuse tokens of revoked sessions and deleted or
+ * suspended users, which also yields the user's current roles (the principal's, not the token's). Sets `principal`. Any failure is 401 with the same answer.
  */
 export const requireAuth: MiddlewareHandler<AppEnv> = async (c, next) => {
   const header = c.req.header("authorization");
@@ -34,9 +34,10 @@ export const requireAuth: MiddlewareHandler<AppEnv> = async (c, next) => {
         "www-authenticate": 'Bearer realm="book-bazaar", error="invalid_token"',
       },
     );
-  const principal = await verifyAccessToken(c.get("config"), token);
+  const claimed = await verifyAccessToken(c.get("config"), token);
+  if (!claimed) throw invalid();
+  const principal = await currentPrincipal({ services: c.get("services") }, claimed);
   if (!principal) throw invalid();
-  if (!(await sessionIsLive({ services: c.get("services") }, principal))) throw invalid();
   c.set("principal", principal);
   await next();
 };

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { humanText } from "../http/schemas";
+import { humanText, PageQuery } from "../http/schemas";
 import { idPattern } from "../lib/ids";
 import { ShippingAddressSchema } from "./addresses";
 import { ROLES } from "./jwt";
@@ -187,3 +187,52 @@ export const MfaBody = z
     path: ["code"],
   })
   .openapi("MfaRequest");
+
+const ADMIN_GRANTABLE = ["seller", "admin"] as const;
+
+export const AdminUsersQuery = PageQuery.extend({
+  email: z.string().trim().min(1).max(320).optional().openapi({
+    description: "Matches the normalised (lower-cased) email as a prefix: a whole address finds that account",
+  }),
+  role: z.enum(ROLES).optional(),
+});
+
+export const AdminUserIdParams = z.object({
+  id: z
+    .string()
+    .regex(idPattern("usr"))
+    .openapi({ param: { name: "id", in: "path" } }),
+});
+
+export const AdminUserSchema = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    displayName: z.string(),
+    roles: z.array(z.enum(ROLES)),
+    status: z.enum(["active", "suspended"]),
+    suspendedAt: z.string().nullable(),
+    suspendedReason: z.string().nullable(),
+    emailVerified: z.boolean(),
+    mfaEnabled: z.boolean(),
+    createdAt: z.string(),
+  })
+  .openapi("AdminUser");
+
+export const AdminUserDetailSchema = AdminUserSchema.extend({
+  liveSessions: z.number().int(),
+  lastSignInAt: z.string().nullable(),
+}).openapi("AdminUserDetail");
+
+export const RoleChangeBody = z
+  .object({ grant: z.enum(ADMIN_GRANTABLE).optional(), revoke: z.enum(ADMIN_GRANTABLE).optional() })
+  .strict()
+  .refine((body) => (body.grant === undefined) !== (body.revoke === undefined), {
+    message: "send exactly one of grant, revoke",
+  })
+  .openapi("RoleChange");
+
+export const SuspendBody = z
+  .object({ reason: humanText(z.string().trim().min(1).max(500)) })
+  .strict()
+  .openapi("Suspension");

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gt, gte, isNotNull, isNull, lt, ne, or, type SQL, sql } from "drizzle-orm";
+import { and, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, ne, or, type SQL, sql } from "drizzle-orm";
 import {
   auditLog,
   mfaChallenges,
@@ -83,6 +83,71 @@ export function adminRoleHolders(db: Db) {
   return db.select({ userId: userRoles.userId }).from(userRoles).where(eq(userRoles.role, "admin"));
 }
 
+/** One page of accounts (not deleted), newest id first: by email key prefix and/or a stored role. */
+export function listUsers(
+  db: Db,
+  filter: { limit: number; beforeId?: string; emailPrefix?: string; role?: StoredRole },
+) {
+  const prefix = filter.emailPrefix?.replace(/[!%_]/g, (char) => `!${char}`);
+  return db
+    .select()
+    .from(users)
+    .where(
+      and(
+        isNull(users.deletedAt),
+        filter.beforeId ? lt(users.id, filter.beforeId) : undefined,
+        prefix !== undefined ? sql`${users.emailKey} like ${`${prefix}%`} escape '!'` : undefined,
+        filter.role
+          ? sql`exists (select 1 from ${userRoles} where ${userRoles.userId} = ${users.id} and ${userRoles.role} = ${filter.role})`
+          : undefined,
+      ),
+    )
+    .orderBy(desc(users.id))
+    .limit(filter.limit);
+}
+
+/** The stored roles of several users at once. */
+export function rolesOfUsers(db: Db, userIds: string[]) {
+  if (userIds.length === 0) return Promise.resolve([]);
+  return db
+    .select({ userId: userRoles.userId, role: userRoles.role, source: userRoles.source })
+    .from(userRoles)
+    .where(inArray(userRoles.userId, userIds));
+}
+
+/** Users with TOTP on among several. */
+export function confirmedAuthenticators(db: Db, userIds: string[]) {
+  if (userIds.length === 0) return Promise.resolve([]);
+  return db
+    .select({ userId: totpAuthenticators.userId })
+    .from(totpAuthenticators)
+    .where(and(inArray(totpAuthenticators.userId, userIds), isNotNull(totpAuthenticators.confirmedAt)));
+}
+
+/** Live session count and last sign-in of a user. */
+export async function sessionFacts(db: Db, userId: string, now: number) {
+  const [live, last] = (await readTogether(db, [
+    db
+      .select({ n: count() })
+      .from(sessions)
+      .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now))),
+    db
+      .select({ createdAt: sessions.createdAt })
+      .from(sessions)
+      .where(eq(sessions.userId, userId))
+      .orderBy(desc(sessions.createdAt))
+      .limit(1),
+  ])) as [{ n: number }[], { createdAt: number }[]];
+  return { liveSessions: Number(live[0]?.n ?? 0), lastSignInAt: last[0]?.createdAt ?? null };
+}
+
+export function setSuspension(db: Db, userId: string, suspension: { at: number; reason: string } | null, now: number) {
+  return db
+    .update(users)
+    .set({ suspendedAt: suspension?.at ?? null, suspendedReason: suspension?.reason ?? null, updatedAt: now })
+    .where(eq(users.id, userId));
+}
+
 export function revokeAllRoles(db: Db, userId: string) {
   return db.delete(userRoles).where(eq(userRoles.userId, userId));
 }
@@ -110,15 +175,27 @@ export async function signInHistory(db: Db, userId: string, userAgent: string | 
   return { signedInBefore: any.length > 0, fromThisAgent: fromAgent.length > 0 };
 }
 
-/** The one read behind every authenticated request: is the session live and its user not deleted? */
+/**
+ * The one read behind every authenticated request: is the session live, its user neither deleted nor suspended, and
+ * which roles does the user hold now? One row per stored role (one with `role` null when there is none).
+ */
 export async function sessionLiveness(db: Db, sessionId: string, userId: string) {
-  const [liveness] = await db
-    .select({ revokedAt: sessions.revokedAt, expiresAt: sessions.expiresAt, deletedAt: users.deletedAt })
+  const rows = await db
+    .select({
+      revokedAt: sessions.revokedAt,
+      expiresAt: sessions.expiresAt,
+      deletedAt: users.deletedAt,
+      suspendedAt: users.suspendedAt,
+      role: userRoles.role,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)))
-    .limit(1);
-  return liveness;
+    .leftJoin(userRoles, eq(userRoles.userId, users.id))
+    .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)));
+  const [first] = rows;
+  if (!first) return undefined;
+  const { role: _role, ...liveness } = first;
+  return { ...liveness, roles: rows.flatMap((row) => (row.role ? [row.role] : [])) };
 }
 
 const live = (now: number): SQL => and(isNull(sessions.revokedAt), gt(sessions.expiresAt, now))!;

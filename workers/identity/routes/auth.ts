@@ -81,7 +81,7 @@ const loginRoute = publicRoute({
     body: json(LoginBody),
     headers: z.object({ "x-cart-token": z.string().max(200).optional() }),
   },
-  responses: { 200: jsonContent(TokensSchema, "Logged in"), ...problems(400, 401, 415, 429) },
+  responses: { 200: jsonContent(TokensSchema, "Logged in"), ...problems(400, 401, 403, 415, 429) },
 });
 
 const mfaRoute = publicRoute({
@@ -98,7 +98,7 @@ const mfaRoute = publicRoute({
     body: json(MfaBody),
     headers: z.object({ "x-cart-token": z.string().max(200).optional() }),
   },
-  responses: { 200: jsonContent(TokensSchema, "Logged in"), ...problems(400, 401, 415, 429) },
+  responses: { 200: jsonContent(TokensSchema, "Logged in"), ...problems(400, 401, 403, 415, 429) },
 });
 
 const refreshRoute = publicRoute({
@@ -111,7 +111,7 @@ const refreshRoute = publicRoute({
     "Presenting a refresh token again within 10 seconds of its exchange answers the same new pair; later, it " +
     "revokes its whole session. A session cannot be refreshed past `SESSION_MAX_AGE_DAYS` after its login.",
   request: { body: json(RefreshBody) },
-  responses: { 200: jsonContent(TokensSchema, "New tokens"), ...problems(400, 401, 415) },
+  responses: { 200: jsonContent(TokensSchema, "New tokens"), ...problems(400, 401, 403, 415) },
 });
 
 const logoutRoute = securedRoute({

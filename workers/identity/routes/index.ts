@@ -1,5 +1,6 @@
 import { createRouter } from "../../http/router";
 import { adminRoutes } from "./admin";
+import { adminUserRoutes } from "./admin-users";
 import { type AuthHooks, authRoutes } from "./auth";
 import { jwksRoutes } from "./jwks";
 import { meRoutes } from "./me";
@@ -15,5 +16,6 @@ export function identityRoutes(hooks: AuthHooks) {
     .route("/", meRoutes(hooks.sellers))
     .route("/", mfaRoutes)
     .route("/", adminRoutes)
+    .route("/", adminUserRoutes)
     .route("/", jwksRoutes);
 }

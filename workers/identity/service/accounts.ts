@@ -51,6 +51,8 @@ export async function register(
     createdAt: now,
     updatedAt: now,
     deletedAt: null,
+    suspendedAt: null,
+    suspendedReason: null,
   };
   try {
     await outbox.commit(

@@ -6,7 +6,7 @@ import { atomically, changes, type Statement } from "../../platform/db";
 import { auditEntry } from "../audit";
 import type { AccountContext, IdentityContext } from "../context";
 import { identityEvents } from "../events";
-import { type Role, signAccessToken } from "../jwt";
+import { ROLES, type Role, signAccessToken } from "../jwt";
 import { hashParams, hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from "../passwords";
 import { clearAccountLimit, enforceRateLimit } from "../rate-limits";
 import * as store from "../store";
@@ -45,6 +45,16 @@ export interface SessionTokens {
 }
 
 const invalidCredentials = () => new AppError("invalid_credentials", "Wrong email or password.");
+/**
+ * A suspended account signs in nowhere: 403 `account_suspended`, asked only after the password (or refresh token,
+ * or second factor) was right, so a guesser learns nothing about an account.
+ */
+function refuseSuspended(user: Pick<store.UserRow, "suspendedAt">): void {
+  if (user.suspendedAt !== null) {
+    throw new AppError("account_suspended", "This account is suspended. Contact support to have it reinstated.");
+  }
+}
+
 const invalidRefreshToken = () => new AppError("invalid_token", "The refresh token is not valid. Log in again.");
 
 /**
@@ -76,6 +86,7 @@ export async function login(
     throw invalidCredentials();
   }
   await clearAccountLimit(rateLimiter, ctx.config, "login", emailKey);
+  refuseSuspended(user);
 
   const statements: Statement[] = [];
   if (needsRehash(user.passwordHash, params)) {
@@ -97,6 +108,7 @@ export async function openSession(
   now: number,
 ): Promise<SessionTokens & { principal: Principal }> {
   const { db, outbox } = ctx.services;
+  refuseSuspended(user);
   const [{ roles, statements: roleChanges }, history] = await Promise.all([
     rolesAtIssue(ctx, user, now),
     store.signInHistory(db, user.id, ctx.client.userAgent),
@@ -155,6 +167,7 @@ export async function refresh(ctx: AccountContext, refreshToken: string, now = D
   const end = sessionEnd(ctx, session.createdAt);
   const ended = session.expiresAt <= now || token.expiresAt <= now || end <= now;
   if (session.revokedAt !== null || ended || user.deletedAt !== null) throw invalidRefreshToken();
+  refuseSuspended(user);
 
   const { roles, statements } = await rolesAtIssue(ctx, user, now);
   const access = await signAccessToken(ctx.config, { userId: user.id, sessionId: session.id, roles }, now);
@@ -204,6 +217,7 @@ async function answerAgainOrRevoke(
 ): Promise<SessionTokens> {
   const withinGrace = token.rotatedAt !== null && now - token.rotatedAt <= REFRESH_REUSE_GRACE_MS;
   if (withinGrace && token.successor && session.revokedAt === null && user.deletedAt === null) {
+    refuseSuspended(user);
     const pair = JSON.parse(await openWithToken(refreshToken, token.successor)) as IssuedPair;
     return tokensOf(ctx, user, pair);
   }
@@ -220,10 +234,27 @@ async function revokeForReuse(ctx: IdentityContext, session: store.SessionRow, n
   throw invalidRefreshToken();
 }
 
-/** Is the session behind an access token still live, and its user not deleted? One database read. */
-export async function sessionIsLive(ctx: Pick<IdentityContext, "services">, principal: Principal, now = Date.now()) {
+/**
+ * The principal an access token stands for now, or undefined when its session ended or its user was deleted or
+ * suspended: one database read, which also yields the user's current roles (a revoked role is gone on the next
+ * request, whatever the token says).
+ */
+export async function currentPrincipal(
+  ctx: Pick<IdentityContext, "services">,
+  principal: Principal,
+  now = Date.now(),
+): Promise<Principal | undefined> {
   const row = await store.sessionLiveness(ctx.services.db, principal.sessionId, principal.userId);
-  return !!row && row.revokedAt === null && row.expiresAt > now && row.deletedAt === null;
+  if (!row || row.revokedAt !== null || row.expiresAt <= now || row.deletedAt !== null || row.suspendedAt !== null) {
+    return undefined;
+  }
+  const roles = (["buyer", ...row.roles] as Role[]).sort((a, b) => ROLES.indexOf(a) - ROLES.indexOf(b));
+  return { ...principal, roles };
+}
+
+/** Is the session behind an access token still live, and its user neither deleted nor suspended? One read. */
+export async function sessionIsLive(ctx: Pick<IdentityContext, "services">, principal: Principal, now = Date.now()) {
+  return (await currentPrincipal(ctx, principal, now)) !== undefined;
 }
 
 export async function logout(ctx: IdentityContext, principal: Principal, now = Date.now()): Promise<void> {
