@@ -84,6 +84,18 @@ export interface AuditContext {
   client?: ClientInfo;
 }
 
+/** Who did it: a signed-in caller (its user and session), or nobody (a consumer, the cron). */
+export interface AuditActor {
+  userId: string;
+  sessionId?: string | null;
+}
+
+/** The actor fields of an entry; `null` records that nobody did it (a consumer, the cron). */
+export const actedBy = (actor: AuditActor | null | undefined) => ({
+  actorId: actor?.userId ?? null,
+  sessionId: actor?.sessionId ?? null,
+});
+
 /** The target of a business entry as stored and filtered on: `order:ord_…`. */
 export const auditTarget = (kind: AuditTargetKind, id: string) => `${kind}:${id}`;
 

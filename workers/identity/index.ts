@@ -3,9 +3,11 @@ export type { ShippingAddress } from "../../schema/identity";
 export { ShippingAddressSchema } from "./addresses";
 export {
   AUDIT_TYPES,
+  type AuditActor,
   type AuditContext,
   type AuditFields,
   type AuditType,
+  actedBy,
   auditEntry,
   auditTarget,
 } from "./audit";
