@@ -1,7 +1,7 @@
 import { newId } from "../lib/ids";
 import type { Db } from "../platform/db";
 import type { ClientInfo } from "./context";
-import { insertAudit } from "./store";
+import { deleteAudit, insertAudit } from "./store";
 
 /**
  * The security events identity records and the business actions other modules record with their change, in the
@@ -61,6 +61,8 @@ export type AuditTargetKind =
   | "tax_rate";
 
 export interface AuditFields {
+  /** The entry's id, when the writer must name it again (see `retractAuditEntry`). */
+  id?: string;
   userId?: string | null;
   actorId?: string | null;
   sessionId?: string | null;
@@ -102,7 +104,7 @@ export const auditTarget = (kind: AuditTargetKind, id: string) => `${kind}:${id}
 /** An unexecuted insert of one audit entry, stamped with the caller's IP, user agent and request id. */
 export function auditEntry(ctx: AuditContext, type: AuditType, fields: AuditFields = {}, now = Date.now()) {
   return insertAudit(ctx.services.db, {
-    id: newId("aud"),
+    id: fields.id ?? newId("aud"),
     type,
     userId: fields.userId ?? null,
     actorId: fields.actorId === undefined ? (fields.userId ?? null) : fields.actorId,
@@ -117,4 +119,13 @@ export function auditEntry(ctx: AuditContext, type: AuditType, fields: AuditFiel
     shopId: fields.shopId ?? null,
     createdAt: now,
   });
+}
+
+/**
+ * Takes back an entry whose change did not happen: a guarded write (a version check) that matched nothing in the
+ * batch the entry was written with. Drizzle offers no conditional insert in both dialects, so the batch writes the
+ * entry and this deletes it when the guard failed.
+ */
+export async function retractAuditEntry(ctx: AuditContext, id: string): Promise<void> {
+  await deleteAudit(ctx.services.db, id);
 }

@@ -10,6 +10,7 @@ export {
   actedBy,
   auditEntry,
   auditTarget,
+  retractAuditEntry,
 } from "./audit";
 export { type AccountSellers, type ClientInfo, clientOf, type IdentityContext, identityContext } from "./context";
 export { LOCALES, type Locale } from "./locales";

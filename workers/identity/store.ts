@@ -344,6 +344,10 @@ export function insertAudit(db: Db, row: typeof auditLog.$inferInsert) {
   return db.insert(auditLog).values(row);
 }
 
+export async function deleteAudit(db: Db, id: string) {
+  await db.delete(auditLog).where(eq(auditLog.id, id));
+}
+
 export interface AuditFilter {
   limit: number;
   beforeId?: string;
