@@ -20,7 +20,14 @@ describe("GET /v1/admin/audit filters (errors)", () => {
   });
 
   it("refuses a malformed actor, target or action with 400", async () => {
-    for (const query of ["actor=bob", "target=order", "target=order%3A", "target=ORDER%3Aord_1", "action=made_up"]) {
+    for (const query of [
+      "actor=bob",
+      "target=order",
+      "target=order%3A",
+      "target=ORDER%3Aord_1",
+      "action=made_up",
+      "shop=usr_1",
+    ]) {
       const response = await api(`/v1/admin/audit?${query}`, { headers: admin.auth });
       expect(response.status, query).toBe(400);
     }

@@ -292,6 +292,7 @@ describe("business audit entries (happy)", () => {
     expect(released.find((entry) => entry.shopId === sellers[0].sellerId)).toMatchObject({
       before: first.after,
       after: { held: eur(0) },
+      detail: { outcome: "won" },
     });
   });
 });
@@ -310,6 +311,8 @@ describe("GET /v1/admin/audit filters (happy)", () => {
     const byActor = await adminAudit(admin, { actor: seller.userId, action: "promotion_created" });
     expect(byActor.items.map((entry) => entry.target)).toEqual(ids.map((id) => `promotion:${id}`).reverse());
 
+    const byShop = await adminAudit(admin, { shop: seller.sellerId });
+    expect(byShop.items.map((entry) => entry.id)).toEqual(byActor.items.map((entry) => entry.id));
     const byTarget = await adminAudit(admin, { target: `promotion:${ids[1]}` });
     expect(byTarget.items.map((entry) => entry.type)).toEqual(["promotion_created"]);
     // `type` still works, as the older name of `action`.

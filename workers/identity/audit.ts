@@ -51,6 +51,8 @@ export type AuditType = (typeof AUDIT_TYPES)[number];
 
 /** What the target of a business entry is: the kinds of `target` ("order:ord_…"), filterable as written. */
 export type AuditTargetKind =
+  | "user"
+  | "seller"
   | "order"
   | "category"
   | "dead_letter"

@@ -38,6 +38,7 @@ async function postAudited(
   journal: Journal,
   type: "payouts_held" | "payouts_released",
   held: { before: number; after: number },
+  outcome?: "won" | "lost",
 ): Promise<void> {
   const { db } = ctx.services;
   const posted = (await orderEntries(db, journal.orderId, journal.kind)).some(
@@ -49,7 +50,12 @@ async function postAudited(
     auditEntry(ctx, type, {
       actorId: null,
       target: auditTarget("order", journal.orderId),
-      detail: { sellerOrderId: journal.sellerOrderId, reference: journal.reference, journalId: journal.journalId },
+      detail: {
+        sellerOrderId: journal.sellerOrderId,
+        reference: journal.reference,
+        journalId: journal.journalId,
+        ...(outcome ? { outcome } : {}),
+      },
       before: { held: { amount: held.before, currency: journal.currency } },
       after: { held: { amount: held.after, currency: journal.currency } },
       shopId: journal.sellerId,
@@ -116,10 +122,13 @@ export async function closeDispute(ctx: PayoutsContext, closed: EventData<"Payme
         ],
       };
       // Won or lost, what was held is no longer held: the seller's payouts are released from the dispute.
-      await postAudited(ctx, journal, "payouts_released", {
-        before: position.held,
-        after: position.held - held,
-      });
+      await postAudited(
+        ctx,
+        journal,
+        "payouts_released",
+        { before: position.held, after: position.held - held },
+        closed.outcome,
+      );
     } else if (closed.outcome === "lost") {
       const transfer = await transferFor(db, sellerOrderId);
       if (transfer?.status === "sent") {

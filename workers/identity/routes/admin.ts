@@ -18,13 +18,15 @@ const auditRoute = securedRoute({
   summary: "Audit log of security events and business actions, newest first (admin only)",
   description:
     "Filter by `actor` (who did it), `target` (what it changed, `kind:id` such as `order:ord_…`), `action` (the " +
-    "entry's type code) and `userId` (the account the entry is about); `type` is the older name of `action`. " +
+    "entry's type code), `shop` (the seller id an entry concerns) and `userId` (the account the entry is about); " +
+    "`type` is the older name of `action`. " +
     "Pages go back in time with `cursor` (the previous page's `nextCursor`) and `limit` (1–100, default 20).",
   request: {
     query: PageQuery.extend({
       actor: z.string().regex(idPattern("usr")).optional(),
       target: AuditTargetField.optional(),
       action: z.enum(AUDIT_TYPES).optional(),
+      shop: z.string().regex(idPattern("sel")).optional(),
       userId: z.string().regex(idPattern("usr")).optional(),
       type: z.enum(AUDIT_TYPES).optional(),
     }),
@@ -33,7 +35,7 @@ const auditRoute = securedRoute({
 });
 
 export const adminRoutes = createRouter().openapi(auditRoute, async (c) => {
-  const { limit, cursor, actor, target, action, userId, type } = c.req.valid("query");
+  const { limit, cursor, actor, target, action, shop, userId, type } = c.req.valid("query");
   if (action && type && action !== type) throw new AppError("bad_request", "`type` is another name for `action`.");
   const after = decodeCursor(cursor, AuditCursor);
   const page = await auditTrail(identityContext(c), {
@@ -42,6 +44,7 @@ export const adminRoutes = createRouter().openapi(auditRoute, async (c) => {
     actorId: actor,
     target,
     type: action ?? type,
+    shopId: shop,
     userId,
   });
   return c.json({ items: page.items, nextCursor: page.last ? encodeCursor({ id: page.last }) : null }, 200);
