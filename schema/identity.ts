@@ -99,7 +99,12 @@ export const oneTimeTokens = sqliteTable(
   (t) => [index("one_time_tokens_user_idx").on(t.userId, t.purpose)],
 );
 
-/** Security events, newest last by id (ids are time-sortable). Kept when an account is deleted. */
+/**
+ * Security events and business actions, newest last by id (ids are time-sortable). Kept when an account is deleted.
+ * A business entry names what it changed as `target` ("order:ord_…", "category:cat_…"), the state before and after
+ * (JSON, null when there was none), the request that made it (null from a consumer or the cron) and, when it
+ * concerns a shop, the seller id (`shopId`), so the seller can read it.
+ */
 export const auditLog = sqliteTable(
   "audit_log",
   {
@@ -111,9 +116,20 @@ export const auditLog = sqliteTable(
     ip: text("ip"),
     userAgent: text("user_agent"),
     detail: text("detail", { mode: "json" }).$type<Record<string, unknown>>().notNull().default({}),
+    target: text("target"),
+    before: text("before", { mode: "json" }).$type<unknown>(),
+    after: text("after", { mode: "json" }).$type<unknown>(),
+    requestId: text("request_id"),
+    shopId: text("shop_id"),
     createdAt: integer("created_at").notNull(),
   },
-  (t) => [index("audit_log_user_idx").on(t.userId, t.id), index("audit_log_type_idx").on(t.type, t.id)],
+  (t) => [
+    index("audit_log_user_idx").on(t.userId, t.id),
+    index("audit_log_type_idx").on(t.type, t.id),
+    index("audit_log_actor_idx").on(t.actorId, t.id),
+    index("audit_log_target_idx").on(t.target, t.id),
+    index("audit_log_shop_idx").on(t.shopId, t.id),
+  ],
 );
 
 /**

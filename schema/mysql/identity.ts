@@ -91,9 +91,20 @@ export const auditLog = mysqlTable(
     ip: text("ip"),
     userAgent: text("user_agent"),
     detail: json("detail").notNull().default({}),
+    target: varchar("target", 160),
+    before: json("before"),
+    after: json("after"),
+    requestId: varchar("request_id", 128),
+    shopId: id("shop_id"),
     createdAt: epochMs("created_at").notNull(),
   },
-  (t) => [index("audit_log_user_idx").on(t.userId, t.id), index("audit_log_type_idx").on(t.type, t.id)],
+  (t) => [
+    index("audit_log_user_idx").on(t.userId, t.id),
+    index("audit_log_type_idx").on(t.type, t.id),
+    index("audit_log_actor_idx").on(t.actorId, t.id),
+    index("audit_log_target_idx").on(t.target, t.id),
+    index("audit_log_shop_idx").on(t.shopId, t.id),
+  ],
 );
 
 export const totpAuthenticators = mysqlTable("totp_authenticators", {

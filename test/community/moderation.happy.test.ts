@@ -112,6 +112,10 @@ describe("POST /v1/admin/moderation/{id}/decision", () => {
           action: "approve",
           note: "Quoting the book is fine.",
         },
+        target: `moderation:${item!.id}`,
+        before: { status: "hidden", contentStatus: "hidden" },
+        after: { status: "approved", contentStatus: "published" },
+        requestId: expect.stringMatching(/^req_/),
       }),
     ]);
 

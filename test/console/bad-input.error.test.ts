@@ -23,6 +23,8 @@ const PAGES = [
   "/console/orders/nope/packing-slip",
   "/console/print-jobs?status=melted&cursor=%FF",
   "/console/print-jobs/prj_zz",
+  "/console/activity?action=melted&cursor=%FF",
+  "/console/activity?cursor=garbage",
   "/console/reports/sales?from=2026-02-31&to=yesterday&period=fortnight",
   "/console/reports/sales.csv?from=2020-01-01&to=2026-12-01",
   "/console/shipping-rates?x=1",

@@ -5,11 +5,14 @@ import { describe, expect, it } from "vitest";
 import { consumers } from "../../queues/consumers";
 import type { AnyEvent } from "../../queues/event-catalogue";
 import { createEvent } from "../../queues/events";
+import { auditLog } from "../../schema/identity";
 import { simulatedProviderRecords } from "../../schema/payments";
 import { transfers } from "../../schema/payouts";
 import { processedEvents } from "../../schema/platform";
 import worker from "../../workers/index";
 import { newId } from "../../workers/lib/ids";
+import { accountUpdated } from "../../workers/payouts/accounts";
+import { holdDisputed, closeDispute as settleDispute } from "../../workers/payouts/disputes";
 import { eventually } from "../support/eventually";
 import { db, eventsFor, paidTwoSellerOrder, refund } from "../support/orders";
 import {
@@ -26,6 +29,10 @@ import {
   transferRow,
   transferRows,
 } from "../support/payouts";
+
+/** The audit entries about one target, oldest first, by type. */
+const auditTypesOf = async (target: string) =>
+  (await db.select().from(auditLog).where(eq(auditLog.target, target)).orderBy(auditLog.id)).map((row) => row.type);
 
 /** Hands the same event to the Worker's queue handler twice, as a redelivery would. */
 async function deliverTwice(event: AnyEvent | { id: string }) {
@@ -158,6 +165,15 @@ describe("redelivered events", () => {
     const closed = paymentDisputeClosed({ order, payment }, disputeId, "won");
     await deliverTwice(closed);
     expect(await journalsOf(parts[1].id, "dispute_release")).toHaveProperty("size", 1);
+    // Handled again past the processed-event marker (a consumer that stopped half-way): no second audit entry.
+    await holdDisputed(payoutsTestContext(), disputed.data);
+    await settleDispute(payoutsTestContext(), closed.data);
+    expect(await auditTypesOf(`order:${order.id}`)).toEqual([
+      "payouts_held",
+      "payouts_held",
+      "payouts_released",
+      "payouts_released",
+    ]);
   });
 
   it("update a connected account once and pay what it is owed once", async () => {
@@ -173,7 +189,12 @@ describe("redelivered events", () => {
       detailsSubmitted: true,
     });
     await deliverTwice(updated);
+    await accountUpdated(payoutsTestContext(), updated.data);
     expect(await payoutAccountRow(sellers[0].sellerId)).toMatchObject({ payoutsEnabled: true, detailsSubmitted: true });
+    expect(await auditTypesOf(`payout_account:${link.accountId}`)).toEqual([
+      "payout_onboarding_started",
+      "payout_onboarding_completed",
+    ]);
     expect(await transferRows(parts[0].id)).toMatchObject([{ status: "sent" }]);
     expect(await simulatedTransfersOf(order.id)).toHaveLength(1);
   });

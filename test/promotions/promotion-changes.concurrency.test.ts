@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { updatePromotion } from "../../workers/promotions/store/promotions";
+import { changes } from "../../workers/platform/db";
+import { updatePromotion as guardedChange } from "../../workers/promotions/store/promotions";
 import { testDatabase, testDb } from "../support/database";
 import { asSeller, type TestSeller } from "../support/identity";
 import { changePromotion, type PromotionView, runPromotion } from "../support/promotions";
@@ -36,6 +37,8 @@ describe("concurrent changes to one promotion", () => {
     // A checkout holds a use between the change's read and its write: `usesHeld` moves, the version does not.
     await testDatabase.prepare("UPDATE promotions SET uses_held = 2 WHERE id = ?").bind(created.id).run();
     const db = testDb();
+    const updatePromotion = async (...args: Parameters<typeof guardedChange>) =>
+      changes(await guardedChange(...args)) === 1;
     const newKind = await updatePromotion(
       db,
       created.id,

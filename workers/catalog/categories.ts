@@ -1,4 +1,5 @@
 import { AppError } from "../http/errors";
+import { type AuditActor, actedBy, auditEntry, auditTarget } from "../identity";
 import { newId } from "../lib/ids";
 import { atomically, type Statement } from "../platform/db";
 import { CACHE_TTL_SECONDS, etagFor } from "./cache";
@@ -77,6 +78,14 @@ function view(row: CategoryRow): CategoryView {
   };
 }
 
+/** A category as its audit entries show it before and after an edit (counts follow from the books, not the edit). */
+const placement = (row: Pick<CategoryRow, "slug" | "name" | "parentId" | "position">) => ({
+  slug: row.slug,
+  name: row.name,
+  parentId: row.parentId,
+  position: row.position,
+});
+
 async function requireCategory(ctx: CatalogContext, id: string): Promise<CategoryRow> {
   const row = await categoryById(ctx.db, id);
   if (!row) throw new AppError("not_found", `No category ${id}.`);
@@ -92,9 +101,11 @@ async function commitCategoryChange(ctx: CatalogContext, statements: Statement[]
   }
 }
 
+/** Adds a category; an admin's (`by`) is audited with the insert. */
 export async function createCategory(
   ctx: CatalogContext,
   input: { name: string; slug?: string; parentId?: string | null; position?: number },
+  by?: AuditActor,
 ): Promise<CategoryView> {
   const parentId = input.parentId ?? null;
   if (parentId) await requireCategory(ctx, parentId);
@@ -102,30 +113,30 @@ export async function createCategory(
   if (!slug) throw new AppError("unprocessable", "The name gives an empty slug; send a slug.");
   const now = Date.now();
   const id = newId("cat");
+  const row = { id, slug, name: input.name, parentId, position: input.position ?? 0, createdAt: now, updatedAt: now };
+  const audit = auditEntry(
+    ctx,
+    "category_created",
+    { ...actedBy(by), target: auditTarget("category", id), before: null, after: placement(row) },
+    now,
+  );
   await commitCategoryChange(
     ctx,
-    [
-      insertCategory(ctx.db, {
-        id,
-        slug,
-        name: input.name,
-        parentId,
-        position: input.position ?? 0,
-        createdAt: now,
-        updatedAt: now,
-      }),
-      ...insertClosureForNew(ctx.db, id, parentId),
-    ],
+    [insertCategory(ctx.db, row), ...insertClosureForNew(ctx.db, id, parentId), audit],
     slug,
   );
   return view(await requireCategory(ctx, id));
 }
 
-/** Renames and/or moves a category. Moving under its own subtree would make a cycle: refused with 409. */
+/**
+ * Renames and/or moves a category, audited with the change. Moving under its own subtree would make a cycle:
+ * refused with 409.
+ */
 export async function updateCategory(
   ctx: CatalogContext,
   id: string,
   input: { name?: string; slug?: string; parentId?: string | null; position?: number },
+  by?: AuditActor,
 ): Promise<CategoryView> {
   const current = await requireCategory(ctx, id);
   const now = Date.now();
@@ -146,6 +157,20 @@ export async function updateCategory(
     ),
   );
   if (moving) statements.push(...moveSubtree(ctx.db, id, input.parentId ?? null), recountCategories(ctx.db, now));
+  const after = placement({
+    slug: input.slug ?? current.slug,
+    name: input.name ?? current.name,
+    parentId: moving ? (input.parentId ?? null) : current.parentId,
+    position: input.position ?? current.position,
+  });
+  statements.push(
+    auditEntry(
+      ctx,
+      "category_updated",
+      { ...actedBy(by), target: auditTarget("category", id), before: placement(current), after },
+      now,
+    ),
+  );
   await commitCategoryChange(ctx, statements, input.slug);
   return view(await requireCategory(ctx, id));
 }
@@ -154,14 +179,21 @@ export async function updateCategory(
  * Deletes a category with no subcategories. Its editions move up to its parent (or just leave it, at the
  * root), so no book disappears from browsing.
  */
-export async function deleteCategory(ctx: CatalogContext, id: string): Promise<void> {
+export async function deleteCategory(ctx: CatalogContext, id: string, by?: AuditActor): Promise<void> {
   const current = await requireCategory(ctx, id);
   if (await hasChildren(ctx.db, id)) {
     throw new AppError("conflict", "Move or delete its subcategories first.");
   }
+  const now = Date.now();
   await commitCategoryChange(ctx, [
     ...reassignEditions(ctx.db, id, current.parentId),
     ...deleteCategoryRows(ctx.db, id),
-    recountCategories(ctx.db, Date.now()),
+    recountCategories(ctx.db, now),
+    auditEntry(
+      ctx,
+      "category_deleted",
+      { ...actedBy(by), target: auditTarget("category", id), before: placement(current), after: null },
+      now,
+    ),
   ]);
 }

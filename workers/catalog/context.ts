@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import type { ConsumerContext } from "../../queues/consumer";
 import type { AppEnv } from "../http/context";
+import { type ClientInfo, clientOf } from "../identity";
 import type { Logger } from "../lib/log";
 import type { Db } from "../platform/db";
 import type { Services } from "../platform/services";
@@ -17,13 +18,17 @@ export interface CatalogContext {
   sellers: SellerDirectory;
   publicBaseUrl: string;
   log: Logger;
+  /** The request's client, stamped on the audit entries of admins' category edits; absent in consumers. */
+  client?: ClientInfo;
 }
 
 /** The context of a request: deferred cache writes run after the answer, on the request's lifetime. */
 export function catalogContext(c: Context<AppEnv>): CatalogContext {
-  return build({ env: c.env, services: c.get("services"), config: c.get("config"), log: c.get("log") }, (promise) =>
-    c.executionCtx.waitUntil(promise),
+  const context = build(
+    { env: c.env, services: c.get("services"), config: c.get("config"), log: c.get("log") },
+    (promise) => c.executionCtx.waitUntil(promise),
   );
+  return { ...context, client: clientOf(c) };
 }
 
 /**

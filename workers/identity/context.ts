@@ -9,6 +9,8 @@ import type { Services } from "../platform/services";
 export interface ClientInfo {
   ip: string | null;
   userAgent: string | null;
+  /** The request's id (`X-Request-Id`), stamped on audit entries; absent in consumers and the cron. */
+  requestId?: string | null;
 }
 
 /** What identity's services need from a request: adapters, configuration, a logger and the caller's client. */
@@ -36,11 +38,15 @@ export interface AccountContext extends IdentityContext {
 
 /** The identity services' view of a request: adapters, config, logger, and the client's IP and user agent. */
 export function identityContext(c: Context<AppEnv>): IdentityContext {
+  return { services: c.get("services"), config: c.get("config"), log: c.get("log"), client: clientOf(c) };
+}
+
+/** Where a request came from (IP, user agent, request id): other modules' contexts carry it for audit entries. */
+export function clientOf(c: Context<AppEnv>): ClientInfo {
   const userAgent = c.req.header("user-agent")?.slice(0, 256) ?? null;
   return {
-    services: c.get("services"),
-    config: c.get("config"),
-    log: c.get("log"),
-    client: { ip: c.req.header("cf-connecting-ip") ?? null, userAgent: userAgent || null },
+    ip: c.req.header("cf-connecting-ip") ?? null,
+    userAgent: userAgent || null,
+    requestId: c.get("requestId") ?? null,
   };
 }

@@ -3,6 +3,8 @@ import type { ClientInfo } from "./context";
 
 type Account = { id: string; email: string; name: string };
 const account = (user: Account) => ({ userId: user.id, email: user.email, name: user.name });
+/** Events carry where a request came from, not which request it was. */
+const deviceOf = ({ ip, userAgent }: ClientInfo) => ({ ip, userAgent });
 
 /**
  * What identity emits (all through the outbox, atomically with the change they describe).
@@ -21,11 +23,11 @@ export const identityEvents = {
     createEvent("UserAuthenticated", {
       userId,
       sessionId,
-      ...(newDeviceFrom ? { newDevice: true, signedInFrom: newDeviceFrom } : {}),
+      ...(newDeviceFrom ? { newDevice: true, signedInFrom: deviceOf(newDeviceFrom) } : {}),
     }),
 
   passwordResetRequested: (email: string, requestedFrom: ClientInfo) =>
-    createEvent("PasswordResetRequested", { email, requestedFrom }),
+    createEvent("PasswordResetRequested", { email, requestedFrom: deviceOf(requestedFrom) }),
 
   passwordChanged: (user: Account, reason: "changed" | "reset") =>
     createEvent("PasswordChanged", { ...account(user), reason }),

@@ -1,12 +1,31 @@
 /** What identity offers the other modules; everything else in this folder is private to it. */
 export type { ShippingAddress } from "../../schema/identity";
 export { ShippingAddressSchema } from "./addresses";
-export { auditEntry } from "./audit";
-export { type AccountSellers, type ClientInfo, type IdentityContext, identityContext } from "./context";
+export {
+  AUDIT_TYPES,
+  type AuditActor,
+  type AuditContext,
+  type AuditFields,
+  type AuditType,
+  actedBy,
+  auditEntry,
+  auditTarget,
+  retractAuditEntry,
+} from "./audit";
+export { type AccountSellers, type ClientInfo, clientOf, type IdentityContext, identityContext } from "./context";
 export { LOCALES, type Locale } from "./locales";
 export { principalOf, requireAuth, requireRole, requireTotpForPayouts } from "./middleware";
 export { identityRoutes } from "./routes";
-export { AddressViewFields, EmailField, LoginBody, MfaBody, RegisterBody, ResetConfirmBody } from "./schemas";
+export {
+  AddressViewFields,
+  AuditCursor,
+  AuditPageSchema,
+  EmailField,
+  LoginBody,
+  MfaBody,
+  RegisterBody,
+  ResetConfirmBody,
+} from "./schemas";
 export { securedRoute } from "./secured-route";
 export {
   accountsOpenedIn,
@@ -17,6 +36,7 @@ export {
   recipientOf,
   register,
   savedAddress,
+  shopAuditTrail,
 } from "./service/accounts";
 export { confirmTotp, disableTotp, enrolTotp, mfaEnabled } from "./service/mfa";
 export { completeSecondFactor } from "./service/mfa-sign-in";

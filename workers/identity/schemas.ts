@@ -143,9 +143,32 @@ export const AuditEntrySchema = z
     ip: z.string().nullable(),
     userAgent: z.string().nullable(),
     detail: z.record(z.string(), z.unknown()),
+    target: z
+      .string()
+      .nullable()
+      .openapi({ description: "What the action changed, `kind:id` (e.g. `order:ord_…`)", example: "order:ord_01" }),
+    before: z.unknown().openapi({ description: "The target's state before the action (null: none)" }),
+    after: z.unknown().openapi({ description: "The target's state after the action (null: none left)" }),
+    requestId: z.string().nullable().openapi({ description: "The request that did it; null from a consumer or cron" }),
+    shopId: z.string().nullable().openapi({ description: "The seller the entry concerns, who can read it" }),
     createdAt: z.string(),
   })
   .openapi("AuditEntry");
+
+/** The cursor of an audit page: the last entry's id. Shared with the shop's audit log. */
+export const AuditCursor = z.object({ id: z.string().regex(idPattern("aud")) });
+
+/** A target as entries name it: `kind:id`. */
+export const AuditTargetField = z
+  .string()
+  .max(160)
+  .regex(/^[a-z_]+:[A-Za-z0-9_.:-]+$/, "a target such as order:ord_…")
+  .openapi({ example: "order:ord_0190f1c2a7b37c3d8e9f00112233aabb" });
+
+/** A page of the audit log. */
+export const AuditPageSchema = z
+  .object({ items: z.array(AuditEntrySchema), nextCursor: z.string().nullable() })
+  .openapi("AuditPage");
 
 export const JwksSchema = z.object({ keys: z.array(z.record(z.string(), z.unknown())) }).openapi("JsonWebKeySet");
 

@@ -421,7 +421,21 @@ export function insertAudit(db: Db, row: typeof auditLog.$inferInsert) {
   return db.insert(auditLog).values(row);
 }
 
-export function listAudit(db: Db, filter: { limit: number; beforeId?: string; userId?: string; type?: string }) {
+export async function deleteAudit(db: Db, id: string) {
+  await db.delete(auditLog).where(eq(auditLog.id, id));
+}
+
+export interface AuditFilter {
+  limit: number;
+  beforeId?: string;
+  userId?: string;
+  actorId?: string;
+  type?: string;
+  target?: string;
+  shopId?: string;
+}
+
+export function listAudit(db: Db, filter: AuditFilter) {
   return db
     .select()
     .from(auditLog)
@@ -429,7 +443,10 @@ export function listAudit(db: Db, filter: { limit: number; beforeId?: string; us
       and(
         filter.beforeId ? lt(auditLog.id, filter.beforeId) : undefined,
         filter.userId ? eq(auditLog.userId, filter.userId) : undefined,
+        filter.actorId ? eq(auditLog.actorId, filter.actorId) : undefined,
         filter.type ? eq(auditLog.type, filter.type) : undefined,
+        filter.target ? eq(auditLog.target, filter.target) : undefined,
+        filter.shopId ? eq(auditLog.shopId, filter.shopId) : undefined,
       ),
     )
     .orderBy(desc(auditLog.id))

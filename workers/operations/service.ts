@@ -4,6 +4,8 @@ import { redactSecrets } from "../../queues/dead-letters";
 import { QUEUE_NAMES, type QueueName } from "../../queues/event-catalogue";
 import { AppError } from "../http/errors";
 import { decodeCursor, encodeCursor } from "../http/schemas";
+import { type AuditActor, actedBy, auditEntry, auditTarget } from "../identity";
+import { atomically } from "../platform/db";
 import type { OperationsContext } from "./context";
 import type { DeadLetter } from "./schemas";
 import { type DeadLetterRow, deadLetterById, listDeadLetters, markReplayed } from "./store";
@@ -31,7 +33,8 @@ export async function deadLetterPage(ctx: OperationsContext, page: { limit: numb
   return { items: shown.map(present), nextCursor };
 }
 
-export async function replayDeadLetter(ctx: OperationsContext, id: string): Promise<DeadLetter> {
+/** Re-sends a dead letter, then marks it replayed with an audit entry of who did it (one batch). */
+export async function replayDeadLetter(ctx: OperationsContext, admin: AuditActor, id: string): Promise<DeadLetter> {
   const { db } = ctx.services;
   const row = await deadLetterById(db, id);
   if (!row) throw new AppError("not_found", "No such dead letter.");
@@ -43,7 +46,26 @@ export async function replayDeadLetter(ctx: OperationsContext, id: string): Prom
     throw new AppError("unprocessable", "This dead letter is older than 30 days and can no longer be replayed safely.");
   }
   await ctx.queues[row.queue as QueueName].send(JSON.parse(row.body), { contentType: "json" });
-  await markReplayed(db, row);
+  const now = Date.now();
+  const replayState = (replayedAt: number | null, replayCount: number) => ({
+    replayedAt: iso(replayedAt),
+    replayCount,
+  });
+  await atomically(db, [
+    markReplayed(db, row, now),
+    auditEntry(
+      ctx,
+      "dead_letter_replayed",
+      {
+        ...actedBy(admin),
+        target: auditTarget("dead_letter", row.id),
+        detail: { queue: row.queue, eventId: row.eventId },
+        before: replayState(row.replayedAt, row.replayCount),
+        after: replayState(now, row.replayCount + 1),
+      },
+      now,
+    ),
+  ]);
   ctx.log.info("dead letter replayed", { deadLetterId: row.id, queue: row.queue, eventId: row.eventId });
   return present((await deadLetterById(db, row.id))!);
 }

@@ -23,9 +23,9 @@ export async function deadLetterById(db: Db, id: string) {
   return row;
 }
 
-export function markReplayed(db: Db, row: DeadLetterRow) {
+export function markReplayed(db: Db, row: DeadLetterRow, now: number) {
   return db
     .update(deadLetters)
-    .set({ replayedAt: Date.now(), replayCount: row.replayCount + 1 })
+    .set({ replayedAt: now, replayCount: row.replayCount + 1 })
     .where(eq(deadLetters.id, row.id));
 }

@@ -1,6 +1,7 @@
 import { AppError } from "../http/errors";
 import { contactOf } from "../identity";
 import { releaseUses } from "../promotions";
+import { adminOf, adminOrderAudit } from "./audit";
 import type { OrdersContext } from "./context";
 import { orderEvents } from "./events";
 import { refundCancelledOrder, reservationsOf, returnStock } from "./payment-outcomes";
@@ -42,9 +43,28 @@ export async function cancelOrder(
       orderPatch: { cancelReason: request.reason },
     });
     const wasPaid = order.paidAt !== null;
+    const adminId = adminOf(request.actor);
+    const audit = adminId
+      ? adminOrderAudit(
+          ctx,
+          "order_cancelled",
+          {
+            adminId,
+            state,
+            sellerOrderIds: state.sellerOrders.map((row) => row.id),
+            before: { status: order.status },
+            after: { status: "cancelled" },
+            detail: { reason: request.reason, note: request.note ?? null, refundsPayment: wasPaid },
+          },
+          now,
+        )
+      : [];
     return {
       // An unpaid order's promotions' uses go back; a paid one's stay used (it was paid with them).
-      statements: wasPaid ? moves.statements : [...moves.statements, ...releaseUses(ctx, order.id, now)],
+      statements: [
+        ...(wasPaid ? moves.statements : [...moves.statements, ...releaseUses(ctx, order.id, now)]),
+        ...audit,
+      ],
       events: [
         ...moves.events,
         orderEvents.orderCancelled(order, { buyer, reason: request.reason, actor: request.actor, paid: wasPaid }),

@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import type { ConsumerContext } from "../../queues/consumer";
 import type { AppEnv } from "../http/context";
+import { type ClientInfo, clientOf } from "../identity";
 import type { StockNamespace } from "../inventory";
 import type { Logger } from "../lib/log";
 import type { Services } from "../platform/services";
@@ -18,6 +19,8 @@ export interface OrdersContext {
   operatorEmails: readonly string[];
   /** One return window for every seller, in seconds (RETURN_WINDOW_SECONDS, local runs and tests only). */
   returnWindowSeconds?: number;
+  /** The request's client, stamped on the audit entries of admins' refunds and cancellations; absent in consumers. */
+  client?: ClientInfo;
 }
 
 /** The orders context of a queue batch or a cron run. */
@@ -36,5 +39,11 @@ export function ordersContext({ env, config, services, log }: ConsumerContext): 
 
 /** The orders context of a request. */
 export function ordersContextOf(c: Context<AppEnv>): OrdersContext {
-  return ordersContext({ env: c.env, config: c.get("config"), services: c.get("services"), log: c.get("log") });
+  const context = ordersContext({
+    env: c.env,
+    config: c.get("config"),
+    services: c.get("services"),
+    log: c.get("log"),
+  });
+  return { ...context, client: clientOf(c) };
 }

@@ -5,6 +5,7 @@ import { stockOf } from "../inventory";
 import { newId } from "../lib/ids";
 import { refundOrderPayment } from "../payments";
 import type { Statement } from "../platform/db";
+import { adminOf, adminOrderAudit } from "./audit";
 import { orderCompletes, orderCompletion } from "./completion";
 import type { OrdersContext } from "./context";
 import { orderEvents } from "./events";
@@ -181,6 +182,31 @@ function claimPlan(ctx: OrdersContext, state: OrderState, request: RefundRequest
     }),
     store.addOrderRefunded(db, order, { amount: request.amount, goodwill }, now),
   ];
+  const adminId = adminOf(request.actor);
+  if (adminId) {
+    const refunded = (amount: number) => ({ amount, currency: order.currency });
+    statements.push(
+      ...adminOrderAudit(
+        ctx,
+        "order_refunded",
+        {
+          adminId,
+          state,
+          sellerOrderIds: allocation.sellerOrders.map((allocated) => allocated.sellerOrderId),
+          before: { status: order.status, refunded: refunded(order.refundedTotal) },
+          after: { status: order.status, refunded: refunded(order.refundedTotal + request.amount) },
+          detail: {
+            refundId,
+            amount: refunded(request.amount),
+            reason: request.reason,
+            restock: request.restock,
+            goodwill: goodwill > 0 ? refunded(goodwill) : null,
+          },
+        },
+        now,
+      ),
+    );
+  }
   for (const allocated of request.allocation.sellerOrders) {
     const sellerOrder = state.sellerOrders.find((row) => row.id === allocated.sellerOrderId);
     if (!sellerOrder) throw new AppError("not_found", "No such seller order in this order.");

@@ -1,3 +1,4 @@
+import { type AuditActor, actedBy, auditEntry, auditTarget, type ClientInfo } from "../identity";
 import { newId } from "../lib/ids";
 import type { Money } from "../lib/money";
 import { atomically, type Statement } from "../platform/db";
@@ -110,6 +111,9 @@ interface ReconciliationContext {
   orders: OrderLedgerSource;
   /** Without it transfers and reversals are listed and counted, not matched, and no fees are reported. */
   payouts?: PayoutLedgerSource;
+  /** The admin who asked for the run and their request's client; the daily cron has neither (actor null). */
+  requestedBy?: AuditActor;
+  client?: ClientInfo;
 }
 
 export interface Finding {
@@ -233,7 +237,7 @@ async function refundRowsOf(services: Services, paymentIds: string[]) {
 }
 
 export async function runReconciliation(
-  { services, orders, payouts }: ReconciliationContext,
+  { services, orders, payouts, requestedBy, client }: ReconciliationContext,
   now = Date.now(),
   windowMs = 2 * DAY,
 ) {
@@ -313,8 +317,28 @@ export async function runReconciliation(
     findings: all.length,
     finishedAt: Date.now(),
   };
+  const audit = auditEntry(
+    { services, client },
+    "reconciliation_run",
+    {
+      ...actedBy(requestedBy),
+      target: auditTarget("reconciliation", run.id),
+      detail: { trigger: requestedBy ? "admin" : "cron" },
+      before: null,
+      after: {
+        since: new Date(since).toISOString(),
+        paymentsChecked,
+        ordersChecked: run.ordersChecked,
+        providerRecordsChecked: run.providerRecordsChecked,
+        findings: run.findings,
+      },
+    },
+    now,
+  );
+  // The audit entry commits with the run's row, in the first batch.
   const statements: Statement[] = [
     store.insertRun(db, run),
+    audit,
     ...all.map((finding) => store.insertFinding(db, { id: newId("rec"), runAt: now, ...finding })),
   ];
   for (let i = 0; i < statements.length; i += 50) {

@@ -1,6 +1,9 @@
 import type { EventData } from "../../queues/event-catalogue";
 import type { CallingSeller } from "../http/context";
 import { AppError } from "../http/errors";
+import { type AuditActor, actedBy, auditEntry, auditTarget, retractAuditEntry } from "../identity";
+import { newId } from "../lib/ids";
+import { atomically, changes } from "../platform/db";
 import type { PayoutsContext } from "./context";
 import {
   insertPayoutAccount,
@@ -42,6 +45,7 @@ export async function startOnboarding(
   ctx: PayoutsContext,
   seller: CallingSeller,
   returnUrl: string,
+  by?: AuditActor,
 ): Promise<OnboardingLink> {
   const { db, payments } = ctx.services;
   let account = await payoutAccountOf(db, seller.id);
@@ -52,7 +56,7 @@ export async function startOnboarding(
       country: seller.shipsFrom,
     });
     const now = Date.now();
-    await insertPayoutAccount(db, {
+    const row = {
       sellerId: seller.id,
       provider: payments.name,
       providerAccountId,
@@ -60,7 +64,26 @@ export async function startOnboarding(
       detailsSubmitted: false,
       createdAt: now,
       updatedAt: now,
-    });
+    };
+    const auditId = newId("aud");
+    const [inserted] = await atomically(db, [
+      insertPayoutAccount(db, row),
+      auditEntry(
+        ctx,
+        "payout_onboarding_started",
+        {
+          id: auditId,
+          ...actedBy(by ?? { userId: seller.userId }),
+          target: auditTarget("payout_account", providerAccountId),
+          before: null,
+          after: payoutAccountView(row),
+          shopId: seller.id,
+        },
+        now,
+      ),
+    ]);
+    // Two first requests at once: the provider gave both the same account, one row went in; one entry stays.
+    if (changes(inserted) === 0) await retractAuditEntry(ctx, auditId);
     account = (await payoutAccountOf(db, seller.id))!;
   }
   const link = await payments.createAccountLink({
@@ -90,10 +113,23 @@ export async function accountUpdated(ctx: PayoutsContext, update: EventData<"Pay
     ctx.log.warn("update of an unknown connected account", { providerAccountId: update.providerAccountId });
     return;
   }
-  await setPayoutAccountState(db, account.sellerId, {
-    payoutsEnabled: update.payoutsEnabled,
-    detailsSubmitted: update.detailsSubmitted,
-  });
+  const state = { payoutsEnabled: update.payoutsEnabled, detailsSubmitted: update.detailsSubmitted };
+  const completed = update.payoutsEnabled && !account.payoutsEnabled;
+  // The provider finishing onboarding is audited once, when payouts turn on (a redelivery finds them on already).
+  await atomically(db, [
+    setPayoutAccountState(db, account.sellerId, state),
+    ...(completed
+      ? [
+          auditEntry(ctx, "payout_onboarding_completed", {
+            actorId: null,
+            target: auditTarget("payout_account", account.providerAccountId),
+            before: payoutAccountView(account),
+            after: payoutAccountView({ ...account, ...state }),
+            shopId: account.sellerId,
+          }),
+        ]
+      : []),
+  ]);
   if (update.payoutsEnabled) await payOwed(ctx, account.sellerId);
 }
 

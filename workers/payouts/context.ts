@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import type { ConsumerContext } from "../../queues/consumer";
 import type { Config } from "../config";
 import type { AppEnv } from "../http/context";
+import { type ClientInfo, clientOf } from "../identity";
 import type { Logger } from "../lib/log";
 import type { Services } from "../platform/services";
 
@@ -10,6 +11,8 @@ export interface PayoutsContext {
   services: Services;
   fee: PlatformFee;
   log: Logger;
+  /** The request's client, stamped on the audit entries of payout changes; absent in consumers. */
+  client?: ClientInfo;
 }
 
 /** The platform fee on a seller order: basis points of what the seller keeps, plus a fixed part (minor units). */
@@ -30,5 +33,6 @@ export function payoutsContext({ config, services, log }: Pick<ConsumerContext, 
 
 /** The payouts context of a request. */
 export function payoutsContextOf(c: Context<AppEnv>): PayoutsContext {
-  return payoutsContext({ config: c.get("config"), services: c.get("services"), log: c.get("log") });
+  const context = payoutsContext({ config: c.get("config"), services: c.get("services"), log: c.get("log") });
+  return { ...context, client: clientOf(c) };
 }

@@ -1,8 +1,10 @@
 import type { EventData } from "../../queues/event-catalogue";
+import { auditEntry, auditTarget } from "../identity";
 import { allocate } from "../lib/money";
+import { atomically, type Statement } from "../platform/db";
 import type { PayoutsContext } from "./context";
 import { positionOf, type SellerOrderPosition, unpaidAccount } from "./position";
-import { orderEntries, postJournal, sellerOrderEntries, transferFor } from "./store";
+import { type Journal, orderEntries, postJournal, sellerOrderEntries, transferFor } from "./store";
 import { payOut, reverseTransfer } from "./transfers";
 
 interface DisputedPart {
@@ -28,6 +30,41 @@ async function disputedParts(ctx: PayoutsContext, orderId: string, amount: numbe
 }
 
 /**
+ * A hold or a release of a seller's money, posted with its audit entry (no actor: the provider decided). Written
+ * once: a journal already posted (a redelivered event) is neither posted nor audited again.
+ */
+async function postAudited(
+  ctx: PayoutsContext,
+  journal: Journal,
+  type: "payouts_held" | "payouts_released",
+  held: { before: number; after: number },
+  outcome?: "won" | "lost",
+): Promise<void> {
+  const { db } = ctx.services;
+  const posted = (await orderEntries(db, journal.orderId, journal.kind)).some(
+    (entry) => entry.journalId === journal.journalId,
+  );
+  if (posted) return;
+  const statements: Statement[] = [
+    postJournal(db, journal),
+    auditEntry(ctx, type, {
+      actorId: null,
+      target: auditTarget("order", journal.orderId),
+      detail: {
+        sellerOrderId: journal.sellerOrderId,
+        reference: journal.reference,
+        journalId: journal.journalId,
+        ...(outcome ? { outcome } : {}),
+      },
+      before: { held: { amount: held.before, currency: journal.currency } },
+      after: { held: { amount: held.after, currency: journal.currency } },
+      shopId: journal.sellerId,
+    }),
+  ];
+  await atomically(db, statements);
+}
+
+/**
  * A buyer disputed the payment: each seller order's share of the disputed amount is frozen (moved to held) out of
  * what it still has unpaid, and no transfer goes out for it while anything is held.
  */
@@ -37,7 +74,7 @@ export async function holdDisputed(ctx: PayoutsContext, dispute: EventData<"Paym
     const from = unpaidAccount(position);
     const hold = Math.min(share, from === "seller_pending" ? position.pending : position.available);
     if (hold <= 0) continue;
-    await postJournal(ctx.services.db, {
+    const journal: Journal = {
       journalId: `dispute_hold:${reference}:${sellerOrderId}`,
       kind: "dispute_hold",
       sellerId: position.sellerId,
@@ -49,7 +86,8 @@ export async function holdDisputed(ctx: PayoutsContext, dispute: EventData<"Paym
         { account: from, amount: -hold },
         { account: "seller_held", amount: hold },
       ],
-    });
+    };
+    await postAudited(ctx, journal, "payouts_held", { before: position.held, after: position.held + hold });
   }
 }
 
@@ -74,7 +112,7 @@ export async function closeDispute(ctx: PayoutsContext, closed: EventData<"Payme
     };
     if (held > 0) {
       const won = closed.outcome === "won";
-      await postJournal(db, {
+      const journal: Journal = {
         ...common,
         journalId: `${won ? "dispute_release" : "dispute_loss"}:${closed.disputeId}:${sellerOrderId}`,
         kind: won ? "dispute_release" : "dispute_loss",
@@ -82,7 +120,15 @@ export async function closeDispute(ctx: PayoutsContext, closed: EventData<"Payme
           { account: "seller_held", amount: -held },
           { account: won ? unpaidAccount(position) : "platform_disputes", amount: held },
         ],
-      });
+      };
+      // Won or lost, what was held is no longer held: the seller's payouts are released from the dispute.
+      await postAudited(
+        ctx,
+        journal,
+        "payouts_released",
+        { before: position.held, after: position.held - held },
+        closed.outcome,
+      );
     } else if (closed.outcome === "lost") {
       const transfer = await transferFor(db, sellerOrderId);
       if (transfer?.status === "sent") {

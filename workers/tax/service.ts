@@ -1,6 +1,6 @@
 import type { Principal } from "../http/context";
 import { AppError } from "../http/errors";
-import { auditEntry } from "../identity";
+import { auditEntry, auditTarget } from "../identity";
 import { newId } from "../lib/ids";
 import { atomically } from "../platform/db";
 import type { Services } from "../platform/services";
@@ -127,6 +127,9 @@ export async function setTaxRate(
           name: row.name,
           previous: read ? { rate: read.rate, name: read.name } : null,
         },
+        target: auditTarget("tax_rate", row.id),
+        before: read ? viewOf(read) : null,
+        after: viewOf(row),
       },
       now,
     );
@@ -162,6 +165,9 @@ export async function deleteTaxRate(ctx: TaxContext, admin: Principal, taxRateId
         rate: row.rate,
         name: row.name,
       },
+      target: auditTarget("tax_rate", row.id),
+      before: view,
+      after: null,
     },
     now,
   );

@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { createRouter } from "../../http/router";
 import { humanText, jsonContent, problems } from "../../http/schemas";
-import { securedRoute } from "../../identity";
+import { principalOf, securedRoute } from "../../identity";
 import { catalogContext } from "../context";
 import { createCategory, deleteCategory, updateCategory } from "../service";
 import { noContent } from "./replies";
@@ -88,11 +88,13 @@ const remove = securedRoute({
 });
 
 export const adminCategoryRoutes = createRouter()
-  .openapi(create, async (c) => c.json(await createCategory(catalogContext(c), c.req.valid("json")), 201))
+  .openapi(create, async (c) =>
+    c.json(await createCategory(catalogContext(c), c.req.valid("json"), principalOf(c)), 201),
+  )
   .openapi(update, async (c) =>
-    c.json(await updateCategory(catalogContext(c), c.req.valid("param").id, c.req.valid("json")), 200),
+    c.json(await updateCategory(catalogContext(c), c.req.valid("param").id, c.req.valid("json"), principalOf(c)), 200),
   )
   .openapi(remove, async (c) => {
-    await deleteCategory(catalogContext(c), c.req.valid("param").id);
+    await deleteCategory(catalogContext(c), c.req.valid("param").id, principalOf(c));
     return c.body(null, 204);
   });

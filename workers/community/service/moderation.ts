@@ -1,6 +1,6 @@
 import type { Principal } from "../../http/context";
 import { AppError } from "../../http/errors";
-import { auditEntry } from "../../identity";
+import { auditEntry, auditTarget } from "../../identity";
 import type { CommunityContext } from "../context";
 import { communityEvents } from "../events";
 import type { ModerationItemSchema } from "../schemas";
@@ -170,6 +170,12 @@ export async function decide(
           targetId: item.targetId,
           action: decision.action,
           note: decision.note,
+        },
+        target: auditTarget("moderation", item.id),
+        before: { status: item.status, contentStatus: content?.status ?? null },
+        after: {
+          status: approve ? "approved" : "removed",
+          contentStatus: content ? (approve ? "published" : "removed") : null,
         },
       },
       now,

@@ -4,6 +4,7 @@ import { limitBody } from "../../http/middleware/body-limit";
 import { consoleHeaders } from "../headers";
 import { requireConsoleSession, requireFormToken } from "../session";
 import { accountPageRoutes } from "./account";
+import { activityRoutes } from "./activity";
 import { adminReportRoutes } from "./admin-report";
 import { adminSupportRoutes } from "./admin-support";
 import { assetRoutes } from "./assets";
@@ -41,6 +42,7 @@ const shop = new Hono<AppEnv>()
   .route("/", salesReportRoutes)
   .route("/", weeklyReportRoutes)
   .route("/", payoutsRoutes)
+  .route("/", activityRoutes)
   .route("/", sellerSupportRoutes);
 
 /** Signed in, without a shop yet. */

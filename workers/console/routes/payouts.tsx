@@ -35,6 +35,6 @@ export const payoutsRoutes = new Hono<AppEnv>()
   })
   .post("/payouts/onboarding", requireConsoleTotp("payouts"), async (c) => {
     const returnUrl = new URL(CONSOLE_PAYOUTS_PATH, c.req.url).toString();
-    const link = await startOnboarding(payoutsContextOf(c), shopOf(c), returnUrl);
+    const link = await startOnboarding(payoutsContextOf(c), shopOf(c), returnUrl, c.get("principal"));
     return c.redirect(link.url, 303);
   });

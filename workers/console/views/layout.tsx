@@ -27,6 +27,7 @@ export const SECTIONS = [
   { path: "/console/reports", label: "Weekly report" },
   { path: "/console/support", label: "Support" },
   { path: "/console/payouts", label: "Payouts" },
+  { path: "/console/activity", label: "Shop activity" },
   { path: "/console/shipping-rates", label: "Shipping rates" },
   { path: "/console/profile", label: "Store profile" },
   { path: "/console/security", label: "Security" },

@@ -258,14 +258,33 @@ interface AuditEntryView {
   ip: string | null;
   userAgent: string | null;
   detail: Record<string, unknown>;
+  target: string | null;
+  before: unknown;
+  after: unknown;
+  requestId: string | null;
+  shopId: string | null;
   createdAt: string;
 }
 
+/** One page of the audit log, newest first, narrowed by any of the filters. */
 export async function auditTrail(
-  ctx: IdentityContext,
-  query: { limit: number; beforeId?: string; userId?: string; type?: string },
+  ctx: Pick<IdentityContext, "services">,
+  query: store.AuditFilter,
 ): Promise<{ items: AuditEntryView[]; last?: string }> {
   const rows = await store.listAudit(ctx.services.db, { ...query, limit: query.limit + 1 });
   const items = rows.slice(0, query.limit).map((row) => ({ ...row, createdAt: new Date(row.createdAt).toISOString() }));
   return { items, last: rows.length > query.limit ? items.at(-1)?.id : undefined };
+}
+
+/**
+ * One page of a shop's audit log: only the entries that concern that seller, without where they were made from
+ * (IP, user agent, session), which is the platform's to know.
+ */
+export async function shopAuditTrail(
+  ctx: Pick<IdentityContext, "services">,
+  shopId: string,
+  query: { limit: number; beforeId?: string; type?: string },
+): Promise<{ items: AuditEntryView[]; last?: string }> {
+  const page = await auditTrail(ctx, { ...query, shopId });
+  return { ...page, items: page.items.map((item) => ({ ...item, ip: null, userAgent: null, sessionId: null })) };
 }

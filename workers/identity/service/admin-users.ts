@@ -1,7 +1,7 @@
 import type { Principal } from "../../http/context";
 import { AppError } from "../../http/errors";
 import { atomically } from "../../platform/db";
-import { auditEntry } from "../audit";
+import { auditEntry, auditTarget } from "../audit";
 import type { IdentityContext } from "../context";
 import { identityEvents } from "../events";
 import { ROLES, type Role } from "../jwt";
@@ -119,7 +119,14 @@ export async function changeRole(
         auditEntry(
           ctx,
           "role_granted",
-          { userId: user.id, actorId: actor.userId, detail: { role, before, after: [...before, role] } },
+          {
+            userId: user.id,
+            actorId: actor.userId,
+            target: auditTarget("user", user.id),
+            before: { roles: before },
+            after: { roles: [...before, role] },
+            detail: { role, before, after: [...before, role] },
+          },
           now,
         ),
       ]);
@@ -145,6 +152,9 @@ export async function changeRole(
           {
             userId: user.id,
             actorId: actor.userId,
+            target: auditTarget("user", user.id),
+            before: { roles: before },
+            after: { roles: before.filter((r) => r !== role) },
             detail: { role, before, after: before.filter((r) => r !== role) },
           },
           now,
@@ -178,7 +188,14 @@ export async function suspendUser(
         auditEntry(
           ctx,
           "user_suspended",
-          { userId: user.id, actorId: actor.userId, detail: { before: "active", after: "suspended", reason } },
+          {
+            userId: user.id,
+            actorId: actor.userId,
+            target: auditTarget("user", user.id),
+            before: { status: "active" },
+            after: { status: "suspended", reason },
+            detail: { before: "active", after: "suspended", reason },
+          },
           now,
         ),
       ],
@@ -207,6 +224,9 @@ export async function unsuspendUser(
           {
             userId: user.id,
             actorId: actor.userId,
+            target: auditTarget("user", user.id),
+            before: { status: "suspended", reason: user.suspendedReason },
+            after: { status: "active" },
             detail: { before: "suspended", after: "active", reason: user.suspendedReason },
           },
           now,

@@ -1,6 +1,6 @@
 import { createRouter } from "../../http/router";
 import { jsonContent, PageQuery, problems } from "../../http/schemas";
-import { securedRoute } from "../../identity";
+import { principalOf, securedRoute } from "../../identity";
 import { operationsContextOf } from "../context";
 import { DeadLetterIdParam, DeadLetterPage, DeadLetterSchema } from "../schemas";
 import { deadLetterPage, replayDeadLetter } from "../service";
@@ -31,4 +31,6 @@ const replay = securedRoute({
 
 export const deadLetterRoutes = createRouter()
   .openapi(list, async (c) => c.json(await deadLetterPage(operationsContextOf(c), c.req.valid("query")), 200))
-  .openapi(replay, async (c) => c.json(await replayDeadLetter(operationsContextOf(c), c.req.valid("param").id), 202));
+  .openapi(replay, async (c) =>
+    c.json(await replayDeadLetter(operationsContextOf(c), principalOf(c), c.req.valid("param").id), 202),
+  );

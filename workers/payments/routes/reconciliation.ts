@@ -1,7 +1,7 @@
 import { AppError } from "../../http/errors";
 import { createRouter } from "../../http/router";
 import { jsonContent, problems } from "../../http/schemas";
-import { securedRoute } from "../../identity";
+import { clientOf, principalOf, securedRoute } from "../../identity";
 import type { Services } from "../../platform/services";
 import {
   type OrderLedgerSource,
@@ -68,6 +68,6 @@ export const reconciliationRoutes = (
     .openapi(runNow, async (c) => {
       const services = c.get("services");
       const context = { services, orders: ordersLedger(services), payouts: payoutsLedger?.(services) };
-      const run = await runReconciliation(context);
+      const run = await runReconciliation({ ...context, requestedBy: principalOf(c), client: clientOf(c) });
       return c.json((await reconciliationReport(context, { runId: run.id }))!, 201);
     });

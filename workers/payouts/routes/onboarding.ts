@@ -1,6 +1,6 @@
 import { createRouter } from "../../http/router";
 import { jsonContent, problems } from "../../http/schemas";
-import { requireTotpForPayouts, securedRoute } from "../../identity";
+import { principalOf, requireTotpForPayouts, securedRoute } from "../../identity";
 import { callingSeller, requireSeller } from "../../sellers";
 import { payoutAccount, startOnboarding } from "../accounts";
 import { payoutsContextOf } from "../context";
@@ -43,6 +43,6 @@ const account = securedRoute({
 export const onboardingRoutes = createRouter()
   .openapi(onboard, async (c) => {
     const returnUrl = new URL(CONSOLE_PAYOUTS_PATH, c.req.url).toString();
-    return c.json(await startOnboarding(payoutsContextOf(c), callingSeller(c), returnUrl), 200);
+    return c.json(await startOnboarding(payoutsContextOf(c), callingSeller(c), returnUrl, principalOf(c)), 200);
   })
   .openapi(account, async (c) => c.json(await payoutAccount(payoutsContextOf(c), callingSeller(c).id), 200));

@@ -31,8 +31,11 @@ export function withEtag(c: Context<AppEnv>, promotion: PromotionView): Promotio
 /** The calling seller, managing its own promotions. */
 export function sellerManager(c: Context<AppEnv>): Manager {
   const seller = callingSeller(c);
-  return { role: "seller", sellerId: seller.id, userId: seller.userId };
+  return { role: "seller", sellerId: seller.id, userId: seller.userId, sessionId: principalOf(c).sessionId };
 }
 
 /** The calling admin, managing the marketplace's promotions. */
-export const adminManager = (c: Context<AppEnv>): Manager => ({ role: "admin", userId: principalOf(c).userId });
+export const adminManager = (c: Context<AppEnv>): Manager => {
+  const { userId, sessionId } = principalOf(c);
+  return { role: "admin", userId, sessionId };
+};

@@ -3,8 +3,10 @@ import type { PromotionTargets } from "../../../schema/promotions";
 import { sellersOfListings } from "../../catalog";
 import { AppError } from "../../http/errors";
 import { decodeCursor, encodeCursor } from "../../http/schemas";
+import { auditEntry, auditTarget, retractAuditEntry } from "../../identity";
 import { newId } from "../../lib/ids";
 import { MARKETPLACE_CURRENCY, type Money } from "../../lib/money";
+import { atomically, changes } from "../../platform/db";
 import type { PromotionsContext } from "../context";
 import type {
   AdminPromotionsQueryInput,
@@ -41,7 +43,9 @@ import { matchesIfMatch, promotionView } from "./views";
  */
 
 /** Who manages promotions: a seller (its own) or an admin (the marketplace's; every one to read). */
-export type Manager = { role: "seller"; sellerId: string; userId: string } | { role: "admin"; userId: string };
+export type Manager = ({ role: "seller"; sellerId: string; userId: string } | { role: "admin"; userId: string }) & {
+  sessionId?: string;
+};
 
 const sellerIdOf = (manager: Manager) => (manager.role === "seller" ? manager.sellerId : null);
 
@@ -131,8 +135,21 @@ export async function createPromotion(
     createdAt: now,
     updatedAt: now,
   };
+  const audit = auditEntry(
+    ctx,
+    "promotion_created",
+    {
+      actorId: manager.userId,
+      sessionId: manager.sessionId,
+      target: auditTarget("promotion", row.id),
+      before: null,
+      after: promotionView(row),
+      shopId: sellerId,
+    },
+    now,
+  );
   try {
-    await insertPromotion(ctx.services.db, row);
+    await atomically(ctx.services.db, [insertPromotion(ctx.services.db, row), audit]);
   } catch (error) {
     if (row.code !== null && isCodeTaken(error)) throw codeTaken(row.code);
     throw error;
@@ -201,6 +218,12 @@ function checkInUse(row: PromotionRow, kindChanged: boolean, codeChanged: boolea
   );
 }
 
+/** The promotion as the change will leave it (what is not sent stays), for its audit entry. */
+function expected(row: PromotionRow, change: PromotionChanges): PromotionRow {
+  const sent = Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined));
+  return { ...row, ...sent, version: row.version + 1 } as PromotionRow;
+}
+
 /**
  * `PATCH /v1/seller/promotions/{id}`, `PATCH /v1/admin/promotions/{id}`: changes what is sent, on the version
  * read (and on the one `If-Match` names, when given). Another seller's promotion is 404; an admin changes only
@@ -232,7 +255,7 @@ export async function updatePromotion(
   const validFrom = timeOf(patch.validFrom, row.validFrom)!;
   const validUntil = timeOf(patch.validUntil, row.validUntil);
   checkWindow(validFrom, validUntil);
-  const changes: PromotionChanges = {
+  const change: PromotionChanges = {
     name: patch.name,
     code,
     kind,
@@ -247,16 +270,35 @@ export async function updatePromotion(
     status: patch.status,
     updatedAt: Date.now(),
   };
+  const { db } = ctx.services;
+  const auditId = newId("aud");
+  const audit = auditEntry(
+    ctx,
+    patch.status && patch.status !== "active" && patch.status !== row.status
+      ? "promotion_deactivated"
+      : "promotion_updated",
+    {
+      id: auditId,
+      actorId: manager.userId,
+      sessionId: manager.sessionId,
+      target: auditTarget("promotion", row.id),
+      before: promotionView(row),
+      after: promotionView(expected(row, change)),
+      shopId: row.sellerId,
+    },
+    change.updatedAt,
+  );
   let written: boolean;
   try {
-    written = await writeChanges(ctx.services.db, id, row.version, changes, {
-      unused: kindChanged || codeChanged,
-      usageLimit: patch.usageLimit,
-    });
+    const guards = { unused: kindChanged || codeChanged, usageLimit: patch.usageLimit };
+    const [result] = await atomically(db, [writeChanges(db, id, row.version, change, guards), audit]);
+    written = changes(result) === 1;
   } catch (error) {
     if (code !== null && isCodeTaken(error)) throw codeTaken(code);
     throw error;
   }
+  // The guard matched nothing: the entry went in with a change that did not happen.
+  if (!written) await retractAuditEntry(ctx, auditId);
   const after = await readable(ctx, manager, id);
   if (!written) {
     // A checkout may have held a use meanwhile (it raises `usesHeld`, not the version): say what that forbids.

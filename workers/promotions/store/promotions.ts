@@ -1,7 +1,7 @@
 import { and, desc, eq, gt, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { promotions } from "../../../schema/promotions";
 import { olderThan } from "../../lib/keyset";
-import { changes, type Db } from "../../platform/db";
+import type { Db } from "../../platform/db";
 import { violatesUnique } from "../../platform/unique";
 
 export type PromotionRow = typeof promotions.$inferSelect;
@@ -46,8 +46,8 @@ export function isCodeTaken(error: unknown): boolean {
   return violatesUnique(error, promotions, "promotions_code_idx");
 }
 
-export async function insertPromotion(db: Db, row: NewPromotion): Promise<void> {
-  await db.insert(promotions).values(row);
+export function insertPromotion(db: Db, row: NewPromotion) {
+  return db.insert(promotions).values(row);
 }
 
 export async function promotionById(db: Db, id: string): Promise<PromotionRow | undefined> {
@@ -96,16 +96,11 @@ export interface ChangeGuards {
 
 /**
  * Writes the patch only if the promotion is still at `version` and the guards hold (checkouts raise `usesHeld`
- * without touching the version), and bumps the version; answers whether it was written.
+ * without touching the version), and bumps the version. A statement for a batch: it was written when `changes()`
+ * of its result is 1.
  */
-export async function updatePromotion(
-  db: Db,
-  id: string,
-  version: number,
-  patch: PromotionChanges,
-  guards: ChangeGuards,
-): Promise<boolean> {
-  const written = await db
+export function updatePromotion(db: Db, id: string, version: number, patch: PromotionChanges, guards: ChangeGuards) {
+  return db
     .update(promotions)
     .set({ ...patch, version: sql`${promotions.version} + 1` })
     .where(
@@ -116,5 +111,4 @@ export async function updatePromotion(
         typeof guards.usageLimit === "number" ? lte(promotions.usesHeld, guards.usageLimit) : undefined,
       ),
     );
-  return changes(written) === 1;
 }
