@@ -10,6 +10,12 @@ import { listBook } from "../support/listings";
 
 type Listing = { isbn13: string; status: string; available: number };
 type BookPage = { offers: { listingId: string }[] };
+type SearchHit = { isbn13: string; lowestPrice: { amount: number } | null };
+
+const searchHit = async (isbn13: string) =>
+  (await (await api(`/v1/books?q=${isbn13}`)).json<{ items: SearchHit[] }>()).items.find(
+    (hit) => hit.isbn13 === isbn13,
+  );
 
 const listingOf = async (id: string) => (await api(`/v1/listings/${id}`)).json<Listing>();
 const statusBecomes = (id: string, status: string) =>
@@ -45,6 +51,7 @@ describe("a suspended seller's listings", () => {
     const seller = await asSeller();
     const listing = await listBook(seller, { quantity: 3 });
     const { isbn13 } = await listingOf(listing.id);
+    expect(await searchHit(isbn13)).toMatchObject({ lowestPrice: { amount: 1200 } });
     const buyer = await signUp();
 
     const suspend = await api(
@@ -57,12 +64,14 @@ describe("a suspended seller's listings", () => {
     expect(page.offers.map((offer) => offer.listingId)).not.toContain(listing.id);
     const add = await api("/v1/cart/items", json({ listingId: listing.id }, { headers: buyer.auth }));
     expect(add.status).toBe(409);
+    expect((await searchHit(isbn13))?.lowestPrice ?? null).toBeNull();
 
     const lifted = await api(`/v1/admin/users/${seller.userId}/unsuspend`, json({}, { headers: admin.auth }));
     expect(lifted.status).toBe(200);
     await statusBecomes(listing.id, "active");
     const back = await (await api(`/v1/books/${isbn13}`)).json<BookPage>();
     expect(back.offers.map((offer) => offer.listingId)).toContain(listing.id);
+    expect(await searchHit(isbn13)).toMatchObject({ lowestPrice: { amount: 1200 } });
   });
 
   it("are withheld and reinstated once when the events are delivered again", async () => {
