@@ -46,6 +46,8 @@ const detail = securedRoute({
   role: "admin",
   tags,
   summary: "One account, with its live sessions and last sign-in (admin only)",
+  description:
+    "Deleted accounts answer 404 like unknown ones; `liveSessions` counts sessions neither revoked nor expired.",
   request: { params: AdminUserIdParams },
   responses: { 200: jsonContent(AdminUserDetailSchema, "The account"), ...problems(400, 404) },
 });
