@@ -27,6 +27,9 @@ const TEST_SIGNING_KEYS = [
   },
 ];
 
+/** The Worker's client at the local OIDC provider the tests start (test/support/global-setup.ts). */
+const TEST_OIDC_CLIENT = { clientId: "book-bazaar-test", clientSecret: "test-oidc-client-secret" };
+
 /** A development VAPID key pair for tests (the private key is "dev-…", so production refuses it). */
 const TEST_VAPID_KEYS = {
   VAPID_PUBLIC_KEY: "BMGDRNL4VUfmTaLkpZgnKUySjBq8iRLra9c7NrOERRfEXnOIMRgSzWithOjA_gLDo5FOiEXKGFVvcFFQBZcBfb4",
@@ -121,6 +124,19 @@ export function workersTests(run: DatabaseRun = {}) {
             UPSTASH_TEST_URL: inject<string>("upstashUrl"),
             UPSTASH_TEST_TOKEN: inject<string>("upstashToken"),
             JWT_SIGNING_KEYS: JSON.stringify(TEST_SIGNING_KEYS),
+            // Social sign-in through the local provider (test/support/global-setup.ts); "stale-secret" is the same
+            // provider with a client secret it refuses, "offline" one that is not there.
+            OIDC_PROVIDERS: JSON.stringify([
+              { id: "local", name: "Local provider", issuer: inject<string>("oidcIssuer"), ...TEST_OIDC_CLIENT },
+              {
+                id: "stale-secret",
+                issuer: inject<string>("oidcIssuer"),
+                clientId: TEST_OIDC_CLIENT.clientId,
+                clientSecret: "not-the-secret",
+              },
+              { id: "offline", issuer: "http://127.0.0.1:9", ...TEST_OIDC_CLIENT },
+            ]),
+            STOREFRONT_ORIGINS: "https://shop.bazaar.test,http://127.0.0.1:8787",
             ADMIN_EMAILS: TEST_ADMIN_EMAILS.join(","),
             // Low enough that tests can trip them; short windows so tests can watch them recover.
             RATE_LIMIT_LOGIN_PER_ACCOUNT: "5/2",

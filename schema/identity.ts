@@ -170,3 +170,52 @@ export const mfaChallenges = sqliteTable(
   },
   (t) => [index("mfa_challenges_user_idx").on(t.userId)],
 );
+
+/**
+ * A sign-in provider's account linked to a user: `subject` is who the provider says signed in (its `sub`), unique
+ * per provider. `email` is the address the provider gave at linking, shown to the user.
+ */
+export const oidcIdentities = sqliteTable(
+  "oidc_identities",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id").notNull(),
+    provider: text("provider").notNull(),
+    subject: text("subject").notNull(),
+    email: text("email"),
+    createdAt: integer("created_at").notNull(),
+    lastUsedAt: integer("last_used_at"),
+  },
+  (t) => [
+    uniqueIndex("oidc_identities_subject_idx").on(t.provider, t.subject),
+    index("oidc_identities_user_idx").on(t.userId),
+  ],
+);
+
+/**
+ * One trip to a sign-in provider and back, keyed by the digest of its `state`: the PKCE verifier and nonce it was
+ * sent with, where the browser returns to, and (from a signed-in session) the account to link. The callback
+ * claims it once (`returnedAt`) and records what it found; the storefront then trades the single-use sign-in code
+ * (by digest, `codeHash`) for tokens once (`exchangedAt`). Ten minutes, then it is dead.
+ */
+export const oidcSignIns = sqliteTable(
+  "oidc_sign_ins",
+  {
+    stateHash: text("state_hash").primaryKey(),
+    provider: text("provider").notNull(),
+    codeVerifier: text("code_verifier").notNull(),
+    nonce: text("nonce").notNull(),
+    redirect: text("redirect").notNull(),
+    linkUserId: text("link_user_id"),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    returnedAt: integer("returned_at"),
+    outcome: text("outcome", { enum: ["sign_in", "link_required"] }),
+    userId: text("user_id"),
+    subject: text("subject"),
+    email: text("email"),
+    codeHash: text("code_hash"),
+    exchangedAt: integer("exchanged_at"),
+  },
+  (t) => [uniqueIndex("oidc_sign_ins_code_idx").on(t.codeHash), index("oidc_sign_ins_expiry_idx").on(t.expiresAt)],
+);

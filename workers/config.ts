@@ -114,6 +114,35 @@ const signingKeys = z
   })
   .pipe(z.array(SigningJwk).min(1, "at least one key"));
 
+/**
+ * A sign-in provider (OpenID Connect): its `id` names it in the routes (`/v1/auth/oidc/{id}/start`); `issuer` is
+ * where its discovery document lives, or `preset` names a known one (`google`).
+ */
+const OidcProvider = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]{1,32}$/, "lower-case letters, digits and dashes"),
+    name: z.string().min(1).max(60).optional(),
+    preset: z.enum(["google"]).optional(),
+    issuer: z.url().optional(),
+    clientId: z.string().min(1),
+    clientSecret: z.string().min(1),
+  })
+  .refine((provider) => provider.issuer || provider.preset, "name an issuer or a preset");
+export type OidcProviderConfig = z.infer<typeof OidcProvider>;
+
+const oidcProviders = z
+  .string()
+  .transform((value, ctx) => {
+    try {
+      return JSON.parse(value) as unknown;
+    } catch {
+      ctx.addIssue({ code: "custom", message: "must be a JSON array of providers" });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.array(OidcProvider))
+  .refine((providers) => new Set(providers.map((p) => p.id)).size === providers.length, "duplicate provider id");
+
 /** The JWK shape each accepted JWS algorithm needs. */
 const KEY_SHAPE = { ES256: { kty: "EC", crv: "P-256" }, EdDSA: { kty: "OKP", crv: "Ed25519" } } as const;
 
@@ -187,6 +216,10 @@ export const ConfigSchema = z
     JWT_AUDIENCE: z.string().min(1).default("book-bazaar-api"),
     // identity: emails that get the admin role at login/refresh (the other way is `npm run admin:grant`)
     ADMIN_EMAILS: csv.transform((emails) => emails.map((email) => email.toLowerCase())),
+    // identity: social sign-in providers (OIDC_PROVIDERS is a secret: it holds client secrets), and the storefront
+    // origins a sign-in may return to (never "*": anything else is an open redirect)
+    OIDC_PROVIDERS: oidcProviders.optional(),
+    STOREFRONT_ORIGINS: csv,
     // identity: a session ends this many days after its login, however often it is refreshed
     SESSION_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     // identity: admin routes, and a seller's payout onboarding, answer 403 `mfa_enrolment_required` to an account
@@ -308,7 +341,21 @@ export const ConfigSchema = z
         ctx.addIssue({ code: "custom", path, message: `development key ${key.kid} refused in production` });
       }
     }
+    for (const [index, origin] of config.STOREFRONT_ORIGINS.entries()) {
+      if (!URL.canParse(origin) || new URL(origin).origin !== origin) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["STOREFRONT_ORIGINS", index],
+          message: "an origin: scheme://host[:port]",
+        });
+      }
+    }
     if (config.ENVIRONMENT === "production") {
+      for (const [index, provider] of (config.OIDC_PROVIDERS ?? []).entries()) {
+        if (provider.issuer && !provider.issuer.startsWith("https://")) {
+          ctx.addIssue({ code: "custom", path: ["OIDC_PROVIDERS", index, "issuer"], message: "an https issuer" });
+        }
+      }
       if (writes && config.PAYMENT_PROVIDER === "simulated") {
         ctx.addIssue({
           code: "custom",
@@ -376,6 +423,7 @@ export const ConfigSchema = z
     return {
       ...config,
       JWT_SIGNING_KEYS: config.JWT_SIGNING_KEYS ?? [],
+      OIDC_PROVIDERS: config.OIDC_PROVIDERS ?? [],
       MFA_REQUIRED_FOR_ADMINS: config.MFA_REQUIRED_FOR_ADMINS ?? tier === "production",
       MFA_REQUIRED_FOR_PAYOUTS: config.MFA_REQUIRED_FOR_PAYOUTS ?? tier === "production",
       VAPID_PRIVATE_KEY: config.VAPID_PRIVATE_KEY?.replace(/^dev-/, ""),

@@ -4,6 +4,7 @@ import { catalogConsumerContext, switchDuePrices } from "./catalog";
 import { communityConsumerContext, recomputeRatings } from "./community";
 import type { Config } from "./config";
 import { purgeExpiredIdempotencyKeys } from "./http/middleware/idempotency";
+import { purgeExpiredSignIns } from "./identity";
 import { buildLastWeek, insightsContext, rebuildRecommendations } from "./insights";
 import type { Logger } from "./lib/log";
 import { cartRemindersContext, sendDueCartReminders } from "./notifications";
@@ -24,7 +25,7 @@ import { escalateUnansweredTickets, sellerSupportFigures, supportContext } from 
  * Cron triggers (wrangler.toml): every minute relays the outbox, expires unpaid orders, resumes stuck refunds, escalates
  * unanswered return requests and support tickets a seller left unanswered, completes seller orders whose return window is over,
  * sends the abandoned-cart reminders that are due and switches the listings' scheduled sale prices that are due; daily housekeeping (expired idempotency keys, relayed outbox rows
- * after 7 days, processed-event markers after 30 days), the payments reconciliation and the recompute of works' and
+ * after 7 days, processed-event markers after 30 days, social sign-in trips a day after they expired), the payments reconciliation and the recompute of works' and
  * sellers' ratings from the reviews, and the rebuild of the recommendations; weekly (Monday 04:00 UTC) the reports of
  * the ISO week that just ended, mailed to the admins.
  */
@@ -64,6 +65,7 @@ export async function runScheduled(cron: string, context: CronContext): Promise<
     await purgeExpiredIdempotencyKeys(services.db);
     await purgeRelayedOutbox(services.db);
     await purgeProcessedEvents(services.db);
+    await purgeExpiredSignIns(services);
     // Reconciliation is given the orders and payouts ledgers here, so payments imports neither.
     const run = await runReconciliation({ services, orders: orderLedger(services), payouts: payoutLedger(services) });
     (run.findings > 0 ? log.warn : log.info)("reconciliation", { runId: run.id, findings: run.findings });

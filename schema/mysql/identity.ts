@@ -138,3 +138,42 @@ export const mfaChallenges = mysqlTable(
   },
   (t) => [index("mfa_challenges_user_idx").on(t.userId)],
 );
+
+export const oidcIdentities = mysqlTable(
+  "oidc_identities",
+  {
+    id: id("id").primaryKey(),
+    userId: id("user_id").notNull(),
+    provider: varchar("provider", 32).notNull(),
+    subject: varchar("subject", 255).notNull(),
+    email: varchar("email", EMAIL),
+    createdAt: epochMs("created_at").notNull(),
+    lastUsedAt: epochMs("last_used_at"),
+  },
+  (t) => [
+    uniqueIndex("oidc_identities_subject_idx").on(t.provider, t.subject),
+    index("oidc_identities_user_idx").on(t.userId),
+  ],
+);
+
+export const oidcSignIns = mysqlTable(
+  "oidc_sign_ins",
+  {
+    stateHash: varchar("state_hash", 64).primaryKey(),
+    provider: varchar("provider", 32).notNull(),
+    codeVerifier: varchar("code_verifier", 128).notNull(),
+    nonce: varchar("nonce", 128).notNull(),
+    redirect: text("redirect").notNull(),
+    linkUserId: id("link_user_id"),
+    createdAt: epochMs("created_at").notNull(),
+    expiresAt: epochMs("expires_at").notNull(),
+    returnedAt: epochMs("returned_at"),
+    outcome: varchar("outcome", 16),
+    userId: id("user_id"),
+    subject: varchar("subject", 255),
+    email: varchar("email", EMAIL),
+    codeHash: varchar("code_hash", 64),
+    exchangedAt: epochMs("exchanged_at"),
+  },
+  (t) => [uniqueIndex("oidc_sign_ins_code_idx").on(t.codeHash), index("oidc_sign_ins_expiry_idx").on(t.expiresAt)],
+);

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { TestProject } from "vitest/node";
+import { startOidcProvider } from "../../scripts/oidc-provider.mjs";
 import { startPushService } from "./push-service";
 import { startRecorder } from "./recorder";
 import { startRedisServer } from "./redis-server";
@@ -12,8 +13,19 @@ declare module "vitest" {
     /** Empty when redis-server is not installed: the Upstash adapter tests skip. */
     upstashUrl: string;
     upstashToken: string;
+    /** The local OpenID Connect provider the social sign-in tests sign in through (test/support/oidc.ts). */
+    oidcIssuer: string;
   }
 }
+
+/** The Worker's client at the local provider (see OIDC_PROVIDERS in vitest.config.ts). */
+export const OIDC_TEST_CLIENTS = [
+  {
+    client_id: "book-bazaar-test",
+    client_secret: "test-oidc-client-secret",
+    redirect_uris: ["local", "stale-secret"].map((id) => `http://127.0.0.1:8787/v1/auth/oidc/${id}/callback`),
+  },
+];
 
 /** Runs in Node before the workerd pool starts: outside-service stand-ins the Worker can reach over HTTP. */
 export default async function setup(project: TestProject) {
@@ -22,6 +34,9 @@ export default async function setup(project: TestProject) {
   const pushService = await startPushService();
   project.provide("pushServiceUrl", pushService.url);
 
+  const oidc = await startOidcProvider({ clients: OIDC_TEST_CLIENTS });
+  project.provide("oidcIssuer", oidc.issuer);
+
   const redis = await startRedisServer();
   const upstash = redis ? await startUpstashProxy(redis.url, randomUUID()) : undefined;
   if (!upstash) console.warn("redis-server is not installed: skipping the Upstash adapter tests");
@@ -29,6 +44,7 @@ export default async function setup(project: TestProject) {
   project.provide("upstashToken", upstash?.token ?? "");
 
   return async () => {
+    await oidc.close();
     await upstash?.close();
     await redis?.stop();
     await new Promise<void>((resolve) => recorder.server.close(() => resolve()));

@@ -14,6 +14,8 @@ export const ERROR_CODES = {
   malformed_json: [400, "The request body is not valid JSON"],
   invalid_cursor: [400, "The pagination cursor is not valid"],
   invalid_week: [400, "The week is not an ISO week such as 2026-W48"],
+  invalid_redirect: [400, "The redirect is not on a storefront origin of this marketplace"],
+  invalid_state: [400, "The sign-in is unknown, expired or already finished"],
   security_mail_required: [400, "Security mail cannot be turned off"],
   unauthorized: [401, "Authentication required"],
   invalid_credentials: [401, "Wrong email or password"],
@@ -57,6 +59,9 @@ export const ERROR_CODES = {
   promotion_in_use: [409, "The promotion has been used: its kind and code can no longer change"],
   location_in_use: [409, "Listings ship from this location"],
   feedback_given: [409, "The ticket has been rated already"],
+  link_required: [409, "An account uses this email: prove its password to link the sign-in"],
+  identity_in_use: [409, "That sign-in is linked to another account"],
+  last_sign_in_method: [409, "The account would have no way left to sign in"],
   ticket_not_resolved: [409, "The ticket is not resolved yet"],
   precondition_failed: [412, "It changed since it was read (If-Match)"],
   payload_too_large: [413, "The request body is too large"],
@@ -99,6 +104,7 @@ export const ERROR_CODES = {
   rate_limited: [429, "Too many requests"],
   internal: [500, "Internal error"],
   misconfigured: [500, "The service is misconfigured"],
+  provider_unavailable: [502, "The sign-in provider cannot be reached"],
   unavailable: [503, "Service unavailable"],
 } as const satisfies Record<string, readonly [ContentfulStatusCode, string]>;
 

@@ -40,6 +40,7 @@ export {
 } from "./service/accounts";
 export { confirmTotp, disableTotp, enrolTotp, mfaEnabled } from "./service/mfa";
 export { completeSecondFactor } from "./service/mfa-sign-in";
+export { purgeExpiredSignIns } from "./service/oidc";
 export {
   confirmPasswordReset,
   passwordResetMail,

@@ -259,3 +259,71 @@ export const SuspendBody = z
   .object({ reason: humanText(z.string().trim().min(1).max(500)) })
   .strict()
   .openapi("Suspension");
+
+// social sign-in (OpenID Connect)
+
+const ProviderId = z
+  .string()
+  .regex(/^[a-z0-9-]{1,32}$/)
+  .openapi({ description: "A configured sign-in provider (`GET /v1/auth/oidc/providers`)", example: "google" });
+export const ProviderParams = z.object({ provider: ProviderId });
+
+const StorefrontRedirect = z.string().max(2048).openapi({
+  description: "The storefront page to return to; its origin must be one of `STOREFRONT_ORIGINS`",
+  example: "https://bookbazaar.example/signed-in",
+});
+export const OidcStartQuery = z.object({ redirect: StorefrontRedirect });
+
+/** What the provider sends back; every parameter is read by the OIDC library, these are documented. */
+export const OidcCallbackQuery = z.object({
+  state: z.string().max(512).optional(),
+  code: z.string().max(2048).optional(),
+  error: z.string().max(256).optional(),
+  error_description: z.string().max(2048).optional(),
+  iss: z.string().max(2048).optional(),
+});
+
+const SignInCode = z.string().trim().min(20).max(100).openapi({ description: "`oidc_code` from the return URL" });
+export const OidcCodeBody = z.object({ code: SignInCode }).openapi("OidcCodeRequest");
+export const OidcLinkBody = z.object({ code: SignInCode, password: PasswordField }).openapi("OidcLinkRequest");
+
+export const SignInProvidersSchema = z
+  .object({
+    providers: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        startUrl: z.string().openapi({ description: "Append `?redirect=` and send the browser there" }),
+      }),
+    ),
+  })
+  .openapi("SignInProviders");
+
+export const IdentitiesSchema = z
+  .object({
+    identities: z.array(
+      z
+        .object({
+          id: z.string(),
+          provider: z.string(),
+          providerName: z.string(),
+          email: z.string().nullable(),
+          linkedAt: z.iso.datetime(),
+          lastUsedAt: z.iso.datetime().nullable(),
+        })
+        .openapi("LinkedIdentity"),
+    ),
+    hasPassword: z.boolean().openapi({ description: "Whether the account can also sign in with a password" }),
+  })
+  .openapi("LinkedIdentities");
+
+export const IdentityParams = z.object({ id: z.string().regex(idPattern("idn")) });
+
+export const LinkIdentityBody = z
+  .object({ provider: ProviderId, redirect: StorefrontRedirect })
+  .openapi("LinkIdentityRequest");
+export const LinkIdentityStarted = z
+  .object({
+    authorizationUrl: z.string().openapi({ description: "Send the browser there to sign in with the provider" }),
+  })
+  .openapi("LinkIdentityStarted");

@@ -2,6 +2,8 @@ import { and, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, ne, or, 
 import {
   auditLog,
   mfaChallenges,
+  oidcIdentities,
+  oidcSignIns,
   oneTimeTokens,
   recoveryCodes,
   refreshTokens,
@@ -451,4 +453,108 @@ export function listAudit(db: Db, filter: AuditFilter) {
     )
     .orderBy(desc(auditLog.id))
     .limit(filter.limit);
+}
+
+// sign-in providers: linked identities and trips to a provider
+
+export type OidcIdentityRow = typeof oidcIdentities.$inferSelect;
+export type OidcSignInRow = typeof oidcSignIns.$inferSelect;
+
+export async function findIdentity(db: Db, provider: string, subject: string) {
+  const [identity] = await db
+    .select()
+    .from(oidcIdentities)
+    .where(and(eq(oidcIdentities.provider, provider), eq(oidcIdentities.subject, subject)))
+    .limit(1);
+  return identity;
+}
+
+export function identitiesOf(db: Db, userId: string) {
+  return db
+    .select()
+    .from(oidcIdentities)
+    .where(eq(oidcIdentities.userId, userId))
+    .orderBy(oidcIdentities.createdAt, oidcIdentities.id);
+}
+
+export function insertIdentity(db: Db, row: typeof oidcIdentities.$inferInsert) {
+  return db.insert(oidcIdentities).values(row);
+}
+
+export function touchIdentity(db: Db, id: string, now: number) {
+  return db.update(oidcIdentities).set({ lastUsedAt: now }).where(eq(oidcIdentities.id, id));
+}
+
+/** Unlinks one identity of the user's, unless it is the last way in: an account without a password keeps one. */
+export function deleteIdentity(db: Db, userId: string, id: string, keepOneWithoutPassword: boolean) {
+  const others = db
+    .select({ id: oidcIdentities.id })
+    .from(oidcIdentities)
+    .where(and(eq(oidcIdentities.userId, userId), ne(oidcIdentities.id, id)));
+  return db
+    .delete(oidcIdentities)
+    .where(
+      and(
+        eq(oidcIdentities.id, id),
+        eq(oidcIdentities.userId, userId),
+        keepOneWithoutPassword ? sql`exists (select 1 from (${others}) as remaining)` : undefined,
+      ),
+    );
+}
+
+export function deleteIdentitiesOf(db: Db, userId: string) {
+  return db.delete(oidcIdentities).where(eq(oidcIdentities.userId, userId));
+}
+
+export function insertSignIn(db: Db, row: typeof oidcSignIns.$inferInsert) {
+  return db.insert(oidcSignIns).values(row);
+}
+
+export async function findSignIn(db: Db, stateHash: string) {
+  const [signIn] = await db.select().from(oidcSignIns).where(eq(oidcSignIns.stateHash, stateHash)).limit(1);
+  return signIn;
+}
+
+/** The callback's claim on a trip: once, before it expires; a second arrival with the same `state` changes nothing. */
+export function claimSignIn(db: Db, stateHash: string, provider: string, now: number) {
+  return db
+    .update(oidcSignIns)
+    .set({ returnedAt: now })
+    .where(
+      and(
+        eq(oidcSignIns.stateHash, stateHash),
+        eq(oidcSignIns.provider, provider),
+        isNull(oidcSignIns.returnedAt),
+        gt(oidcSignIns.expiresAt, now),
+      ),
+    );
+}
+
+export function recordSignInOutcome(
+  db: Db,
+  stateHash: string,
+  outcome: Pick<typeof oidcSignIns.$inferInsert, "outcome" | "userId" | "subject" | "email" | "codeHash">,
+) {
+  return db.update(oidcSignIns).set(outcome).where(eq(oidcSignIns.stateHash, stateHash));
+}
+
+export async function findSignInByCode(db: Db, codeHash: string, now: number) {
+  const [signIn] = await db
+    .select()
+    .from(oidcSignIns)
+    .where(and(eq(oidcSignIns.codeHash, codeHash), isNull(oidcSignIns.exchangedAt), gt(oidcSignIns.expiresAt, now)))
+    .limit(1);
+  return signIn;
+}
+
+/** Trades the sign-in code once: the conditional update changes the row for one caller only. */
+export function claimSignInCode(db: Db, codeHash: string, now: number) {
+  return db
+    .update(oidcSignIns)
+    .set({ exchangedAt: now })
+    .where(and(eq(oidcSignIns.codeHash, codeHash), isNull(oidcSignIns.exchangedAt), gt(oidcSignIns.expiresAt, now)));
+}
+
+export function purgeSignIns(db: Db, before: number) {
+  return db.delete(oidcSignIns).where(lt(oidcSignIns.expiresAt, before));
 }

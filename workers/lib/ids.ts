@@ -1,6 +1,7 @@
 /** Prefixed, time-sortable identifiers built on UUIDv7: `usr_0192…`, `ord_0192…`. */
 export type IdPrefix =
   | "usr"
+  | "idn"
   | "ses"
   | "sel"
   | "wrk"

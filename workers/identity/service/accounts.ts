@@ -166,6 +166,7 @@ export async function deleteAccount(
       store.deleteAuthenticator(db, user.id),
       store.deleteRecoveryCodes(db, user.id),
       store.deleteChallenges(db, user.id),
+      store.deleteIdentitiesOf(db, user.id),
       auditEntry(ctx, "account_deleted", { userId: user.id, sessionId: principal.sessionId }, now),
     ],
     [identityEvents.userDeleted(user.id)],
