@@ -132,6 +132,9 @@ function failureOf(error: unknown): ProviderReturnFailed {
   if (error instanceof ProviderReturnFailed) return error;
   if (error instanceof oauth.AuthorizationResponseError) return new ProviderReturnFailed("access_denied", error.error);
   if (error instanceof oauth.ResponseBodyError) return new ProviderReturnFailed("code_refused", error.error);
+  if (error instanceof oauth.WWWAuthenticateChallengeError) {
+    return new ProviderReturnFailed("code_refused", error.cause[0]?.parameters.error);
+  }
   if (error instanceof oauth.OperationProcessingError) {
     return new ProviderReturnFailed("invalid_id_token", error.message);
   }

@@ -42,7 +42,7 @@ const unlinkRoute = securedRoute({
     "An account without a password keeps its last linked sign-in: 409 `last_sign_in_method` (set a password with " +
     "the reset mail first). Another account's sign-in, or an unknown id, is 404.",
   request: { params: IdentityParams },
-  responses: { ...noContent, ...problems(404, 409) },
+  responses: { ...noContent, ...problems(400, 404, 409) },
 });
 
 export const linkedIdentityRoutes = createRouter()
