@@ -136,7 +136,7 @@ export function workersTests(run: DatabaseRun = {}) {
               },
               { id: "offline", issuer: "http://127.0.0.1:9", ...TEST_OIDC_CLIENT },
             ]),
-            STOREFRONT_ORIGINS: "https://shop.bazaar.test,http://127.0.0.1:8787",
+            STOREFRONT_ORIGINS: "https://shop.bazaar.test",
             ADMIN_EMAILS: TEST_ADMIN_EMAILS.join(","),
             // Low enough that tests can trip them; short windows so tests can watch them recover.
             RATE_LIMIT_LOGIN_PER_ACCOUNT: "5/2",

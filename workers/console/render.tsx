@@ -9,6 +9,7 @@ interface PageOptions {
   title: string;
   charts?: boolean;
   status?: ContentfulStatusCode;
+  refreshTo?: string;
 }
 
 /** The shop a page of the shop acts for (set by `requireConsoleSession({ shop: true })`). */
@@ -37,9 +38,9 @@ export function shopPage(c: Context<AppEnv>, { title, charts, status = 200 }: Pa
 }
 
 /** A page without the shop's navigation: sign-in, registration, onboarding, the mail links' pages. */
-export function plainPage(c: Context<AppEnv>, { title, charts, status = 200 }: PageOptions, content: Child) {
+export function plainPage(c: Context<AppEnv>, { title, charts, status = 200, refreshTo }: PageOptions, content: Child) {
   return c.html(
-    <Page title={title} charts={charts}>
+    <Page title={title} charts={charts} refreshTo={refreshTo}>
       {content}
     </Page>,
     status,

@@ -10,6 +10,13 @@ import { sellerOf } from "../sellers";
 const SESSION_COOKIE = "bb_console";
 /** Before sign-in there is no session to bind a form token to: the login form's token is a cookie of its own. */
 const LOGIN_CSRF_COOKIE = "bb_console_login";
+/**
+ * A sign-in with a provider binds its return to the browser that left: a random value in this cookie and in the
+ * return URL, which must match (someone else's sign-in link cannot sign this browser into their account). It is
+ * SameSite=Lax, since the browser comes back from the provider's site.
+ */
+const SIGN_IN_TRIP_COOKIE = "bb_console_trip";
+const SIGN_IN_TRIP_SECONDS = 10 * 60;
 /** A browser session lasts as long as an identity session may (SESSION_MAX_AGE_DAYS); the cookie no longer. */
 const DAY_SECONDS = 24 * 60 * 60;
 
@@ -25,6 +32,20 @@ export async function holdSession(c: Context<AppEnv>, principal: Principal) {
   const sealed = await sealWithToken(secretOf(c), JSON.stringify({ sid: principal.sessionId, uid: principal.userId }));
   setCookie(c, SESSION_COOKIE, sealed, cookieOptions(c, c.get("config").SESSION_MAX_AGE_DAYS * DAY_SECONDS));
   deleteCookie(c, LOGIN_CSRF_COOKIE, { path: "/" });
+}
+
+/** Marks this browser as the one a provider sign-in left from; the value goes into the return URL. */
+export function holdSignInTrip(c: Context<AppEnv>): string {
+  const value = randomToken(32);
+  setCookie(c, SIGN_IN_TRIP_COOKIE, value, { ...cookieOptions(c, SIGN_IN_TRIP_SECONDS), sameSite: "Lax" });
+  return value;
+}
+
+/** Whether the return from a provider comes to the browser that left (once: the cookie goes). */
+export function takeSignInTrip(c: Context<AppEnv>, returned: string | undefined): boolean {
+  const expected = getCookie(c, SIGN_IN_TRIP_COOKIE) ?? "";
+  deleteCookie(c, SIGN_IN_TRIP_COOKIE, { path: "/", secure: secure(c) });
+  return expected.length > 0 && returned !== undefined && timingSafeEqual(returned, expected);
 }
 
 export function dropSession(c: Context<AppEnv>) {

@@ -15,6 +15,7 @@ export {
 export { type AccountSellers, type ClientInfo, clientOf, type IdentityContext, identityContext } from "./context";
 export { LOCALES, type Locale } from "./locales";
 export { principalOf, requireAuth, requireRole, requireTotpForPayouts } from "./middleware";
+export { type SignInProvider, signInProviders } from "./oidc";
 export { identityRoutes } from "./routes";
 export {
   AddressViewFields,
@@ -40,7 +41,14 @@ export {
 } from "./service/accounts";
 export { confirmTotp, disableTotp, enrolTotp, mfaEnabled } from "./service/mfa";
 export { completeSecondFactor } from "./service/mfa-sign-in";
-export { purgeExpiredSignIns } from "./service/oidc";
+export {
+  exchangeSignInCode,
+  linkWithPassword,
+  listIdentities,
+  purgeExpiredSignIns,
+  startSignIn,
+  unlinkIdentity,
+} from "./service/oidc";
 export {
   confirmPasswordReset,
   passwordResetMail,

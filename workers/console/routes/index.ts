@@ -24,6 +24,7 @@ import { salesReportRoutes } from "./sales-report";
 import { securityRoutes } from "./security";
 import { shippingRatesRoutes } from "./shipping-rates";
 import { signInRoutes } from "./sign-in";
+import { socialSignInRoutes } from "./social-sign-in";
 import { sellerSupportRoutes } from "./support";
 import { weeklyReportRoutes } from "./weekly-report";
 
@@ -67,6 +68,7 @@ export const consoleRoutes = new Hono<AppEnv>()
   .route("/", accountPageRoutes)
   .route("/console", assetRoutes)
   .route("/console", signInRoutes)
+  .route("/console", socialSignInRoutes)
   .route("/console", mailboxRoutes)
   .route("/console", onboarding)
   // Open to every signed-in account, with or without a shop: before the shop's pages, which need one.

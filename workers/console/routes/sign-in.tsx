@@ -22,12 +22,9 @@ import {
   requireFormToken,
   requireLoginFormToken,
 } from "../session";
+import { consolePath, providerChoices } from "../sign-in-options";
 import { emptyForm } from "../views/parts";
 import { LoginForm, MfaForm, RegisterForm } from "../views/sign-in";
-
-/** Where to go after sign-in: a console path the login page was sent from, never another site. */
-const consolePath = (next: string | undefined) =>
-  next && /^\/console(\/[A-Za-z0-9/_\-.?=&%]*)?$/.test(next) && !next.startsWith("//") ? next : "/console";
 
 /** Sign-in, registration and sign-out: the identity module's accounts and sessions, held in a cookie. */
 export const signInRoutes = new Hono<AppEnv>()
@@ -37,7 +34,13 @@ export const signInRoutes = new Hono<AppEnv>()
     return plainPage(
       c,
       { title: "Sign in" },
-      <LoginForm form={emptyForm()} token={loginFormToken(c)} next={next} notice={notice} />,
+      <LoginForm
+        form={emptyForm()}
+        token={loginFormToken(c)}
+        next={next}
+        notice={notice}
+        providers={providerChoices(c)}
+      />,
     );
   })
   .post("/login", requireLoginFormToken, async (c) => {
@@ -61,7 +64,7 @@ export const signInRoutes = new Hono<AppEnv>()
       return plainPage(
         c,
         { title: "Sign in", status: form.status },
-        <LoginForm form={form} token={loginFormToken(c)} next={next} />,
+        <LoginForm form={form} token={loginFormToken(c)} next={next} providers={providerChoices(c)} />,
       );
     }
   })

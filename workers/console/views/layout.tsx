@@ -39,15 +39,18 @@ interface PageProps {
   /** The signed-in shop: with it, the section navigation and the sign-out button. */
   shop?: { storeName: string; csrfToken: string; current: string; development: boolean };
   charts?: boolean;
+  /** A page that moves on by itself (after a sign-in that arrived from another site, see social-sign-in.tsx). */
+  refreshTo?: string;
 }
 
 /** The HTML document every console page is rendered into. */
-export const Page: FC<PageProps> = ({ title, children, shop, charts }) => (
+export const Page: FC<PageProps> = ({ title, children, shop, charts, refreshTo }) => (
   <html lang="en">
     <head>
       <meta charset="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />
       <meta name="htmx-config" content={HTMX_CONFIG} />
+      {refreshTo && <meta http-equiv="refresh" content={`0; url=${refreshTo}`} />}
       <title>{`${title} · Book Bazaar seller console`}</title>
       <link rel="stylesheet" href={assetUrl("console.css")} />
       {charts && <link rel="stylesheet" href={assetUrl("uplot.css")} />}

@@ -35,10 +35,14 @@ import { normaliseEmail } from "./users";
 /** A trip to the provider and back, and the sign-in code after it, live ten minutes. */
 export const SIGN_IN_TTL_MS = 10 * 60 * 1000;
 
-/** The storefront URL a sign-in returns to: only on a configured storefront origin (no open redirect). */
+/**
+ * The storefront URL a sign-in returns to: only on a configured storefront origin, or the seller console this Worker
+ * serves (no open redirect).
+ */
 function storefrontUrl(ctx: IdentityContext, redirect: string): URL {
   const url = URL.canParse(redirect) ? new URL(redirect) : undefined;
-  if (!url || !ctx.config.STOREFRONT_ORIGINS.includes(url.origin)) {
+  const toConsole = url?.origin === new URL(ctx.config.PUBLIC_BASE_URL).origin && url.pathname.startsWith("/console/");
+  if (!url || !(toConsole || ctx.config.STOREFRONT_ORIGINS.includes(url.origin))) {
     throw new AppError("invalid_redirect", "The redirect must be a page of one of the marketplace's storefronts.", {
       allowedOrigins: ctx.config.STOREFRONT_ORIGINS,
     });
