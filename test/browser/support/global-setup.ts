@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import type { TestProject } from "vitest/node";
+import { startOidcProvider } from "../../../scripts/oidc-provider.mjs";
 import { freePort } from "../../support/local-process";
 import { startWorker } from "../../support/servers";
 
@@ -43,17 +44,34 @@ export default async function setup(project: TestProject) {
     env: { ...process.env, CI: "1" },
   });
   const port = await freePort();
+  // Social sign-in through the local provider, as `npm run oidc:dev` offers it beside `npm start`.
+  const client = { clientId: "book-bazaar-browser", clientSecret: "browser-oidc-client-secret" };
+  const oidc = await startOidcProvider({
+    clients: [
+      {
+        client_id: client.clientId,
+        client_secret: client.clientSecret,
+        redirect_uris: [`http://127.0.0.1:${port}/v1/auth/oidc/local/callback`],
+      },
+    ],
+  });
+  const providers = [{ id: "local", name: "Local sign-in", issuer: oidc.issuer, ...client }];
   const worker = await startWorker({
     name: "worker for the browser tests",
     persistTo,
     port,
     // The links in its mails point at itself, as `npm start`'s point at http://127.0.0.1:8787.
-    vars: { PUBLIC_BASE_URL: `http://127.0.0.1:${port}`, QUEUE_RETRY_BASE_SECONDS: "0" },
+    vars: {
+      PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
+      QUEUE_RETRY_BASE_SECONDS: "0",
+      OIDC_PROVIDERS: JSON.stringify(providers),
+    },
   });
   project.provide("consoleUrl", worker.url);
   project.provide("chromiumPath", chromiumPath);
   return async () => {
     await worker.stop();
+    await oidc.close();
     rmSync(persistTo, { recursive: true, force: true });
   };
 }
