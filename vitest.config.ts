@@ -125,7 +125,8 @@ export function workersTests(run: DatabaseRun = {}) {
             UPSTASH_TEST_TOKEN: inject<string>("upstashToken"),
             JWT_SIGNING_KEYS: JSON.stringify(TEST_SIGNING_KEYS),
             // Social sign-in through the local provider (test/support/global-setup.ts); "stale-secret" is the same
-            // provider with a client secret it refuses, "offline" one that is not there.
+            // provider with a client secret it refuses, "offline" one that is not there; "github" is the GitHub
+            // preset against a stand-in of github.com and its API (test/support/github-stand-in.ts).
             OIDC_PROVIDERS: JSON.stringify([
               { id: "local", name: "Local provider", issuer: inject<string>("oidcIssuer"), ...TEST_OIDC_CLIENT },
               {
@@ -135,6 +136,14 @@ export function workersTests(run: DatabaseRun = {}) {
                 clientSecret: "not-the-secret",
               },
               { id: "offline", issuer: "http://127.0.0.1:9", ...TEST_OIDC_CLIENT },
+              {
+                id: "github",
+                preset: "github",
+                issuer: inject<string>("githubUrl"),
+                api: inject<string>("githubUrl"),
+                clientId: "book-bazaar-github-test",
+                clientSecret: "test-github-client-secret",
+              },
             ]),
             STOREFRONT_ORIGINS: "https://shop.bazaar.test",
             ADMIN_EMAILS: TEST_ADMIN_EMAILS.join(","),

@@ -115,15 +115,17 @@ const signingKeys = z
   .pipe(z.array(SigningJwk).min(1, "at least one key"));
 
 /**
- * A sign-in provider (OpenID Connect): its `id` names it in the routes (`/v1/auth/oidc/{id}/start`); `issuer` is
- * where its discovery document lives, or `preset` names a known one (`google`).
+ * A sign-in provider: its `id` names it in the routes (`/v1/auth/oidc/{id}/start`). An OpenID Connect provider is
+ * its `issuer` (where its discovery document lives) or the `google` preset; the `github` preset is GitHub's OAuth 2
+ * apps (GitHub issues no ID tokens), whose `issuer` and `api` default to github.com and api.github.com.
  */
 const OidcProvider = z
   .object({
     id: z.string().regex(/^[a-z0-9-]{1,32}$/, "lower-case letters, digits and dashes"),
     name: z.string().min(1).max(60).optional(),
-    preset: z.enum(["google"]).optional(),
+    preset: z.enum(["google", "github"]).optional(),
     issuer: z.url().optional(),
+    api: z.url().optional(),
     clientId: z.string().min(1),
     clientSecret: z.string().min(1),
   })
@@ -352,8 +354,10 @@ export const ConfigSchema = z
     }
     if (config.ENVIRONMENT === "production") {
       for (const [index, provider] of (config.OIDC_PROVIDERS ?? []).entries()) {
-        if (provider.issuer && !provider.issuer.startsWith("https://")) {
-          ctx.addIssue({ code: "custom", path: ["OIDC_PROVIDERS", index, "issuer"], message: "an https issuer" });
+        for (const key of ["issuer", "api"] as const) {
+          if (provider[key] && !provider[key].startsWith("https://")) {
+            ctx.addIssue({ code: "custom", path: ["OIDC_PROVIDERS", index, key], message: "an https URL" });
+          }
         }
       }
       if (writes && config.PAYMENT_PROVIDER === "simulated") {

@@ -95,4 +95,35 @@ describe("console sign-in with a provider", () => {
     expect(page.status).toBe(404);
     expect(await page.text()).toContain("Sign in to your shop");
   });
+
+  it("links a provider from the security page and unlinks it again", async () => {
+    const seller = await asSeller();
+    const browser = new ConsoleClient();
+    expect((await browser.signIn(seller.email, seller.password)).status).toBe(303);
+    const security = await (await browser.get("/console/security")).text();
+    expect(security).toContain("No other account is linked");
+    const start = await browser.post("/console/security/sign-ins/local", { _csrf: hidden(security, "_csrf") });
+    expect(start.status).toBe(303);
+    const callback = await signInAtProvider(start.headers.get("location") ?? "", providerAccount());
+    const back = await browser.get(`${callback.pathname}${callback.search}`);
+    const landing = new URL(back.headers.get("location") ?? "");
+    expect(landing.pathname).toBe("/console/linked-sign-in");
+    const moving = await (await browser.get(`${landing.pathname}${landing.search}`)).text();
+    expect(moving).toContain('content="0; url=/console/security?sign-ins=linked"');
+
+    const linked = await (await browser.get("/console/security?sign-ins=linked")).text();
+    expect(linked).toContain("Linked: you can sign in with it from now on.");
+    const unlinkAction = /action="(\/console\/security\/sign-ins\/idn_[0-9a-f]+\/unlink)"/.exec(linked)?.[1] ?? "";
+    const unlinked = await browser.post(unlinkAction, { _csrf: hidden(linked, "_csrf") });
+    expect(unlinked.status).toBe(303);
+    expect(await (await browser.get(unlinked.headers.get("location") ?? "")).text()).toContain("Unlinked.");
+  });
+
+  it("refuses to start a link without the page's form token", async () => {
+    const seller = await asSeller();
+    const browser = new ConsoleClient();
+    await browser.signIn(seller.email, seller.password);
+    const forged = await browser.post("/console/security/sign-ins/local", { _csrf: "x".repeat(43) });
+    expect(forged.status).toBe(403);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { api, json, signUp } from "../support/identity";
+import { api, asAdmin, json, signUp } from "../support/identity";
 import { waitForMail } from "../support/mail";
 import { challengeFor, enableMfa } from "../support/mfa";
 import {
@@ -77,6 +77,31 @@ describe("social sign-in (happy)", () => {
     expect(body.identities).toEqual([
       expect.objectContaining({ provider: "local", providerName: "Local provider", email: person.email }),
     ]);
+  });
+
+  it("audits the sign-up, the link, each sign-in and the unlink", async () => {
+    const person = providerAccount();
+    const signedIn = await signInWithProvider(person);
+    const headers = bearer(signedIn.accessToken);
+    const started = await api("/v1/me/identities", json({ provider: "local", redirect: STOREFRONT }, { headers }));
+    const { authorizationUrl } = await started.json<{ authorizationUrl: string }>();
+    await returnTo(
+      await signInAtProvider(
+        authorizationUrl,
+        providerAccount({ email: person.email, subject: `second-${crypto.randomUUID()}` }),
+      ),
+    );
+    const { identities } = await (await api("/v1/me/identities", { headers })).json<Identities>();
+    expect(identities).toHaveLength(2);
+    expect((await api(`/v1/me/identities/${identities[1]?.id}`, { method: "DELETE", headers })).status).toBe(204);
+
+    const admin = await asAdmin();
+    const audit = await api(`/v1/admin/audit?actor=${signedIn.user.id}`, { headers: admin.auth });
+    const { items } = await audit.json<{ items: { type: string; detail: Record<string, unknown> }[] }>();
+    expect(items.map((entry) => entry.type).sort()).toEqual(
+      ["identity_linked", "identity_linked", "identity_unlinked", "login", "oidc_signed_in", "registered"].sort(),
+    );
+    expect(items.find((entry) => entry.type === "oidc_signed_in")?.detail).toEqual({ provider: "local" });
   });
 
   it("keeps the storefront's own query parameters on the return URL", async () => {

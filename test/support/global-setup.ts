@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { TestProject } from "vitest/node";
 import { startOidcProvider } from "../../scripts/oidc-provider.mjs";
+import { startGitHubStandIn } from "./github-stand-in";
 import { startPushService } from "./push-service";
 import { startRecorder } from "./recorder";
 import { startRedisServer } from "./redis-server";
@@ -15,6 +16,8 @@ declare module "vitest" {
     upstashToken: string;
     /** The local OpenID Connect provider the social sign-in tests sign in through (test/support/oidc.ts). */
     oidcIssuer: string;
+    /** GitHub's OAuth web flow and REST API, for the `github` sign-in preset. */
+    githubUrl: string;
   }
 }
 
@@ -27,6 +30,9 @@ export const OIDC_TEST_CLIENTS = [
   },
 ];
 
+/** The Worker's OAuth app at the GitHub stand-in (the `github` provider in vitest.config.ts). */
+export const GITHUB_TEST_CLIENT = { id: "book-bazaar-github-test", secret: "test-github-client-secret" };
+
 /** Runs in Node before the workerd pool starts: outside-service stand-ins the Worker can reach over HTTP. */
 export default async function setup(project: TestProject) {
   const recorder = await startRecorder();
@@ -36,6 +42,8 @@ export default async function setup(project: TestProject) {
 
   const oidc = await startOidcProvider({ clients: OIDC_TEST_CLIENTS });
   project.provide("oidcIssuer", oidc.issuer);
+  const github = await startGitHubStandIn(GITHUB_TEST_CLIENT);
+  project.provide("githubUrl", github.url);
 
   const redis = await startRedisServer();
   const upstash = redis ? await startUpstashProxy(redis.url, randomUUID()) : undefined;
@@ -45,6 +53,7 @@ export default async function setup(project: TestProject) {
 
   return async () => {
     await oidc.close();
+    await new Promise<void>((resolve) => github.server.close(() => resolve()));
     await upstash?.close();
     await redis?.stop();
     await new Promise<void>((resolve) => recorder.server.close(() => resolve()));

@@ -6,20 +6,28 @@ import { AppError } from "../http/errors";
  * Sign-in providers (OpenID Connect, authorization code with PKCE, `state` and `nonce`) through oauth4webapi: the
  * issuer's discovery document, the authorization URL, and the redemption of the code for an ID token whose
  * signature (the issuer's JWKS), `iss`, `aud`, `exp` and `nonce` are all checked before anything is believed.
+ * GitHub speaks OAuth 2 only (no ID token): its code (with PKCE and `state`) is redeemed for an access token, and
+ * the person is who its API says, with the primary email only when GitHub has verified it.
  */
 
-const PRESETS: Record<NonNullable<OidcProviderConfig["preset"]>, { issuer: string; name: string }> = {
-  google: { issuer: "https://accounts.google.com", name: "Google" },
+type Kind = "oidc" | "github";
+
+const PRESETS: Record<NonNullable<OidcProviderConfig["preset"]>, { kind: Kind; issuer: string; name: string }> = {
+  google: { kind: "oidc", issuer: "https://accounts.google.com", name: "Google" },
+  github: { kind: "github", issuer: "https://github.com", name: "GitHub" },
 };
 
-const SCOPE = "openid email profile";
+const SCOPE: Record<Kind, string> = { oidc: "openid email profile", github: "read:user user:email" };
 /** A discovery document is kept this long per isolate: issuers change endpoints rarely and announce key rotation. */
 const DISCOVERY_TTL_MS = 60 * 60 * 1000;
 
 export interface SignInProvider {
   id: string;
   name: string;
+  kind: Kind;
   issuer: string;
+  /** GitHub's REST API (the person and their emails). */
+  api: string;
   clientId: string;
   clientSecret: string;
 }
@@ -38,7 +46,9 @@ export function signInProviders(config: Config): SignInProvider[] {
     return {
       id: provider.id,
       name: provider.name ?? preset?.name ?? provider.id,
+      kind: preset?.kind ?? "oidc",
       issuer: provider.issuer ?? preset?.issuer ?? "",
+      api: provider.api ?? "https://api.github.com",
       clientId: provider.clientId,
       clientSecret: provider.clientSecret,
     };
@@ -65,6 +75,13 @@ const servers = new Map<string, { server: oauth.AuthorizationServer; until: numb
 const keySets = new Map<string, oauth.JWKSCacheInput>();
 
 async function authorizationServer(provider: SignInProvider, now: number): Promise<oauth.AuthorizationServer> {
+  if (provider.kind === "github") {
+    return {
+      issuer: provider.issuer,
+      authorization_endpoint: `${provider.issuer}/login/oauth/authorize`,
+      token_endpoint: `${provider.issuer}/login/oauth/access_token`,
+    };
+  }
   const cached = servers.get(provider.issuer);
   if (cached && cached.until > now) return cached.server;
   const issuer = new URL(provider.issuer);
@@ -107,9 +124,9 @@ export async function authorizationUrl(config: Config, provider: SignInProvider,
     client_id: provider.clientId,
     redirect_uri: callbackUrl(config, provider),
     response_type: "code",
-    scope: SCOPE,
+    scope: SCOPE[provider.kind],
     state: trip.state,
-    nonce: trip.nonce,
+    ...(provider.kind === "oidc" ? { nonce: trip.nonce } : {}),
     code_challenge: await oauth.calculatePKCECodeChallenge(trip.codeVerifier),
     code_challenge_method: "S256",
   }).toString();
@@ -163,12 +180,15 @@ export async function redeem(
     const response = await oauth.authorizationCodeGrantRequest(
       server,
       client,
-      oauth.ClientSecretBasic(provider.clientSecret),
+      provider.kind === "github"
+        ? oauth.ClientSecretPost(provider.clientSecret)
+        : oauth.ClientSecretBasic(provider.clientSecret),
       parameters,
       callbackUrl(config, provider),
       trip.codeVerifier,
       { ...transport(provider.issuer), signal: AbortSignal.timeout(10_000) },
     );
+    if (provider.kind === "github") return await gitHubPerson(provider, server, client, response);
     const result = await oauth.processAuthorizationCodeResponse(server, client, response, {
       expectedNonce: trip.nonce,
       requireIdToken: true,
@@ -190,4 +210,50 @@ export async function redeem(
   } catch (error) {
     throw failureOf(error);
   }
+}
+
+interface GitHubEmail {
+  email: string;
+  primary: boolean;
+  verified: boolean;
+}
+
+/** Who GitHub says signed in: its numeric user id, and the primary email if (and only if) GitHub verified it. */
+async function gitHubPerson(
+  provider: SignInProvider,
+  server: oauth.AuthorizationServer,
+  client: oauth.Client,
+  response: Response,
+): Promise<ProviderClaims> {
+  // GitHub answers a code it refuses with 200 and an `error` member.
+  const refused = await response
+    .clone()
+    .json<{ error?: string }>()
+    .catch(() => ({ error: undefined }));
+  if (refused.error) throw new ProviderReturnFailed("code_refused", refused.error);
+  const { access_token: token } = await oauth.processAuthorizationCodeResponse(server, client, response);
+  const read = async <T>(path: string): Promise<T> => {
+    const answer = await fetch(`${provider.api}${path}`, {
+      headers: {
+        authorization: `Bearer ${token}`,
+        accept: "application/vnd.github+json",
+        "user-agent": "Book Bazaar",
+        "x-github-api-version": "2022-11-28",
+      },
+      signal: AbortSignal.timeout(10_000),
+    });
+    if (!answer.ok) throw new ProviderReturnFailed("code_refused", `GitHub ${path} answered ${answer.status}`);
+    return answer.json<T>();
+  };
+  const [person, emails] = await Promise.all([
+    read<{ id: number; login: string; name: string | null }>("/user"),
+    read<GitHubEmail[]>("/user/emails"),
+  ]);
+  const primary = emails.find((email) => email.primary && email.verified);
+  return {
+    subject: String(person.id),
+    email: primary?.email,
+    emailVerified: primary !== undefined,
+    name: person.name ?? person.login,
+  };
 }

@@ -11,6 +11,7 @@ import { assetRoutes } from "./assets";
 import { dashboardRoutes } from "./dashboard";
 import { consoleError, notFoundPage } from "./errors";
 import { importRoutes } from "./imports";
+import { linkedSignInRoutes } from "./linked-sign-ins";
 import { listingEditorRoutes } from "./listing-editor";
 import { listingsRoutes } from "./listings";
 import { liveTicketRoutes } from "./live";
@@ -72,6 +73,7 @@ export const consoleRoutes = new Hono<AppEnv>()
   .route("/console", mailboxRoutes)
   .route("/console", onboarding)
   // Open to every signed-in account, with or without a shop: before the shop's pages, which need one.
+  .route("/console", linkedSignInRoutes)
   .route("/console", securityRoutes)
   // Before the reports' `/admin/*` checks, so a support page is checked once, by its own.
   .route("/console", adminSupportRoutes)

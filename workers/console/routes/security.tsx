@@ -8,6 +8,7 @@ import { accountPage, csrfOf } from "../render";
 import { requireConsoleSession, requireFormToken } from "../session";
 import { emptyForm } from "../views/parts";
 import { RecoveryCodes, SecurityPage, type SecurityReason, TotpEnrolment } from "../views/security";
+import { linkedSignInsSection } from "./linked-sign-ins";
 
 const FLAG_OF = { admin: "MFA_REQUIRED_FOR_ADMINS", payouts: "MFA_REQUIRED_FOR_PAYOUTS" } as const;
 
@@ -46,13 +47,16 @@ export const securityRoutes = new Hono<AppEnv>()
     return accountPage(
       c,
       { title: "Sign-in security" },
-      <SecurityPage
-        enabled={enabled}
-        token={csrfOf(c)}
-        form={emptyForm()}
-        reason={enabled ? undefined : reason}
-        notice={notice}
-      />,
+      <>
+        <SecurityPage
+          enabled={enabled}
+          token={csrfOf(c)}
+          form={emptyForm()}
+          reason={enabled ? undefined : reason}
+          notice={notice}
+        />
+        {await linkedSignInsSection(c)}
+      </>,
     );
   })
   .post("/security/totp", async (c) => {
