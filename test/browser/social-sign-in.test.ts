@@ -7,7 +7,7 @@ import {
   saveScreenshot,
   useBrowser,
 } from "./support/browser";
-import { registerAccount, unique } from "./support/shop";
+import { registerAccount, signIn, unique } from "./support/shop";
 
 describeInBrowser("signing in to the console with a provider", () => {
   useBrowser();
@@ -48,6 +48,22 @@ describeInBrowser("signing in to the console with a provider", () => {
     await page.getByRole("button", { name: "Link and sign in" }).click();
     await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/console/);
     await expect.poll(() => new URL(page.url()).pathname).not.toBe("/console/login/oidc/link");
+    expectNoProblems(watched);
+  });
+
+  it("links a provider from the security page", async () => {
+    const account = await registerAccount();
+    const watched = await openPage();
+    const { page } = watched;
+    await signIn(page, account);
+    await page.goto("/console/security");
+    await page.getByRole("button", { name: "Link Local sign-in" }).click();
+    await page.getByLabel("Email").fill(`linked-${unique()}@bazaar.test`);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByText("Linked: you can sign in with it from now on.").waitFor();
+    await page.getByRole("button", { name: "Unlink Local sign-in" }).waitFor();
+    await expectAccessible(page, "security with a linked sign-in");
+    await saveScreenshot(page, "social-sign-in-linked");
     expectNoProblems(watched);
   });
 });

@@ -103,8 +103,11 @@ describe("console sign-in with a provider", () => {
     const security = await (await browser.get("/console/security")).text();
     expect(security).toContain("No other account is linked");
     const start = await browser.post("/console/security/sign-ins/local", { _csrf: hidden(security, "_csrf") });
-    expect(start.status).toBe(303);
-    const callback = await signInAtProvider(start.headers.get("location") ?? "", providerAccount());
+    expect(start.status).toBe(200);
+    const onward = /http-equiv="refresh" content="0; url=([^"]+)"/
+      .exec(await start.text())?.[1]
+      ?.replaceAll("&amp;", "&");
+    const callback = await signInAtProvider(onward ?? "", providerAccount());
     const back = await browser.get(`${callback.pathname}${callback.search}`);
     const landing = new URL(back.headers.get("location") ?? "");
     expect(landing.pathname).toBe("/console/linked-sign-in");

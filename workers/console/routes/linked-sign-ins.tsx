@@ -5,7 +5,7 @@ import { identityContext, listIdentities, principalOf, startSignIn, unlinkIdenti
 import { csrfOf, plainPage } from "../render";
 import { requireConsoleSession, requireFormToken } from "../session";
 import { providerChoices } from "../sign-in-options";
-import { BackFromProvider, LinkedSignIns } from "../views/linked-sign-ins";
+import { BackFromProvider, LinkedSignIns, OnToProvider } from "../views/linked-sign-ins";
 
 /** What the security page says after a link, a failed link or an unlink (its query, set by the routes below). */
 const NOTICES: Record<string, { kind?: "ok" | "error"; text: string }> = {
@@ -38,12 +38,12 @@ const toSecurity = (outcome: string) => `/console/security?sign-ins=${encodeURIC
 export const linkedSignInRoutes = new Hono<AppEnv>()
   .post("/security/sign-ins/:provider", requireConsoleSession({ shop: "optional" }), requireFormToken, async (c) => {
     const redirect = new URL("/console/linked-sign-in", c.get("config").PUBLIC_BASE_URL).toString();
-    const url = await startSignIn(identityContext(c), {
-      provider: c.req.param("provider"),
-      redirect,
-      linkTo: principalOf(c),
-    });
-    return c.redirect(url.toString(), 303);
+    const provider = c.req.param("provider");
+    const url = (await startSignIn(identityContext(c), { provider, redirect, linkTo: principalOf(c) })).toString();
+    // The console's CSP lets a form go only to the console (form-action 'self', redirects included): a page of ours
+    // moves on to the provider instead of a redirect.
+    const name = providerChoices(c).find((choice) => choice.id === provider)?.name ?? provider;
+    return plainPage(c, { title: `On to ${name}`, refreshTo: url }, <OnToProvider to={url} name={name} />);
   })
   .post("/security/sign-ins/:id/unlink", requireConsoleSession({ shop: "optional" }), requireFormToken, async (c) => {
     try {

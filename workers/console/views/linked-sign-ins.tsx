@@ -57,6 +57,16 @@ export const LinkedSignIns: FC<{
   );
 };
 
+/** On the way to the provider to link it: this page moves on by itself (the link is for when it does not). */
+export const OnToProvider: FC<{ to: string; name: string }> = ({ to, name }) => (
+  <section class="panel narrow" aria-labelledby="on-to-title">
+    <h1 id="on-to-title">On to {name}</h1>
+    <p>
+      <a href={to}>Continue to {name} to link it</a>
+    </p>
+  </section>
+);
+
 /** Back from linking at the provider (another site): this page moves on to the security page by itself. */
 export const BackFromProvider: FC<{ to: string }> = ({ to }) => (
   <section class="panel narrow" aria-labelledby="back-title">

@@ -13,7 +13,7 @@ const SocialSignIn: FC<{ providers: ProviderChoice[]; next: string }> = ({ provi
   providers.length === 0 ? null : (
     <nav class="social-sign-in" aria-label="Other ways to sign in">
       <p>Or sign in with</p>
-      <ul>
+      <ul class="provider-list">
         {providers.map((provider) => (
           <li>
             <a class="button" href={`/console/login/oidc/${provider.id}?next=${encodeURIComponent(next)}`}>
