@@ -15,6 +15,9 @@ const listRoute = securedRoute({
   operationId: "listLinkedIdentities",
   tags,
   summary: "The social sign-ins linked to the account, and whether it has a password",
+  description:
+    "Each link names its provider and the email the provider gave when it was linked. An account opened with a " +
+    "provider has no password (`hasPassword: false`) until one is set with the reset mail.",
   responses: { 200: jsonContent(IdentitiesSchema, "The linked sign-ins") },
 });
 

@@ -30,6 +30,9 @@ const providersRoute = publicRoute({
   operationId: "listSignInProviders",
   tags,
   summary: "The social sign-in providers this marketplace offers",
+  description:
+    "For a \"Sign in with …\" button each: send the browser to `startUrl` with `?redirect=` the storefront page to " +
+    "return to. Answers an empty list when no provider is configured.",
   responses: { 200: jsonContent(SignInProvidersSchema, "The providers") },
 });
 
