@@ -31,7 +31,7 @@ const providersRoute = publicRoute({
   tags,
   summary: "The social sign-in providers this marketplace offers",
   description:
-    "For a \"Sign in with …\" button each: send the browser to `startUrl` with `?redirect=` the storefront page to " +
+    'For a "Sign in with …" button each: send the browser to `startUrl` with `?redirect=` the storefront page to ' +
     "return to. Answers an empty list when no provider is configured.",
   responses: { 200: jsonContent(SignInProvidersSchema, "The providers") },
 });
