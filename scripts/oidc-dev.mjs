@@ -15,6 +15,6 @@ const provider = await startOidcProvider({
   ],
 });
 console.log(`Local sign-in provider on ${provider.issuer}`);
-console.log("Sign in with it from the console (http://127.0.0.1:8787/console/sign-in) or a storefront:");
+console.log("Sign in with it from the console (http://127.0.0.1:8787/console/login) or a storefront:");
 console.log("  http://127.0.0.1:8787/v1/auth/oidc/local/start?redirect=<a page on a STOREFRONT_ORIGINS origin>");
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => provider.close().then(() => process.exit(0)));
