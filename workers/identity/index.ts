@@ -39,16 +39,10 @@ export {
   savedAddress,
   shopAuditTrail,
 } from "./service/accounts";
+export { listIdentities, unlinkIdentity } from "./service/identities";
 export { confirmTotp, disableTotp, enrolTotp, mfaEnabled } from "./service/mfa";
 export { completeSecondFactor } from "./service/mfa-sign-in";
-export {
-  exchangeSignInCode,
-  linkWithPassword,
-  listIdentities,
-  purgeExpiredSignIns,
-  startSignIn,
-  unlinkIdentity,
-} from "./service/oidc";
+export { exchangeSignInCode, linkWithPassword, purgeExpiredSignIns, startSignIn } from "./service/oidc";
 export {
   confirmPasswordReset,
   passwordResetMail,

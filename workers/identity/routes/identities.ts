@@ -4,7 +4,8 @@ import { identityContext } from "../context";
 import { principalOf } from "../middleware";
 import { IdentitiesSchema, IdentityParams, LinkIdentityBody, LinkIdentityStarted } from "../schemas";
 import { securedRoute } from "../secured-route";
-import { listIdentities, startSignIn, unlinkIdentity } from "../service/oidc";
+import { listIdentities, unlinkIdentity } from "../service/identities";
+import { startSignIn } from "../service/oidc";
 import { noContent } from "./shared";
 
 const tags = ["Account"];
