@@ -26,6 +26,25 @@ describe("/v1/admin/users (happy)", () => {
     expect(await detail.json()).toMatchObject({ id: reader.userId, liveSessions: 1, mfaEnabled: false });
   });
 
+  it("pages through every account with the cursor, each once", async () => {
+    const admin = await asAdmin();
+    const readers = await Promise.all([signUp(), signUp(), signUp()]);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : "";
+      const response = await api(`/v1/admin/users?limit=2${query}`, { headers: admin.auth });
+      expect(response.status).toBe(200);
+      const page = await response.json<{ items: { id: string }[]; nextCursor: string | null }>();
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.items.map((item) => item.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(new Set(seen).size).toBe(seen.length);
+    for (const reader of readers) expect(seen).toContain(reader.userId);
+    expect(seen).toContain(admin.userId);
+  });
+
   it("grants and revokes a role, effective on the next request with the old access token", async () => {
     const admin = await asAdmin();
     const reader = await signUp();
