@@ -130,6 +130,11 @@ export async function startPlanetScaleProxy(options: PlanetScaleProxyOptions): P
       return reply(res, 500, { code: "internal", message: "internal error in the PlanetScale stand-in" });
     }
   });
+  // PlanetScale's edge keeps an idle connection open far longer than Node's 5-second default. Closing it sooner
+  // races the Worker's pooled connections: a query sent as the server hangs up is lost ("Network connection lost"),
+  // which a CPU-bound isolate (fifty password checks at once) provokes.
+  server.keepAliveTimeout = 120_000;
+  server.headersTimeout = 125_000;
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
