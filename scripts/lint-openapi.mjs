@@ -1,45 +1,17 @@
 // `npm run openapi:lint [-- --write FILE]`: builds the Worker as deployed, serves it on miniflare (as the bench
 // does), fetches /openapi.json and runs Redocly's recommended rules and Spectral's `oas` ruleset over it.
 // Exits non-zero on any error of either; warnings are printed. `--write FILE` also saves the document.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { writeFileSync } from "node:fs";
 import { createConfig, lintFromString } from "@redocly/openapi-core";
 import spectralCore from "@stoplight/spectral-core";
 import spectralParsers from "@stoplight/spectral-parsers";
 import spectralRulesets from "@stoplight/spectral-rulesets";
-import { convertV4MiniflareOptions, Log, LogLevel, Miniflare } from "miniflare";
-import { bundle } from "../bench/lib/build.mjs";
-import { APP, appWorker } from "../bench/lib/runtime.mjs";
+import { servedDocument } from "./served-openapi.mjs";
 
 // Spectral ships CommonJS only.
 const { Document, Spectral } = spectralCore;
 const { Json } = spectralParsers;
 const { oas } = spectralRulesets;
-
-/** The document the deployed Worker serves. */
-async function servedDocument() {
-  const workDir = mkdtempSync(join(tmpdir(), "openapi-lint-"));
-  let mf;
-  try {
-    const build = await bundle(join(workDir, "app"));
-    mf = new Miniflare(
-      convertV4MiniflareOptions({
-        cf: false,
-        log: new Log(LogLevel.WARN),
-        // The access log is noise here; a Worker error is not.
-        handleStructuredLogs: ({ level, message }) => level === "error" && console.error(message),
-        workers: [appWorker(APP, build, false)],
-      }),
-    );
-    const response = await mf.dispatchFetch("http://localhost/openapi.json");
-    if (response.status !== 200) throw new Error(`/openapi.json answered ${response.status}: ${await response.text()}`);
-    return await response.text();
-  } finally {
-    await mf?.dispose();
-    rmSync(workDir, { recursive: true, force: true });
-  }
-}
 
 /** Redocly's `recommended` rules: [{ severity, rule, message, where }]. */
 async function redocly(source) {
