@@ -32,7 +32,7 @@ import { normaliseEmail } from "./users";
  */
 
 /** A trip to the provider and back, and the sign-in code after it, live ten minutes. */
-export const SIGN_IN_TTL_MS = 10 * 60 * 1000;
+const SIGN_IN_TTL_MS = 10 * 60 * 1000;
 
 /**
  * The storefront URL a sign-in returns to: only on a configured storefront origin, or the seller console this Worker
