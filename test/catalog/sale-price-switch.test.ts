@@ -19,7 +19,7 @@ import { testDatabase } from "../support/database";
 import { api, asSeller, signUp, type TestAccount, type TestSeller } from "../support/identity";
 import { listBook } from "../support/listings";
 import { addToCart } from "../support/orders";
-import { eur, iso, MINUTE, salesOf, scheduleSale, sellerView, thisMinute } from "../support/sale-prices";
+import { eur, iso, MINUTE, minuteStart, salesOf, scheduleSale, sellerView, thisMinute } from "../support/sale-prices";
 
 let seller: TestSeller;
 let buyer: TestAccount;
@@ -88,7 +88,7 @@ describe("the minute job switches a sale price at its moment", () => {
     expect(await searchCard(isbn13)).toMatchObject({ lowestPrice: eur(1000), lowestListPrice: null });
     expect(await (await api(`/v1/listings/${id}`)).json()).toMatchObject({ price: eur(1000), listPrice: null });
 
-    const from = thisMinute();
+    const from = await minuteStart();
     const until = from + 30 * MINUTE;
     const sale = await scheduleSale(seller, id, { amount: 800, from, minutes: 30 });
     expect(sale).toMatchObject({ state: "scheduled", from: iso(from), until: iso(until), price: eur(800) });
@@ -141,7 +141,7 @@ describe("the minute job switches a sale price at its moment", () => {
 
   it("runs from the cron's minute trigger", async () => {
     const { id } = await listBook(seller, { price: 1400 });
-    await scheduleSale(seller, id, { amount: 1100, from: thisMinute(), minutes: 10 });
+    await scheduleSale(seller, id, { amount: 1100, from: await minuteStart(), minutes: 10 });
     const ctx = createExecutionContext();
     await worker.scheduled(createScheduledController({ cron: "* * * * *" }), env, ctx);
     await waitOnExecutionContext(ctx);
@@ -150,7 +150,7 @@ describe("the minute job switches a sale price at its moment", () => {
 
   it("switches each sale once when two runs go at the same time", async () => {
     const { id } = await listBook(seller, { price: 1500 });
-    const from = thisMinute();
+    const from = await minuteStart();
     await scheduleSale(seller, id, { amount: 1200, from, minutes: 10 });
     await Promise.all([tick(from), tick(from)]);
     expect(await sellerView(seller, id)).toMatchObject({ price: eur(1200), listPrice: eur(1500) });
@@ -162,7 +162,7 @@ describe("the minute job switches a sale price at its moment", () => {
 
   it("moves from one sale straight into the next as one change, and skips a sale no run saw", async () => {
     const { id } = await listBook(seller, { price: 2000 });
-    const from = thisMinute();
+    const from = await minuteStart();
     await scheduleSale(seller, id, { amount: 1800, from, minutes: 10 });
     await scheduleSale(seller, id, { amount: 1500, from: from + 10 * MINUTE, minutes: 10 });
     const missed = await scheduleSale(seller, id, { amount: 1000, from: from + 30 * MINUTE, minutes: 5 });
@@ -184,7 +184,7 @@ describe("the minute job switches a sale price at its moment", () => {
 
   it("prices the cart at the sale price in force, and at the regular price once it ends", async () => {
     const { id } = await listBook(seller, { price: 1300, quantity: 2 });
-    const from = thisMinute();
+    const from = await minuteStart();
     await scheduleSale(seller, id, { amount: 900, from, minutes: 15 });
     await tick(from);
     await addToCart(buyer, id);
@@ -205,7 +205,7 @@ describe("the minute job switches a sale price at its moment", () => {
 describe("the writes that keep sales from racing", () => {
   it("refuse a switch worked out from a listing that changed since it was read", async () => {
     const { id } = await listBook(seller, { price: 1000 });
-    const from = thisMinute();
+    const from = await minuteStart();
     await scheduleSale(seller, id, { amount: 700, from, minutes: 10 });
     const ctx = catalogContext();
     const stale = await listingWithBook(ctx.db, id);

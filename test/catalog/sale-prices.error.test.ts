@@ -3,7 +3,17 @@ import { switchDuePrices } from "../../workers/catalog/service";
 import { catalogContext } from "../support/catalog";
 import { api, asSeller, json, type TestSeller } from "../support/identity";
 import { listBook } from "../support/listings";
-import { eur, iso, MINUTE, postSale, removeSale, salesOf, scheduleSale, thisMinute } from "../support/sale-prices";
+import {
+  eur,
+  iso,
+  MINUTE,
+  minuteStart,
+  postSale,
+  removeSale,
+  salesOf,
+  scheduleSale,
+  thisMinute,
+} from "../support/sale-prices";
 
 let seller: TestSeller;
 let listingId: string;
@@ -52,7 +62,7 @@ describe("POST /v1/seller/listings/{id}/sale-prices refuses", () => {
 
   it("a sale that overlaps the one in force (409)", async () => {
     const { id } = await listBook(seller, { price: 1000 });
-    const from = thisMinute();
+    const from = await minuteStart();
     await scheduleSale(seller, id, { amount: 800, from, minutes: 30 });
     const ctx = catalogContext();
     await switchDuePrices(ctx, from);

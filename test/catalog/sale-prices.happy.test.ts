@@ -11,6 +11,7 @@ import {
   eur,
   iso,
   MINUTE,
+  minuteStart,
   postSale,
   removeSale,
   salesOf,
@@ -90,7 +91,7 @@ describe("POST and GET /v1/seller/listings/{id}/sale-prices", () => {
 describe("a seller's price change while a sale is in force", () => {
   it("changes the regular price, keeps the sale price in force, and the new regular price is back at its end", async () => {
     const { id } = await listBook(seller, { price: 1000 });
-    const from = thisMinute();
+    const from = await minuteStart();
     await scheduleSale(seller, id, { amount: 700, from, minutes: 20 });
     await tick(from);
     const patched = await api(
@@ -125,7 +126,7 @@ describe("a CSV import while a sale is in force", () => {
   it("changes the regular price, leaves the sale price alone, and refuses a row at or below the sale price", async () => {
     const { id } = await listBook(seller, { price: 1000, quantity: 1 });
     const { isbn13, sku } = await sellerView(seller, id);
-    const from = thisMinute();
+    const from = await minuteStart();
     await scheduleSale(seller, id, { amount: 700, from, minutes: 20 });
     await tick(from);
     // The file's price is the regular one, which is what the listing already has: nothing changes.
@@ -155,7 +156,7 @@ describe("DELETE /v1/seller/listings/{id}/sale-prices/{salePriceId}", () => {
 
   it("ends the sale in force at once: the regular price is back, with a history row, and the sale stays as ended", async () => {
     const { id } = await listBook(seller, { price: 1000 });
-    const from = thisMinute();
+    const from = await minuteStart();
     const sale = await scheduleSale(seller, id, { amount: 650, from, minutes: 60 });
     await tick(from);
     expect(await sellerView(seller, id)).toMatchObject({ price: eur(650) });
@@ -176,7 +177,7 @@ describe("the console's listings pages", () => {
   it("show the sale price with the regular price struck through, and edit the regular price", async () => {
     const shop = await consoleShop({ price: 1000 });
     const id = shop.listingId;
-    const from = thisMinute();
+    const from = await minuteStart();
     await scheduleSale(shop.seller, id, { amount: 800, from, minutes: 30 });
     await tick(from);
     const table = await (await shop.browser.get("/console/listings")).text();

@@ -9,6 +9,17 @@ export const MINUTE = 60_000;
 /** The start of the current minute (epoch ms): a sale from then takes effect at the next run of the minute job. */
 export const thisMinute = () => Math.floor(Date.now() / MINUTE) * MINUTE;
 
+/**
+ * The start of the current minute, for a sale in force from now. The API refuses a start over a minute in the past,
+ * so late in a minute (under 20 s left) this waits for the next one: a slow request never carries a start that has
+ * become too old.
+ */
+export async function minuteStart(): Promise<number> {
+  const left = MINUTE - (Date.now() % MINUTE);
+  if (left < 20_000) await new Promise((resolve) => setTimeout(resolve, left + 50));
+  return thisMinute();
+}
+
 export const iso = (at: number) => new Date(at).toISOString();
 
 export const eur = (amount: number) => ({ amount, currency: "EUR" });
