@@ -26,6 +26,23 @@ function isUniqueViolation(error: unknown): boolean {
   return /UNIQUE constraint failed/i.test(`${String(error)} ${String(cause)}`);
 }
 
+/** A new account's row: a buyer with no addresses, not suspended; `emailVerifiedAt` when the address is known good. */
+export function newAccount(
+  fields: Pick<store.UserRow, "email" | "emailKey" | "name" | "locale" | "passwordHash" | "emailVerifiedAt">,
+  now: number,
+) {
+  return {
+    id: newId("usr"),
+    ...fields,
+    shippingAddresses: [] as ShippingAddress[],
+    createdAt: now,
+    updatedAt: now,
+    deletedAt: null,
+    suspendedAt: null,
+    suspendedReason: null,
+  };
+}
+
 export async function register(
   ctx: IdentityContext,
   input: { email: string; password: string; name: string; locale?: Locale },
@@ -39,21 +56,9 @@ export async function register(
   const emailTaken = () => new AppError("email_taken", "An account with this email already exists. Log in instead.");
   if (await store.findUserByEmailKey(db, emailKey)) throw emailTaken();
 
-  const user = {
-    id: newId("usr"),
-    email,
-    emailKey,
-    name: input.name,
-    locale: input.locale ?? "en",
-    passwordHash: await hashPassword(input.password, hashParams(ctx.config)),
-    emailVerifiedAt: null,
-    shippingAddresses: [] as ShippingAddress[],
-    createdAt: now,
-    updatedAt: now,
-    deletedAt: null,
-    suspendedAt: null,
-    suspendedReason: null,
-  };
+  const passwordHash = await hashPassword(input.password, hashParams(ctx.config));
+  const locale = input.locale ?? "en";
+  const user = newAccount({ email, emailKey, name: input.name, locale, passwordHash, emailVerifiedAt: null }, now);
   try {
     await outbox.commit(
       [store.insertUser(db, user), auditEntry(ctx, "registered", { userId: user.id }, now)],

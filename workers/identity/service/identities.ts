@@ -3,7 +3,7 @@ import { AppError } from "../../http/errors";
 import { changes } from "../../platform/db";
 import { auditEntry } from "../audit";
 import type { IdentityContext } from "../context";
-import { signInProvider } from "../oidc";
+import { signInProviders } from "../oidc";
 import * as store from "../store";
 import { liveUser } from "./accounts";
 
@@ -39,11 +39,7 @@ export async function listIdentities(
 
 /** A provider's name; a link to a provider since removed from configuration shows its id. */
 function providerName(ctx: IdentityContext, id: string): string {
-  try {
-    return signInProvider(ctx.config, id).name;
-  } catch {
-    return id;
-  }
+  return signInProviders(ctx.config).find((provider) => provider.id === id)?.name ?? id;
 }
 
 /**

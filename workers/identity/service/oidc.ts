@@ -1,4 +1,4 @@
-import { oidcIdentities, type ShippingAddress, users } from "../../../schema/identity";
+import { oidcIdentities, users } from "../../../schema/identity";
 import type { Principal } from "../../http/context";
 import { AppError } from "../../http/errors";
 import { newId } from "../../lib/ids";
@@ -20,8 +20,8 @@ import {
 import { verifyPassword } from "../passwords";
 import { clearAccountLimit, enforceRateLimit } from "../rate-limits";
 import * as store from "../store";
-import { challengeSecondFactor } from "./mfa";
-import { openSession, type SessionTokens } from "./sessions";
+import { newAccount } from "./accounts";
+import { type SessionTokens, sessionOrSecondFactor } from "./sessions";
 import { normaliseEmail } from "./users";
 
 /**
@@ -159,21 +159,8 @@ async function firstSignIn(
   const existing = await store.findUserByEmailKey(db, emailKey);
   if (existing) return { outcome: "link_required", userId: existing.id };
 
-  const user = {
-    id: newId("usr"),
-    email,
-    emailKey,
-    name: (claims.name ?? email.slice(0, email.indexOf("@"))).slice(0, 100) || email,
-    locale: "en",
-    passwordHash: null,
-    emailVerifiedAt: now,
-    shippingAddresses: [] as ShippingAddress[],
-    createdAt: now,
-    updatedAt: now,
-    deletedAt: null,
-    suspendedAt: null,
-    suspendedReason: null,
-  };
+  const name = (claims.name ?? email.slice(0, email.indexOf("@"))).slice(0, 100) || email;
+  const user = newAccount({ email, emailKey, name, locale: "en", passwordHash: null, emailVerifiedAt: now }, now);
   try {
     await outbox.commit(
       [
@@ -239,20 +226,6 @@ const deadCode = () =>
   new AppError("invalid_or_expired_token", "The sign-in code is unknown, expired or already used: sign in again.");
 
 /**
- * Opens the session of a sign-in that got past every check: with TOTP on, it answers 401 `mfa_required` instead,
- * as a password login does.
- */
-async function signInAs(ctx: AccountContext, user: store.UserRow, statements: Statement[], now: number) {
-  if (user.suspendedAt !== null) {
-    throw new AppError("account_suspended", "This account is suspended. Contact support to have it reinstated.");
-  }
-  if (await store.hasConfirmedAuthenticator(ctx.services.db, user.id)) {
-    return challengeSecondFactor(ctx, user.id, statements, now);
-  }
-  return openSession(ctx, user, statements, now);
-}
-
-/**
  * Trades the sign-in code from the storefront's return URL for tokens, once. A code whose email belongs to an
  * account not yet linked answers 409 `link_required` (and stays usable for `linkWithPassword`).
  */
@@ -277,7 +250,7 @@ export async function exchangeSignInCode(
   const user = await store.findUserById(db, signIn.userId);
   if (!user || user.deletedAt !== null) throw deadCode();
   const detail = { provider: signIn.provider };
-  return signInAs(ctx, user, [auditEntry(ctx, "oidc_signed_in", { userId: user.id, detail }, now)], now);
+  return sessionOrSecondFactor(ctx, user, [auditEntry(ctx, "oidc_signed_in", { userId: user.id, detail }, now)], now);
 }
 
 /**
@@ -308,7 +281,7 @@ export async function linkWithPassword(
     throw new AppError("identity_in_use", "This sign-in was linked to another account meanwhile.");
   }
   const detail = { provider: provider.id };
-  return signInAs(ctx, user, [auditEntry(ctx, "oidc_signed_in", { userId: user.id, detail }, now)], now);
+  return sessionOrSecondFactor(ctx, user, [auditEntry(ctx, "oidc_signed_in", { userId: user.id, detail }, now)], now);
 }
 
 /** Daily housekeeping: trips and sign-in codes a day past their expiry go. */

@@ -86,14 +86,31 @@ export async function login(
     throw invalidCredentials();
   }
   await clearAccountLimit(rateLimiter, ctx.config, "login", emailKey);
-  refuseSuspended(user);
 
   const statements: Statement[] = [];
   if (needsRehash(user.passwordHash, params)) {
     const passwordHash = await hashPassword(input.password, params);
     statements.push(store.updateUser(db, user.id, { passwordHash }));
   }
-  if (await store.hasConfirmedAuthenticator(db, user.id)) return challengeSecondFactor(ctx, user.id, statements, now);
+  return sessionOrSecondFactor(ctx, user, statements, now);
+}
+
+/**
+ * The step after a first factor proved who signed in (a password, a provider's ID token): a suspended account is
+ * refused, an account with TOTP on gets the 401 `mfa_required` challenge, any other opens its session; `statements`
+ * are committed with whichever it is.
+ */
+export async function sessionOrSecondFactor(
+  ctx: AccountContext,
+  user: store.UserRow,
+  statements: Statement[],
+  now: number,
+): Promise<SessionTokens & { principal: Principal }> {
+  if (await store.hasConfirmedAuthenticator(ctx.services.db, user.id)) {
+    refuseSuspended(user);
+    return challengeSecondFactor(ctx, user.id, statements, now);
+  }
+  // openSession refuses a suspended account itself (the second factor's completion goes straight there).
   return openSession(ctx, user, statements, now);
 }
 
